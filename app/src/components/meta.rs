@@ -1,0 +1,78 @@
+//! `<title>`, description, canonical link and Open Graph tags of a page.
+
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, Title};
+
+use crate::features::portal::SiteInfo;
+
+/// Shortens text for a meta description: at most `max` characters, cut at a word.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => cut[..i].to_string(),
+        _ => cut,
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
+/// The head tags of one page. `path` is the page's own path on the portal.
+#[component]
+pub fn PageMeta(
+    site: SiteInfo,
+    /// The page's title; the portal name is appended.
+    #[prop(into)]
+    title: String,
+    #[prop(into)] description: String,
+    #[prop(into)] path: String,
+    /// "article" for articles, "website" otherwise.
+    #[prop(default = "website")]
+    kind: &'static str,
+    #[prop(default = None)] image: Option<String>,
+    #[prop(default = None)] published: Option<String>,
+) -> impl IntoView {
+    let full_title = if title.is_empty() {
+        site.config.name.clone()
+    } else {
+        format!("{title} - {}", site.config.name)
+    };
+    let description = if description.trim().is_empty() {
+        site.config.description.clone()
+    } else {
+        excerpt(&description, 200)
+    };
+    let url = site.url(&path);
+    let image = image.map(|src| if src.starts_with('/') { site.url(&src) } else { src });
+    let og_title = if title.is_empty() { site.config.name.clone() } else { title };
+    view! {
+        <Title text=full_title/>
+        <Meta name="description" content=description.clone()/>
+        <Link rel="canonical" href=url.clone()/>
+        <Meta property="og:site_name" content=site.config.name.clone()/>
+        <Meta property="og:locale" content="vi_VN"/>
+        <Meta property="og:type" content=kind/>
+        <Meta property="og:title" content=og_title/>
+        <Meta property="og:description" content=description/>
+        <Meta property="og:url" content=url/>
+        {image.map(|src| view! { <Meta property="og:image" content=src/> })}
+        {published.map(|p| view! { <Meta property="article:published_time" content=p/> })}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::excerpt;
+
+    #[test]
+    fn excerpts_cut_at_words() {
+        assert_eq!(excerpt("ngắn  gọn", 50), "ngắn gọn");
+        let long = "Đẩy mạnh ứng dụng công nghệ thông tin trong hoạt động các cơ quan đảng";
+        let e = excerpt(long, 30);
+        assert!(e.ends_with('…'));
+        assert!(e.chars().count() <= 31);
+        assert!(long.starts_with(e.trim_end_matches('…')));
+    }
+}

@@ -1,0 +1,10 @@
+//! Building blocks every page uses: page metadata, the page loader with its 404 and
+//! error pages, breadcrumbs and pagination.
+
+pub mod meta;
+pub mod page;
+pub mod nav;
+
+pub use meta::PageMeta;
+pub use nav::{Breadcrumb, Pagination};
+pub use page::{ErrorPage, NotFoundPage, SiteResource, page_loader, use_site};

@@ -1,0 +1,75 @@
+//! Loads a page's data and renders it, or the 404 / error page with the right status.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::error::{AppError, set_page_status};
+use crate::features::portal::SiteInfo;
+use crate::i18n::t;
+
+/// The portal info, loaded once per visit and shared by every page.
+pub type SiteResource = Resource<Result<SiteInfo, AppError>>;
+
+pub fn use_site() -> SiteResource {
+    expect_context::<SiteResource>()
+}
+
+/// Renders `render(site, data)` once the page data has loaded; a missing item gives the
+/// 404 page (status 404), any other failure the error page.
+pub fn page_loader<T, V, F>(data: Resource<Result<T, AppError>>, render: F) -> impl IntoView
+where
+    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
+    V: IntoView + 'static,
+    F: Fn(SiteInfo, T) -> V + Clone + Send + Sync + 'static,
+{
+    let site = use_site();
+    view! {
+        <Suspense fallback=|| view! { <p class="loading" role="status">{t().loading}</p> }>
+            {move || {
+                let render = render.clone();
+                Suspend::new(async move {
+                    match (site.await, data.await) {
+                        (Ok(site), Ok(data)) => render(site, data).into_any(),
+                        (_, Err(AppError::NotFound)) => view! { <NotFoundPage/> }.into_any(),
+                        (Err(e), _) | (_, Err(e)) => view! { <ErrorPage error=e/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// The 404 page.
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    set_page_status(404);
+    view! {
+        <leptos_meta::Title text=format!("{} - 404", t().not_found_title)/>
+        <leptos_meta::Meta name="robots" content="noindex"/>
+        <section class="status-page">
+            <p class="status-code" aria-hidden="true">"404"</p>
+            <h1>{t().not_found_title}</h1>
+            <p>{t().not_found_body}</p>
+            <p><A href="/">{t().back_home}</A></p>
+        </section>
+    }
+}
+
+/// The error page, with the error's status and message.
+#[component]
+pub fn ErrorPage(error: AppError) -> impl IntoView {
+    set_page_status(error.status());
+    view! {
+        <leptos_meta::Title text=t().error_title/>
+        <leptos_meta::Meta name="robots" content="noindex"/>
+        <section class="status-page">
+            <p class="status-code" aria-hidden="true">{error.status()}</p>
+            <h1>{t().error_title}</h1>
+            <p>{t().error_body}</p>
+            <p class="error-detail">{error.to_string()}</p>
+            <p><A href="/">{t().back_home}</A></p>
+        </section>
+    }
+}

@@ -1,0 +1,196 @@
+//! The one renderer of documents. The article page, previews, RSS and print all use it.
+//! Text is always rendered as text; links are re-checked here so that even a document
+//! that skipped validation cannot produce a `javascript:` link.
+
+use leptos::prelude::*;
+
+use super::validate::{is_media_src, is_safe_link};
+use super::{Block, Doc, EmbedProvider, Figure, Inline};
+use crate::i18n::t;
+
+/// Renders a whole document.
+#[component]
+pub fn DocView(doc: Doc) -> impl IntoView {
+    doc.blocks.into_iter().map(render_block).collect_view()
+}
+
+fn render_block(block: Block) -> AnyView {
+    match block {
+        Block::Paragraph { text } => view! { <p>{render_runs(text)}</p> }.into_any(),
+        Block::Heading { level: 2, text } => view! { <h2>{render_runs(text)}</h2> }.into_any(),
+        Block::Heading { text, .. } => view! { <h3>{render_runs(text)}</h3> }.into_any(),
+        Block::Image(fig) => render_figure(fig, "figure"),
+        Block::Gallery { images } => view! {
+            <div class="gallery">{images.into_iter().map(|f| render_figure(f, "figure gallery-item")).collect_view()}</div>
+        }
+        .into_any(),
+        Block::Quote { text, cite } => {
+            let cite = (!cite.is_empty()).then(|| view! { <footer>{cite}</footer> });
+            view! { <blockquote><p>{render_runs(text)}</p>{cite}</blockquote> }.into_any()
+        }
+        Block::List { ordered: true, items } => {
+            view! { <ol>{items.into_iter().map(|i| view! { <li>{render_runs(i)}</li> }).collect_view()}</ol> }
+                .into_any()
+        }
+        Block::List { items, .. } => {
+            view! { <ul>{items.into_iter().map(|i| view! { <li>{render_runs(i)}</li> }).collect_view()}</ul> }
+                .into_any()
+        }
+        Block::Table { header, rows } => render_table(header, rows),
+        Block::Embed { provider: EmbedProvider::Youtube, id, caption } => {
+            if !(id.len() == 11 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')) {
+                return ().into_any();
+            }
+            let src = format!("https://www.youtube-nocookie.com/embed/{id}");
+            let title = if caption.is_empty() { t().video.to_string() } else { caption.clone() };
+            let caption = (!caption.is_empty()).then(|| view! { <figcaption>{caption}</figcaption> });
+            view! {
+                <figure class="embed">
+                    <iframe src=src title=title allowfullscreen=true
+                        referrerpolicy="strict-origin-when-cross-origin"></iframe>
+                    {caption}
+                </figure>
+            }
+            .into_any()
+        }
+        Block::Divider => view! { <hr/> }.into_any(),
+    }
+}
+
+fn render_table(header: bool, rows: Vec<Vec<Vec<Inline>>>) -> AnyView {
+    let mut rows = rows.into_iter();
+    let head = if header { rows.next() } else { None };
+    let head = head.map(|cells| {
+        view! {
+            <thead><tr>{cells.into_iter().map(|c| view! { <th scope="col">{render_runs(c)}</th> }).collect_view()}</tr></thead>
+        }
+    });
+    let body = rows
+        .map(|cells| view! { <tr>{cells.into_iter().map(|c| view! { <td>{render_runs(c)}</td> }).collect_view()}</tr> })
+        .collect_view();
+    view! { <div class="table-wrap"><table>{head}<tbody>{body}</tbody></table></div> }.into_any()
+}
+
+fn render_figure(fig: Figure, class: &'static str) -> AnyView {
+    if !is_media_src(&fig.src) {
+        return ().into_any();
+    }
+    let alt = if fig.alt.is_empty() { fig.caption.clone() } else { fig.alt };
+    let credit = (!fig.credit.is_empty())
+        .then(|| view! { <span class="credit">{format!("{}: {}", t().photo_credit, fig.credit)}</span> });
+    let has_caption = !fig.caption.is_empty() || credit.is_some();
+    let caption = has_caption.then(|| view! { <figcaption>{fig.caption}" "{credit}</figcaption> });
+    view! {
+        <figure class=class>
+            <img src=fig.src width=fig.width height=fig.height alt=alt loading="lazy" decoding="async"/>
+            {caption}
+        </figure>
+    }
+    .into_any()
+}
+
+/// Renders runs of marked text.
+pub fn render_runs(runs: Vec<Inline>) -> impl IntoView {
+    runs.into_iter().map(render_run).collect_view()
+}
+
+fn render_run(run: Inline) -> AnyView {
+    let mut v: AnyView = run.text.into_any();
+    if run.underline {
+        v = view! { <u>{v}</u> }.into_any();
+    }
+    if run.italic {
+        v = view! { <em>{v}</em> }.into_any();
+    }
+    if run.bold {
+        v = view! { <strong>{v}</strong> }.into_any();
+    }
+    if let Some(href) = run.link.filter(|l| is_safe_link(l)) {
+        let external = !href.starts_with("mailto:");
+        v = view! {
+            <a href=href.trim().to_string() rel=external.then_some("noopener noreferrer nofollow")
+                target=external.then_some("_blank")>{v}</a>
+        }
+        .into_any();
+    }
+    v
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    fn html(doc: Doc) -> String {
+        let owner = Owner::new();
+        // hydration markers are not part of the markup under test
+        owner.with(|| view! { <DocView doc=doc/> }.to_html()).replace("<!>", "")
+    }
+
+    #[test]
+    fn text_is_escaped_never_markup() {
+        let doc = Doc {
+            blocks: vec![Block::Paragraph {
+                text: vec![Inline::plain("<script>alert('x')</script> & <b>đậm</b>")],
+            }],
+        };
+        let out = html(doc);
+        assert!(!out.contains("<script>"), "{out}");
+        assert!(!out.contains("<b>"), "{out}");
+        assert!(out.contains("&lt;script&gt;"), "{out}");
+        assert!(out.contains("&amp;"), "{out}");
+    }
+
+    #[test]
+    fn unsafe_links_render_as_plain_text() {
+        let doc = Doc {
+            blocks: vec![Block::Paragraph {
+                text: vec![
+                    Inline { text: "bấm".into(), link: Some("javascript:alert(1)".into()), ..Default::default() },
+                    Inline { text: "đọc".into(), link: Some("https://dangcongsan.vn".into()), ..Default::default() },
+                ],
+            }],
+        };
+        let out = html(doc);
+        assert!(!out.contains("javascript:"), "{out}");
+        assert!(out.contains("bấm"), "{out}");
+        assert!(out.contains("href=\"https://dangcongsan.vn\""), "{out}");
+        assert!(out.contains("rel=\"noopener noreferrer nofollow\""), "{out}");
+    }
+
+    #[test]
+    fn marks_headings_figures_and_credits() {
+        let doc = Doc {
+            blocks: vec![
+                Block::Heading { level: 2, text: vec![Inline::plain("Mục một")] },
+                Block::Paragraph {
+                    text: vec![Inline { text: "quan trọng".into(), bold: true, italic: true, ..Default::default() }],
+                },
+                Block::Image(Figure {
+                    media_id: 1,
+                    src: "/media/abc.png".into(),
+                    width: 640,
+                    height: 360,
+                    alt: String::new(),
+                    caption: "Quang cảnh \"hội nghị\"".into(),
+                    credit: "Mai Tưởng".into(),
+                }),
+                Block::Image(Figure {
+                    media_id: 2,
+                    src: "javascript:alert(1)".into(),
+                    width: 1,
+                    height: 1,
+                    alt: String::new(),
+                    caption: String::new(),
+                    credit: String::new(),
+                }),
+            ],
+        };
+        let out = html(doc);
+        assert!(out.contains("<h2>Mục một</h2>"), "{out}");
+        assert!(out.contains("<strong><em>quan trọng</em></strong>"), "{out}");
+        assert!(out.contains("src=\"/media/abc.png\""), "{out}");
+        assert!(out.contains("alt=\"Quang cảnh &quot;hội nghị&quot;\""), "{out}");
+        assert!(out.contains("Ảnh: Mai Tưởng"), "{out}");
+        assert!(!out.contains("javascript"), "{out}");
+    }
+}

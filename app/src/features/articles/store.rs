@@ -1,0 +1,298 @@
+//! SQL of articles: public lists (one query per list, paginated, indexed), the article
+//! page, related articles, and saving imported articles.
+
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, AnyPool, Row};
+
+use super::model::{ArticleCard, ArticleDetail, PER_PAGE, Paged, Thumb};
+use crate::content::Doc;
+use crate::features::categories::CategoryRef;
+use crate::time;
+
+/// What makes an article public at `$1` (now): published, due, not expired.
+const PUBLIC: &str = "a.status = 'published' AND a.publish_at <= $1 AND (a.expire_at IS NULL OR a.expire_at > $1)";
+
+/// Columns of an `ArticleCard`, in the order `card_from_row` reads them.
+const CARD_COLUMNS: &str = "a.id, a.slug, a.title, a.sapo, a.publish_at, c.id, c.slug, c.name, \
+     m.file_name, m.width, m.height";
+const CARD_JOINS: &str =
+    "FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.cover_media_id";
+
+fn card_from_row(r: &AnyRow) -> Result<ArticleCard, sqlx::Error> {
+    let publish_at: i64 = r.try_get::<Option<i64>, _>(4)?.unwrap_or(0);
+    let title: String = r.try_get(2)?;
+    let file: Option<String> = r.try_get(8)?;
+    let thumb = match file {
+        Some(file) => Some(Thumb {
+            src: format!("/media/{file}"),
+            width: r.try_get::<i64, _>(9)? as u32,
+            height: r.try_get::<i64, _>(10)? as u32,
+            alt: title.clone(),
+        }),
+        None => None,
+    };
+    Ok(ArticleCard {
+        id: r.try_get(0)?,
+        slug: r.try_get(1)?,
+        title,
+        sapo: r.try_get(3)?,
+        date: time::short_date(publish_at),
+        iso: time::iso(publish_at),
+        category: CategoryRef { id: r.try_get(5)?, slug: r.try_get(6)?, name: r.try_get(7)? },
+        thumb,
+    })
+}
+
+/// Which public articles a list shows.
+#[derive(Debug, Clone)]
+pub enum ListFilter {
+    All,
+    Featured,
+    Categories(Vec<i64>),
+    Tag(i64),
+    Topic(i64),
+}
+
+impl ListFilter {
+    /// The WHERE clause after PUBLIC; parameters start at $2.
+    fn clause(&self) -> String {
+        match self {
+            ListFilter::All => String::new(),
+            ListFilter::Featured => " AND a.featured = 1".into(),
+            ListFilter::Categories(ids) => {
+                let marks: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 2)).collect();
+                format!(" AND a.category_id IN ({})", marks.join(", "))
+            }
+            ListFilter::Tag(_) => " AND a.id IN (SELECT article_id FROM article_tags WHERE tag_id = $2)".into(),
+            ListFilter::Topic(_) => " AND a.id IN (SELECT article_id FROM article_topics WHERE topic_id = $2)".into(),
+        }
+    }
+
+    fn params(&self) -> Vec<i64> {
+        match self {
+            ListFilter::All | ListFilter::Featured => vec![],
+            ListFilter::Categories(ids) => ids.clone(),
+            ListFilter::Tag(id) | ListFilter::Topic(id) => vec![*id],
+        }
+    }
+}
+
+/// The newest public articles matching `filter`, at most `limit`.
+pub async fn newest(pool: &AnyPool, now: i64, filter: &ListFilter, limit: i64) -> Result<Vec<ArticleCard>, sqlx::Error> {
+    let params = filter.params();
+    let sql = format!(
+        "SELECT {CARD_COLUMNS} {CARD_JOINS} WHERE {PUBLIC}{} ORDER BY a.publish_at DESC, a.id DESC LIMIT ${}",
+        filter.clause(),
+        params.len() + 2
+    );
+    let mut q = sqlx::query(&sql).bind(now);
+    for p in &params {
+        q = q.bind(*p);
+    }
+    let rows = q.bind(limit).fetch_all(pool).await?;
+    rows.iter().map(card_from_row).collect()
+}
+
+/// One page of public articles matching `filter`, newest first.
+pub async fn page(pool: &AnyPool, now: i64, filter: &ListFilter, page: u32) -> Result<Paged<ArticleCard>, sqlx::Error> {
+    let params = filter.params();
+    let count_sql = format!("SELECT COUNT(*) FROM articles a WHERE {PUBLIC}{}", filter.clause());
+    let mut count_q = sqlx::query(&count_sql).bind(now);
+    for p in &params {
+        count_q = count_q.bind(*p);
+    }
+    let total: i64 = count_q.fetch_one(pool).await?.try_get(0)?;
+
+    let n = params.len();
+    let sql = format!(
+        "SELECT {CARD_COLUMNS} {CARD_JOINS} WHERE {PUBLIC}{} ORDER BY a.publish_at DESC, a.id DESC LIMIT ${} OFFSET ${}",
+        filter.clause(),
+        n + 2,
+        n + 3
+    );
+    let mut q = sqlx::query(&sql).bind(now);
+    for p in &params {
+        q = q.bind(*p);
+    }
+    let offset = (page.saturating_sub(1) as i64) * PER_PAGE as i64;
+    let rows = q.bind(PER_PAGE as i64).bind(offset).fetch_all(pool).await?;
+    let items = rows.iter().map(card_from_row).collect::<Result<Vec<_>, _>>()?;
+    Ok(Paged::new(items, page, total))
+}
+
+/// The newest `per_root` public articles of every top-level category (and the
+/// categories below it), in one query. Returns (top-level category id, articles).
+pub async fn newest_per_root_category(
+    pool: &AnyPool,
+    now: i64,
+    per_root: i64,
+) -> Result<Vec<(i64, Vec<ArticleCard>)>, sqlx::Error> {
+    let sql = format!(
+        "WITH RECURSIVE roots(id, root) AS ( \
+             SELECT id, id FROM categories WHERE parent_id IS NULL \
+             UNION ALL SELECT k.id, r.root FROM categories k JOIN roots r ON k.parent_id = r.id) \
+         SELECT * FROM ( \
+             SELECT {CARD_COLUMNS}, roots.root, ROW_NUMBER() OVER ( \
+                 PARTITION BY roots.root ORDER BY a.publish_at DESC, a.id DESC) AS rn \
+             {CARD_JOINS} JOIN roots ON roots.id = a.category_id WHERE {PUBLIC}) ranked \
+         WHERE rn <= $2 ORDER BY 12, rn"
+    );
+    let rows = sqlx::query(&sql).bind(now).bind(per_root).fetch_all(pool).await?;
+    let mut out: Vec<(i64, Vec<ArticleCard>)> = Vec::new();
+    for r in &rows {
+        let root: i64 = r.try_get(11)?;
+        let card = card_from_row(r)?;
+        match out.last_mut() {
+            Some((id, cards)) if *id == root => cards.push(card),
+            _ => out.push((root, vec![card])),
+        }
+    }
+    Ok(out)
+}
+
+/// A public article with its category id, or None.
+pub async fn find_public(pool: &AnyPool, now: i64, slug: &str) -> Result<Option<(ArticleDetail, i64)>, sqlx::Error> {
+    let sql = format!(
+        "SELECT a.id, a.slug, a.title, a.sapo, a.body_json, a.byline, a.source, a.publish_at, a.updated_at, \
+                a.view_count, a.comment_count, a.category_id, m.file_name, m.width, m.height \
+         FROM articles a LEFT JOIN media m ON m.id = a.cover_media_id \
+         WHERE a.slug = $2 AND {PUBLIC}"
+    );
+    let Some(r) = sqlx::query(&sql).bind(now).bind(slug).fetch_optional(pool).await? else {
+        return Ok(None);
+    };
+    let body_json: String = r.try_get(4)?;
+    let body: Doc = serde_json::from_str(&body_json).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+    let title: String = r.try_get(2)?;
+    let publish_at: i64 = r.try_get::<Option<i64>, _>(7)?.unwrap_or(0);
+    let updated_at: i64 = r.try_get(8)?;
+    let file: Option<String> = r.try_get(12)?;
+    let cover = match file {
+        Some(file) => Some(Thumb {
+            src: format!("/media/{file}"),
+            width: r.try_get::<i64, _>(13)? as u32,
+            height: r.try_get::<i64, _>(14)? as u32,
+            alt: title.clone(),
+        }),
+        None => None,
+    };
+    let detail = ArticleDetail {
+        id: r.try_get(0)?,
+        slug: r.try_get(1)?,
+        title,
+        sapo: r.try_get(3)?,
+        body,
+        byline: r.try_get(5)?,
+        source: r.try_get(6)?,
+        dateline: time::dateline(publish_at),
+        published_iso: time::iso(publish_at),
+        updated_iso: time::iso(updated_at.max(publish_at)),
+        view_count: r.try_get(9)?,
+        comment_count: r.try_get(10)?,
+        cover,
+        tags: Vec::new(),
+        topics: Vec::new(),
+    };
+    Ok(Some((detail, r.try_get(11)?)))
+}
+
+/// Public articles that share a topic, a tag or the category with article `id`,
+/// newest first, never the article itself.
+pub async fn related(pool: &AnyPool, now: i64, id: i64, category_id: i64, limit: i64) -> Result<Vec<ArticleCard>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {CARD_COLUMNS} {CARD_JOINS} WHERE {PUBLIC} AND a.id <> $2 AND ( \
+             a.category_id = $3 \
+             OR a.id IN (SELECT t2.article_id FROM article_tags t1 JOIN article_tags t2 ON t2.tag_id = t1.tag_id WHERE t1.article_id = $2) \
+             OR a.id IN (SELECT p2.article_id FROM article_topics p1 JOIN article_topics p2 ON p2.topic_id = p1.topic_id WHERE p1.article_id = $2)) \
+         ORDER BY a.publish_at DESC, a.id DESC LIMIT $4"
+    );
+    let rows = sqlx::query(&sql).bind(now).bind(id).bind(category_id).bind(limit).fetch_all(pool).await?;
+    rows.iter().map(card_from_row).collect()
+}
+
+/// An article to store (from an import or the demo).
+#[derive(Debug, Clone)]
+pub struct NewArticle {
+    pub slug: String,
+    pub title: String,
+    pub sapo: String,
+    pub body: Doc,
+    pub category_id: i64,
+    pub byline: String,
+    pub source: String,
+    pub status: &'static str,
+    pub featured: bool,
+    pub publish_at: i64,
+    pub cover_media_id: Option<i64>,
+}
+
+/// Whether `save` created the article or replaced an earlier one with the same slug.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saved {
+    Created(i64),
+    Updated(i64),
+}
+
+impl Saved {
+    pub fn id(self) -> i64 {
+        match self {
+            Saved::Created(id) | Saved::Updated(id) => id,
+        }
+    }
+}
+
+/// The id of the article with this slug, if any.
+pub async fn id_by_slug(conn: &mut AnyConnection, slug: &str) -> Result<Option<i64>, sqlx::Error> {
+    let row = sqlx::query("SELECT id FROM articles WHERE slug = $1").bind(slug).fetch_optional(&mut *conn).await?;
+    row.map(|r| r.try_get(0)).transpose()
+}
+
+/// Stores an article, replacing the one with the same slug if there is one.
+pub async fn save(conn: &mut AnyConnection, a: &NewArticle, now: i64) -> Result<Saved, sqlx::Error> {
+    let body_json = serde_json::to_string(&a.body).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let body_text = a.body.plain_text();
+    if let Some(id) = id_by_slug(conn, &a.slug).await? {
+        sqlx::query(
+            "UPDATE articles SET title = $1, sapo = $2, body_json = $3, body_text = $4, category_id = $5, \
+             byline = $6, source = $7, status = $8, featured = $9, publish_at = $10, cover_media_id = $11, \
+             updated_at = $12 WHERE id = $13",
+        )
+        .bind(&a.title)
+        .bind(&a.sapo)
+        .bind(&body_json)
+        .bind(&body_text)
+        .bind(a.category_id)
+        .bind(&a.byline)
+        .bind(&a.source)
+        .bind(a.status)
+        .bind(a.featured as i64)
+        .bind(a.publish_at)
+        .bind(a.cover_media_id)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+        return Ok(Saved::Updated(id));
+    }
+    let row = sqlx::query(
+        "INSERT INTO articles (slug, title, sapo, body_json, body_text, category_id, byline, source, status, \
+         featured, publish_at, cover_media_id, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id",
+    )
+    .bind(&a.slug)
+    .bind(&a.title)
+    .bind(&a.sapo)
+    .bind(&body_json)
+    .bind(&body_text)
+    .bind(a.category_id)
+    .bind(&a.byline)
+    .bind(&a.source)
+    .bind(a.status)
+    .bind(a.featured as i64)
+    .bind(a.publish_at)
+    .bind(a.cover_media_id)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(Saved::Created(row.try_get(0)?))
+}

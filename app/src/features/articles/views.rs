@@ -1,0 +1,178 @@
+//! The article page and the article list items every page uses.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::api::get_article_page;
+use super::model::{ArticleCard, ArticlePageData, Paged};
+use crate::components::{Breadcrumb, PageMeta, Pagination, page_loader};
+use crate::content::render::DocView;
+use crate::features::portal::SiteInfo;
+use crate::i18n::t;
+
+/// How big a list item is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardSize {
+    /// Picture above, big title, sapo: the first item of a block.
+    Lead,
+    /// Picture beside the title, sapo and date: category lists.
+    Row,
+    /// Title and date only: side lists.
+    Compact,
+}
+
+/// One article in a list.
+#[component]
+pub fn ArticleCardView(card: ArticleCard, size: CardSize, #[prop(optional)] show_category: bool) -> impl IntoView {
+    let href = card.href();
+    let class = match size {
+        CardSize::Lead => "card card-lead",
+        CardSize::Row => "card card-row",
+        CardSize::Compact => "card card-compact",
+    };
+    let thumb = (size != CardSize::Compact).then_some(card.thumb).flatten().map(|th| {
+        let href = href.clone();
+        view! {
+            <A href=href attr:class="card-thumb" attr:tabindex="-1" attr:aria-hidden="true">
+                <img src=th.src width=th.width height=th.height alt="" loading="lazy" decoding="async"/>
+            </A>
+        }
+    });
+    let category = show_category.then(|| {
+        let c = card.category.clone();
+        view! { <A href=c.href() attr:class="card-category">{c.name}</A> }
+    });
+    let heading = if size == CardSize::Lead {
+        view! { <h3 class="card-title card-title-lead"><A href=href.clone()>{card.title.clone()}</A></h3> }.into_any()
+    } else {
+        view! { <h3 class="card-title"><A href=href.clone()>{card.title.clone()}</A></h3> }.into_any()
+    };
+    let sapo = (size != CardSize::Compact && !card.sapo.is_empty()).then(|| {
+        let text = crate::components::meta::excerpt(&card.sapo, if size == CardSize::Lead { 260 } else { 180 });
+        view! { <p class="card-sapo">{text}</p> }
+    });
+    view! {
+        <article class=class>
+            {thumb}
+            <div class="card-body">
+                {category}
+                {heading}
+                <time class="card-date" datetime=card.iso>{card.date}</time>
+                {sapo}
+            </div>
+        </article>
+    }
+}
+
+/// A paginated list of articles at `base`.
+#[component]
+pub fn ArticleListView(articles: Paged<ArticleCard>, base: String, #[prop(optional)] show_category: bool) -> impl IntoView {
+    if articles.items.is_empty() {
+        return view! { <p class="empty">{t().no_articles}</p> }.into_any();
+    }
+    view! {
+        <div class="article-list">
+            {articles
+                .items
+                .into_iter()
+                .map(|card| view! { <ArticleCardView card size=CardSize::Row show_category/> })
+                .collect_view()}
+        </div>
+        <Pagination base page=articles.page pages=articles.pages/>
+    }
+    .into_any()
+}
+
+/// `/bai-viet/{slug}`
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let params = use_params_map();
+    let data = Resource::new(
+        move || params.read().get("slug").unwrap_or_default(),
+        |slug| get_article_page(slug),
+    );
+    page_loader(data, |site, data| view! { <ArticleView site data/> })
+}
+
+#[component]
+fn ArticleView(site: SiteInfo, data: ArticlePageData) -> impl IntoView {
+    let a = data.article;
+    let href = super::model::article_href(&a.slug);
+    let crumbs: Vec<(String, String)> = data.path.iter().map(|c| (c.name.clone(), c.href())).collect();
+    let category = data.path.last().cloned();
+    let description = if a.sapo.is_empty() { a.body.plain_text() } else { a.sapo.clone() };
+    let image = a.cover.as_ref().map(|c| c.src.clone());
+    let byline = (!a.byline.is_empty()).then(|| view! { <p class="byline">{a.byline.clone()}</p> });
+    let source = (!a.source.is_empty()).then(|| {
+        view! { <p class="source"><span class="label">{format!("{}: ", t().source)}</span>{a.source.clone()}</p> }
+    });
+    let tag_list = a.tags.clone();
+    let tags = (!tag_list.is_empty()).then(move || {
+        view! {
+            <div class="tags">
+                <span class="label">{format!("{}: ", t().tags)}</span>
+                <ul>{tag_list.into_iter().map(|tg| view! { <li><A href=tg.href()>{tg.name.clone()}</A></li> }).collect_view()}</ul>
+            </div>
+        }
+    });
+    let topic_list = a.topics.clone();
+    let topics = (!topic_list.is_empty()).then(move || {
+        view! {
+            <div class="tags topics">
+                <span class="label">{format!("{}: ", t().topics)}</span>
+                <ul>{topic_list.into_iter().map(|tp| view! { <li><A href=tp.href()>{tp.name.clone()}</A></li> }).collect_view()}</ul>
+            </div>
+        }
+    });
+    let related = (!data.related.is_empty()).then(|| {
+        view! {
+            <section class="related" aria-labelledby="tin-lien-quan">
+                <h2 id="tin-lien-quan" class="block-title">{t().related_news}</h2>
+                <ul class="related-list">
+                    {data
+                        .related
+                        .into_iter()
+                        .map(|c| {
+                            view! {
+                                <li>
+                                    <A href=c.href()>{c.title.clone()}</A>
+                                    " "
+                                    <time datetime=c.iso>{format!("({})", c.date)}</time>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+    });
+    view! {
+        <PageMeta site title=a.title.clone() description path=href kind="article" image
+            published=Some(a.published_iso.clone())/>
+        <Breadcrumb items=crumbs/>
+        <article class="article" aria-labelledby="tieu-de">
+            <header class="article-header">
+                {category.map(|c| view! { <A href=c.href() attr:class="article-category">{c.name}</A> })}
+                <h1 id="tieu-de" class="article-title">{a.title.clone()}</h1>
+                <p class="article-meta">
+                    <time class="dateline" datetime=a.published_iso.clone()>{a.dateline.clone()}</time>
+                    <span class="views">{format!("{}: {}", t().views, a.view_count)}</span>
+                    <span class="comment-count">{format!("{}: {}", t().comments, a.comment_count)}</span>
+                </p>
+            </header>
+            {(!a.sapo.is_empty()).then(|| view! { <p class="sapo">{a.sapo.clone()}</p> })}
+            <div class="article-body">
+                <DocView doc=a.body.clone()/>
+            </div>
+            <footer class="article-footer">
+                {byline}
+                {source}
+                {topics}
+                {tags}
+                <button type="button" class="print-button" on:click=|_| { let _ = window().print(); }>{t().print}</button>
+            </footer>
+        </article>
+        {related}
+    }
+}

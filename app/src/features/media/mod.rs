@@ -1,0 +1,5 @@
+//! Media library: pictures stored once by content hash under the media folder and
+//! served at /media/{file}. (Upload and variants come with the editor.)
+
+#[cfg(feature = "ssr")]
+pub mod store;

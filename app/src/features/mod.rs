@@ -1,0 +1,9 @@
+//! One module per capability, each with its model (shared types), api (server
+//! functions), store (SQL, server only) and views.
+
+pub mod articles;
+pub mod categories;
+pub mod media;
+pub mod portal;
+pub mod tags;
+pub mod topics;

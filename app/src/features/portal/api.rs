@@ -1,0 +1,51 @@
+//! Server functions of the portal frame and the home page.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+use super::model::{HomePageData, SiteInfo};
+use crate::error::AppError;
+
+/// Articles in the featured block and the latest-news list, and per category block.
+pub const FEATURED: i64 = 5;
+pub const LATEST: i64 = 8;
+pub const PER_SECTION: i64 = 4;
+
+/// The portal's identity, today's date and the category menu.
+#[server(input = GetUrl)]
+pub async fn get_site_info() -> Result<SiteInfo, AppError> {
+    use crate::features::categories::store as categories;
+    let ctx = crate::state::app_context()?;
+    let tree = categories::load_tree(&ctx.pool).await?;
+    Ok(SiteInfo {
+        config: (*ctx.site).clone(),
+        today: crate::time::header_date(crate::time::now()),
+        menu: tree.menu(),
+    })
+}
+
+/// Everything the home page shows, in five queries whatever the number of articles.
+#[server(input = GetUrl)]
+pub async fn get_home() -> Result<HomePageData, AppError> {
+    use super::model::HomeSection;
+    use crate::features::articles::store::{self as articles, ListFilter};
+    use crate::features::{categories::store as categories, topics::store as topics};
+    let ctx = crate::state::app_context()?;
+    let now = crate::time::now();
+    let pool = &ctx.pool;
+    let (featured, latest, per_root, tree, topics) = tokio::try_join!(
+        articles::newest(pool, now, &ListFilter::Featured, FEATURED),
+        articles::newest(pool, now, &ListFilter::All, LATEST),
+        articles::newest_per_root_category(pool, now, PER_SECTION),
+        categories::load_tree(pool),
+        topics::all(pool),
+    )?;
+    let sections = tree
+        .children(None)
+        .filter_map(|root| {
+            let articles = per_root.iter().find(|(id, _)| *id == root.id)?.1.clone();
+            Some(HomeSection { category: root.to_ref(), articles })
+        })
+        .collect();
+    Ok(HomePageData { featured, latest, sections, topics })
+}

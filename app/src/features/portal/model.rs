@@ -1,0 +1,79 @@
+//! Portal types shared by server and client.
+
+use serde::{Deserialize, Serialize};
+
+use crate::features::articles::ArticleCard;
+use crate::features::categories::CategoryRef;
+use crate::features::categories::model::MenuItem;
+use crate::features::topics::model::TopicRef;
+
+/// The portal's identity and contact details (from toasoan.toml `[site]`, or defaults).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SiteConfig {
+    /// "Cổng thông tin điện tử Đảng bộ tỉnh …"
+    pub name: String,
+    /// The line under the name.
+    pub subtitle: String,
+    /// Absolute address of the portal, without a trailing slash, for canonical links.
+    pub base_url: String,
+    /// One sentence for meta descriptions of pages that have none of their own.
+    pub description: String,
+    pub agency: String,
+    pub address: String,
+    pub phone: String,
+    pub email: String,
+    pub responsible: String,
+    pub license: String,
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        SiteConfig {
+            name: "Cổng thông tin điện tử Đảng bộ tỉnh".into(),
+            subtitle: "Trang trình diễn Tòa Soạn".into(),
+            base_url: "http://127.0.0.1:3000".into(),
+            description: "Kênh thông tin chính thống của Đảng bộ tỉnh: tin hoạt động cấp ủy, xây dựng Đảng, \
+                          thời sự, nhân sự mới và chuyển đổi số."
+                .into(),
+            agency: "Cơ quan thường trực: Ban Tuyên giáo Tỉnh ủy".into(),
+            address: "Số 1 đường Trần Hưng Đạo, phường Trung Tâm, thành phố Tỉnh Lỵ".into(),
+            phone: "0200 3 868 868".into(),
+            email: "bbt@congthongtin.example.vn".into(),
+            responsible: "Trưởng Ban Biên tập Cổng thông tin điện tử".into(),
+            license: "Trang trình diễn, không phải cơ quan báo chí".into(),
+        }
+    }
+}
+
+/// What every page frame needs: identity, today's date, and the menu.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SiteInfo {
+    pub config: SiteConfig,
+    /// "Thứ ba, ngày 24/11/2026"
+    pub today: String,
+    pub menu: Vec<MenuItem>,
+}
+
+impl SiteInfo {
+    /// An absolute address on this portal.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.config.base_url.trim_end_matches('/'), path)
+    }
+}
+
+/// One block of the home page: a top-level category and its newest articles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HomeSection {
+    pub category: CategoryRef,
+    pub articles: Vec<ArticleCard>,
+}
+
+/// What the home page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HomePageData {
+    pub featured: Vec<ArticleCard>,
+    pub latest: Vec<ArticleCard>,
+    pub sections: Vec<HomeSection>,
+    pub topics: Vec<TopicRef>,
+}

@@ -1,0 +1,211 @@
+//! The page frame (header with the date and the category menu, footer with the
+//! portal's contact details) and the home page.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+use super::api::get_home;
+use super::model::{HomePageData, SiteInfo};
+use crate::components::{PageMeta, page_loader, use_site};
+use crate::features::articles::views::{ArticleCardView, CardSize};
+use crate::features::categories::model::MenuItem;
+use crate::i18n::t;
+
+fn menu_items(items: Vec<MenuItem>, depth: usize) -> impl IntoView {
+    items
+        .into_iter()
+        .map(move |item| {
+            let href = item.category.href();
+            let name = item.category.name;
+            if item.children.is_empty() {
+                view! { <li><A href=href>{name}</A></li> }.into_any()
+            } else {
+                let sub = menu_items(item.children, depth + 1);
+                view! {
+                    <li class="has-sub">
+                        <A href=href attr:aria-haspopup="true">{name}</A>
+                        <ul class="submenu">{sub}</ul>
+                    </li>
+                }
+                .into_any()
+            }
+        })
+        .collect_view()
+}
+
+/// The portal header: date bar, emblem and name, and the category menu (a bar with
+/// dropdowns on desktops, a drawer on phones).
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let site = use_site();
+    let (open, set_open) = signal(false);
+    let location = use_location();
+    // close the drawer after every navigation
+    Effect::new(move |_| {
+        location.pathname.track();
+        set_open.set(false);
+    });
+    view! {
+        <a class="skip-link" href="#noi-dung">{t().skip_to_content}</a>
+        <header class="site-header">
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    site.await.ok().map(|site| {
+                        let SiteInfo { config, today, menu } = site;
+                        view! {
+                            <div class="topbar">
+                                <div class="wrap topbar-inner">
+                                    <span class="today">{today}</span>
+                                </div>
+                            </div>
+                            <div class="masthead">
+                                <div class="wrap masthead-inner">
+                                    <A href="/" attr:class="brand">
+                                        <img class="emblem" src="/emblem.svg" alt="" width="72" height="72"/>
+                                        <span class="brand-text">
+                                            <span class="brand-name">{config.name}</span>
+                                            <span class="brand-sub">{config.subtitle}</span>
+                                        </span>
+                                    </A>
+                                    <a class="menu-toggle" href="#ban-do-trang" role="button" aria-controls="main-nav"
+                                        aria-expanded=move || open.get().to_string()
+                                        on:click=move |ev| {
+                                            ev.prevent_default();
+                                            set_open.update(|o| *o = !*o);
+                                        }>
+                                        <span class="menu-icon" aria-hidden="true"><span></span><span></span><span></span></span>
+                                        <span class="menu-label">{move || if open.get() { t().close_menu } else { t().menu }}</span>
+                                    </a>
+                                </div>
+                            </div>
+                            <nav id="main-nav" class="main-nav" class:open=move || open.get() aria-label=t().main_menu>
+                                <ul class="wrap menu">
+                                    <li class="menu-home"><A href="/" exact=true>{t().home}</A></li>
+                                    {menu_items(menu, 0)}
+                                </ul>
+                            </nav>
+                        }
+                    })
+                })}
+            </Suspense>
+        </header>
+    }
+}
+
+/// The portal footer: contact details and a map of all categories.
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    let site = use_site();
+    view! {
+        <footer class="site-footer">
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    site.await.ok().map(|site| {
+                        let c = site.config;
+                        let line = |label: &'static str, value: String| {
+                            (!value.is_empty()).then(|| view! { <p><span class="label">{format!("{label}: ")}</span>{value}</p> })
+                        };
+                        let mail = format!("mailto:{}", c.email);
+                        view! {
+                            <div class="wrap footer-inner">
+                                <section class="footer-contact" aria-labelledby="lien-he">
+                                    <h2 id="lien-he" class="footer-name">{c.name}</h2>
+                                    <p>{c.agency}</p>
+                                    {line(t().address, c.address)}
+                                    {line(t().phone, c.phone)}
+                                    <p><span class="label">{format!("{}: ", t().email)}</span><a href=mail>{c.email}</a></p>
+                                    {line(t().responsible, c.responsible)}
+                                    {line(t().license, c.license)}
+                                </section>
+                                <nav id="ban-do-trang" class="footer-map" aria-labelledby="ban-do-trang-tieu-de">
+                                    <h2 id="ban-do-trang-tieu-de">{t().categories}</h2>
+                                    <ul>{menu_items(site.menu, 0)}</ul>
+                                </nav>
+                            </div>
+                            <p class="wrap footer-credit">"Vận hành bằng Tòa Soạn — phần mềm nguồn mở cho cổng thông tin điện tử."</p>
+                        }
+                    })
+                })}
+            </Suspense>
+        </footer>
+    }
+}
+
+/// `/`
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let data = Resource::new(|| (), |_| get_home());
+    page_loader(data, |site, data| view! { <HomeView site data/> })
+}
+
+#[component]
+fn HomeView(site: SiteInfo, data: HomePageData) -> impl IntoView {
+    let HomePageData { featured, latest, sections, topics } = data;
+    let name = site.config.name.clone();
+    let description = site.config.description.clone();
+    let featured_block = (!featured.is_empty()).then(|| {
+        let mut items = featured.into_iter();
+        let lead = items.next().map(|card| view! { <ArticleCardView card size=CardSize::Lead show_category=true/> });
+        view! {
+            <section class="featured" aria-labelledby="tin-noi-bat">
+                <h2 id="tin-noi-bat" class="block-title">{t().featured_news}</h2>
+                <div class="featured-grid">
+                    {lead}
+                    <div class="featured-more">
+                        {items.map(|card| view! { <ArticleCardView card size=CardSize::Row/> }).collect_view()}
+                    </div>
+                </div>
+            </section>
+        }
+    });
+    let latest_block = (!latest.is_empty()).then(|| {
+        view! {
+            <section class="latest" aria-labelledby="tin-moi-nhat">
+                <h2 id="tin-moi-nhat" class="block-title">{t().latest_news}</h2>
+                <div class="latest-list">
+                    {latest.into_iter().map(|card| view! { <ArticleCardView card size=CardSize::Compact show_category=true/> }).collect_view()}
+                </div>
+            </section>
+        }
+    });
+    let topics_block = (!topics.is_empty()).then(|| {
+        view! {
+            <section class="topics-strip" aria-labelledby="chuyen-de">
+                <h2 id="chuyen-de" class="block-title">{t().topics}</h2>
+                <ul>{topics.into_iter().map(|tp| view! { <li><A href=tp.href()>{tp.name}</A></li> }).collect_view()}</ul>
+            </section>
+        }
+    });
+    let section_blocks = sections
+        .into_iter()
+        .map(|s| {
+            let id = format!("muc-{}", s.category.slug);
+            let href = s.category.href();
+            let name = s.category.name.clone();
+            let more = format!("{} {} ›", t().see_more, s.category.name);
+            let mut items = s.articles.into_iter();
+            let lead = items.next().map(|card| view! { <ArticleCardView card size=CardSize::Lead/> });
+            view! {
+                <section class="category-block" aria-labelledby=id.clone()>
+                    <h2 id=id.clone() class="block-title"><A href=href.clone()>{name}</A></h2>
+                    {lead}
+                    <div class="category-block-more">
+                        {items.map(|card| view! { <ArticleCardView card size=CardSize::Compact/> }).collect_view()}
+                    </div>
+                    <A href=href attr:class="see-more">{more}</A>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <PageMeta site title="" description path="/"/>
+        <h1 class="visually-hidden">{name}</h1>
+        <div class="home-top">
+            {featured_block}
+            {latest_block}
+        </div>
+        {topics_block}
+        <div class="category-blocks">{section_blocks}</div>
+    }
+}

@@ -1,0 +1,80 @@
+//! Tòa Soạn's application: the content model, the features (each with its types,
+//! server functions, SQL and views), and the routes. Compiled twice: with `ssr` into
+//! the server, with `hydrate` into the WASM client.
+
+pub mod components;
+pub mod content;
+pub mod error;
+pub mod features;
+pub mod i18n;
+#[cfg(feature = "ssr")]
+pub mod state;
+#[cfg(feature = "ssr")]
+pub mod text;
+#[cfg(feature = "ssr")]
+pub mod time;
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use components::{NotFoundPage, SiteResource};
+use features::articles::views::ArticlePage;
+use features::categories::views::CategoryPage;
+use features::portal::api::get_site_info;
+use features::portal::views::{HomePage, SiteFooter, SiteHeader};
+use features::tags::views::TagPage;
+use features::topics::views::TopicPage;
+
+/// The HTML document around the app, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="vi">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#b3121b"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="stylesheet" href="/pkg/toasoan.css"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The application: page frame and routes. Public routes render fully on the server
+/// (`SsrMode::Async`) so their content is in the first HTML, even with JavaScript off.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let site: SiteResource = Resource::new(|| (), |_| get_site_info());
+    provide_context(site);
+    // Lets tests (and styles) know the client has taken over.
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-hydrated", "true");
+        }
+    });
+    view! {
+        <Router>
+            <SiteHeader/>
+            <main id="noi-dung" class="wrap site-main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFoundPage/> }>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/chuyen-muc/:slug") view=CategoryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/bai-viet/:slug") view=ArticlePage ssr=SsrMode::Async/>
+                    <Route path=path!("/chuyen-de/:slug") view=TopicPage ssr=SsrMode::Async/>
+                    <Route path=path!("/the/:slug") view=TagPage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}

@@ -1,0 +1,112 @@
+//! Text rules shared by every feature: NFC normalisation of incoming text and the one
+//! Vietnamese folding / slug function (đ → d, tones and hats removed).
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// NFC-normalises text that comes in from people or files, and trims it.
+pub fn nfc(s: &str) -> String {
+    s.trim().nfc().collect()
+}
+
+/// Removes Vietnamese diacritics: "Xây dựng Đảng" → "Xay dung Dang".
+pub fn fold_vietnamese(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            other => other,
+        })
+        .collect()
+}
+
+/// A URL slug: folded, lower case, ASCII letters and digits joined by single hyphens,
+/// at most 80 bytes, cut at a word boundary. "Xây dựng Đảng" → "xay-dung-dang".
+pub fn slugify(s: &str) -> String {
+    let folded = fold_vietnamese(s).to_lowercase();
+    let mut out = String::with_capacity(folded.len());
+    for word in folded.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+        if out.len() + word.len() + 1 > 80 && !out.is_empty() {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(word);
+    }
+    out.truncate(80);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_every_vowel_with_every_tone() {
+        // base vowel → its forms with no tone, huyền, sắc, hỏi, ngã, nặng
+        let table: &[(&str, &str)] = &[
+            ("a", "aàáảãạ"),
+            ("a", "ăằắẳẵặ"),
+            ("a", "âầấẩẫậ"),
+            ("e", "eèéẻẽẹ"),
+            ("e", "êềếểễệ"),
+            ("i", "iìíỉĩị"),
+            ("o", "oòóỏõọ"),
+            ("o", "ôồốổỗộ"),
+            ("o", "ơờớởỡợ"),
+            ("u", "uùúủũụ"),
+            ("u", "ưừứửữự"),
+            ("y", "yỳýỷỹỵ"),
+        ];
+        for (base, forms) in table {
+            assert_eq!(forms.chars().count(), 6);
+            for c in forms.chars() {
+                let lower = c.to_string();
+                assert_eq!(fold_vietnamese(&lower), *base, "{c}");
+                let upper: String = c.to_uppercase().collect();
+                assert_eq!(fold_vietnamese(&upper), base.to_uppercase(), "{upper}");
+                assert_eq!(slugify(&upper), *base, "{upper}");
+            }
+        }
+    }
+
+    #[test]
+    fn folds_d_with_stroke() {
+        assert_eq!(fold_vietnamese("đĐ"), "dD");
+        assert_eq!(slugify("Đảng bộ"), "dang-bo");
+    }
+
+    #[test]
+    fn folds_decomposed_input_like_precomposed() {
+        let decomposed: String = "Xây dựng Đảng".nfd().collect();
+        assert_ne!(decomposed, "Xây dựng Đảng");
+        assert_eq!(slugify(&decomposed), "xay-dung-dang");
+    }
+
+    #[test]
+    fn slugs_of_portal_names() {
+        assert_eq!(slugify("Xây dựng Đảng"), "xay-dung-dang");
+        assert_eq!(slugify("Hỏi – Đáp công tác Đảng"), "hoi-dap-cong-tac-dang");
+        assert_eq!(slugify("Chuyển đổi số"), "chuyen-doi-so");
+        assert_eq!(slugify("  Nhân sự   mới!! "), "nhan-su-moi");
+        assert_eq!(slugify("Quyết định số 6075-QĐ/TU"), "quyet-dinh-so-6075-qd-tu");
+        assert_eq!(slugify("“Tự diễn biến”"), "tu-dien-bien");
+        assert_eq!(slugify("!!!"), "");
+    }
+
+    #[test]
+    fn long_slugs_are_cut_at_a_word() {
+        let s = slugify(&"Cổng thông tin điện tử ".repeat(10));
+        assert!(s.len() <= 80, "{s}");
+        assert!(!s.ends_with('-'));
+        assert!(s.starts_with("cong-thong-tin-dien-tu-cong"));
+    }
+
+    #[test]
+    fn nfc_composes_and_trims() {
+        let decomposed: String = "Thứ tư".nfd().collect();
+        assert_eq!(nfc(&format!("  {decomposed} ")), "Thứ tư");
+    }
+}

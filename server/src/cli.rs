@@ -1,0 +1,75 @@
+//! The command line: `toasoan serve | migrate | demo | import`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::{Config, ConfigError, FileConfig};
+
+#[derive(Debug, Parser)]
+#[command(name = "toasoan", version, about = "Tòa Soạn — hệ thống cổng thông tin điện tử")]
+pub struct Cli {
+    /// Database address: sqlite://data/toasoan.db (default) or postgres://…
+    #[arg(long, env = "DATABASE_URL", global = true)]
+    pub database: Option<String>,
+    /// Folder for the SQLite file and media (default: data)
+    #[arg(long, env = "TOASOAN_DATA_DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+    /// Folder for media files (default: <data-dir>/media)
+    #[arg(long, env = "TOASOAN_MEDIA_DIR", global = true)]
+    pub media_dir: Option<PathBuf>,
+    /// Configuration file (default: toasoan.toml when present)
+    #[arg(long, env = "TOASOAN_CONFIG", global = true)]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run migrations, then serve the portal
+    Serve {
+        /// Address to listen on (default 127.0.0.1:3000)
+        #[arg(long, env = "TOASOAN_ADDR")]
+        addr: Option<SocketAddr>,
+        /// Public address of the portal, for canonical links (default http://<addr>)
+        #[arg(long, env = "TOASOAN_BASE_URL")]
+        base_url: Option<String>,
+        /// Folder of the built client (default: found beside the executable)
+        #[arg(long, env = "TOASOAN_SITE_ROOT")]
+        site_root: Option<PathBuf>,
+        /// Seed the demo content first when the database has no article
+        #[arg(long)]
+        demo_if_empty: bool,
+    },
+    /// Bring the database schema up to date
+    Migrate,
+    /// Seed the demo portal (running it twice changes nothing)
+    Demo,
+    /// Import Markdown articles with YAML front matter (files or folders)
+    Import {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+}
+
+impl Cli {
+    /// The configuration this invocation runs with.
+    pub fn config(&self) -> Result<Config, ConfigError> {
+        let file = FileConfig::load(self.config.as_deref())?;
+        let (addr, base_url, site_root) = match &self.command {
+            Command::Serve { addr, base_url, site_root, .. } => (*addr, base_url.clone(), site_root.clone()),
+            _ => (None, None, None),
+        };
+        Ok(Config::resolve(
+            file,
+            self.database.clone(),
+            self.data_dir.clone(),
+            self.media_dir.clone(),
+            addr,
+            base_url,
+            site_root,
+        ))
+    }
+}

@@ -1,0 +1,11 @@
+//! Tòa Soạn's server: command line, configuration, database, the axum application and
+//! the content tools (import, demo). It holds no UI: pages come from `toasoan-app`.
+
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod import;
+pub mod pictures;
+pub mod site;
+pub mod web;

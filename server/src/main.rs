@@ -1,0 +1,89 @@
+//! `toasoan`: the Tòa Soạn server and its tools.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use toasoan_server::cli::{Cli, Command};
+use toasoan_server::config::Config;
+use toasoan_server::{db, demo, import, site, web};
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
+        .init();
+    let cli = Cli::parse();
+    let config = match cli.config() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("lỗi: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(cli.command, config).await {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("lỗi: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command, config: Config) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    match command {
+        Command::Migrate => {
+            db::open(&config.database_url).await?;
+            println!("Cơ sở dữ liệu đã được cập nhật.");
+        }
+        Command::Demo => {
+            let pool = db::open(&config.database_url).await?;
+            let r = demo::seed(&pool, &config.media_dir).await?;
+            println!("Nội dung trình diễn: thêm {} bài, giữ nguyên {} bài đã có.", r.created, r.kept);
+        }
+        Command::Import { paths } => {
+            let pool = db::open(&config.database_url).await?;
+            let report = import::import_paths(&pool, &paths, &config.media_dir).await;
+            for (file, outcome) in &report.done {
+                let (what, slug) = match outcome {
+                    import::Outcome::Created { slug } => ("đã nhập", slug),
+                    import::Outcome::Updated { slug } => ("đã cập nhật", slug),
+                    import::Outcome::Kept { slug } => ("giữ nguyên", slug),
+                };
+                println!("{}: {what} /bai-viet/{slug}", file.display());
+            }
+            for e in &report.failed {
+                eprintln!("lỗi: {e}");
+            }
+            println!("Xong: {} tệp thành công, {} tệp lỗi.", report.done.len(), report.failed.len());
+            if !report.failed.is_empty() {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        Command::Serve { demo_if_empty, .. } => {
+            let pool = db::open(&config.database_url).await?;
+            if demo_if_empty {
+                let count: i64 = sqlx::Row::try_get(&sqlx::query("SELECT COUNT(*) FROM articles").fetch_one(&pool).await?, 0)?;
+                if count == 0 {
+                    let r = demo::seed(&pool, &config.media_dir).await?;
+                    tracing::info!("đã nạp {} bài trình diễn", r.created);
+                }
+            }
+            let site_root = site::site_root(config.site_root.clone());
+            if !site::has_build(&site_root) {
+                tracing::warn!("không thấy bản dựng giao diện trong {} (chạy cargo leptos build)", site_root.display());
+            }
+            let listener = tokio::net::TcpListener::bind(config.addr).await?;
+            tracing::info!("Tòa Soạn đang phục vụ tại http://{} (giao diện: {})", config.addr, site_root.display());
+            let app = web::router(web::WebConfig {
+                pool,
+                site: config.site,
+                media_dir: config.media_dir,
+                site_root,
+                addr: config.addr,
+            });
+            web::serve(listener, app).await?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,126 @@
+//! Test helper: starts the real application on a fresh database — a temp SQLite file,
+//! and a new database in the throwaway PostgreSQL that `make test` starts (its admin
+//! address in TOASOAN_TEST_POSTGRES_URL) — and gives a base URL and an HTTP client.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use sqlx::AnyPool;
+use tempfile::TempDir;
+use toasoan_server::{db, web};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub const POSTGRES_ENV: &str = "TOASOAN_TEST_POSTGRES_URL";
+
+/// The backends to run on: SQLite always, PostgreSQL when one is provided.
+pub fn backends() -> Vec<Backend> {
+    let mut out = vec![Backend::Sqlite];
+    if std::env::var(POSTGRES_ENV).is_ok_and(|v| !v.is_empty()) {
+        out.push(Backend::Postgres);
+    } else {
+        eprintln!("PostgreSQL skipped: {POSTGRES_ENV} is not set (make test sets it)");
+    }
+    out
+}
+
+pub struct TestServer {
+    pub backend: Backend,
+    pub base: String,
+    pub client: reqwest::Client,
+    pub pool: AnyPool,
+    pub database_url: String,
+    pub media_dir: PathBuf,
+    pub dir: TempDir,
+    server: tokio::task::JoinHandle<()>,
+}
+
+static NEXT_DB: AtomicU32 = AtomicU32::new(0);
+
+/// A new, empty, migrated database: (url, pool).
+pub async fn fresh_database(backend: Backend, dir: &TempDir) -> (String, AnyPool) {
+    let url = match backend {
+        Backend::Sqlite => format!("sqlite://{}/toasoan.db", dir.path().display()),
+        Backend::Postgres => {
+            let admin_url = std::env::var(POSTGRES_ENV).expect("postgres url");
+            let name = format!("t_{}_{}", std::process::id(), NEXT_DB.fetch_add(1, Ordering::SeqCst));
+            let admin = db::connect(&admin_url).await.expect("connect to the test PostgreSQL");
+            sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin).await.expect("create database");
+            admin.close().await;
+            let (base, _) = admin_url.rsplit_once('/').expect("url with a database");
+            format!("{base}/{name}")
+        }
+    };
+    let pool = db::open(&url).await.expect("open and migrate");
+    (url, pool)
+}
+
+impl TestServer {
+    pub async fn start(backend: Backend) -> TestServer {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (database_url, pool) = fresh_database(backend, &dir).await;
+        let media_dir = dir.path().join("media");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let site = toasoan_app::features::portal::SiteConfig { base_url: format!("http://{addr}"), ..Default::default() };
+        let app = web::router(web::WebConfig {
+            pool: pool.clone(),
+            site,
+            media_dir: media_dir.clone(),
+            site_root: dir.path().join("site"),
+            addr,
+        });
+        let server = tokio::spawn(async move {
+            axum::serve(listener, app).await.expect("serve");
+        });
+        let client = reqwest::Client::builder().cookie_store(true).build().expect("client");
+        TestServer { backend, base: format!("http://{addr}"), client, pool, database_url, media_dir, dir, server }
+    }
+
+    /// Seeds the demo content.
+    pub async fn seed_demo(&self) {
+        toasoan_server::demo::seed(&self.pool, &self.media_dir).await.expect("demo");
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// GET a page: (status, body).
+    pub async fn get(&self, path: &str) -> (u16, String) {
+        let res = self.client.get(self.url(path)).send().await.expect("request");
+        let status = res.status().as_u16();
+        (status, res.text().await.expect("body"))
+    }
+
+    pub async fn scalar(&self, sql: &str) -> i64 {
+        sqlx::Row::get(&sqlx::query(sql).fetch_one(&self.pool).await.expect(sql), 0)
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+/// Decodes the entities the renderer writes, so page text can be compared with source text.
+pub fn unescape(html: &str) -> String {
+    html.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The slug of the first article link on a page.
+pub fn first_article_slug(html: &str) -> String {
+    let start = html.find("href=\"/bai-viet/").expect("an article link") + "href=\"/bai-viet/".len();
+    html[start..].split('"').next().unwrap().to_string()
+}
