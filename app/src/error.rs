@@ -56,7 +56,11 @@ impl AppError {
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.subsec_nanos() as u64)
             .unwrap_or(0);
-        let id = format!("{:x}{:x}", nanos & 0xffff, NEXT.fetch_add(1, Ordering::Relaxed));
+        let id = format!(
+            "{:x}{:x}",
+            nanos & 0xffff,
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        );
         tracing::error!(error_id = %id, "{context}: {err}");
         AppError::Internal(id)
     }

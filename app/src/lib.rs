@@ -1,6 +1,7 @@
 //! Tòa Soạn's application: the content model, the features (each with its types,
 //! server functions, SQL and views), and the routes. Compiled twice: with `ssr` into
 //! the server, with `hydrate` into the WASM client.
+#![recursion_limit = "256"]
 
 pub mod components;
 pub mod content;

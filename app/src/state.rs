@@ -17,5 +17,6 @@ pub struct AppContext {
 
 /// The server state of the current request.
 pub fn app_context() -> Result<AppContext, AppError> {
-    use_context::<AppContext>().ok_or_else(|| AppError::internal("context", "AppContext is not provided"))
+    use_context::<AppContext>()
+        .ok_or_else(|| AppError::internal("context", "AppContext is not provided"))
 }

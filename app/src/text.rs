@@ -26,7 +26,10 @@ pub fn fold_vietnamese(s: &str) -> String {
 pub fn slugify(s: &str) -> String {
     let folded = fold_vietnamese(s).to_lowercase();
     let mut out = String::with_capacity(folded.len());
-    for word in folded.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         if out.len() + word.len() + 1 > 80 && !out.is_empty() {
             break;
         }
@@ -91,7 +94,10 @@ mod tests {
         assert_eq!(slugify("Hỏi – Đáp công tác Đảng"), "hoi-dap-cong-tac-dang");
         assert_eq!(slugify("Chuyển đổi số"), "chuyen-doi-so");
         assert_eq!(slugify("  Nhân sự   mới!! "), "nhan-su-moi");
-        assert_eq!(slugify("Quyết định số 6075-QĐ/TU"), "quyet-dinh-so-6075-qd-tu");
+        assert_eq!(
+            slugify("Quyết định số 6075-QĐ/TU"),
+            "quyet-dinh-so-6075-qd-tu"
+        );
         assert_eq!(slugify("“Tự diễn biến”"), "tu-dien-bien");
         assert_eq!(slugify("!!!"), "");
     }

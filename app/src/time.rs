@@ -33,13 +33,26 @@ pub fn dateline(ts: i64) -> String {
 /// The short date of list items: "24/02/2021 01:52".
 pub fn short_date(ts: i64) -> String {
     let d = local(ts);
-    format!("{:02}/{:02}/{} {:02}:{:02}", d.day(), d.month(), d.year(), d.hour(), d.minute())
+    format!(
+        "{:02}/{:02}/{} {:02}:{:02}",
+        d.day(),
+        d.month(),
+        d.year(),
+        d.hour(),
+        d.minute()
+    )
 }
 
 /// The date in the portal header: "Thứ ba, ngày 24/11/2026".
 pub fn header_date(ts: i64) -> String {
     let d = local(ts);
-    format!("{}, ngày {:02}/{:02}/{}", weekday_name(&d), d.day(), d.month(), d.year())
+    format!(
+        "{}, ngày {:02}/{:02}/{}",
+        weekday_name(&d),
+        d.day(),
+        d.month(),
+        d.year()
+    )
 }
 
 /// RFC 3339 with the +07:00 offset, for `<time datetime>` and Open Graph.
@@ -49,7 +62,9 @@ pub fn iso(ts: i64) -> String {
 
 /// Parses an RFC 3339 time ("2021-02-24T01:52:00+07:00") into unix seconds.
 pub fn parse_rfc3339(s: &str) -> Option<i64> {
-    DateTime::parse_from_rfc3339(s.trim()).ok().map(|d| d.timestamp())
+    DateTime::parse_from_rfc3339(s.trim())
+        .ok()
+        .map(|d| d.timestamp())
 }
 
 /// Seconds since the epoch now.

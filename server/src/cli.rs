@@ -8,7 +8,11 @@ use clap::{Parser, Subcommand};
 use crate::config::{Config, ConfigError, FileConfig};
 
 #[derive(Debug, Parser)]
-#[command(name = "toasoan", version, about = "Tòa Soạn — hệ thống cổng thông tin điện tử")]
+#[command(
+    name = "toasoan",
+    version,
+    about = "Tòa Soạn — hệ thống cổng thông tin điện tử"
+)]
 pub struct Cli {
     /// Database address: sqlite://data/toasoan.db (default) or postgres://…
     #[arg(long, env = "DATABASE_URL", global = true)]
@@ -59,7 +63,12 @@ impl Cli {
     pub fn config(&self) -> Result<Config, ConfigError> {
         let file = FileConfig::load(self.config.as_deref())?;
         let (addr, base_url, site_root) = match &self.command {
-            Command::Serve { addr, base_url, site_root, .. } => (*addr, base_url.clone(), site_root.clone()),
+            Command::Serve {
+                addr,
+                base_url,
+                site_root,
+                ..
+            } => (*addr, base_url.clone(), site_root.clone()),
             _ => (None, None, None),
         };
         Ok(Config::resolve(

@@ -37,7 +37,9 @@ impl FileConfig {
         };
         match std::fs::read_to_string(&path) {
             Ok(text) => toml::from_str(&text).map_err(|e| ConfigError::Parse(path, e)),
-            Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => Ok(FileConfig::default()),
+            Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {
+                Ok(FileConfig::default())
+            }
             Err(e) => Err(ConfigError::Read(path, e)),
         }
     }
@@ -67,12 +69,18 @@ impl Config {
         base_url: Option<String>,
         site_root: Option<PathBuf>,
     ) -> Config {
-        let data_dir = data_dir.or(file.data_dir).unwrap_or_else(|| PathBuf::from("data"));
+        let data_dir = data_dir
+            .or(file.data_dir)
+            .unwrap_or_else(|| PathBuf::from("data"));
         let database_url = database
             .or(file.database)
             .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("toasoan.db").display()));
-        let media_dir = media_dir.or(file.media_dir).unwrap_or_else(|| data_dir.join("media"));
-        let addr = addr.or(file.addr).unwrap_or_else(|| DEFAULT_ADDR.parse().expect("valid default address"));
+        let media_dir = media_dir
+            .or(file.media_dir)
+            .unwrap_or_else(|| data_dir.join("media"));
+        let addr = addr
+            .or(file.addr)
+            .unwrap_or_else(|| DEFAULT_ADDR.parse().expect("valid default address"));
         let mut site = file.site.unwrap_or_default();
         if let Some(url) = base_url {
             site.base_url = url;
@@ -80,7 +88,14 @@ impl Config {
             site.base_url = format!("http://{addr}");
         }
         site.base_url = site.base_url.trim_end_matches('/').to_string();
-        Config { database_url, data_dir, media_dir, addr, site_root: site_root.or(file.site_root), site }
+        Config {
+            database_url,
+            data_dir,
+            media_dir,
+            addr,
+            site_root: site_root.or(file.site_root),
+            site,
+        }
     }
 }
 
@@ -103,13 +118,24 @@ mod tests {
             "database = \"sqlite://x.db\"\naddr = \"0.0.0.0:8080\"\n[site]\nname = \"Cổng A\"\nbase_url = \"https://a.vn/\"\n",
         )
         .unwrap();
-        let c = Config::resolve(file, Some("postgres://db/x".into()), Some("/srv/d".into()), None, None, None, None);
+        let c = Config::resolve(
+            file,
+            Some("postgres://db/x".into()),
+            Some("/srv/d".into()),
+            None,
+            None,
+            None,
+            None,
+        );
         assert_eq!(c.database_url, "postgres://db/x");
         assert_eq!(c.media_dir, PathBuf::from("/srv/d/media"));
         assert_eq!(c.addr.to_string(), "0.0.0.0:8080");
         assert_eq!(c.site.name, "Cổng A");
         assert_eq!(c.site.base_url, "https://a.vn");
-        assert!(!c.site.email.is_empty(), "unset site keys keep their defaults");
+        assert!(
+            !c.site.email.is_empty(),
+            "unset site keys keep their defaults"
+        );
     }
 
     #[test]

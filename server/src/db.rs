@@ -36,14 +36,18 @@ impl Backend {
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             Ok(Backend::Postgres)
         } else {
-            Err(DbError::UnsupportedUrl(url.split('@').next_back().unwrap_or_default().to_string()))
+            Err(DbError::UnsupportedUrl(
+                url.split('@').next_back().unwrap_or_default().to_string(),
+            ))
         }
     }
 }
 
 /// The file of a SQLite URL ("sqlite://data/x.db?mode=rwc" → "data/x.db"), unless in memory.
 pub fn sqlite_path(url: &str) -> Option<PathBuf> {
-    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
     let path = rest.split('?').next().unwrap_or_default();
     (!path.is_empty() && path != ":memory:").then(|| PathBuf::from(path))
 }
@@ -61,7 +65,11 @@ pub async fn connect(url: &str) -> Result<AnyPool, DbError> {
             std::fs::create_dir_all(dir).map_err(|e| DbError::CreateDir(dir.to_path_buf(), e))?;
         }
         if !url.contains("mode=") {
-            url.push_str(if url.contains('?') { "&mode=rwc" } else { "?mode=rwc" });
+            url.push_str(if url.contains('?') {
+                "&mode=rwc"
+            } else {
+                "?mode=rwc"
+            });
         }
     }
     let options = AnyConnectOptions::from_str(&url)?;
@@ -109,8 +117,14 @@ mod tests {
         assert_eq!(Backend::of("sqlite://data/t.db").unwrap(), Backend::Sqlite);
         assert_eq!(Backend::of("postgres://u@h/db").unwrap(), Backend::Postgres);
         assert!(Backend::of("mysql://secret:pw@h/db").is_err());
-        assert_eq!(sqlite_path("sqlite://data/t.db?mode=rwc"), Some(PathBuf::from("data/t.db")));
-        assert_eq!(sqlite_path("sqlite:///abs/t.db"), Some(PathBuf::from("/abs/t.db")));
+        assert_eq!(
+            sqlite_path("sqlite://data/t.db?mode=rwc"),
+            Some(PathBuf::from("data/t.db"))
+        );
+        assert_eq!(
+            sqlite_path("sqlite:///abs/t.db"),
+            Some(PathBuf::from("/abs/t.db"))
+        );
         assert_eq!(sqlite_path("sqlite::memory:"), None);
     }
 
@@ -120,7 +134,13 @@ mod tests {
         let url = format!("sqlite://{}/a/b/t.db", dir.path().display());
         let pool = open(&url).await.unwrap();
         assert!(dir.path().join("a/b/t.db").exists());
-        let mode: String = sqlx::Row::get(&sqlx::query("PRAGMA journal_mode").fetch_one(&pool).await.unwrap(), 0);
+        let mode: String = sqlx::Row::get(
+            &sqlx::query("PRAGMA journal_mode")
+                .fetch_one(&pool)
+                .await
+                .unwrap(),
+            0,
+        );
         assert_eq!(mode, "wal");
         // migrating again is a no-op
         migrate(&pool, &url).await.unwrap();

@@ -14,12 +14,36 @@ use crate::pictures::demo_svg;
 
 /// The menu: (name, description, subcategories).
 pub const CATEGORIES: &[(&str, &str, &[&str])] = &[
-    ("Hoạt động cấp ủy", "Tin về hoạt động lãnh đạo, chỉ đạo của cấp ủy các cấp trong tỉnh.", &[]),
-    ("Xây dựng Đảng", "Công tác xây dựng Đảng về chính trị, tư tưởng, đạo đức, tổ chức và cán bộ.", &["Công tác tổ chức", "Kiểm tra, giám sát"]),
-    ("Thời sự", "Tin tức thời sự trong tỉnh và cả nước.", &["Kinh tế - Xã hội", "Quốc phòng - An ninh"]),
-    ("Nhân sự mới", "Thông tin bổ nhiệm, chuẩn y, điều động, luân chuyển cán bộ.", &[]),
-    ("Chuyển đổi số", "Ứng dụng công nghệ thông tin và chuyển đổi số trong hệ thống chính trị.", &[]),
-    ("Hỏi – Đáp công tác Đảng", "Giải đáp thắc mắc của cán bộ, đảng viên và Nhân dân về công tác Đảng.", &[]),
+    (
+        "Hoạt động cấp ủy",
+        "Tin về hoạt động lãnh đạo, chỉ đạo của cấp ủy các cấp trong tỉnh.",
+        &[],
+    ),
+    (
+        "Xây dựng Đảng",
+        "Công tác xây dựng Đảng về chính trị, tư tưởng, đạo đức, tổ chức và cán bộ.",
+        &["Công tác tổ chức", "Kiểm tra, giám sát"],
+    ),
+    (
+        "Thời sự",
+        "Tin tức thời sự trong tỉnh và cả nước.",
+        &["Kinh tế - Xã hội", "Quốc phòng - An ninh"],
+    ),
+    (
+        "Nhân sự mới",
+        "Thông tin bổ nhiệm, chuẩn y, điều động, luân chuyển cán bộ.",
+        &[],
+    ),
+    (
+        "Chuyển đổi số",
+        "Ứng dụng công nghệ thông tin và chuyển đổi số trong hệ thống chính trị.",
+        &[],
+    ),
+    (
+        "Hỏi – Đáp công tác Đảng",
+        "Giải đáp thắc mắc của cán bộ, đảng viên và Nhân dân về công tác Đảng.",
+        &[],
+    ),
 ];
 
 /// Topics: (name, description).
@@ -40,33 +64,114 @@ pub const TOPICS: &[(&str, &str)] = &[
 
 /// The demo articles: (file name, Markdown with front matter).
 pub const ARTICLES: &[(&str, &str)] = &[
-    ("01-hoi-nghi-tinh-uy-quy-iv.md", include_str!("../demo/01-hoi-nghi-tinh-uy-quy-iv.md")),
-    ("02-thuong-truc-lam-viec-huyen.md", include_str!("../demo/02-thuong-truc-lam-viec-huyen.md")),
-    ("03-ban-thuong-vu-cho-y-kien-de-an.md", include_str!("../demo/03-ban-thuong-vu-cho-y-kien-de-an.md")),
-    ("04-so-ket-nghi-quyet-chuyen-de.md", include_str!("../demo/04-so-ket-nghi-quyet-chuyen-de.md")),
-    ("05-quan-triet-nghi-quyet.md", include_str!("../demo/05-quan-triet-nghi-quyet.md")),
-    ("06-nang-cao-chat-luong-sinh-hoat-chi-bo.md", include_str!("../demo/06-nang-cao-chat-luong-sinh-hoat-chi-bo.md")),
-    ("07-phat-trien-dang-vien-doanh-nghiep.md", include_str!("../demo/07-phat-trien-dang-vien-doanh-nghiep.md")),
-    ("08-danh-gia-xep-loai-can-bo.md", include_str!("../demo/08-danh-gia-xep-loai-can-bo.md")),
-    ("09-giam-sat-chuyen-de-dat-dai.md", include_str!("../demo/09-giam-sat-chuyen-de-dat-dai.md")),
-    ("10-thi-hanh-ky-luat.md", include_str!("../demo/10-thi-hanh-ky-luat.md")),
-    ("11-tinh-hinh-kinh-te-xa-hoi.md", include_str!("../demo/11-tinh-hinh-kinh-te-xa-hoi.md")),
-    ("12-mua-mua-bao.md", include_str!("../demo/12-mua-mua-bao.md")),
-    ("13-xay-dung-nong-thon-moi.md", include_str!("../demo/13-xay-dung-nong-thon-moi.md")),
-    ("14-chinh-sach-an-sinh.md", include_str!("../demo/14-chinh-sach-an-sinh.md")),
-    ("15-mua-vu-thang-loi.md", include_str!("../demo/15-mua-vu-thang-loi.md")),
-    ("16-dien-tap-khu-vuc-phong-thu.md", include_str!("../demo/16-dien-tap-khu-vuc-phong-thu.md")),
-    ("17-an-ninh-trat-tu-tet.md", include_str!("../demo/17-an-ninh-trat-tu-tet.md")),
-    ("18-bo-nhiem-giam-doc-so.md", include_str!("../demo/18-bo-nhiem-giam-doc-so.md")),
-    ("19-chuan-y-pho-bi-thu-huyen-uy.md", include_str!("../demo/19-chuan-y-pho-bi-thu-huyen-uy.md")),
-    ("20-dieu-dong-can-bo.md", include_str!("../demo/20-dieu-dong-can-bo.md")),
-    ("21-so-hoa-ho-so-dang-vien.md", include_str!("../demo/21-so-hoa-ho-so-dang-vien.md")),
-    ("22-van-phong-so.md", include_str!("../demo/22-van-phong-so.md")),
-    ("23-an-toan-thong-tin.md", include_str!("../demo/23-an-toan-thong-tin.md")),
-    ("24-dich-vu-cong-truc-tuyen.md", include_str!("../demo/24-dich-vu-cong-truc-tuyen.md")),
-    ("25-hoi-dap-chuyen-sinh-hoat-dang.md", include_str!("../demo/25-hoi-dap-chuyen-sinh-hoat-dang.md")),
-    ("26-hoi-dap-dang-phi.md", include_str!("../demo/26-hoi-dap-dang-phi.md")),
-    ("27-hoi-dap-ket-nap-dang.md", include_str!("../demo/27-hoi-dap-ket-nap-dang.md")),
+    (
+        "01-hoi-nghi-tinh-uy-quy-iv.md",
+        include_str!("../demo/01-hoi-nghi-tinh-uy-quy-iv.md"),
+    ),
+    (
+        "02-thuong-truc-lam-viec-huyen.md",
+        include_str!("../demo/02-thuong-truc-lam-viec-huyen.md"),
+    ),
+    (
+        "03-ban-thuong-vu-cho-y-kien-de-an.md",
+        include_str!("../demo/03-ban-thuong-vu-cho-y-kien-de-an.md"),
+    ),
+    (
+        "04-so-ket-nghi-quyet-chuyen-de.md",
+        include_str!("../demo/04-so-ket-nghi-quyet-chuyen-de.md"),
+    ),
+    (
+        "05-quan-triet-nghi-quyet.md",
+        include_str!("../demo/05-quan-triet-nghi-quyet.md"),
+    ),
+    (
+        "06-nang-cao-chat-luong-sinh-hoat-chi-bo.md",
+        include_str!("../demo/06-nang-cao-chat-luong-sinh-hoat-chi-bo.md"),
+    ),
+    (
+        "07-phat-trien-dang-vien-doanh-nghiep.md",
+        include_str!("../demo/07-phat-trien-dang-vien-doanh-nghiep.md"),
+    ),
+    (
+        "08-danh-gia-xep-loai-can-bo.md",
+        include_str!("../demo/08-danh-gia-xep-loai-can-bo.md"),
+    ),
+    (
+        "09-giam-sat-chuyen-de-dat-dai.md",
+        include_str!("../demo/09-giam-sat-chuyen-de-dat-dai.md"),
+    ),
+    (
+        "10-thi-hanh-ky-luat.md",
+        include_str!("../demo/10-thi-hanh-ky-luat.md"),
+    ),
+    (
+        "11-tinh-hinh-kinh-te-xa-hoi.md",
+        include_str!("../demo/11-tinh-hinh-kinh-te-xa-hoi.md"),
+    ),
+    (
+        "12-mua-mua-bao.md",
+        include_str!("../demo/12-mua-mua-bao.md"),
+    ),
+    (
+        "13-xay-dung-nong-thon-moi.md",
+        include_str!("../demo/13-xay-dung-nong-thon-moi.md"),
+    ),
+    (
+        "14-chinh-sach-an-sinh.md",
+        include_str!("../demo/14-chinh-sach-an-sinh.md"),
+    ),
+    (
+        "15-mua-vu-thang-loi.md",
+        include_str!("../demo/15-mua-vu-thang-loi.md"),
+    ),
+    (
+        "16-dien-tap-khu-vuc-phong-thu.md",
+        include_str!("../demo/16-dien-tap-khu-vuc-phong-thu.md"),
+    ),
+    (
+        "17-an-ninh-trat-tu-tet.md",
+        include_str!("../demo/17-an-ninh-trat-tu-tet.md"),
+    ),
+    (
+        "18-bo-nhiem-giam-doc-so.md",
+        include_str!("../demo/18-bo-nhiem-giam-doc-so.md"),
+    ),
+    (
+        "19-chuan-y-pho-bi-thu-huyen-uy.md",
+        include_str!("../demo/19-chuan-y-pho-bi-thu-huyen-uy.md"),
+    ),
+    (
+        "20-dieu-dong-can-bo.md",
+        include_str!("../demo/20-dieu-dong-can-bo.md"),
+    ),
+    (
+        "21-so-hoa-ho-so-dang-vien.md",
+        include_str!("../demo/21-so-hoa-ho-so-dang-vien.md"),
+    ),
+    (
+        "22-van-phong-so.md",
+        include_str!("../demo/22-van-phong-so.md"),
+    ),
+    (
+        "23-an-toan-thong-tin.md",
+        include_str!("../demo/23-an-toan-thong-tin.md"),
+    ),
+    (
+        "24-dich-vu-cong-truc-tuyen.md",
+        include_str!("../demo/24-dich-vu-cong-truc-tuyen.md"),
+    ),
+    (
+        "25-hoi-dap-chuyen-sinh-hoat-dang.md",
+        include_str!("../demo/25-hoi-dap-chuyen-sinh-hoat-dang.md"),
+    ),
+    (
+        "26-hoi-dap-dang-phi.md",
+        include_str!("../demo/26-hoi-dap-dang-phi.md"),
+    ),
+    (
+        "27-hoi-dap-ket-nap-dang.md",
+        include_str!("../demo/27-hoi-dap-ket-nap-dang.md"),
+    ),
 ];
 
 /// What a demo run did.
@@ -79,29 +184,52 @@ pub struct DemoReport {
 /// Seeds the demo. Articles are spread over the last weeks, newest first in file order.
 pub async fn seed(pool: &AnyPool, media_dir: &Path) -> Result<DemoReport, ImportError> {
     let now = time::now();
-    let db = |e: sqlx::Error| ImportError::Db { file: "demo".into(), reason: e.to_string() };
+    let db = |e: sqlx::Error| ImportError::Db {
+        file: "demo".into(),
+        reason: e.to_string(),
+    };
     let mut conn = pool.acquire().await.map_err(db)?;
     for (i, (name, description, children)) in CATEGORIES.iter().enumerate() {
-        let new = NewCategory { name, slug: None, parent_id: None, description, sort_order: i as i64 + 1 };
+        let new = NewCategory {
+            name,
+            slug: None,
+            parent_id: None,
+            description,
+            sort_order: i as i64 + 1,
+        };
         let id = categories::ensure(&mut conn, new, now).await.map_err(db)?;
         for (j, child) in children.iter().enumerate() {
-            let new = NewCategory { name: child, slug: None, parent_id: Some(id), description: "", sort_order: j as i64 + 1 };
+            let new = NewCategory {
+                name: child,
+                slug: None,
+                parent_id: Some(id),
+                description: "",
+                sort_order: j as i64 + 1,
+            };
             categories::ensure(&mut conn, new, now).await.map_err(db)?;
         }
     }
     for (name, description) in TOPICS {
-        topics::ensure(&mut conn, name, description, now).await.map_err(db)?;
+        topics::ensure(&mut conn, name, description, now)
+            .await
+            .map_err(db)?;
     }
     drop(conn);
 
     let images = |url: &str| -> Result<(Vec<u8>, String), String> {
-        let name = url.strip_prefix("demo:").ok_or_else(|| format!("không phải ảnh trình diễn: {url}"))?;
+        let name = url
+            .strip_prefix("demo:")
+            .ok_or_else(|| format!("không phải ảnh trình diễn: {url}"))?;
         Ok((demo_svg(name).into_bytes(), format!("{name}.svg")))
     };
     let mut report = DemoReport::default();
     for (i, (file, text)) in ARTICLES.iter().enumerate() {
         // one article every 7 hours 13 minutes, going back from now
-        let opts = ImportOptions { media_dir, only_new: true, default_published: now - 600 - i as i64 * 26_000 };
+        let opts = ImportOptions {
+            media_dir,
+            only_new: true,
+            default_published: now - 600 - i as i64 * 26_000,
+        };
         let parsed = import::parse(file, text)?;
         match import::store(pool, file, parsed, &images, &opts).await? {
             Outcome::Kept { .. } => report.kept += 1,
@@ -118,18 +246,27 @@ mod tests {
     #[test]
     fn demo_articles_parse_and_cover_every_category() {
         assert!(ARTICLES.len() >= 24);
-        let mut names: Vec<&str> = CATEGORIES.iter().flat_map(|(n, _, c)| std::iter::once(*n).chain(c.iter().copied())).collect();
+        let mut names: Vec<&str> = CATEGORIES
+            .iter()
+            .flat_map(|(n, _, c)| std::iter::once(*n).chain(c.iter().copied()))
+            .collect();
         names.sort();
         let mut featured = 0;
         for (file, text) in ARTICLES {
             let p = import::parse(file, text).unwrap_or_else(|e| panic!("{e}"));
-            assert!(names.binary_search(&p.category.as_str()).is_ok(), "{file}: {}", p.category);
+            assert!(
+                names.binary_search(&p.category.as_str()).is_ok(),
+                "{file}: {}",
+                p.category
+            );
             assert!(!p.lead.is_empty(), "{file}");
             featured += p.featured as usize;
         }
         assert!(featured >= 3);
-        let used: std::collections::HashSet<String> =
-            ARTICLES.iter().map(|(f, t)| import::parse(f, t).unwrap().category).collect();
+        let used: std::collections::HashSet<String> = ARTICLES
+            .iter()
+            .map(|(f, t)| import::parse(f, t).unwrap().category)
+            .collect();
         for (name, _, _) in CATEGORIES {
             assert!(used.contains(*name), "no demo article in {name}");
         }

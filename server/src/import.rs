@@ -24,11 +24,23 @@ pub const DEFAULT_CATEGORY: &str = "Tin tổng hợp";
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error("{file}:{line}: {message}")]
-    Malformed { file: String, line: usize, message: String },
+    Malformed {
+        file: String,
+        line: usize,
+        message: String,
+    },
     #[error("{file}: không tìm thấy ảnh {image} ({reason})")]
-    MissingImage { file: String, image: String, reason: String },
+    MissingImage {
+        file: String,
+        image: String,
+        reason: String,
+    },
     #[error("{file}: ảnh {image} không dùng được: {reason}")]
-    BadImage { file: String, image: String, reason: String },
+    BadImage {
+        file: String,
+        image: String,
+        reason: String,
+    },
     #[error("{file}: không đọc được tệp: {reason}")]
     Read { file: String, reason: String },
     #[error("{file}: nội dung không hợp lệ: {reason}")]
@@ -73,7 +85,11 @@ pub struct ParsedArticle {
 }
 
 fn malformed(file: &str, line: usize, message: impl Into<String>) -> ImportError {
-    ImportError::Malformed { file: file.to_string(), line, message: message.into() }
+    ImportError::Malformed {
+        file: file.to_string(),
+        line,
+        message: message.into(),
+    }
 }
 
 /// Splits and checks the front matter of `text` (from `file`, for messages).
@@ -82,7 +98,13 @@ pub fn parse(file: &str, text: &str) -> Result<ParsedArticle, ImportError> {
     let mut lines = text.split_inclusive('\n');
     match lines.next() {
         Some(first) if first.trim_end() == "---" => {}
-        _ => return Err(malformed(file, 1, "thiếu phần đầu YAML: dòng đầu tiên phải là ---")),
+        _ => {
+            return Err(malformed(
+                file,
+                1,
+                "thiếu phần đầu YAML: dòng đầu tiên phải là ---",
+            ));
+        }
     }
     let mut yaml = String::new();
     let mut closing_line = None;
@@ -96,7 +118,11 @@ pub fn parse(file: &str, text: &str) -> Result<ParsedArticle, ImportError> {
         yaml.push_str(line);
     }
     let Some(closing_line) = closing_line else {
-        return Err(malformed(file, 1, "phần đầu YAML không có dòng --- kết thúc"));
+        return Err(malformed(
+            file,
+            1,
+            "phần đầu YAML không có dòng --- kết thúc",
+        ));
     };
     let first_len = text.split_inclusive('\n').next().map(str::len).unwrap_or(0);
     let body = &text[first_len + consumed..];
@@ -107,12 +133,19 @@ pub fn parse(file: &str, text: &str) -> Result<ParsedArticle, ImportError> {
         serde_yaml::from_str(&yaml).map_err(|e| {
             let line = e.location().map(|l| l.line() + 1).unwrap_or(2);
             let message = e.to_string();
-            let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+            let message = message
+                .split(" at line ")
+                .next()
+                .unwrap_or(&message)
+                .to_string();
             malformed(file, line, format!("YAML không hợp lệ: {message}"))
         })?
     };
     let line_of = |key: &str| {
-        yaml.lines().position(|l| l.trim_start().starts_with(&format!("{key}:"))).map(|i| i + 2).unwrap_or(closing_line)
+        yaml.lines()
+            .position(|l| l.trim_start().starts_with(&format!("{key}:")))
+            .map(|i| i + 2)
+            .unwrap_or(closing_line)
     };
 
     let title = nfc(front.title.as_deref().unwrap_or_default());
@@ -120,9 +153,18 @@ pub fn parse(file: &str, text: &str) -> Result<ParsedArticle, ImportError> {
         return Err(malformed(file, line_of("title"), "thiếu tiêu đề (title)"));
     }
     if title.chars().count() > 300 {
-        return Err(malformed(file, line_of("title"), "tiêu đề dài quá 300 ký tự"));
+        return Err(malformed(
+            file,
+            line_of("title"),
+            "tiêu đề dài quá 300 ký tự",
+        ));
     }
-    let published_at = match front.published.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    let published_at = match front
+        .published
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         None => None,
         Some(p) => Some(time::parse_rfc3339(p).ok_or_else(|| {
             malformed(
@@ -137,7 +179,11 @@ pub fn parse(file: &str, text: &str) -> Result<ParsedArticle, ImportError> {
         None => slugify(&title),
     };
     if slug.is_empty() {
-        return Err(malformed(file, line_of("title"), "không tạo được đường dẫn từ tiêu đề"));
+        return Err(malformed(
+            file,
+            line_of("title"),
+            "không tạo được đường dẫn từ tiêu đề",
+        ));
     }
     let clean = |v: Option<String>| nfc(v.as_deref().unwrap_or_default());
     let category = match clean(front.category) {
@@ -151,8 +197,18 @@ pub fn parse(file: &str, text: &str) -> Result<ParsedArticle, ImportError> {
         category,
         byline: clean(front.author),
         source: clean(front.source),
-        tags: front.tags.iter().map(|t| nfc(t)).filter(|t| !t.is_empty()).collect(),
-        topics: front.topics.iter().map(|t| nfc(t)).filter(|t| !t.is_empty()).collect(),
+        tags: front
+            .tags
+            .iter()
+            .map(|t| nfc(t))
+            .filter(|t| !t.is_empty())
+            .collect(),
+        topics: front
+            .topics
+            .iter()
+            .map(|t| nfc(t))
+            .filter(|t| !t.is_empty())
+            .collect(),
         lead: clean(front.lead),
         featured: front.featured,
         body: body.to_string(),
@@ -165,10 +221,16 @@ pub type ImageSource<'a> = dyn Fn(&str) -> Result<(Vec<u8>, String), String> + S
 /// What happened to one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
-    Created { slug: String },
-    Updated { slug: String },
+    Created {
+        slug: String,
+    },
+    Updated {
+        slug: String,
+    },
     /// `only_new` was set and the article was already there.
-    Kept { slug: String },
+    Kept {
+        slug: String,
+    },
 }
 
 /// Options of one import.
@@ -188,7 +250,10 @@ pub async fn store(
     images: &ImageSource<'_>,
     opts: &ImportOptions<'_>,
 ) -> Result<Outcome, ImportError> {
-    let db = |e: &dyn std::fmt::Display| ImportError::Db { file: file.to_string(), reason: e.to_string() };
+    let db = |e: &dyn std::fmt::Display| ImportError::Db {
+        file: file.to_string(),
+        reason: e.to_string(),
+    };
 
     // Read every picture first: a missing one stops this file before any write.
     let mut pictures = Vec::new();
@@ -211,27 +276,49 @@ pub async fn store(
                 }
                 pictures.push((url, bytes, name));
             }
-            Err(reason) => return Err(ImportError::MissingImage { file: file.to_string(), image: url, reason }),
+            Err(reason) => {
+                return Err(ImportError::MissingImage {
+                    file: file.to_string(),
+                    image: url,
+                    reason,
+                });
+            }
         }
     }
 
     let now = time::now();
     let mut tx = pool.begin().await.map_err(|e| db(&e))?;
-    if opts.only_new && articles::id_by_slug(&mut tx, &parsed.slug).await.map_err(|e| db(&e))?.is_some() {
+    if opts.only_new
+        && articles::id_by_slug(&mut tx, &parsed.slug)
+            .await
+            .map_err(|e| db(&e))?
+            .is_some()
+    {
         return Ok(Outcome::Kept { slug: parsed.slug });
     }
     let mut stored: HashMap<String, StoredImage> = HashMap::new();
     for (url, bytes, name) in &pictures {
-        let img = media::store(&mut tx, opts.media_dir, bytes, name, "", now).await.map_err(|e| match e {
-            media::MediaError::Db(e) => db(&e),
-            other => ImportError::BadImage { file: file.to_string(), image: url.clone(), reason: other.to_string() },
-        })?;
+        let img = media::store(&mut tx, opts.media_dir, bytes, name, "", now)
+            .await
+            .map_err(|e| match e {
+                media::MediaError::Db(e) => db(&e),
+                other => ImportError::BadImage {
+                    file: file.to_string(),
+                    image: url.clone(),
+                    reason: other.to_string(),
+                },
+            })?;
         stored.insert(url.clone(), img);
     }
     let doc = to_doc(&parsed.body, &stored);
-    doc.validate().map_err(|e| ImportError::Invalid { file: file.to_string(), reason: e.to_string() })?;
+    doc.validate().map_err(|e| ImportError::Invalid {
+        file: file.to_string(),
+        reason: e.to_string(),
+    })?;
     let cover = doc.first_figure().map(|f| f.media_id);
-    let category_id = categories::ensure_by_name(&mut tx, &parsed.category, now).await.map_err(|e| db(&e))?;
+    let category_id = categories::ensure_by_name(&mut tx, &parsed.category, now)
+        .await
+        .map_err(|e| db(&e))?;
     let article = NewArticle {
         slug: parsed.slug.clone(),
         title: parsed.title,
@@ -245,9 +332,15 @@ pub async fn store(
         publish_at: parsed.published_at.unwrap_or(opts.default_published),
         cover_media_id: cover,
     };
-    let saved = articles::save(&mut tx, &article, now).await.map_err(|e| db(&e))?;
-    tags::set_for_article(&mut tx, saved.id(), &parsed.tags).await.map_err(|e| db(&e))?;
-    topics::set_for_article(&mut tx, saved.id(), &parsed.topics, now).await.map_err(|e| db(&e))?;
+    let saved = articles::save(&mut tx, &article, now)
+        .await
+        .map_err(|e| db(&e))?;
+    tags::set_for_article(&mut tx, saved.id(), &parsed.tags)
+        .await
+        .map_err(|e| db(&e))?;
+    topics::set_for_article(&mut tx, saved.id(), &parsed.topics, now)
+        .await
+        .map_err(|e| db(&e))?;
     tx.commit().await.map_err(|e| db(&e))?;
     Ok(match saved {
         Saved::Created(_) => Outcome::Created { slug: article.slug },
@@ -256,16 +349,26 @@ pub async fn store(
 }
 
 /// Imports one Markdown file; its images are read relative to its folder.
-pub async fn import_file(pool: &AnyPool, path: &Path, opts: &ImportOptions<'_>) -> Result<Outcome, ImportError> {
+pub async fn import_file(
+    pool: &AnyPool,
+    path: &Path,
+    opts: &ImportOptions<'_>,
+) -> Result<Outcome, ImportError> {
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| ImportError::Read { file: file.clone(), reason: e.to_string() })?;
+    let text = std::fs::read_to_string(path).map_err(|e| ImportError::Read {
+        file: file.clone(),
+        reason: e.to_string(),
+    })?;
     let parsed = parse(&file, &text)?;
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let images = move |url: &str| -> Result<(Vec<u8>, String), String> {
         let rel = url.split(['?', '#']).next().unwrap_or(url);
         let p = dir.join(rel);
         let bytes = std::fs::read(&p).map_err(|e| e.to_string())?;
-        let name = p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
         Ok((bytes, name))
     };
     store(pool, &file, parsed, &images, opts).await
@@ -278,7 +381,10 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
     for p in paths {
         if p.is_dir() {
             let mut found = Vec::new();
-            walk(p, &mut found).map_err(|e| ImportError::Read { file: p.display().to_string(), reason: e.to_string() })?;
+            walk(p, &mut found).map_err(|e| ImportError::Read {
+                file: p.display().to_string(),
+                reason: e.to_string(),
+            })?;
             found.sort();
             out.extend(found);
         } else {
@@ -293,8 +399,12 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         let path = entry?.path();
         if path.is_dir() {
             walk(&path, out)?;
-        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"))
-            && !path.file_name().is_some_and(|n| n.eq_ignore_ascii_case("README.md"))
+        } else if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+            && !path
+                .file_name()
+                .is_some_and(|n| n.eq_ignore_ascii_case("README.md"))
         {
             out.push(path);
         }
@@ -319,7 +429,11 @@ pub async fn import_paths(pool: &AnyPool, paths: &[PathBuf], media_dir: &Path) -
             return report;
         }
     };
-    let opts = ImportOptions { media_dir, only_new: false, default_published: time::now() };
+    let opts = ImportOptions {
+        media_dir,
+        only_new: false,
+        default_published: time::now(),
+    };
     for f in files {
         match import_file(pool, &f, &opts).await {
             Ok(outcome) => report.done.push((f, outcome)),
@@ -340,7 +454,10 @@ mod tests {
         let p = parse("a.md", GOOD).unwrap();
         assert_eq!(p.title, "Lễ Công bố Cổng Thông tin");
         assert_eq!(p.slug, "le-cong-bo-cong-thong-tin");
-        assert_eq!(p.published_at, time::parse_rfc3339("2020-06-23T19:00:00+07:00"));
+        assert_eq!(
+            p.published_at,
+            time::parse_rfc3339("2020-06-23T19:00:00+07:00")
+        );
         assert_eq!(p.category, "Thời sự");
         assert_eq!(p.byline, "Thắng Nguyễn");
         assert_eq!(p.tags, vec!["Cổng thông tin điện tử", "Tây Ninh"]);
@@ -350,7 +467,11 @@ mod tests {
 
     fn err(text: &str) -> (usize, String) {
         match parse("bai.md", text) {
-            Err(ImportError::Malformed { file, line, message }) => {
+            Err(ImportError::Malformed {
+                file,
+                line,
+                message,
+            }) => {
                 assert_eq!(file, "bai.md");
                 (line, message)
             }

@@ -1,5 +1,6 @@
 //! Tòa Soạn's server: command line, configuration, database, the axum application and
 //! the content tools (import, demo). It holds no UI: pages come from `toasoan-app`.
+#![recursion_limit = "256"]
 
 pub mod cli;
 pub mod config;

@@ -1,4 +1,5 @@
 //! `toasoan`: the Tòa Soạn server and its tools.
+#![recursion_limit = "256"]
 
 use std::process::ExitCode;
 
@@ -11,7 +12,9 @@ use tracing_subscriber::EnvFilter;
 #[tokio::main]
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+        )
         .init();
     let cli = Cli::parse();
     let config = match cli.config() {
@@ -39,7 +42,10 @@ async fn run(command: Command, config: Config) -> Result<ExitCode, Box<dyn std::
         Command::Demo => {
             let pool = db::open(&config.database_url).await?;
             let r = demo::seed(&pool, &config.media_dir).await?;
-            println!("Nội dung trình diễn: thêm {} bài, giữ nguyên {} bài đã có.", r.created, r.kept);
+            println!(
+                "Nội dung trình diễn: thêm {} bài, giữ nguyên {} bài đã có.",
+                r.created, r.kept
+            );
         }
         Command::Import { paths } => {
             let pool = db::open(&config.database_url).await?;
@@ -55,7 +61,11 @@ async fn run(command: Command, config: Config) -> Result<ExitCode, Box<dyn std::
             for e in &report.failed {
                 eprintln!("lỗi: {e}");
             }
-            println!("Xong: {} tệp thành công, {} tệp lỗi.", report.done.len(), report.failed.len());
+            println!(
+                "Xong: {} tệp thành công, {} tệp lỗi.",
+                report.done.len(),
+                report.failed.len()
+            );
             if !report.failed.is_empty() {
                 return Ok(ExitCode::FAILURE);
             }
@@ -63,7 +73,12 @@ async fn run(command: Command, config: Config) -> Result<ExitCode, Box<dyn std::
         Command::Serve { demo_if_empty, .. } => {
             let pool = db::open(&config.database_url).await?;
             if demo_if_empty {
-                let count: i64 = sqlx::Row::try_get(&sqlx::query("SELECT COUNT(*) FROM articles").fetch_one(&pool).await?, 0)?;
+                let count: i64 = sqlx::Row::try_get(
+                    &sqlx::query("SELECT COUNT(*) FROM articles")
+                        .fetch_one(&pool)
+                        .await?,
+                    0,
+                )?;
                 if count == 0 {
                     let r = demo::seed(&pool, &config.media_dir).await?;
                     tracing::info!("đã nạp {} bài trình diễn", r.created);
@@ -71,10 +86,17 @@ async fn run(command: Command, config: Config) -> Result<ExitCode, Box<dyn std::
             }
             let site_root = site::site_root(config.site_root.clone());
             if !site::has_build(&site_root) {
-                tracing::warn!("không thấy bản dựng giao diện trong {} (chạy cargo leptos build)", site_root.display());
+                tracing::warn!(
+                    "không thấy bản dựng giao diện trong {} (chạy cargo leptos build)",
+                    site_root.display()
+                );
             }
             let listener = tokio::net::TcpListener::bind(config.addr).await?;
-            tracing::info!("Tòa Soạn đang phục vụ tại http://{} (giao diện: {})", config.addr, site_root.display());
+            tracing::info!(
+                "Tòa Soạn đang phục vụ tại http://{} (giao diện: {})",
+                config.addr,
+                site_root.display()
+            );
             let app = web::router(web::WebConfig {
                 pool,
                 site: config.site,

@@ -8,7 +8,16 @@ pub const WIDTH: u32 = 960;
 pub const HEIGHT: u32 = 540;
 
 /// The scenes the demo can draw.
-pub const MOTIFS: &[&str] = &["hoi-truong", "dong-lua", "pho-phuong", "la-co", "phong-may", "trao-thuong", "bien-dao", "truong-hoc"];
+pub const MOTIFS: &[&str] = &[
+    "hoi-truong",
+    "dong-lua",
+    "pho-phuong",
+    "la-co",
+    "phong-may",
+    "trao-thuong",
+    "bien-dao",
+    "truong-hoc",
+];
 
 /// A tiny deterministic generator (xorshift), so the same name draws the same picture.
 struct Rng(u64);
@@ -36,7 +45,12 @@ impl Rng {
     }
 }
 
-const SKIES: &[(&str, &str)] = &[("#fde7c8", "#f7b267"), ("#d7ecfb", "#8ec5ea"), ("#fbe3e1", "#f4a6a0"), ("#e6f4ea", "#a8d5b5")];
+const SKIES: &[(&str, &str)] = &[
+    ("#fde7c8", "#f7b267"),
+    ("#d7ecfb", "#8ec5ea"),
+    ("#fbe3e1", "#f4a6a0"),
+    ("#e6f4ea", "#a8d5b5"),
+];
 
 fn star(cx: f64, cy: f64, r: f64, fill: &str) -> String {
     let mut pts = String::new();
@@ -74,24 +88,42 @@ fn scene(motif: &str, rng: &mut Rng, s: &mut String) {
             s.push_str(r##"<rect x="120" y="40" width="720" height="120" fill="#b3121b" stroke="#f2c14e" stroke-width="6"/>"##);
             s.push_str(&star(480.0, 100.0, 40.0, "#f2c14e"));
             for i in 0..6 {
-                let _ = write!(s, r##"<rect x="{}" y="175" width="18" height="160" fill="#f2c14e" opacity="0.35"/>"##, 150 + i * 130);
+                let _ = write!(
+                    s,
+                    r##"<rect x="{}" y="175" width="18" height="160" fill="#f2c14e" opacity="0.35"/>"##,
+                    150 + i * 130
+                );
             }
             s.push_str(r##"<rect x="260" y="250" width="440" height="70" fill="#f5f0e6"/><rect x="260" y="250" width="440" height="12" fill="#2b7a3d"/>"##);
             let mut x = 300;
             while x < 680 {
-                let _ = write!(s, r##"<circle cx="{x}" cy="232" r="14" fill="#3b2a20"/><rect x="{}" y="244" width="34" height="14" rx="6" fill="#ffffff"/>"##, x - 17);
+                let _ = write!(
+                    s,
+                    r##"<circle cx="{x}" cy="232" r="14" fill="#3b2a20"/><rect x="{}" y="244" width="34" height="14" rx="6" fill="#ffffff"/>"##,
+                    x - 17
+                );
                 x += rng.range(60, 80);
             }
             people(rng, 400, 3, s);
         }
         "dong-lua" => {
             s.push_str(r##"<rect y="200" width="960" height="340" fill="#7cb342"/>"##);
-            let _ = write!(s, r##"<circle cx="{}" cy="90" r="46" fill="#ffd54f"/>"##, rng.range(120, 840));
+            let _ = write!(
+                s,
+                r##"<circle cx="{}" cy="90" r="46" fill="#ffd54f"/>"##,
+                rng.range(120, 840)
+            );
             s.push_str(r##"<path d="M0 220 Q240 150 480 210 T960 190 L960 260 L0 260 Z" fill="#558b2f"/>"##);
             for i in 0..14 {
                 let y = 250 + i * 22;
                 let shade = if i % 2 == 0 { "#9ccc65" } else { "#8bc34a" };
-                let _ = write!(s, r##"<path d="M0 {y} Q480 {} 960 {y} L960 {} L0 {} Z" fill="{shade}"/>"##, y - 30 + (i % 3) * 10, y + 22, y + 22);
+                let _ = write!(
+                    s,
+                    r##"<path d="M0 {y} Q480 {} 960 {y} L960 {} L0 {} Z" fill="{shade}"/>"##,
+                    y - 30 + (i % 3) * 10,
+                    y + 22,
+                    y + 22
+                );
             }
             for _ in 0..3 {
                 let x = rng.range(150, 800);
@@ -99,7 +131,14 @@ fn scene(motif: &str, rng: &mut Rng, s: &mut String) {
                 let _ = write!(
                     s,
                     r##"<path d="M{} {} L{} {} L{} {} Z" fill="#f4e1a1"/><rect x="{}" y="{}" width="16" height="34" fill="#1e5aa8"/>"##,
-                    x - 30, y, x, y - 22, x + 30, y, x - 8, y
+                    x - 30,
+                    y,
+                    x,
+                    y - 22,
+                    x + 30,
+                    y,
+                    x - 8,
+                    y
                 );
             }
         }
@@ -109,13 +148,22 @@ fn scene(motif: &str, rng: &mut Rng, s: &mut String) {
             while x < w {
                 let bw = rng.range(80, 150);
                 let bh = rng.range(160, 340);
-                let color = rng.pick(&["#f6d186", "#fcf7de", "#dfe7fd", "#f7c5a8", "#cfe8d5", "#e3d5f0"]);
-                let _ = write!(s, r##"<rect x="{x}" y="{}" width="{bw}" height="{bh}" fill="{color}" stroke="#8d6e63" stroke-width="2"/>"##, 430 - bh);
+                let color = rng.pick(&[
+                    "#f6d186", "#fcf7de", "#dfe7fd", "#f7c5a8", "#cfe8d5", "#e3d5f0",
+                ]);
+                let _ = write!(
+                    s,
+                    r##"<rect x="{x}" y="{}" width="{bw}" height="{bh}" fill="{color}" stroke="#8d6e63" stroke-width="2"/>"##,
+                    430 - bh
+                );
                 let mut wy = 430 - bh + 20;
                 while wy < 410 {
                     let mut wx = x + 14;
                     while wx < x + bw - 20 {
-                        let _ = write!(s, r##"<rect x="{wx}" y="{wy}" width="16" height="22" fill="#5d7ea8" opacity="0.7"/>"##);
+                        let _ = write!(
+                            s,
+                            r##"<rect x="{wx}" y="{wy}" width="16" height="22" fill="#5d7ea8" opacity="0.7"/>"##
+                        );
                         wx += 30;
                     }
                     wy += 40;
@@ -124,14 +172,24 @@ fn scene(motif: &str, rng: &mut Rng, s: &mut String) {
             }
             for i in 0..5 {
                 let tx = 60 + i * 200 + rng.range(0, 40);
-                let _ = write!(s, r##"<rect x="{}" y="400" width="10" height="40" fill="#6d4c41"/><circle cx="{tx}" cy="392" r="26" fill="#43a047"/>"##, tx - 5);
+                let _ = write!(
+                    s,
+                    r##"<rect x="{}" y="400" width="10" height="40" fill="#6d4c41"/><circle cx="{tx}" cy="392" r="26" fill="#43a047"/>"##,
+                    tx - 5
+                );
             }
         }
         "la-co" => {
             s.push_str(r##"<rect y="420" width="960" height="120" fill="#a1887f"/>"##);
             s.push_str(r##"<rect x="300" y="60" width="10" height="370" fill="#6d6d6d"/>"##);
             let wave = rng.range(10, 30);
-            let _ = write!(s, r##"<path d="M310 70 Q{} {} 520 80 T730 90 L730 290 Q620 {} 520 280 T310 270 Z" fill="#da251d"/>"##, 410, 70 - wave, 280 + wave);
+            let _ = write!(
+                s,
+                r##"<path d="M310 70 Q{} {} 520 80 T730 90 L730 290 Q620 {} 520 280 T310 270 Z" fill="#da251d"/>"##,
+                410,
+                70 - wave,
+                280 + wave
+            );
             s.push_str(&star(520.0, 180.0, 62.0, "#ffde00"));
             s.push_str(r##"<rect x="240" y="420" width="130" height="20" fill="#8d6e63"/>"##);
         }
@@ -145,10 +203,19 @@ fn scene(motif: &str, rng: &mut Rng, s: &mut String) {
                     let _ = write!(
                         s,
                         r##"<rect x="{x}" y="{y}" width="160" height="100" rx="8" fill="#263238"/><rect x="{}" y="{}" width="144" height="84" rx="4" fill="{screen}"/><rect x="{}" y="{}" width="60" height="10" fill="#455a64"/>"##,
-                        x + 8, y + 8, x + 50, y + 100
+                        x + 8,
+                        y + 8,
+                        x + 50,
+                        y + 100
                     );
                     for line in 0..3 {
-                        let _ = write!(s, r##"<rect x="{}" y="{}" width="{}" height="8" rx="4" fill="#ffffff" opacity="0.8"/>"##, x + 20, y + 25 + line * 18, rng.range(50, 110));
+                        let _ = write!(
+                            s,
+                            r##"<rect x="{}" y="{}" width="{}" height="8" rx="4" fill="#ffffff" opacity="0.8"/>"##,
+                            x + 20,
+                            y + 25 + line * 18,
+                            rng.range(50, 110)
+                        );
                     }
                 }
             }
@@ -173,17 +240,32 @@ fn scene(motif: &str, rng: &mut Rng, s: &mut String) {
         }
         "bien-dao" => {
             s.push_str(r##"<rect y="260" width="960" height="280" fill="#1976d2"/>"##);
-            let _ = write!(s, r##"<circle cx="{}" cy="120" r="50" fill="#fff59d"/>"##, rng.range(600, 860));
+            let _ = write!(
+                s,
+                r##"<circle cx="{}" cy="120" r="50" fill="#fff59d"/>"##,
+                rng.range(600, 860)
+            );
             s.push_str(r##"<path d="M120 270 Q260 150 400 270 Z" fill="#2e7d32"/>"##);
             for i in 0..8 {
                 let y = 300 + i * 30;
-                let _ = write!(s, r##"<path d="M0 {y} Q120 {} 240 {y} T480 {y} T720 {y} T960 {y}" stroke="#90caf9" stroke-width="3" fill="none" opacity="0.6"/>"##, y - 10);
+                let _ = write!(
+                    s,
+                    r##"<path d="M0 {y} Q120 {} 240 {y} T480 {y} T720 {y} T960 {y}" stroke="#90caf9" stroke-width="3" fill="none" opacity="0.6"/>"##,
+                    y - 10
+                );
             }
             let bx = rng.range(420, 700);
             let _ = write!(
                 s,
                 r##"<path d="M{} 360 L{} 360 L{} 400 L{} 400 Z" fill="#6d4c41"/><rect x="{}" y="270" width="6" height="90" fill="#5d4037"/><path d="M{} 280 L{} 340 L{} 340 Z" fill="#da251d"/>"##,
-                bx - 80, bx + 90, bx + 60, bx - 55, bx, bx + 6, bx + 70, bx + 6
+                bx - 80,
+                bx + 90,
+                bx + 60,
+                bx - 55,
+                bx,
+                bx + 6,
+                bx + 70,
+                bx + 6
             );
         }
         _ => {
@@ -191,7 +273,11 @@ fn scene(motif: &str, rng: &mut Rng, s: &mut String) {
             s.push_str(r##"<rect y="400" width="960" height="140" fill="#c5e1a5"/>"##);
             s.push_str(r##"<rect x="200" y="180" width="560" height="220" fill="#fff8e1" stroke="#b3121b" stroke-width="6"/><path d="M180 190 L480 90 L780 190 Z" fill="#b3121b"/>"##);
             for i in 0..5 {
-                let _ = write!(s, r##"<rect x="{}" y="230" width="60" height="70" fill="#64b5f6"/>"##, 240 + i * 100);
+                let _ = write!(
+                    s,
+                    r##"<rect x="{}" y="230" width="60" height="70" fill="#64b5f6"/>"##,
+                    240 + i * 100
+                );
             }
             s.push_str(r##"<rect x="440" y="320" width="80" height="80" fill="#8d6e63"/>"##);
             people(rng, 440, 1, s);
@@ -202,7 +288,11 @@ fn scene(motif: &str, rng: &mut Rng, s: &mut String) {
 /// Draws the picture called `name` ("hoi-truong-3"): the motif is the name up to its
 /// last hyphen-number; the number varies colours and layout.
 pub fn demo_svg(name: &str) -> String {
-    let motif = MOTIFS.iter().copied().find(|m| name.starts_with(m)).unwrap_or("truong-hoc");
+    let motif = MOTIFS
+        .iter()
+        .copied()
+        .find(|m| name.starts_with(m))
+        .unwrap_or("truong-hoc");
     let mut rng = Rng::new(name);
     let (top, bottom) = SKIES[(rng.next() % SKIES.len() as u64) as usize];
     let mut s = format!(
@@ -227,7 +317,11 @@ mod tests {
             assert_eq!(svg.matches('<').count(), svg.matches('>').count(), "{m}");
             assert!(seen.insert(svg), "{m} drew the same as another");
         }
-        assert_eq!(demo_svg("dong-lua-2"), demo_svg("dong-lua-2"), "deterministic");
+        assert_eq!(
+            demo_svg("dong-lua-2"),
+            demo_svg("dong-lua-2"),
+            "deterministic"
+        );
         assert_ne!(demo_svg("dong-lua-2"), demo_svg("dong-lua-3"));
         let size = toasoan_app::features::media::store::sniff(demo_svg("la-co-1").as_bytes());
         assert_eq!(size, Some(("image/svg+xml", "svg", WIDTH, HEIGHT)));

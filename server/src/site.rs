@@ -11,7 +11,11 @@ pub fn has_build(dir: &Path) -> bool {
 }
 
 /// Picks the site root from the candidates, in order.
-pub fn resolve_site_root(explicit: Option<PathBuf>, env: Option<PathBuf>, exe: Option<PathBuf>) -> PathBuf {
+pub fn resolve_site_root(
+    explicit: Option<PathBuf>,
+    env: Option<PathBuf>,
+    exe: Option<PathBuf>,
+) -> PathBuf {
     if let Some(dir) = explicit {
         return dir;
     }
@@ -24,13 +28,20 @@ pub fn resolve_site_root(explicit: Option<PathBuf>, env: Option<PathBuf>, exe: O
         }
     }
     candidates.push(PathBuf::from("target/site"));
-    candidates.iter().find(|d| has_build(d)).cloned().or(env).unwrap_or_else(|| PathBuf::from("target/site"))
+    candidates
+        .iter()
+        .find(|d| has_build(d))
+        .cloned()
+        .or(env)
+        .unwrap_or_else(|| PathBuf::from("target/site"))
 }
 
 /// The site root of this process.
 pub fn site_root(explicit: Option<PathBuf>) -> PathBuf {
     let env = std::env::var_os("LEPTOS_SITE_ROOT").map(PathBuf::from);
-    let exe = std::env::current_exe().ok().and_then(|p| p.canonicalize().ok());
+    let exe = std::env::current_exe()
+        .ok()
+        .and_then(|p| p.canonicalize().ok());
     resolve_site_root(explicit, env, exe)
 }
 
@@ -45,11 +56,20 @@ mod tests {
         std::fs::create_dir_all(target.join("release")).unwrap();
         std::fs::create_dir_all(target.join("site/pkg")).unwrap();
         let exe = target.join("release/toasoan");
-        assert_eq!(resolve_site_root(None, None, Some(exe.clone())), target.join("site"));
+        assert_eq!(
+            resolve_site_root(None, None, Some(exe.clone())),
+            target.join("site")
+        );
         // an env value without a build does not hide the real one
         let empty = dir.path().join("empty");
-        assert_eq!(resolve_site_root(None, Some(empty), Some(exe.clone())), target.join("site"));
+        assert_eq!(
+            resolve_site_root(None, Some(empty), Some(exe.clone())),
+            target.join("site")
+        );
         // an explicit value always wins
-        assert_eq!(resolve_site_root(Some("/x".into()), None, Some(exe)), PathBuf::from("/x"));
+        assert_eq!(
+            resolve_site_root(Some("/x".into()), None, Some(exe)),
+            PathBuf::from("/x")
+        );
     }
 }

@@ -41,7 +41,10 @@ pub fn leptos_options(site_root: &std::path::Path, addr: SocketAddr) -> LeptosOp
 
 /// The whole application as one router.
 pub fn router(cfg: WebConfig) -> Router {
-    let ctx = AppContext { pool: cfg.pool, site: Arc::new(cfg.site) };
+    let ctx = AppContext {
+        pool: cfg.pool,
+        site: Arc::new(cfg.site),
+    };
     let options = leptos_options(&cfg.site_root, cfg.addr);
     let routes = generate_route_list(App);
 
@@ -63,8 +66,15 @@ pub fn router(cfg: WebConfig) -> Router {
         ));
 
     let pkg = Router::new()
-        .fallback_service(ServeDir::new(cfg.site_root.join("pkg")).precompressed_br().precompressed_gzip())
-        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=300")));
+        .fallback_service(
+            ServeDir::new(cfg.site_root.join("pkg"))
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=300"),
+        ));
 
     Router::new()
         .nest("/media", media)
@@ -75,15 +85,24 @@ pub fn router(cfg: WebConfig) -> Router {
             move || provide_context(page_ctx.clone()),
             move || shell(shell_options.clone()),
         )
-        .fallback(file_and_error_handler_with_context(move || provide_context(fallback_ctx.clone()), shell))
+        .fallback(file_and_error_handler_with_context(
+            move || provide_context(fallback_ctx.clone()),
+            shell,
+        ))
         .with_state(options)
         .layer(CompressionLayer::new())
-        .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::REFERRER_POLICY,
             HeaderValue::from_static("strict-origin-when-cross-origin"),
         ))
-        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("SAMEORIGIN")))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("SAMEORIGIN"),
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             HeaderName::from_static("permissions-policy"),
             HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
@@ -93,7 +112,9 @@ pub fn router(cfg: WebConfig) -> Router {
 
 /// Serves until Ctrl-C or SIGTERM.
 pub async fn serve(listener: tokio::net::TcpListener, app: Router) -> std::io::Result<()> {
-    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
 }
 
 async fn shutdown_signal() {
@@ -102,7 +123,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

@@ -8,29 +8,55 @@ use std::time::{Duration, Instant};
 const BIN: &str = env!("CARGO_BIN_EXE_toasoan");
 
 fn run(cwd: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(BIN).args(args).current_dir(cwd).env_remove("DATABASE_URL").output().expect("run toasoan")
+    Command::new(BIN)
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("DATABASE_URL")
+        .output()
+        .expect("run toasoan")
 }
 
 #[test]
 fn cli_commands_work_in_an_empty_folder() {
     let dir = tempfile::tempdir().unwrap();
     let out = run(dir.path(), &["migrate"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(dir.path().join("data/toasoan.db").exists(), "default database under data/");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        dir.path().join("data/toasoan.db").exists(),
+        "default database under data/"
+    );
 
     let out = run(dir.path(), &["demo"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let first = String::from_utf8_lossy(&out.stdout).to_string();
     assert!(first.contains("giữ nguyên 0"), "{first}");
     let out = run(dir.path(), &["demo"]);
     let second = String::from_utf8_lossy(&out.stdout).to_string();
     assert!(second.contains("thêm 0 bài"), "{second}");
-    assert!(dir.path().join("data/media").read_dir().unwrap().count() >= 8, "demo pictures stored");
+    assert!(
+        dir.path().join("data/media").read_dir().unwrap().count() >= 8,
+        "demo pictures stored"
+    );
 
     std::fs::write(dir.path().join("hong.md"), "không có phần đầu").unwrap();
-    std::fs::write(dir.path().join("tot.md"), "---\ntitle: Tin tốt\n---\nNội dung\n").unwrap();
+    std::fs::write(
+        dir.path().join("tot.md"),
+        "---\ntitle: Tin tốt\n---\nNội dung\n",
+    )
+    .unwrap();
     let out = run(dir.path(), &["import", "hong.md", "tot.md"]);
-    assert!(!out.status.success(), "a failed file makes the exit status non-zero");
+    assert!(
+        !out.status.success(),
+        "a failed file makes the exit status non-zero"
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("hong.md:1:"), "{stderr}");
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -44,7 +70,11 @@ fn cli_commands_work_in_an_empty_folder() {
 #[test]
 fn serve_from_any_folder_finds_the_site() {
     let dir = tempfile::tempdir().unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let addr = format!("127.0.0.1:{port}");
     let mut child = Command::new(BIN)
         .args(["serve", "--addr", &addr, "--demo-if-empty"])
@@ -68,16 +98,38 @@ fn serve_from_any_folder_finds_the_site() {
                 tokio::time::sleep(Duration::from_millis(200)).await;
             };
             assert_eq!(home.status().as_u16(), 200);
-            assert!(home.text().await.unwrap().contains("Tin nổi bật"), "demo seeded on first start");
+            assert!(
+                home.text().await.unwrap().contains("Tin nổi bật"),
+                "demo seeded on first start"
+            );
             // the built client sits beside the executable (target/site) when cargo-leptos built it
-            let exe_site = Path::new(BIN).parent().and_then(Path::parent).map(|t| t.join("site/pkg"));
+            let exe_site = Path::new(BIN)
+                .parent()
+                .and_then(Path::parent)
+                .map(|t| t.join("site/pkg"));
             if exe_site.as_deref().is_some_and(Path::is_dir) {
-                let js = client.get(format!("http://{addr}/pkg/toasoan.js")).send().await.unwrap();
+                let js = client
+                    .get(format!("http://{addr}/pkg/toasoan.js"))
+                    .send()
+                    .await
+                    .unwrap();
                 assert_eq!(js.status().as_u16(), 200, "client JS from another folder");
-                let css = client.get(format!("http://{addr}/pkg/toasoan.css")).send().await.unwrap();
+                let css = client
+                    .get(format!("http://{addr}/pkg/toasoan.css"))
+                    .send()
+                    .await
+                    .unwrap();
                 assert_eq!(css.status().as_u16(), 200, "stylesheet from another folder");
-                let emblem = client.get(format!("http://{addr}/emblem.svg")).send().await.unwrap();
-                assert_eq!(emblem.status().as_u16(), 200, "public files from another folder");
+                let emblem = client
+                    .get(format!("http://{addr}/emblem.svg"))
+                    .send()
+                    .await
+                    .unwrap();
+                assert_eq!(
+                    emblem.status().as_u16(),
+                    200,
+                    "public files from another folder"
+                );
             } else {
                 eprintln!("client check skipped: no cargo-leptos build beside {BIN}");
             }

@@ -19,6 +19,13 @@ pub fn excerpt(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
 }
 
+/// Escapes text for an HTML text node.
+pub fn escape_text(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// The head tags of one page. `path` is the page's own path on the portal.
 #[component]
 pub fn PageMeta(
@@ -39,16 +46,33 @@ pub fn PageMeta(
     } else {
         format!("{title} - {}", site.config.name)
     };
+    // leptos_meta writes the server-side <title> unescaped; the client sets
+    // document.title, which is plain text. Escape on the server only.
+    let title_text = if cfg!(feature = "ssr") {
+        escape_text(&full_title)
+    } else {
+        full_title
+    };
     let description = if description.trim().is_empty() {
         site.config.description.clone()
     } else {
         excerpt(&description, 200)
     };
     let url = site.url(&path);
-    let image = image.map(|src| if src.starts_with('/') { site.url(&src) } else { src });
-    let og_title = if title.is_empty() { site.config.name.clone() } else { title };
+    let image = image.map(|src| {
+        if src.starts_with('/') {
+            site.url(&src)
+        } else {
+            src
+        }
+    });
+    let og_title = if title.is_empty() {
+        site.config.name.clone()
+    } else {
+        title
+    };
     view! {
-        <Title text=full_title/>
+        <Title text=title_text/>
         <Meta name="description" content=description.clone()/>
         <Link rel="canonical" href=url.clone()/>
         <Meta property="og:site_name" content=site.config.name.clone()/>
@@ -64,7 +88,15 @@ pub fn PageMeta(
 
 #[cfg(test)]
 mod tests {
-    use super::excerpt;
+    use super::{escape_text, excerpt};
+
+    #[test]
+    fn title_text_cannot_close_the_title() {
+        assert_eq!(
+            escape_text("</title><script>x</script> & y"),
+            "&lt;/title&gt;&lt;script&gt;x&lt;/script&gt; &amp; y"
+        );
+    }
 
     #[test]
     fn excerpts_cut_at_words() {

@@ -2,8 +2,8 @@
 //! error pages, breadcrumbs and pagination.
 
 pub mod meta;
-pub mod page;
 pub mod nav;
+pub mod page;
 
 pub use meta::PageMeta;
 pub use nav::{Breadcrumb, Pagination};

@@ -48,7 +48,13 @@ pub fn Pagination(base: String, page: u32, pages: u32) -> impl IntoView {
     if pages <= 1 {
         return ().into_any();
     }
-    let href = move |p: u32| if p <= 1 { base.clone() } else { format!("{base}?trang={p}") };
+    let href = move |p: u32| {
+        if p <= 1 {
+            base.clone()
+        } else {
+            format!("{base}?trang={p}")
+        }
+    };
     let prev = (page > 1).then(|| {
         let h = href(page - 1);
         view! { <A href=h attr:class="page-prev" attr:rel="prev">{format!("‹ {}", t().previous_page)}</A> }
@@ -61,7 +67,9 @@ pub fn Pagination(base: String, page: u32, pages: u32) -> impl IntoView {
         .into_iter()
         .map(|p| match p {
             0 => view! { <span class="page-gap">"…"</span> }.into_any(),
-            p if p == page => view! { <span class="page-current" aria-current="page">{p}</span> }.into_any(),
+            p if p == page => {
+                view! { <span class="page-current" aria-current="page">{p}</span> }.into_any()
+            }
             p => {
                 let h = href(p);
                 let label = format!("{} {p}", t().page);
@@ -69,7 +77,8 @@ pub fn Pagination(base: String, page: u32, pages: u32) -> impl IntoView {
             }
         })
         .collect_view();
-    view! { <nav class="pagination" aria-label=t().pagination>{prev}{numbers}{next}</nav> }.into_any()
+    view! { <nav class="pagination" aria-label=t().pagination>{prev}{numbers}{next}</nav> }
+        .into_any()
 }
 
 #[cfg(test)]

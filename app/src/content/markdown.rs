@@ -43,7 +43,10 @@ pub fn image_urls(md: &str) -> Vec<String> {
 pub fn split_credit(caption: &str) -> (String, String) {
     let caption = caption.trim();
     if let Some(pos) = caption.rfind("Ảnh:") {
-        let credit = caption[pos + "Ảnh:".len()..].trim().trim_end_matches(')').trim();
+        let credit = caption[pos + "Ảnh:".len()..]
+            .trim()
+            .trim_end_matches(')')
+            .trim();
         let mut before = caption[..pos].trim_end();
         before = before.strip_suffix('(').unwrap_or(before).trim_end();
         before = before.strip_suffix(['-', '–']).unwrap_or(before).trim_end();
@@ -63,7 +66,10 @@ struct Marks {
 
 enum Container {
     Quote(Vec<Vec<Inline>>),
-    List { ordered: bool, items: Vec<Vec<Inline>> },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Inline>>,
+    },
 }
 
 struct Converter<'a> {
@@ -168,7 +174,10 @@ impl Converter<'_> {
             Tag::List(start) => {
                 self.end_paragraph();
                 if !matches!(self.containers.last(), Some(Container::List { .. })) {
-                    self.containers.push(Container::List { ordered: start.is_some(), items: Vec::new() });
+                    self.containers.push(Container::List {
+                        ordered: start.is_some(),
+                        items: Vec::new(),
+                    });
                 }
             }
             Tag::Item => {
@@ -239,14 +248,22 @@ impl Converter<'_> {
                         text.extend(p);
                     }
                     if !text.is_empty() {
-                        self.push_block(Block::Quote { text, cite: String::new() });
+                        self.push_block(Block::Quote {
+                            text,
+                            cite: String::new(),
+                        });
                     }
                 }
             }
             TagEnd::List(_) => {
                 self.end_paragraph();
                 // nested lists were merged into their parent; close only the outermost
-                let nested = self.containers.iter().filter(|c| matches!(c, Container::List { .. })).count() > 1;
+                let nested = self
+                    .containers
+                    .iter()
+                    .filter(|c| matches!(c, Container::List { .. }))
+                    .count()
+                    > 1;
                 if !nested && let Some(Container::List { ordered, items }) = self.containers.pop() {
                     let items: Vec<_> = items.into_iter().filter(|i| !i.is_empty()).collect();
                     if !items.is_empty() {
@@ -306,20 +323,33 @@ mod tests {
         let mut m = HashMap::new();
         m.insert(
             "images/a.png".to_string(),
-            StoredImage { media_id: 3, src: "/media/aa.png".into(), width: 640, height: 360 },
+            StoredImage {
+                media_id: 3,
+                src: "/media/aa.png".into(),
+                width: 640,
+                height: 360,
+            },
         );
         m
     }
 
     #[test]
     fn paragraphs_marks_and_links() {
-        let doc = to_doc("Một **đậm** và *nghiêng* [liên kết](https://a.vn).\n\nHai", &HashMap::new());
+        let doc = to_doc(
+            "Một **đậm** và *nghiêng* [liên kết](https://a.vn).\n\nHai",
+            &HashMap::new(),
+        );
         assert_eq!(doc.blocks.len(), 2);
-        let Block::Paragraph { text } = &doc.blocks[0] else { panic!() };
+        let Block::Paragraph { text } = &doc.blocks[0] else {
+            panic!()
+        };
         assert_eq!(runs_text(text), "Một đậm và nghiêng liên kết.");
         assert!(text.iter().any(|r| r.bold && r.text == "đậm"));
         assert!(text.iter().any(|r| r.italic && r.text == "nghiêng"));
-        assert!(text.iter().any(|r| r.link.as_deref() == Some("https://a.vn")));
+        assert!(
+            text.iter()
+                .any(|r| r.link.as_deref() == Some("https://a.vn"))
+        );
     }
 
     #[test]
@@ -338,7 +368,9 @@ mod tests {
         let md = "Trước\n\n![Quang cảnh hội nghị. Ảnh: Mai Tưởng](images/a.png)\n\nSau";
         let doc = to_doc(md, &images());
         assert_eq!(image_urls(md), vec!["images/a.png".to_string()]);
-        let Block::Image(f) = &doc.blocks[1] else { panic!("{doc:?}") };
+        let Block::Image(f) = &doc.blocks[1] else {
+            panic!("{doc:?}")
+        };
         assert_eq!(f.caption, "Quang cảnh hội nghị.");
         assert_eq!(f.credit, "Mai Tưởng");
         assert_eq!(f.src, "/media/aa.png");
@@ -364,9 +396,13 @@ mod tests {
             })
             .collect();
         assert_eq!(kinds, vec!["h2", "h3", "ul", "ol", "quote", "table", "hr"]);
-        let Block::List { items, .. } = &doc.blocks[2] else { panic!() };
+        let Block::List { items, .. } = &doc.blocks[2] else {
+            panic!()
+        };
         assert_eq!(items.len(), 3);
-        let Block::Table { header, rows } = &doc.blocks[5] else { panic!() };
+        let Block::Table { header, rows } = &doc.blocks[5] else {
+            panic!()
+        };
         assert!(*header);
         assert_eq!(rows.len(), 2);
         assert_eq!(runs_text(&rows[1][1]), "2");
@@ -374,8 +410,17 @@ mod tests {
 
     #[test]
     fn credit_splitting() {
-        assert_eq!(split_credit("Bấm nút. Ảnh: Tâm Giang"), ("Bấm nút.".into(), "Tâm Giang".into()));
-        assert_eq!(split_credit("Hội nghị (Ảnh: MT)"), ("Hội nghị".into(), "MT".into()));
-        assert_eq!(split_credit("Không có tác giả"), ("Không có tác giả".into(), String::new()));
+        assert_eq!(
+            split_credit("Bấm nút. Ảnh: Tâm Giang"),
+            ("Bấm nút.".into(), "Tâm Giang".into())
+        );
+        assert_eq!(
+            split_credit("Hội nghị (Ảnh: MT)"),
+            ("Hội nghị".into(), "MT".into())
+        );
+        assert_eq!(
+            split_credit("Không có tác giả"),
+            ("Không có tác giả".into(), String::new())
+        );
     }
 }

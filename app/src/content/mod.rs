@@ -3,10 +3,10 @@
 //! the one renderer in `render.rs`, so reader-supplied text cannot become markup.
 //! `validate.rs` checks a Doc before it is stored; `markdown.rs` (server) imports one.
 
-pub mod render;
-pub mod validate;
 #[cfg(feature = "ssr")]
 pub mod markdown;
+pub mod render;
+pub mod validate;
 
 use serde::{Deserialize, Serialize};
 
@@ -20,17 +20,37 @@ pub struct Doc {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
-    Paragraph { text: Vec<Inline> },
+    Paragraph {
+        text: Vec<Inline>,
+    },
     /// Level 2 or 3 (the article title is the page's only level 1).
-    Heading { level: u8, text: Vec<Inline> },
+    Heading {
+        level: u8,
+        text: Vec<Inline>,
+    },
     Image(Figure),
-    Gallery { images: Vec<Figure> },
-    Quote { text: Vec<Inline>, cite: String },
-    List { ordered: bool, items: Vec<Vec<Inline>> },
+    Gallery {
+        images: Vec<Figure>,
+    },
+    Quote {
+        text: Vec<Inline>,
+        cite: String,
+    },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Inline>>,
+    },
     /// Rows of cells; the first row is a header row when `header` is set.
-    Table { header: bool, rows: Vec<Vec<Vec<Inline>>> },
+    Table {
+        header: bool,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
     /// A video from a whitelisted host, by id.
-    Embed { provider: EmbedProvider, id: String, caption: String },
+    Embed {
+        provider: EmbedProvider,
+        id: String,
+        caption: String,
+    },
     Divider,
 }
 
@@ -75,7 +95,10 @@ pub struct Inline {
 
 impl Inline {
     pub fn plain(text: impl Into<String>) -> Self {
-        Inline { text: text.into(), ..Default::default() }
+        Inline {
+            text: text.into(),
+            ..Default::default()
+        }
     }
 }
 
@@ -160,16 +183,36 @@ mod tests {
         };
         let doc = Doc {
             blocks: vec![
-                Block::Heading { level: 2, text: vec![Inline::plain("Một")] },
+                Block::Heading {
+                    level: 2,
+                    text: vec![Inline::plain("Một")],
+                },
                 Block::Paragraph {
-                    text: vec![Inline { text: "đậm".into(), bold: true, ..Default::default() }],
+                    text: vec![Inline {
+                        text: "đậm".into(),
+                        bold: true,
+                        ..Default::default()
+                    }],
                 },
                 Block::Image(fig.clone()),
                 Block::Gallery { images: vec![fig] },
-                Block::Quote { text: vec![Inline::plain("Trích")], cite: "Bác Hồ".into() },
-                Block::List { ordered: true, items: vec![vec![Inline::plain("a")]] },
-                Block::Table { header: true, rows: vec![vec![vec![Inline::plain("ô")]]] },
-                Block::Embed { provider: EmbedProvider::Youtube, id: "dQw4w9WgXcQ".into(), caption: String::new() },
+                Block::Quote {
+                    text: vec![Inline::plain("Trích")],
+                    cite: "Bác Hồ".into(),
+                },
+                Block::List {
+                    ordered: true,
+                    items: vec![vec![Inline::plain("a")]],
+                },
+                Block::Table {
+                    header: true,
+                    rows: vec![vec![vec![Inline::plain("ô")]]],
+                },
+                Block::Embed {
+                    provider: EmbedProvider::Youtube,
+                    id: "dQw4w9WgXcQ".into(),
+                    caption: String::new(),
+                },
                 Block::Divider,
             ],
         };

@@ -75,9 +75,14 @@ fn render_figure(fig: Figure, class: &'static str) -> AnyView {
     if !is_media_src(&fig.src) {
         return ().into_any();
     }
-    let alt = if fig.alt.is_empty() { fig.caption.clone() } else { fig.alt };
-    let credit = (!fig.credit.is_empty())
-        .then(|| view! { <span class="credit">{format!("{}: {}", t().photo_credit, fig.credit)}</span> });
+    let alt = if fig.alt.is_empty() {
+        fig.caption.clone()
+    } else {
+        fig.alt
+    };
+    let credit = (!fig.credit.is_empty()).then(
+        || view! { <span class="credit">{format!("{}: {}", t().photo_credit, fig.credit)}</span> },
+    );
     let has_caption = !fig.caption.is_empty() || credit.is_some();
     let caption = has_caption.then(|| view! { <figcaption>{fig.caption}" "{credit}</figcaption> });
     view! {
@@ -123,7 +128,9 @@ mod tests {
     fn html(doc: Doc) -> String {
         let owner = Owner::new();
         // hydration markers are not part of the markup under test
-        owner.with(|| view! { <DocView doc=doc/> }.to_html()).replace("<!>", "")
+        owner
+            .with(|| view! { <DocView doc=doc/> }.to_html())
+            .replace("<!>", "")
     }
 
     #[test]
@@ -145,8 +152,16 @@ mod tests {
         let doc = Doc {
             blocks: vec![Block::Paragraph {
                 text: vec![
-                    Inline { text: "bấm".into(), link: Some("javascript:alert(1)".into()), ..Default::default() },
-                    Inline { text: "đọc".into(), link: Some("https://dangcongsan.vn".into()), ..Default::default() },
+                    Inline {
+                        text: "bấm".into(),
+                        link: Some("javascript:alert(1)".into()),
+                        ..Default::default()
+                    },
+                    Inline {
+                        text: "đọc".into(),
+                        link: Some("https://dangcongsan.vn".into()),
+                        ..Default::default()
+                    },
                 ],
             }],
         };
@@ -154,16 +169,27 @@ mod tests {
         assert!(!out.contains("javascript:"), "{out}");
         assert!(out.contains("bấm"), "{out}");
         assert!(out.contains("href=\"https://dangcongsan.vn\""), "{out}");
-        assert!(out.contains("rel=\"noopener noreferrer nofollow\""), "{out}");
+        assert!(
+            out.contains("rel=\"noopener noreferrer nofollow\""),
+            "{out}"
+        );
     }
 
     #[test]
     fn marks_headings_figures_and_credits() {
         let doc = Doc {
             blocks: vec![
-                Block::Heading { level: 2, text: vec![Inline::plain("Mục một")] },
+                Block::Heading {
+                    level: 2,
+                    text: vec![Inline::plain("Mục một")],
+                },
                 Block::Paragraph {
-                    text: vec![Inline { text: "quan trọng".into(), bold: true, italic: true, ..Default::default() }],
+                    text: vec![Inline {
+                        text: "quan trọng".into(),
+                        bold: true,
+                        italic: true,
+                        ..Default::default()
+                    }],
                 },
                 Block::Image(Figure {
                     media_id: 1,
@@ -187,9 +213,15 @@ mod tests {
         };
         let out = html(doc);
         assert!(out.contains("<h2>Mục một</h2>"), "{out}");
-        assert!(out.contains("<strong><em>quan trọng</em></strong>"), "{out}");
+        assert!(
+            out.contains("<strong><em>quan trọng</em></strong>"),
+            "{out}"
+        );
         assert!(out.contains("src=\"/media/abc.png\""), "{out}");
-        assert!(out.contains("alt=\"Quang cảnh &quot;hội nghị&quot;\""), "{out}");
+        assert!(
+            out.contains("alt=\"Quang cảnh &quot;hội nghị&quot;\""),
+            "{out}"
+        );
         assert!(out.contains("Ảnh: Mai Tưởng"), "{out}");
         assert!(!out.contains("javascript"), "{out}");
     }

@@ -53,14 +53,19 @@ pub fn is_media_src(src: &str) -> bool {
             !name.is_empty()
                 && name.len() < 200
                 && !name.starts_with('.')
-                && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
         }
         None => false,
     }
 }
 
 fn is_youtube_id(id: &str) -> bool {
-    id.len() == 11 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    id.len() == 11
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 struct Counter {
@@ -149,7 +154,11 @@ impl Doc {
                         c.runs(cell)?;
                     }
                 }
-                Block::Embed { provider, id, caption } => {
+                Block::Embed {
+                    provider,
+                    id,
+                    caption,
+                } => {
                     match provider {
                         EmbedProvider::Youtube if is_youtube_id(id) => {}
                         _ => return Err(ContentError::BadEmbed(id.chars().take(20).collect())),
@@ -168,11 +177,17 @@ mod tests {
     use super::*;
 
     fn para(run: Inline) -> Doc {
-        Doc { blocks: vec![Block::Paragraph { text: vec![run] }] }
+        Doc {
+            blocks: vec![Block::Paragraph { text: vec![run] }],
+        }
     }
 
     fn link(url: &str) -> Doc {
-        para(Inline { text: "x".into(), link: Some(url.into()), ..Default::default() })
+        para(Inline {
+            text: "x".into(),
+            link: Some(url.into()),
+            ..Default::default()
+        })
     }
 
     #[test]
@@ -188,22 +203,33 @@ mod tests {
             "/relative",
             "https://",
         ] {
-            assert!(matches!(link(url).validate(), Err(ContentError::BadLink(_))), "{url}");
+            assert!(
+                matches!(link(url).validate(), Err(ContentError::BadLink(_))),
+                "{url}"
+            );
         }
-        for url in ["https://dangcongsan.vn/a?b=1#c", "http://example.vn", "mailto:bbt@tinhuy.vn"] {
+        for url in [
+            "https://dangcongsan.vn/a?b=1#c",
+            "http://example.vn",
+            "mailto:bbt@tinhuy.vn",
+        ] {
             assert_eq!(link(url).validate(), Ok(()), "{url}");
         }
     }
 
     #[test]
     fn oversized_documents_are_refused() {
-        let doc = Doc { blocks: vec![Block::Divider; MAX_BLOCKS + 1] };
+        let doc = Doc {
+            blocks: vec![Block::Divider; MAX_BLOCKS + 1],
+        };
         assert_eq!(doc.validate(), Err(ContentError::TooManyBlocks));
         let run = para(Inline::plain("a".repeat(MAX_RUN_CHARS + 1)));
         assert_eq!(run.validate(), Err(ContentError::RunTooLong));
         let many = Doc {
             blocks: (0..10)
-                .map(|_| Block::Paragraph { text: vec![Inline::plain("ă".repeat(MAX_RUN_CHARS))] })
+                .map(|_| Block::Paragraph {
+                    text: vec![Inline::plain("ă".repeat(MAX_RUN_CHARS))],
+                })
                 .collect(),
         };
         assert_eq!(many.validate(), Err(ContentError::TooLong));
@@ -211,7 +237,12 @@ mod tests {
 
     #[test]
     fn headings_media_and_embeds_are_checked() {
-        let h1 = Doc { blocks: vec![Block::Heading { level: 1, text: vec![] }] };
+        let h1 = Doc {
+            blocks: vec![Block::Heading {
+                level: 1,
+                text: vec![],
+            }],
+        };
         assert_eq!(h1.validate(), Err(ContentError::BadHeading));
         let fig = |src: &str| Figure {
             media_id: 1,
@@ -222,14 +253,30 @@ mod tests {
             caption: String::new(),
             credit: String::new(),
         };
-        for bad in ["https://evil.example/x.png", "/media/../secret", "/media/a b.png", "javascript:x"] {
-            let d = Doc { blocks: vec![Block::Image(fig(bad))] };
-            assert!(matches!(d.validate(), Err(ContentError::BadMedia(_))), "{bad}");
+        for bad in [
+            "https://evil.example/x.png",
+            "/media/../secret",
+            "/media/a b.png",
+            "javascript:x",
+        ] {
+            let d = Doc {
+                blocks: vec![Block::Image(fig(bad))],
+            };
+            assert!(
+                matches!(d.validate(), Err(ContentError::BadMedia(_))),
+                "{bad}"
+            );
         }
-        let ok = Doc { blocks: vec![Block::Image(fig("/media/3f2a.png"))] };
+        let ok = Doc {
+            blocks: vec![Block::Image(fig("/media/3f2a.png"))],
+        };
         assert_eq!(ok.validate(), Ok(()));
         let embed = |id: &str| Doc {
-            blocks: vec![Block::Embed { provider: EmbedProvider::Youtube, id: id.into(), caption: String::new() }],
+            blocks: vec![Block::Embed {
+                provider: EmbedProvider::Youtube,
+                id: id.into(),
+                caption: String::new(),
+            }],
         };
         assert_eq!(embed("dQw4w9WgXcQ").validate(), Ok(()));
         assert!(embed("\"><script>").validate().is_err());

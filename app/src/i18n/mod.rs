@@ -99,7 +99,15 @@ pub const VI: Strings = Strings {
     network_error: "Không kết nối được tới máy chủ, vui lòng kiểm tra đường truyền",
     invalid_request: "Yêu cầu không hợp lệ",
     video: "Video",
-    weekdays: ["Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật"],
+    weekdays: [
+        "Thứ hai",
+        "Thứ ba",
+        "Thứ tư",
+        "Thứ năm",
+        "Thứ sáu",
+        "Thứ bảy",
+        "Chủ nhật",
+    ],
 };
 
 /// English, the second language.
@@ -149,7 +157,15 @@ pub const EN: Strings = Strings {
     network_error: "Could not reach the server",
     invalid_request: "Invalid request",
     video: "Video",
-    weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    weekdays: [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ],
 };
 
 /// The strings of the interface language. The portal speaks Vietnamese; English is

@@ -48,9 +48,18 @@ pub async fn fresh_database(backend: Backend, dir: &TempDir) -> (String, AnyPool
         Backend::Sqlite => format!("sqlite://{}/toasoan.db", dir.path().display()),
         Backend::Postgres => {
             let admin_url = std::env::var(POSTGRES_ENV).expect("postgres url");
-            let name = format!("t_{}_{}", std::process::id(), NEXT_DB.fetch_add(1, Ordering::SeqCst));
-            let admin = db::connect(&admin_url).await.expect("connect to the test PostgreSQL");
-            sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin).await.expect("create database");
+            let name = format!(
+                "t_{}_{}",
+                std::process::id(),
+                NEXT_DB.fetch_add(1, Ordering::SeqCst)
+            );
+            let admin = db::connect(&admin_url)
+                .await
+                .expect("connect to the test PostgreSQL");
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&admin)
+                .await
+                .expect("create database");
             admin.close().await;
             let (base, _) = admin_url.rsplit_once('/').expect("url with a database");
             format!("{base}/{name}")
@@ -65,9 +74,14 @@ impl TestServer {
         let dir = tempfile::tempdir().expect("temp dir");
         let (database_url, pool) = fresh_database(backend, &dir).await;
         let media_dir = dir.path().join("media");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let addr = listener.local_addr().expect("addr");
-        let site = toasoan_app::features::portal::SiteConfig { base_url: format!("http://{addr}"), ..Default::default() };
+        let site = toasoan_app::features::portal::SiteConfig {
+            base_url: format!("http://{addr}"),
+            ..Default::default()
+        };
         let app = web::router(web::WebConfig {
             pool: pool.clone(),
             site,
@@ -78,13 +92,27 @@ impl TestServer {
         let server = tokio::spawn(async move {
             axum::serve(listener, app).await.expect("serve");
         });
-        let client = reqwest::Client::builder().cookie_store(true).build().expect("client");
-        TestServer { backend, base: format!("http://{addr}"), client, pool, database_url, media_dir, dir, server }
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .build()
+            .expect("client");
+        TestServer {
+            backend,
+            base: format!("http://{addr}"),
+            client,
+            pool,
+            database_url,
+            media_dir,
+            dir,
+            server,
+        }
     }
 
     /// Seeds the demo content.
     pub async fn seed_demo(&self) {
-        toasoan_server::demo::seed(&self.pool, &self.media_dir).await.expect("demo");
+        toasoan_server::demo::seed(&self.pool, &self.media_dir)
+            .await
+            .expect("demo");
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -93,7 +121,12 @@ impl TestServer {
 
     /// GET a page: (status, body).
     pub async fn get(&self, path: &str) -> (u16, String) {
-        let res = self.client.get(self.url(path)).send().await.expect("request");
+        let res = self
+            .client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request");
         let status = res.status().as_u16();
         (status, res.text().await.expect("body"))
     }
@@ -119,8 +152,27 @@ pub fn unescape(html: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// The text of a page: tags removed, entities decoded, whitespace collapsed.
+pub fn page_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    unescape(&out)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The slug of the first article link on a page.
 pub fn first_article_slug(html: &str) -> String {
-    let start = html.find("href=\"/bai-viet/").expect("an article link") + "href=\"/bai-viet/".len();
+    let start =
+        html.find("href=\"/bai-viet/").expect("an article link") + "href=\"/bai-viet/".len();
     html[start..].split('"').next().unwrap().to_string()
 }

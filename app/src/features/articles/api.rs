@@ -14,11 +14,15 @@ pub const RELATED: i64 = 6;
 #[server(input = GetUrl)]
 pub async fn get_article_page(slug: String) -> Result<ArticlePageData, AppError> {
     use super::store;
-    use crate::features::{categories::store as categories, tags::store as tags, topics::store as topics};
+    use crate::features::{
+        categories::store as categories, tags::store as tags, topics::store as topics,
+    };
     let ctx = crate::state::app_context()?;
     let now = crate::time::now();
     let pool = &ctx.pool;
-    let (mut article, category_id) = store::find_public(pool, now, &slug).await?.ok_or(AppError::NotFound)?;
+    let (mut article, category_id) = store::find_public(pool, now, &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let (tag_list, topic_list, related, tree) = tokio::try_join!(
         tags::for_article(pool, article.id),
         topics::for_article(pool, article.id),
@@ -27,5 +31,9 @@ pub async fn get_article_page(slug: String) -> Result<ArticlePageData, AppError>
     )?;
     article.tags = tag_list;
     article.topics = topic_list;
-    Ok(ArticlePageData { article, path: tree.path(category_id), related })
+    Ok(ArticlePageData {
+        article,
+        path: tree.path(category_id),
+        related,
+    })
 }

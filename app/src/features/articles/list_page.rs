@@ -19,12 +19,20 @@ pub fn labelled_list_page(
     articles: Paged<ArticleCard>,
 ) -> impl IntoView {
     let page = articles.page;
-    let path = if page > 1 { format!("{base}?trang={page}") } else { base.clone() };
+    let path = if page > 1 {
+        format!("{base}?trang={page}")
+    } else {
+        base.clone()
+    };
     let mut title = format!("{kind}: {name}");
     if page > 1 {
         title = format!("{title} - {} {page}", t().page);
     }
-    let meta_description = if description.is_empty() { title.clone() } else { description.clone() };
+    let meta_description = if description.is_empty() {
+        title.clone()
+    } else {
+        description.clone()
+    };
     view! {
         <PageMeta site title description=meta_description path/>
         <Breadcrumb items=vec![(format!("{kind}: {name}"), base.clone())]/>

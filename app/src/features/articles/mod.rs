@@ -2,10 +2,10 @@
 //! storing articles (import and demo for now; the editor and workflow come later).
 
 pub mod api;
+pub mod list_page;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod store;
-pub mod list_page;
 pub mod views;
 
 pub use model::{ArticleCard, Paged, Thumb};

@@ -59,7 +59,12 @@ pub struct Paged<T> {
 impl<T> Paged<T> {
     pub fn new(items: Vec<T>, page: u32, total: i64) -> Self {
         let pages = ((total.max(0) as u64).div_ceil(PER_PAGE as u64)).max(1) as u32;
-        Paged { items, page, pages, total }
+        Paged {
+            items,
+            page,
+            pages,
+            total,
+        }
     }
 }
 
@@ -95,7 +100,10 @@ pub struct ArticlePageData {
 
 /// Reads the `trang` (page) query value: 1 when absent or not a number.
 pub fn page_param(raw: Option<String>) -> u32 {
-    raw.and_then(|s| s.trim().parse::<u32>().ok()).filter(|p| *p >= 1).unwrap_or(1).min(MAX_PAGE)
+    raw.and_then(|s| s.trim().parse::<u32>().ok())
+        .filter(|p| *p >= 1)
+        .unwrap_or(1)
+        .min(MAX_PAGE)
 }
 
 #[cfg(test)]

@@ -10,13 +10,13 @@ use crate::features::categories::CategoryRef;
 use crate::time;
 
 /// What makes an article public at `$1` (now): published, due, not expired.
-const PUBLIC: &str = "a.status = 'published' AND a.publish_at <= $1 AND (a.expire_at IS NULL OR a.expire_at > $1)";
+const PUBLIC: &str =
+    "a.status = 'published' AND a.publish_at <= $1 AND (a.expire_at IS NULL OR a.expire_at > $1)";
 
 /// Columns of an `ArticleCard`, in the order `card_from_row` reads them.
 const CARD_COLUMNS: &str = "a.id, a.slug, a.title, a.sapo, a.publish_at, c.id, c.slug, c.name, \
      m.file_name, m.width, m.height";
-const CARD_JOINS: &str =
-    "FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.cover_media_id";
+const CARD_JOINS: &str = "FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.cover_media_id";
 
 fn card_from_row(r: &AnyRow) -> Result<ArticleCard, sqlx::Error> {
     let publish_at: i64 = r.try_get::<Option<i64>, _>(4)?.unwrap_or(0);
@@ -38,7 +38,11 @@ fn card_from_row(r: &AnyRow) -> Result<ArticleCard, sqlx::Error> {
         sapo: r.try_get(3)?,
         date: time::short_date(publish_at),
         iso: time::iso(publish_at),
-        category: CategoryRef { id: r.try_get(5)?, slug: r.try_get(6)?, name: r.try_get(7)? },
+        category: CategoryRef {
+            id: r.try_get(5)?,
+            slug: r.try_get(6)?,
+            name: r.try_get(7)?,
+        },
         thumb,
     })
 }
@@ -63,8 +67,12 @@ impl ListFilter {
                 let marks: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 2)).collect();
                 format!(" AND a.category_id IN ({})", marks.join(", "))
             }
-            ListFilter::Tag(_) => " AND a.id IN (SELECT article_id FROM article_tags WHERE tag_id = $2)".into(),
-            ListFilter::Topic(_) => " AND a.id IN (SELECT article_id FROM article_topics WHERE topic_id = $2)".into(),
+            ListFilter::Tag(_) => {
+                " AND a.id IN (SELECT article_id FROM article_tags WHERE tag_id = $2)".into()
+            }
+            ListFilter::Topic(_) => {
+                " AND a.id IN (SELECT article_id FROM article_topics WHERE topic_id = $2)".into()
+            }
         }
     }
 
@@ -78,7 +86,12 @@ impl ListFilter {
 }
 
 /// The newest public articles matching `filter`, at most `limit`.
-pub async fn newest(pool: &AnyPool, now: i64, filter: &ListFilter, limit: i64) -> Result<Vec<ArticleCard>, sqlx::Error> {
+pub async fn newest(
+    pool: &AnyPool,
+    now: i64,
+    filter: &ListFilter,
+    limit: i64,
+) -> Result<Vec<ArticleCard>, sqlx::Error> {
     let params = filter.params();
     let sql = format!(
         "SELECT {CARD_COLUMNS} {CARD_JOINS} WHERE {PUBLIC}{} ORDER BY a.publish_at DESC, a.id DESC LIMIT ${}",
@@ -94,9 +107,17 @@ pub async fn newest(pool: &AnyPool, now: i64, filter: &ListFilter, limit: i64) -
 }
 
 /// One page of public articles matching `filter`, newest first.
-pub async fn page(pool: &AnyPool, now: i64, filter: &ListFilter, page: u32) -> Result<Paged<ArticleCard>, sqlx::Error> {
+pub async fn page(
+    pool: &AnyPool,
+    now: i64,
+    filter: &ListFilter,
+    page: u32,
+) -> Result<Paged<ArticleCard>, sqlx::Error> {
     let params = filter.params();
-    let count_sql = format!("SELECT COUNT(*) FROM articles a WHERE {PUBLIC}{}", filter.clause());
+    let count_sql = format!(
+        "SELECT COUNT(*) FROM articles a WHERE {PUBLIC}{}",
+        filter.clause()
+    );
     let mut count_q = sqlx::query(&count_sql).bind(now);
     for p in &params {
         count_q = count_q.bind(*p);
@@ -116,7 +137,10 @@ pub async fn page(pool: &AnyPool, now: i64, filter: &ListFilter, page: u32) -> R
     }
     let offset = (page.saturating_sub(1) as i64) * PER_PAGE as i64;
     let rows = q.bind(PER_PAGE as i64).bind(offset).fetch_all(pool).await?;
-    let items = rows.iter().map(card_from_row).collect::<Result<Vec<_>, _>>()?;
+    let items = rows
+        .iter()
+        .map(card_from_row)
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Paged::new(items, page, total))
 }
 
@@ -137,7 +161,11 @@ pub async fn newest_per_root_category(
              {CARD_JOINS} JOIN roots ON roots.id = a.category_id WHERE {PUBLIC}) ranked \
          WHERE rn <= $2 ORDER BY 12, rn"
     );
-    let rows = sqlx::query(&sql).bind(now).bind(per_root).fetch_all(pool).await?;
+    let rows = sqlx::query(&sql)
+        .bind(now)
+        .bind(per_root)
+        .fetch_all(pool)
+        .await?;
     let mut out: Vec<(i64, Vec<ArticleCard>)> = Vec::new();
     for r in &rows {
         let root: i64 = r.try_get(11)?;
@@ -151,18 +179,28 @@ pub async fn newest_per_root_category(
 }
 
 /// A public article with its category id, or None.
-pub async fn find_public(pool: &AnyPool, now: i64, slug: &str) -> Result<Option<(ArticleDetail, i64)>, sqlx::Error> {
+pub async fn find_public(
+    pool: &AnyPool,
+    now: i64,
+    slug: &str,
+) -> Result<Option<(ArticleDetail, i64)>, sqlx::Error> {
     let sql = format!(
         "SELECT a.id, a.slug, a.title, a.sapo, a.body_json, a.byline, a.source, a.publish_at, a.updated_at, \
                 a.view_count, a.comment_count, a.category_id, m.file_name, m.width, m.height \
          FROM articles a LEFT JOIN media m ON m.id = a.cover_media_id \
          WHERE a.slug = $2 AND {PUBLIC}"
     );
-    let Some(r) = sqlx::query(&sql).bind(now).bind(slug).fetch_optional(pool).await? else {
+    let Some(r) = sqlx::query(&sql)
+        .bind(now)
+        .bind(slug)
+        .fetch_optional(pool)
+        .await?
+    else {
         return Ok(None);
     };
     let body_json: String = r.try_get(4)?;
-    let body: Doc = serde_json::from_str(&body_json).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+    let body: Doc =
+        serde_json::from_str(&body_json).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
     let title: String = r.try_get(2)?;
     let publish_at: i64 = r.try_get::<Option<i64>, _>(7)?.unwrap_or(0);
     let updated_at: i64 = r.try_get(8)?;
@@ -198,7 +236,13 @@ pub async fn find_public(pool: &AnyPool, now: i64, slug: &str) -> Result<Option<
 
 /// Public articles that share a topic, a tag or the category with article `id`,
 /// newest first, never the article itself.
-pub async fn related(pool: &AnyPool, now: i64, id: i64, category_id: i64, limit: i64) -> Result<Vec<ArticleCard>, sqlx::Error> {
+pub async fn related(
+    pool: &AnyPool,
+    now: i64,
+    id: i64,
+    category_id: i64,
+    limit: i64,
+) -> Result<Vec<ArticleCard>, sqlx::Error> {
     let sql = format!(
         "SELECT {CARD_COLUMNS} {CARD_JOINS} WHERE {PUBLIC} AND a.id <> $2 AND ( \
              a.category_id = $3 \
@@ -206,7 +250,13 @@ pub async fn related(pool: &AnyPool, now: i64, id: i64, category_id: i64, limit:
              OR a.id IN (SELECT p2.article_id FROM article_topics p1 JOIN article_topics p2 ON p2.topic_id = p1.topic_id WHERE p1.article_id = $2)) \
          ORDER BY a.publish_at DESC, a.id DESC LIMIT $4"
     );
-    let rows = sqlx::query(&sql).bind(now).bind(id).bind(category_id).bind(limit).fetch_all(pool).await?;
+    let rows = sqlx::query(&sql)
+        .bind(now)
+        .bind(id)
+        .bind(category_id)
+        .bind(limit)
+        .fetch_all(pool)
+        .await?;
     rows.iter().map(card_from_row).collect()
 }
 
@@ -243,12 +293,19 @@ impl Saved {
 
 /// The id of the article with this slug, if any.
 pub async fn id_by_slug(conn: &mut AnyConnection, slug: &str) -> Result<Option<i64>, sqlx::Error> {
-    let row = sqlx::query("SELECT id FROM articles WHERE slug = $1").bind(slug).fetch_optional(&mut *conn).await?;
+    let row = sqlx::query("SELECT id FROM articles WHERE slug = $1")
+        .bind(slug)
+        .fetch_optional(&mut *conn)
+        .await?;
     row.map(|r| r.try_get(0)).transpose()
 }
 
 /// Stores an article, replacing the one with the same slug if there is one.
-pub async fn save(conn: &mut AnyConnection, a: &NewArticle, now: i64) -> Result<Saved, sqlx::Error> {
+pub async fn save(
+    conn: &mut AnyConnection,
+    a: &NewArticle,
+    now: i64,
+) -> Result<Saved, sqlx::Error> {
     let body_json = serde_json::to_string(&a.body).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     let body_text = a.body.plain_text();
     if let Some(id) = id_by_slug(conn, &a.slug).await? {

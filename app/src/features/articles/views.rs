@@ -24,7 +24,11 @@ pub enum CardSize {
 
 /// One article in a list.
 #[component]
-pub fn ArticleCardView(card: ArticleCard, size: CardSize, #[prop(optional)] show_category: bool) -> impl IntoView {
+pub fn ArticleCardView(
+    card: ArticleCard,
+    size: CardSize,
+    #[prop(optional)] show_category: bool,
+) -> impl IntoView {
     let href = card.href();
     let class = match size {
         CardSize::Lead => "card card-lead",
@@ -46,10 +50,14 @@ pub fn ArticleCardView(card: ArticleCard, size: CardSize, #[prop(optional)] show
     let heading = if size == CardSize::Lead {
         view! { <h3 class="card-title card-title-lead"><A href=href.clone()>{card.title.clone()}</A></h3> }.into_any()
     } else {
-        view! { <h3 class="card-title"><A href=href.clone()>{card.title.clone()}</A></h3> }.into_any()
+        view! { <h3 class="card-title"><A href=href.clone()>{card.title.clone()}</A></h3> }
+            .into_any()
     };
     let sapo = (size != CardSize::Compact && !card.sapo.is_empty()).then(|| {
-        let text = crate::components::meta::excerpt(&card.sapo, if size == CardSize::Lead { 260 } else { 180 });
+        let text = crate::components::meta::excerpt(
+            &card.sapo,
+            if size == CardSize::Lead { 260 } else { 180 },
+        );
         view! { <p class="card-sapo">{text}</p> }
     });
     view! {
@@ -67,7 +75,11 @@ pub fn ArticleCardView(card: ArticleCard, size: CardSize, #[prop(optional)] show
 
 /// A paginated list of articles at `base`.
 #[component]
-pub fn ArticleListView(articles: Paged<ArticleCard>, base: String, #[prop(optional)] show_category: bool) -> impl IntoView {
+pub fn ArticleListView(
+    articles: Paged<ArticleCard>,
+    base: String,
+    #[prop(optional)] show_category: bool,
+) -> impl IntoView {
     if articles.items.is_empty() {
         return view! { <p class="empty">{t().no_articles}</p> }.into_any();
     }
@@ -99,9 +111,17 @@ pub fn ArticlePage() -> impl IntoView {
 fn ArticleView(site: SiteInfo, data: ArticlePageData) -> impl IntoView {
     let a = data.article;
     let href = super::model::article_href(&a.slug);
-    let crumbs: Vec<(String, String)> = data.path.iter().map(|c| (c.name.clone(), c.href())).collect();
+    let crumbs: Vec<(String, String)> = data
+        .path
+        .iter()
+        .map(|c| (c.name.clone(), c.href()))
+        .collect();
     let category = data.path.last().cloned();
-    let description = if a.sapo.is_empty() { a.body.plain_text() } else { a.sapo.clone() };
+    let description = if a.sapo.is_empty() {
+        a.body.plain_text()
+    } else {
+        a.sapo.clone()
+    };
     let image = a.cover.as_ref().map(|c| c.src.clone());
     let byline = (!a.byline.is_empty()).then(|| view! { <p class="byline">{a.byline.clone()}</p> });
     let source = (!a.source.is_empty()).then(|| {

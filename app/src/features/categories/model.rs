@@ -31,7 +31,11 @@ pub struct CategoryNode {
 
 impl CategoryNode {
     pub fn to_ref(&self) -> CategoryRef {
-        CategoryRef { id: self.id, slug: self.slug.clone(), name: self.name.clone() }
+        CategoryRef {
+            id: self.id,
+            slug: self.slug.clone(),
+            name: self.name.clone(),
+        }
     }
 }
 
@@ -109,7 +113,10 @@ impl CategoryTree {
                 return Vec::new();
             }
             tree.children(parent)
-                .map(|n| MenuItem { category: n.to_ref(), children: build(tree, Some(n.id), depth + 1) })
+                .map(|n| MenuItem {
+                    category: n.to_ref(),
+                    children: build(tree, Some(n.id), depth + 1),
+                })
                 .collect()
         }
         build(self, None, 0)
@@ -144,12 +151,23 @@ mod tests {
 
     #[test]
     fn tree_paths_subtrees_and_menu() {
-        let tree = CategoryTree::new(vec![node(3, Some(1), 0), node(1, None, 2), node(2, None, 1), node(4, Some(3), 0)]);
-        assert_eq!(tree.path(4).iter().map(|r| r.id).collect::<Vec<_>>(), vec![1, 3, 4]);
+        let tree = CategoryTree::new(vec![
+            node(3, Some(1), 0),
+            node(1, None, 2),
+            node(2, None, 1),
+            node(4, Some(3), 0),
+        ]);
+        assert_eq!(
+            tree.path(4).iter().map(|r| r.id).collect::<Vec<_>>(),
+            vec![1, 3, 4]
+        );
         assert_eq!(tree.subtree_ids(1), vec![1, 3, 4]);
         assert_eq!(tree.root_of(4), 1);
         let menu = tree.menu();
-        assert_eq!(menu.iter().map(|m| m.category.id).collect::<Vec<_>>(), vec![2, 1]);
+        assert_eq!(
+            menu.iter().map(|m| m.category.id).collect::<Vec<_>>(),
+            vec![2, 1]
+        );
         assert_eq!(menu[1].children[0].children[0].category.id, 4);
     }
 

@@ -38,10 +38,21 @@ pub struct NewCategory<'a> {
 }
 
 /// Returns the id of the category with this slug, creating it if missing.
-pub async fn ensure(conn: &mut AnyConnection, new: NewCategory<'_>, now: i64) -> Result<i64, sqlx::Error> {
+pub async fn ensure(
+    conn: &mut AnyConnection,
+    new: NewCategory<'_>,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
     let name = nfc(new.name);
-    let slug = new.slug.map(str::to_string).unwrap_or_else(|| slugify(&name));
-    if let Some(row) = sqlx::query("SELECT id FROM categories WHERE slug = $1").bind(&slug).fetch_optional(&mut *conn).await? {
+    let slug = new
+        .slug
+        .map(str::to_string)
+        .unwrap_or_else(|| slugify(&name));
+    if let Some(row) = sqlx::query("SELECT id FROM categories WHERE slug = $1")
+        .bind(&slug)
+        .fetch_optional(&mut *conn)
+        .await?
+    {
         return row.try_get(0);
     }
     let row = sqlx::query(
@@ -61,10 +72,25 @@ pub async fn ensure(conn: &mut AnyConnection, new: NewCategory<'_>, now: i64) ->
 
 /// Finds a category by its name (folded, so "Xây dựng Đảng" matches "Xây Dựng Đảng"),
 /// creating a top-level one at the end of the menu if none exists.
-pub async fn ensure_by_name(conn: &mut AnyConnection, name: &str, now: i64) -> Result<i64, sqlx::Error> {
+pub async fn ensure_by_name(
+    conn: &mut AnyConnection,
+    name: &str,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
     let order: i64 = sqlx::query("SELECT COALESCE(MAX(sort_order), 0) + 1 FROM categories")
         .fetch_one(&mut *conn)
         .await?
         .try_get(0)?;
-    ensure(conn, NewCategory { name, slug: None, parent_id: None, description: "", sort_order: order }, now).await
+    ensure(
+        conn,
+        NewCategory {
+            name,
+            slug: None,
+            parent_id: None,
+            description: "",
+            sort_order: order,
+        },
+        now,
+    )
+    .await
 }

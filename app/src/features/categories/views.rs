@@ -15,15 +15,33 @@ pub fn CategoryPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let data = Resource::new(
-        move || (params.read().get("slug").unwrap_or_default(), page_param(query.read().get("trang"))),
+        move || {
+            (
+                params.read().get("slug").unwrap_or_default(),
+                page_param(query.read().get("trang")),
+            )
+        },
         |(slug, page)| get_category_page(slug, page),
     );
     page_loader(data, |site, data| {
         let base = data.category.href();
-        let crumbs: Vec<(String, String)> = data.path.iter().map(|c| (c.name.clone(), c.href())).collect();
-        let path = if data.articles.page > 1 { format!("{base}?trang={}", data.articles.page) } else { base.clone() };
+        let crumbs: Vec<(String, String)> = data
+            .path
+            .iter()
+            .map(|c| (c.name.clone(), c.href()))
+            .collect();
+        let path = if data.articles.page > 1 {
+            format!("{base}?trang={}", data.articles.page)
+        } else {
+            base.clone()
+        };
         let title = if data.articles.page > 1 {
-            format!("{} - {} {}", data.category.name, t().page, data.articles.page)
+            format!(
+                "{} - {} {}",
+                data.category.name,
+                t().page,
+                data.articles.page
+            )
         } else {
             data.category.name.clone()
         };

@@ -103,7 +103,12 @@ pub async fn store(
     .fetch_one(&mut *conn)
     .await?
     .try_get(0)?;
-    Ok(StoredImage { media_id: id, src: format!("/media/{file_name}"), width, height })
+    Ok(StoredImage {
+        media_id: id,
+        src: format!("/media/{file_name}"),
+        width,
+        height,
+    })
 }
 
 async fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
@@ -121,8 +126,8 @@ mod tests {
     fn sniffs_png_and_svg() {
         // 1×1 PNG header
         let png: &[u8] = &[
-            0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0, 2, 128, 0, 0, 1,
-            104, 8, 2, 0, 0, 0,
+            0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, b'I', b'H', b'D', b'R', 0,
+            0, 2, 128, 0, 0, 1, 104, 8, 2, 0, 0, 0,
         ];
         assert_eq!(sniff(png), Some(("image/png", "png", 640, 360)));
         let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" width="960" height="540" viewBox="0 0 960 540"></svg>"#;

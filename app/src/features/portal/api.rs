@@ -44,8 +44,16 @@ pub async fn get_home() -> Result<HomePageData, AppError> {
         .children(None)
         .filter_map(|root| {
             let articles = per_root.iter().find(|(id, _)| *id == root.id)?.1.clone();
-            Some(HomeSection { category: root.to_ref(), articles })
+            Some(HomeSection {
+                category: root.to_ref(),
+                articles,
+            })
         })
         .collect();
-    Ok(HomePageData { featured, latest, sections, topics })
+    Ok(HomePageData {
+        featured,
+        latest,
+        sections,
+        topics,
+    })
 }

@@ -33,9 +33,10 @@ impl Default for SiteConfig {
             name: "Cổng thông tin điện tử Đảng bộ tỉnh".into(),
             subtitle: "Trang trình diễn Tòa Soạn".into(),
             base_url: "http://127.0.0.1:3000".into(),
-            description: "Kênh thông tin chính thống của Đảng bộ tỉnh: tin hoạt động cấp ủy, xây dựng Đảng, \
+            description:
+                "Kênh thông tin chính thống của Đảng bộ tỉnh: tin hoạt động cấp ủy, xây dựng Đảng, \
                           thời sự, nhân sự mới và chuyển đổi số."
-                .into(),
+                    .into(),
             agency: "Cơ quan thường trực: Ban Tuyên giáo Tỉnh ủy".into(),
             address: "Số 1 đường Trần Hưng Đạo, phường Trung Tâm, thành phố Tỉnh Lỵ".into(),
             phone: "0200 3 868 868".into(),

@@ -141,7 +141,12 @@ pub fn HomePage() -> impl IntoView {
 
 #[component]
 fn HomeView(site: SiteInfo, data: HomePageData) -> impl IntoView {
-    let HomePageData { featured, latest, sections, topics } = data;
+    let HomePageData {
+        featured,
+        latest,
+        sections,
+        topics,
+    } = data;
     let name = site.config.name.clone();
     let description = site.config.description.clone();
     let featured_block = (!featured.is_empty()).then(|| {

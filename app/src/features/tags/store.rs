@@ -7,8 +7,20 @@ use crate::text::{nfc, slugify};
 
 /// The tag with this slug: (id, tag).
 pub async fn find(pool: &AnyPool, slug: &str) -> Result<Option<(i64, TagRef)>, sqlx::Error> {
-    let row = sqlx::query("SELECT id, slug, name FROM tags WHERE slug = $1").bind(slug).fetch_optional(pool).await?;
-    row.map(|r| Ok((r.try_get(0)?, TagRef { slug: r.try_get(1)?, name: r.try_get(2)? }))).transpose()
+    let row = sqlx::query("SELECT id, slug, name FROM tags WHERE slug = $1")
+        .bind(slug)
+        .fetch_optional(pool)
+        .await?;
+    row.map(|r| {
+        Ok((
+            r.try_get(0)?,
+            TagRef {
+                slug: r.try_get(1)?,
+                name: r.try_get(2)?,
+            },
+        ))
+    })
+    .transpose()
 }
 
 /// The tags of an article, by name.
@@ -19,19 +31,36 @@ pub async fn for_article(pool: &AnyPool, article_id: i64) -> Result<Vec<TagRef>,
     .bind(article_id)
     .fetch_all(pool)
     .await?;
-    rows.iter().map(|r| Ok(TagRef { slug: r.try_get(0)?, name: r.try_get(1)? })).collect()
+    rows.iter()
+        .map(|r| {
+            Ok(TagRef {
+                slug: r.try_get(0)?,
+                name: r.try_get(1)?,
+            })
+        })
+        .collect()
 }
 
 /// Replaces the tags of an article, creating tags that do not exist yet.
-pub async fn set_for_article(conn: &mut AnyConnection, article_id: i64, names: &[String]) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM article_tags WHERE article_id = $1").bind(article_id).execute(&mut *conn).await?;
+pub async fn set_for_article(
+    conn: &mut AnyConnection,
+    article_id: i64,
+    names: &[String],
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM article_tags WHERE article_id = $1")
+        .bind(article_id)
+        .execute(&mut *conn)
+        .await?;
     for name in names {
         let name = nfc(name);
         let slug = slugify(&name);
         if slug.is_empty() {
             continue;
         }
-        let existing = sqlx::query("SELECT id FROM tags WHERE slug = $1").bind(&slug).fetch_optional(&mut *conn).await?;
+        let existing = sqlx::query("SELECT id FROM tags WHERE slug = $1")
+            .bind(&slug)
+            .fetch_optional(&mut *conn)
+            .await?;
         let id: i64 = match existing {
             Some(r) => r.try_get(0)?,
             None => sqlx::query("INSERT INTO tags (slug, name) VALUES ($1, $2) RETURNING id")
@@ -41,11 +70,13 @@ pub async fn set_for_article(conn: &mut AnyConnection, article_id: i64, names: &
                 .await?
                 .try_get(0)?,
         };
-        sqlx::query("INSERT INTO article_tags (article_id, tag_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-            .bind(article_id)
-            .bind(id)
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query(
+            "INSERT INTO article_tags (article_id, tag_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        )
+        .bind(article_id)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(())
 }

@@ -11,11 +11,17 @@ use crate::error::AppError;
 pub async fn get_topic_page(slug: String, page: u32) -> Result<TopicPageData, AppError> {
     use crate::features::articles::store::{self as articles, ListFilter};
     let ctx = crate::state::app_context()?;
-    let (id, topic, description) = super::store::find(&ctx.pool, &slug).await?.ok_or(AppError::NotFound)?;
+    let (id, topic, description) = super::store::find(&ctx.pool, &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let page = page.clamp(1, crate::features::articles::model::MAX_PAGE);
     let list = articles::page(&ctx.pool, crate::time::now(), &ListFilter::Topic(id), page).await?;
     if page > list.pages {
         return Err(AppError::NotFound);
     }
-    Ok(TopicPageData { topic, description, articles: list })
+    Ok(TopicPageData {
+        topic,
+        description,
+        articles: list,
+    })
 }

@@ -6,19 +6,40 @@ use super::model::TopicRef;
 use crate::text::{nfc, slugify};
 
 /// The topic with this slug: (id, topic, description).
-pub async fn find(pool: &AnyPool, slug: &str) -> Result<Option<(i64, TopicRef, String)>, sqlx::Error> {
+pub async fn find(
+    pool: &AnyPool,
+    slug: &str,
+) -> Result<Option<(i64, TopicRef, String)>, sqlx::Error> {
     let row = sqlx::query("SELECT id, slug, name, description FROM topics WHERE slug = $1")
         .bind(slug)
         .fetch_optional(pool)
         .await?;
-    row.map(|r| Ok((r.try_get(0)?, TopicRef { slug: r.try_get(1)?, name: r.try_get(2)? }, r.try_get(3)?)))
-        .transpose()
+    row.map(|r| {
+        Ok((
+            r.try_get(0)?,
+            TopicRef {
+                slug: r.try_get(1)?,
+                name: r.try_get(2)?,
+            },
+            r.try_get(3)?,
+        ))
+    })
+    .transpose()
 }
 
 /// All topics, in their order: the home page lists them.
 pub async fn all(pool: &AnyPool) -> Result<Vec<TopicRef>, sqlx::Error> {
-    let rows = sqlx::query("SELECT slug, name FROM topics ORDER BY sort_order, id").fetch_all(pool).await?;
-    rows.iter().map(|r| Ok(TopicRef { slug: r.try_get(0)?, name: r.try_get(1)? })).collect()
+    let rows = sqlx::query("SELECT slug, name FROM topics ORDER BY sort_order, id")
+        .fetch_all(pool)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(TopicRef {
+                slug: r.try_get(0)?,
+                name: r.try_get(1)?,
+            })
+        })
+        .collect()
 }
 
 /// The topics of an article.
@@ -30,14 +51,30 @@ pub async fn for_article(pool: &AnyPool, article_id: i64) -> Result<Vec<TopicRef
     .bind(article_id)
     .fetch_all(pool)
     .await?;
-    rows.iter().map(|r| Ok(TopicRef { slug: r.try_get(0)?, name: r.try_get(1)? })).collect()
+    rows.iter()
+        .map(|r| {
+            Ok(TopicRef {
+                slug: r.try_get(0)?,
+                name: r.try_get(1)?,
+            })
+        })
+        .collect()
 }
 
 /// Returns the id of the topic with this name's slug, creating it if missing.
-pub async fn ensure(conn: &mut AnyConnection, name: &str, description: &str, now: i64) -> Result<i64, sqlx::Error> {
+pub async fn ensure(
+    conn: &mut AnyConnection,
+    name: &str,
+    description: &str,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
     let name = nfc(name);
     let slug = slugify(&name);
-    if let Some(r) = sqlx::query("SELECT id FROM topics WHERE slug = $1").bind(&slug).fetch_optional(&mut *conn).await? {
+    if let Some(r) = sqlx::query("SELECT id FROM topics WHERE slug = $1")
+        .bind(&slug)
+        .fetch_optional(&mut *conn)
+        .await?
+    {
         return r.try_get(0);
     }
     let order: i64 = sqlx::query("SELECT COALESCE(MAX(sort_order), 0) + 1 FROM topics")
@@ -56,8 +93,16 @@ pub async fn ensure(conn: &mut AnyConnection, name: &str, description: &str, now
 }
 
 /// Replaces the topics of an article, creating topics that do not exist yet.
-pub async fn set_for_article(conn: &mut AnyConnection, article_id: i64, names: &[String], now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM article_topics WHERE article_id = $1").bind(article_id).execute(&mut *conn).await?;
+pub async fn set_for_article(
+    conn: &mut AnyConnection,
+    article_id: i64,
+    names: &[String],
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM article_topics WHERE article_id = $1")
+        .bind(article_id)
+        .execute(&mut *conn)
+        .await?;
     for name in names {
         if slugify(name).is_empty() {
             continue;

@@ -14,11 +14,23 @@ pub fn TopicPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let data = Resource::new(
-        move || (params.read().get("slug").unwrap_or_default(), page_param(query.read().get("trang"))),
+        move || {
+            (
+                params.read().get("slug").unwrap_or_default(),
+                page_param(query.read().get("trang")),
+            )
+        },
         |(slug, page)| get_topic_page(slug, page),
     );
     page_loader(data, |site, data| {
         let base = data.topic.href();
-        labelled_list_page(site, t().topic, data.topic.name, data.description, base, data.articles)
+        labelled_list_page(
+            site,
+            t().topic,
+            data.topic.name,
+            data.description,
+            base,
+            data.articles,
+        )
     })
 }

@@ -1,0 +1,87 @@
+# Tòa Soạn — the two commands: `make run` and `make test`.
+# Every tool is installed only when missing (see DESIGN.md §10); nothing downloads a
+# prebuilt binary from outside the package registries.
+
+SHELL := /bin/bash
+.ONESHELL:
+.SHELLFLAGS := -eu -o pipefail -c
+
+export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+export CARGO_TERM_COLOR := never
+CARGO_LEPTOS_VERSION := 0.3.10
+WASM_BINDGEN_VERSION := 0.2.130
+ADDR ?= 127.0.0.1:3000
+
+.PHONY: run test tools tools-rust tools-npm tools-apt fmt-check clippy build build-release unit integration e2e bench clean
+
+## make run: install what is missing, build (release), seed the demo into data/ if empty, serve.
+run: tools-rust tools-npm build-release
+	./target/release/toasoan serve --addr $(ADDR) --demo-if-empty
+
+## make test: install what is missing, then format, clippy, unit, integration (SQLite and
+## PostgreSQL) and end-to-end tests (Playwright in Debian's Chromium).
+test: tools fmt-check clippy build integration e2e
+	@echo "make test: all checks passed"
+
+tools: tools-apt tools-rust tools-npm
+
+tools-apt:
+	missing=""
+	command -v chromium >/dev/null || missing="$$missing chromium"
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"
+	command -v python3 >/dev/null || missing="$$missing python3"
+	if [ -n "$$missing" ]; then
+	  echo "installing:$$missing"
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo
+	  $$SUDO apt-get update -qq
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing
+	fi
+
+tools-rust:
+	rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+	if ! cargo leptos --version 2>/dev/null | grep -q "$(CARGO_LEPTOS_VERSION)"; then
+	  cargo install cargo-leptos --version $(CARGO_LEPTOS_VERSION) --locked
+	fi
+	if ! wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)"; then
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	fi
+
+tools-npm:
+	if [ ! -x end2end/node_modules/.bin/playwright ] || [ ! -x end2end/node_modules/.bin/wasm-opt ]; then
+	  cd end2end && npm ci --no-audit --no-fund
+	fi
+
+fmt-check:
+	cargo fmt --all -- --check
+
+clippy:
+	cargo clippy -p toasoan-server -p toasoan-app --all-targets --features toasoan-app/ssr -- -D warnings
+	cargo clippy -p toasoan-web --target wasm32-unknown-unknown --features hydrate -- -D warnings
+
+## debug build of server and client (what the tests run)
+build:
+	cargo leptos build
+
+build-release:
+	cargo leptos build --release
+
+unit:
+	cargo test -p toasoan-app --features ssr --lib
+	cargo test -p toasoan-server --lib
+
+## unit and integration tests; the integration suite runs on SQLite and on a throwaway PostgreSQL
+integration:
+	./scripts/with-postgres.sh cargo test -p toasoan-app -p toasoan-server --features toasoan-app/ssr
+
+e2e:
+	cd end2end && npx playwright test
+
+bench:
+	./bench/run.sh
+
+clean:
+	cargo clean
+	rm -rf end2end/node_modules data
