@@ -13,6 +13,12 @@ CARGO_LEPTOS_VERSION := 0.3.10
 WASM_BINDGEN_VERSION := 0.2.130
 ADDR ?= 127.0.0.1:3000
 
+# The environment `cargo leptos build` gives the server build (debug): clippy and the
+# tests use the same, so they reuse its artifacts instead of building everything again.
+SERVER_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=toasoan LEPTOS_SITE_ROOT=target/site \
+  LEPTOS_SITE_PKG_DIR=pkg LEPTOS_SITE_ADDR=127.0.0.1:3000 LEPTOS_RELOAD_PORT=3001 LEPTOS_LIB_DIR=src \
+  LEPTOS_BIN_DIR=server LEPTOS_HASH_FILES=false LEPTOS_JS_MINIFY=false
+
 .PHONY: run test tools tools-rust tools-npm tools-apt fmt-check clippy build build-release unit integration e2e bench clean
 
 ## make run: install what is missing, build (release), seed the demo into data/ if empty, serve.
@@ -21,7 +27,7 @@ run: tools-rust tools-npm build-release
 
 ## make test: install what is missing, then format, clippy, unit, integration (SQLite and
 ## PostgreSQL) and end-to-end tests (Playwright in Debian's Chromium).
-test: tools fmt-check clippy build integration e2e
+test: tools fmt-check build clippy integration e2e
 	@echo "make test: all checks passed"
 
 tools: tools-apt tools-rust tools-npm
@@ -58,7 +64,7 @@ fmt-check:
 	cargo fmt --all -- --check
 
 clippy:
-	cargo clippy -p toasoan-server -p toasoan-app --all-targets --features toasoan-app/ssr -- -D warnings
+	$(SERVER_ENV) cargo clippy -p toasoan-server -p toasoan-app --all-targets --features toasoan-app/ssr -- -D warnings
 	cargo clippy -p toasoan-web --target wasm32-unknown-unknown --features hydrate -- -D warnings
 
 ## debug build of server and client (what the tests run)
@@ -69,12 +75,11 @@ build-release:
 	cargo leptos build --release
 
 unit:
-	cargo test -p toasoan-app --features ssr --lib
-	cargo test -p toasoan-server --lib
+	$(SERVER_ENV) cargo test -p toasoan-app -p toasoan-server --features toasoan-app/ssr --lib
 
 ## unit and integration tests; the integration suite runs on SQLite and on a throwaway PostgreSQL
 integration:
-	./scripts/with-postgres.sh cargo test -p toasoan-app -p toasoan-server --features toasoan-app/ssr
+	$(SERVER_ENV) ./scripts/with-postgres.sh cargo test -p toasoan-app -p toasoan-server --features toasoan-app/ssr
 
 e2e:
 	cd end2end && npx playwright test

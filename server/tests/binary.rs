@@ -98,10 +98,8 @@ fn serve_from_any_folder_finds_the_site() {
                 tokio::time::sleep(Duration::from_millis(200)).await;
             };
             assert_eq!(home.status().as_u16(), 200);
-            assert!(
-                home.text().await.unwrap().contains("Tin nổi bật"),
-                "demo seeded on first start"
-            );
+            let html = home.text().await.unwrap();
+            assert!(html.contains("Tin nổi bật"), "demo seeded on first start");
             // the built client sits beside the executable (target/site) when cargo-leptos built it
             let exe_site = Path::new(BIN)
                 .parent()
@@ -120,6 +118,18 @@ fn serve_from_any_folder_finds_the_site() {
                     .await
                     .unwrap();
                 assert_eq!(css.status().as_u16(), 200, "stylesheet from another folder");
+                // the exact WASM file the page asks for
+                let wasm = html.split("href=\"/pkg/").find_map(|rest| {
+                    let file = rest.split('"').next()?;
+                    file.ends_with(".wasm").then(|| file.to_string())
+                });
+                let wasm = wasm.expect("the page preloads its WASM");
+                let res = client
+                    .get(format!("http://{addr}/pkg/{wasm}"))
+                    .send()
+                    .await
+                    .unwrap();
+                assert_eq!(res.status().as_u16(), 200, "/pkg/{wasm} is served");
                 let emblem = client
                     .get(format!("http://{addr}/emblem.svg"))
                     .send()
