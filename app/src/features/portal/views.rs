@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_location;
 
 use super::api::get_home;
 use super::model::{HomePageData, SiteInfo};
@@ -40,12 +39,6 @@ fn menu_items(items: Vec<MenuItem>, depth: usize) -> impl IntoView {
 pub fn SiteHeader() -> impl IntoView {
     let site = use_site();
     let (open, set_open) = signal(false);
-    let location = use_location();
-    // close the drawer after every navigation
-    Effect::new(move |_| {
-        location.pathname.track();
-        set_open.set(false);
-    });
     view! {
         <a class="skip-link" href="#noi-dung">{t().skip_to_content}</a>
         <header class="site-header">
@@ -79,7 +72,18 @@ pub fn SiteHeader() -> impl IntoView {
                                     </a>
                                 </div>
                             </div>
-                            <nav id="main-nav" class="main-nav" class:open=move || open.get() aria-label=t().main_menu>
+                            // following any link in the drawer closes it
+                            <nav id="main-nav" class="main-nav" class:open=move || open.get() aria-label=t().main_menu
+                                on:click=move |ev| {
+                                    let on_link = ev
+                                        .target()
+                                        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                                        .and_then(|el| el.closest("a").ok().flatten())
+                                        .is_some();
+                                    if on_link {
+                                        set_open.set(false);
+                                    }
+                                }>
                                 <ul class="wrap menu">
                                     <li class="menu-home"><A href="/" exact=true>{t().home}</A></li>
                                     {menu_items(menu, 0)}
