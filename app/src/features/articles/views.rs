@@ -102,7 +102,7 @@ pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     let data = Resource::new(
         move || params.read().get("slug").unwrap_or_default(),
-        |slug| get_article_page(slug),
+        get_article_page,
     );
     page_loader(data, |site, data| view! { <ArticleView site data/> })
 }

@@ -54,7 +54,7 @@ pub struct CategoryTree {
 
 impl CategoryTree {
     pub fn new(mut nodes: Vec<CategoryNode>) -> Self {
-        nodes.sort_by(|a, b| (a.sort_order, a.id).cmp(&(b.sort_order, b.id)));
+        nodes.sort_by_key(|n| (n.sort_order, n.id));
         CategoryTree { nodes }
     }
 

@@ -11,16 +11,16 @@ use crate::features::articles::views::{ArticleCardView, CardSize};
 use crate::features::categories::model::MenuItem;
 use crate::i18n::t;
 
-fn menu_items(items: Vec<MenuItem>, depth: usize) -> impl IntoView {
+fn menu_items(items: Vec<MenuItem>) -> impl IntoView {
     items
         .into_iter()
-        .map(move |item| {
+        .map(|item| {
             let href = item.category.href();
             let name = item.category.name;
             if item.children.is_empty() {
                 view! { <li><A href=href>{name}</A></li> }.into_any()
             } else {
-                let sub = menu_items(item.children, depth + 1);
+                let sub = menu_items(item.children);
                 view! {
                     <li class="has-sub">
                         <A href=href attr:aria-haspopup="true">{name}</A>
@@ -86,7 +86,7 @@ pub fn SiteHeader() -> impl IntoView {
                                 }>
                                 <ul class="wrap menu">
                                     <li class="menu-home"><A href="/" exact=true>{t().home}</A></li>
-                                    {menu_items(menu, 0)}
+                                    {menu_items(menu)}
                                 </ul>
                             </nav>
                         }
@@ -124,7 +124,7 @@ pub fn SiteFooter() -> impl IntoView {
                                 </section>
                                 <nav id="ban-do-trang" class="footer-map" aria-labelledby="ban-do-trang-tieu-de">
                                     <h2 id="ban-do-trang-tieu-de">{t().categories}</h2>
-                                    <ul>{menu_items(site.menu, 0)}</ul>
+                                    <ul>{menu_items(site.menu)}</ul>
                                 </nav>
                             </div>
                             <p class="wrap footer-credit">"Vận hành bằng Tòa Soạn — phần mềm nguồn mở cho cổng thông tin điện tử."</p>
