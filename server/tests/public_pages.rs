@@ -303,3 +303,36 @@ async fn demo_twice_changes_nothing() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_storage_failure_shows_the_error_page_and_logs_no_details_to_the_reader() {
+    for backend in backends() {
+        let s = TestServer::start(backend).await;
+        s.seed_demo().await;
+        let (_, home) = s.get("/").await;
+        let slug = first_article_slug(&home);
+        sqlx::query("ALTER TABLE articles RENAME TO articles_moved")
+            .execute(&s.pool)
+            .await
+            .unwrap();
+        for path in [
+            "/".to_string(),
+            format!("/bai-viet/{slug}"),
+            "/chuyen-muc/thoi-su".to_string(),
+        ] {
+            let (status, body) = s.get(&path).await;
+            assert_eq!(status, 500, "{backend:?} {path}");
+            assert_has(&body, "Đã có lỗi xảy ra", &path);
+            assert_has(&body, "Về trang chủ", &path);
+            let text = page_text(&body).to_lowercase();
+            assert!(
+                !text.contains("articles"),
+                "{backend:?} {path}: the reader sees a table name"
+            );
+            assert!(
+                !text.contains("sqlite") && !text.contains("postgres"),
+                "{backend:?} {path}: database details"
+            );
+        }
+    }
+}

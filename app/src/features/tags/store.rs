@@ -23,6 +23,14 @@ pub async fn find(pool: &AnyPool, slug: &str) -> Result<Option<(i64, TagRef)>, s
     .transpose()
 }
 
+/// A tag from the columns (slug, name).
+fn tag_from_row(r: &sqlx::any::AnyRow) -> Result<TagRef, sqlx::Error> {
+    Ok(TagRef {
+        slug: r.try_get(0)?,
+        name: r.try_get(1)?,
+    })
+}
+
 /// The tags of an article, by name.
 pub async fn for_article(pool: &AnyPool, article_id: i64) -> Result<Vec<TagRef>, sqlx::Error> {
     let rows = sqlx::query(
@@ -31,14 +39,7 @@ pub async fn for_article(pool: &AnyPool, article_id: i64) -> Result<Vec<TagRef>,
     .bind(article_id)
     .fetch_all(pool)
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(TagRef {
-                slug: r.try_get(0)?,
-                name: r.try_get(1)?,
-            })
-        })
-        .collect()
+    rows.iter().map(tag_from_row).collect()
 }
 
 /// Replaces the tags of an article, creating tags that do not exist yet.

@@ -27,19 +27,20 @@ pub async fn find(
     .transpose()
 }
 
+/// A topic from the columns (slug, name).
+fn topic_from_row(r: &sqlx::any::AnyRow) -> Result<TopicRef, sqlx::Error> {
+    Ok(TopicRef {
+        slug: r.try_get(0)?,
+        name: r.try_get(1)?,
+    })
+}
+
 /// All topics, in their order: the home page lists them.
 pub async fn all(pool: &AnyPool) -> Result<Vec<TopicRef>, sqlx::Error> {
     let rows = sqlx::query("SELECT slug, name FROM topics ORDER BY sort_order, id")
         .fetch_all(pool)
         .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(TopicRef {
-                slug: r.try_get(0)?,
-                name: r.try_get(1)?,
-            })
-        })
-        .collect()
+    rows.iter().map(topic_from_row).collect()
 }
 
 /// The topics of an article.
@@ -51,14 +52,7 @@ pub async fn for_article(pool: &AnyPool, article_id: i64) -> Result<Vec<TopicRef
     .bind(article_id)
     .fetch_all(pool)
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(TopicRef {
-                slug: r.try_get(0)?,
-                name: r.try_get(1)?,
-            })
-        })
-        .collect()
+    rows.iter().map(topic_from_row).collect()
 }
 
 /// Returns the id of the topic with this name's slug, creating it if missing.
