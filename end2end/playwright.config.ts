@@ -1,6 +1,7 @@
 // Playwright end-to-end tests of Tòa Soạn, in Debian's Chromium (/usr/bin/chromium;
 // no browser is downloaded). The server is the cargo-leptos build in ../target, started
-// on a fresh SQLite database in ../target/e2e and seeded with the demo content.
+// on a fresh SQLite database in ../target/e2e, seeded with the demo content and one
+// editor account (bientap / bien-tap-2026).
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3107);
@@ -38,8 +39,10 @@ export default defineConfig({
   ],
   webServer: {
     command:
-      `rm -rf ../target/e2e && ../target/${profile}/toasoan --data-dir ../target/e2e ` +
-      `serve --addr 127.0.0.1:${port} --demo-if-empty`,
+      `rm -rf ../target/e2e && ` +
+      `printf 'bien-tap-2026\\n' | ../target/${profile}/toasoan --data-dir ../target/e2e ` +
+      `user add bientap --role editor --display-name 'Nguyễn Văn Biên' && ` +
+      `../target/${profile}/toasoan --data-dir ../target/e2e serve --addr 127.0.0.1:${port} --demo-if-empty`,
     url: `http://127.0.0.1:${port}/`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -16,6 +16,9 @@ pub enum AppError {
     /// 400: the input was refused; the message says why, in Vietnamese.
     #[error("{0}")]
     Invalid(String),
+    /// 401: this needs a signed-in user.
+    #[error("{}", t().sign_in_required)]
+    SignInRequired,
     /// 403: the visitor may not do this.
     #[error("{}", t().forbidden)]
     Forbidden,
@@ -39,6 +42,7 @@ impl AppError {
         match self {
             AppError::NotFound => 404,
             AppError::Invalid(_) => 400,
+            AppError::SignInRequired => 401,
             AppError::Forbidden => 403,
             AppError::Conflict(_) => 409,
             AppError::TooMany => 429,
@@ -88,6 +92,27 @@ impl From<sqlx::Error> for AppError {
             other => AppError::internal("database", other),
         }
     }
+}
+
+/// Sets the response status from the error and returns it, for server functions
+/// called by the client (which then get 400/401/429). A plain form post (no
+/// JavaScript, accepts HTML) is left to Leptos, which redirects back to the form with
+/// the error in the address; a status here would replace that redirect.
+pub fn fail(error: AppError) -> AppError {
+    #[cfg(feature = "ssr")]
+    {
+        let accepts_html =
+            leptos::prelude::use_context::<http::request::Parts>().is_some_and(|p| {
+                p.headers
+                    .get(http::header::ACCEPT)
+                    .and_then(|v| v.to_str().ok())
+                    .is_some_and(|v| v.contains("text/html"))
+            });
+        if !accepts_html {
+            set_page_status(error.status());
+        }
+    }
+    error
 }
 
 /// Sets the HTTP status of the page being rendered on the server (no-op in the browser).

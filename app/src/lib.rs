@@ -9,6 +9,8 @@ pub mod error;
 pub mod features;
 pub mod i18n;
 #[cfg(feature = "ssr")]
+pub mod rate_limit;
+#[cfg(feature = "ssr")]
 pub mod state;
 #[cfg(feature = "ssr")]
 pub mod text;
@@ -21,6 +23,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use components::{NotFoundPage, SiteResource};
+use features::accounts::views::{AccountPage, SignInPage};
 use features::articles::views::ArticlePage;
 use features::categories::views::CategoryPage;
 use features::portal::api::get_site_info;
@@ -73,6 +76,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/bai-viet/:slug") view=ArticlePage ssr=SsrMode::Async/>
                     <Route path=path!("/chuyen-de/:slug") view=TopicPage ssr=SsrMode::Async/>
                     <Route path=path!("/the/:slug") view=TagPage ssr=SsrMode::Async/>
+                    <Route path=path!("/dang-nhap") view=SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/tai-khoan") view=AccountPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -56,6 +56,31 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Manage accounts
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account; the password is read from standard input, or generated and
+    /// printed once when standard input is a terminal or empty
+    Add {
+        /// User name (lower-case letters, digits, . - _)
+        name: String,
+        /// admin, editor_in_chief, editor, contributor, moderator or member
+        #[arg(long)]
+        role: String,
+        /// Name shown in the interface (default: the user name)
+        #[arg(long)]
+        display_name: Option<String>,
+        #[arg(long, default_value = "")]
+        email: String,
+    },
+    /// List accounts
+    List,
+    /// Disable an account and end its sessions
+    Disable { name: String },
 }
 
 impl Cli {

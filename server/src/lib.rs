@@ -9,4 +9,5 @@ pub mod demo;
 pub mod import;
 pub mod pictures;
 pub mod site;
+pub mod user_admin;
 pub mod web;

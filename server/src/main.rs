@@ -4,9 +4,9 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use toasoan_server::cli::{Cli, Command};
+use toasoan_server::cli::{Cli, Command, UserCommand};
 use toasoan_server::config::Config;
-use toasoan_server::{db, demo, import, site, web};
+use toasoan_server::{db, demo, import, site, user_admin, web};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -68,6 +68,41 @@ async fn run(command: Command, config: Config) -> Result<ExitCode, Box<dyn std::
             );
             if !report.failed.is_empty() {
                 return Ok(ExitCode::FAILURE);
+            }
+        }
+        Command::User(cmd) => {
+            let pool = db::open(&config.database_url).await?;
+            match cmd {
+                UserCommand::Add {
+                    name,
+                    role,
+                    display_name,
+                    email,
+                } => {
+                    let (password, generated) = user_admin::read_or_generate_password()?;
+                    user_admin::add(
+                        &pool,
+                        &name,
+                        &role,
+                        display_name.as_deref(),
+                        &email,
+                        &password,
+                    )
+                    .await?;
+                    println!("Đã tạo tài khoản {name} ({role}).");
+                    if generated {
+                        println!("Mật khẩu (chỉ hiện một lần): {password}");
+                    }
+                }
+                UserCommand::List => {
+                    for line in user_admin::list(&pool).await? {
+                        println!("{line}");
+                    }
+                }
+                UserCommand::Disable { name } => {
+                    user_admin::disable(&pool, &name).await?;
+                    println!("Đã khóa tài khoản {name} và kết thúc các phiên đăng nhập.");
+                }
             }
         }
         Command::Serve { demo_if_empty, .. } => {

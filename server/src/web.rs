@@ -1,18 +1,20 @@
 //! The axum application: Leptos pages and server functions, the built client under
-//! /pkg, media under /media, static files, 404s, compression, security headers and
-//! request logging.
+//! /pkg, media under /media, static files, 404s, compression, security headers, the
+//! Origin check on state-changing requests, and request logging.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use axum::Router;
-use axum::http::{HeaderName, HeaderValue, header};
+use axum::extract::{ConnectInfo, Request};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use sqlx::AnyPool;
 use toasoan_app::features::portal::SiteConfig;
-use toasoan_app::state::AppContext;
+use toasoan_app::state::{AppContext, ClientAddr};
 use toasoan_app::{App, shell};
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
@@ -41,10 +43,7 @@ pub fn leptos_options(site_root: &std::path::Path, addr: SocketAddr) -> LeptosOp
 
 /// The whole application as one router.
 pub fn router(cfg: WebConfig) -> Router {
-    let ctx = AppContext {
-        pool: cfg.pool,
-        site: Arc::new(cfg.site),
-    };
+    let ctx = AppContext::new(cfg.pool, cfg.site);
     let options = leptos_options(&cfg.site_root, cfg.addr);
     let routes = generate_route_list(App);
 
@@ -107,7 +106,59 @@ pub fn router(cfg: WebConfig) -> Router {
             HeaderName::from_static("permissions-policy"),
             HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
         ))
+        .layer(axum::middleware::from_fn(check_origin))
+        .layer(axum::middleware::from_fn(client_addr))
         .layer(TraceLayer::new_for_http())
+}
+
+/// Records the client's address for rate limits (from the connection).
+async fn client_addr(mut req: Request, next: Next) -> Response {
+    let addr = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".into());
+    req.extensions_mut().insert(ClientAddr(addr));
+    next.run(req).await
+}
+
+/// The host part of an http(s) URL: "https://a.vn:8443/x" → "a.vn:8443".
+fn url_host(url: &str) -> Option<&str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    rest.split(['/', '?', '#']).next()
+}
+
+/// True when a state-changing request comes from a page of this site: its Origin (or,
+/// without one, its Referer) names the host the request was sent to.
+pub fn same_origin(method: &Method, headers: &HeaderMap) -> bool {
+    if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        return true;
+    }
+    let Some(host) = headers.get(header::HOST).and_then(|h| h.to_str().ok()) else {
+        return false;
+    };
+    let source = headers
+        .get(header::ORIGIN)
+        .or_else(|| headers.get(header::REFERER))
+        .and_then(|v| v.to_str().ok())
+        .and_then(url_host);
+    source.is_some_and(|s| s.eq_ignore_ascii_case(host))
+}
+
+/// Refuses cross-site state-changing requests (CSRF) with 403.
+async fn check_origin(req: Request, next: Next) -> Response {
+    if same_origin(req.method(), req.headers()) {
+        return next.run(req).await;
+    }
+    tracing::warn!(path = %req.uri().path(), "yêu cầu bị từ chối: nguồn gửi không hợp lệ");
+    (
+        StatusCode::FORBIDDEN,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        "Yêu cầu bị từ chối: không gửi từ trang của cổng thông tin (kiểm tra Origin/Referer).",
+    )
+        .into_response()
 }
 
 /// Serves until Ctrl-C or SIGTERM.
@@ -135,4 +186,54 @@ async fn shutdown_signal() {
         _ = term => {},
     }
     tracing::info!("đang dừng máy chủ");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.insert(*k, HeaderValue::from_str(v).unwrap());
+        }
+        h
+    }
+
+    #[test]
+    fn origin_check() {
+        let post = Method::POST;
+        assert!(same_origin(&Method::GET, &headers(&[])));
+        assert!(same_origin(
+            &post,
+            &headers(&[("host", "a.vn"), ("origin", "https://a.vn")])
+        ));
+        assert!(same_origin(
+            &post,
+            &headers(&[
+                ("host", "127.0.0.1:3000"),
+                ("origin", "http://127.0.0.1:3000")
+            ])
+        ));
+        assert!(same_origin(
+            &post,
+            &headers(&[("host", "a.vn"), ("referer", "https://a.vn/dang-nhap")])
+        ));
+        assert!(!same_origin(
+            &post,
+            &headers(&[("host", "a.vn"), ("origin", "https://evil.example")])
+        ));
+        assert!(!same_origin(
+            &post,
+            &headers(&[("host", "a.vn"), ("origin", "https://a.vn.evil.example")])
+        ));
+        assert!(!same_origin(
+            &post,
+            &headers(&[("host", "a.vn"), ("origin", "null")])
+        ));
+        assert!(
+            !same_origin(&post, &headers(&[("host", "a.vn")])),
+            "no Origin and no Referer"
+        );
+    }
 }

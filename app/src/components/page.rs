@@ -69,6 +69,7 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
             <h1>{t().error_title}</h1>
             <p>{t().error_body}</p>
             <p class="error-detail">{error.to_string()}</p>
+            {(error == AppError::SignInRequired).then(|| view! { <p><A href="/dang-nhap" attr:class="button-primary">{t().sign_in}</A></p> })}
             <p><A href="/">{t().back_home}</A></p>
         </section>
     }

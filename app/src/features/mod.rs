@@ -1,6 +1,7 @@
 //! One module per capability, each with its model (shared types), api (server
 //! functions), store (SQL, server only) and views.
 
+pub mod accounts;
 pub mod articles;
 pub mod categories;
 pub mod media;

@@ -90,10 +90,13 @@ impl TestServer {
             addr,
         });
         let server = tokio::spawn(async move {
-            axum::serve(listener, app).await.expect("serve");
+            let service = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
+            axum::serve(listener, service).await.expect("serve");
         });
+        // like a browser: keeps cookies; redirects are checked by the tests, not followed
         let client = reqwest::Client::builder()
             .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("client");
         TestServer {
@@ -129,6 +132,17 @@ impl TestServer {
             .expect("request");
         let status = res.status().as_u16();
         (status, res.text().await.expect("body"))
+    }
+
+    /// POSTs a form to a server function as the hydrated client does (same-site Origin).
+    pub async fn call(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .header("Origin", &self.base)
+            .form(form)
+            .send()
+            .await
+            .expect("request")
     }
 
     pub async fn scalar(&self, sql: &str) -> i64 {

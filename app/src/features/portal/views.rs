@@ -7,6 +7,7 @@ use leptos_router::components::A;
 use super::api::get_home;
 use super::model::{HomePageData, SiteInfo};
 use crate::components::{PageMeta, page_loader, use_site};
+use crate::features::accounts::views::UserBox;
 use crate::features::articles::views::{ArticleCardView, CardSize};
 use crate::features::categories::model::MenuItem;
 use crate::i18n::t;
@@ -50,6 +51,7 @@ pub fn SiteHeader() -> impl IntoView {
                             <div class="topbar">
                                 <div class="wrap topbar-inner">
                                     <span class="today">{today}</span>
+                                    <UserBox/>
                                 </div>
                             </div>
                             <div class="masthead">

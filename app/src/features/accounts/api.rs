@@ -1,0 +1,181 @@
+//! Server functions of accounts: sign in, sign out, who am I, change password.
+
+use leptos::prelude::*;
+
+use super::model::{CurrentUser, Permission, Role};
+use crate::error::AppError;
+
+/// Sign-in failures allowed per account, and attempts per address, in the window.
+pub const ACCOUNT_FAILURES: usize = 5;
+pub const ADDRESS_ATTEMPTS: usize = 20;
+pub const LIMIT_WINDOW_SECONDS: i64 = 15 * 60;
+
+/// Where to go after signing in: a local path only.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next.map(str::trim) {
+        Some(p)
+            if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') && p.len() < 500 =>
+        {
+            p.to_string()
+        }
+        _ => "/tai-khoan".to_string(),
+    }
+}
+
+/// Signs in with a user name and password; sets the session cookie and goes to `next`.
+#[server]
+pub async fn sign_in(
+    username: String,
+    password: String,
+    next: Option<String>,
+) -> Result<(), AppError> {
+    use super::{auth, store};
+    use crate::error::fail;
+    let ctx = crate::state::app_context()?;
+    let now = crate::time::now();
+    let username = username.trim().to_lowercase();
+    if username.is_empty() || password.is_empty() {
+        return Err(fail(AppError::Invalid(
+            "Vui lòng nhập tên đăng nhập và mật khẩu".into(),
+        )));
+    }
+    let address = crate::state::client_addr();
+    let account_key = format!("u:{username}");
+    if ctx.sign_in_limits.is_blocked(&account_key, now)
+        || !ctx.address_limits.hit(&format!("ip:{address}"), now)
+    {
+        return Err(fail(AppError::TooMany));
+    }
+    let found = store::find_for_sign_in(&ctx.pool, &username).await?;
+    let hash = found
+        .as_ref()
+        .map(|(_, h)| h.as_str())
+        .unwrap_or_else(|| auth::dummy_hash());
+    let password_ok = auth::verify_password(&password, hash);
+    let user = match found {
+        Some((user, _)) if password_ok => user,
+        _ => {
+            ctx.sign_in_limits.hit(&account_key, now);
+            return Err(fail(AppError::Invalid(
+                "Tên đăng nhập hoặc mật khẩu không đúng".into(),
+            )));
+        }
+    };
+    if !user.active {
+        return Err(fail(AppError::Invalid(
+            "Tài khoản này đã bị khóa. Vui lòng liên hệ quản trị viên.".into(),
+        )));
+    }
+    ctx.sign_in_limits.clear(&account_key);
+    let token = auth::new_token();
+    store::create_session(
+        &ctx.pool,
+        &auth::token_hash(&token),
+        user.id,
+        now,
+        now + auth::IDLE_SECONDS,
+    )
+    .await?;
+    crate::state::set_cookie(&auth::session_cookie(&token, ctx.secure_cookies));
+    tracing::info!(user = %user.username, "đăng nhập");
+    leptos_axum::redirect(&safe_next(next.as_deref()));
+    Ok(())
+}
+
+/// Ends the session and goes to the home page.
+#[server]
+pub async fn sign_out() -> Result<(), AppError> {
+    use super::{auth, store};
+    let ctx = crate::state::app_context()?;
+    if let Some(token) = auth::request_token() {
+        store::delete_session(&ctx.pool, &auth::token_hash(&token)).await?;
+    }
+    crate::state::set_cookie(&auth::clear_cookie(ctx.secure_cookies));
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// The signed-in user, if any (never cached: the client asks after hydration).
+#[server]
+pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
+    super::auth::current_user().await
+}
+
+/// What the account page shows.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AccountPageData {
+    pub user: CurrentUser,
+    pub role_label: String,
+    pub permissions: Vec<String>,
+}
+
+/// The signed-in user's account page.
+#[server]
+pub async fn get_account() -> Result<AccountPageData, AppError> {
+    let user = super::auth::current_user()
+        .await?
+        .ok_or_else(|| crate::error::fail(AppError::SignInRequired))?;
+    let permissions = Permission::ALL
+        .iter()
+        .filter(|p| user.can(**p))
+        .map(|p| p.label().to_string())
+        .collect();
+    Ok(AccountPageData {
+        role_label: Role::label(user.role).to_string(),
+        permissions,
+        user,
+    })
+}
+
+/// Changes the signed-in user's password; their other sessions end.
+#[server]
+pub async fn change_password(
+    current: String,
+    new: String,
+    confirm: String,
+) -> Result<String, AppError> {
+    use super::{auth, model::check_new_password, store};
+    use crate::error::fail;
+    let ctx = crate::state::app_context()?;
+    let user = auth::current_user()
+        .await?
+        .ok_or_else(|| fail(AppError::SignInRequired))?;
+    let (_, hash) = store::find_for_sign_in(&ctx.pool, &user.username)
+        .await?
+        .ok_or(AppError::SignInRequired)?;
+    if !auth::verify_password(&current, &hash) {
+        return Err(fail(AppError::Invalid(
+            "Mật khẩu hiện tại không đúng".into(),
+        )));
+    }
+    if new != confirm {
+        return Err(fail(AppError::Invalid(
+            "Hai lần nhập mật khẩu mới không khớp".into(),
+        )));
+    }
+    check_new_password(&new).map_err(|m| fail(AppError::Invalid(m.into())))?;
+    let keep = auth::request_token().map(|t| auth::token_hash(&t));
+    store::set_password(
+        &ctx.pool,
+        user.id,
+        &auth::hash_password(&new)?,
+        keep.as_deref(),
+        crate::time::now(),
+    )
+    .await?;
+    Ok("Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_is_always_a_local_path() {
+        assert_eq!(safe_next(Some("/bai-viet/x")), "/bai-viet/x");
+        assert_eq!(safe_next(Some("//evil.example")), "/tai-khoan");
+        assert_eq!(safe_next(Some("https://evil.example")), "/tai-khoan");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/tai-khoan");
+        assert_eq!(safe_next(None), "/tai-khoan");
+    }
+}

@@ -1,0 +1,148 @@
+//! Passwords (argon2id), session tokens (random, stored as SHA-256), the session
+//! cookie, and the one check every server function uses: `require(permission)`.
+
+use argon2::password_hash::rand_core::{OsRng, RngCore};
+use argon2::password_hash::{PasswordHash, SaltString};
+use argon2::{Argon2, PasswordHasher, PasswordVerifier};
+use sha2::{Digest, Sha256};
+
+use super::model::{CurrentUser, Permission};
+use super::store;
+use crate::error::AppError;
+
+/// Name of the session cookie.
+pub const COOKIE: &str = "toasoan_phien";
+/// A session ends after this long without activity.
+pub const IDLE_SECONDS: i64 = 2 * 3600;
+
+/// An argon2id hash of a password, as a PHC string.
+pub fn hash_password(password: &str) -> Result<String, AppError> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| AppError::internal("argon2", e))
+}
+
+/// Checks a password against a stored hash.
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash).is_ok_and(|parsed| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    })
+}
+
+/// A hash that no password matches, verified when the user does not exist so that
+/// both cases take the same time.
+pub fn dummy_hash() -> &'static str {
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| hash_password("khong-co-tai-khoan-nay").unwrap_or_default())
+}
+
+/// 32 random bytes, hex.
+pub fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What is stored for a token.
+pub fn token_hash(token: &str) -> String {
+    format!("{:x}", Sha256::digest(token.as_bytes()))
+}
+
+/// The Set-Cookie value that starts a session.
+pub fn session_cookie(token: &str, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{secure}")
+}
+
+/// The Set-Cookie value that ends one.
+pub fn clear_cookie(secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
+}
+
+/// The session token in a Cookie header, if any.
+pub fn token_from_cookies(header: &str) -> Option<String> {
+    header.split(';').find_map(|part| {
+        let (name, value) = part.trim().split_once('=')?;
+        (name == COOKIE && value.len() == 64 && value.chars().all(|c| c.is_ascii_hexdigit()))
+            .then(|| value.to_string())
+    })
+}
+
+/// The session token of the current request.
+pub fn request_token() -> Option<String> {
+    let parts = leptos::prelude::use_context::<http::request::Parts>()?;
+    parts
+        .headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(token_from_cookies)
+}
+
+/// The signed-in user of the current request, if any. Expired sessions and disabled
+/// users are refused at once.
+pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
+    let Some(token) = request_token() else {
+        return Ok(None);
+    };
+    let ctx = crate::state::app_context()?;
+    let now = crate::time::now();
+    let hash = token_hash(&token);
+    let Some((user, last_seen)) = store::session_user(&ctx.pool, &hash, now).await? else {
+        return Ok(None);
+    };
+    if now - last_seen >= 60 {
+        store::touch_session(&ctx.pool, &hash, now, now + IDLE_SECONDS).await?;
+    }
+    Ok(Some(user))
+}
+
+/// The signed-in user if they hold `permission`; otherwise 401 (not signed in) or 403.
+pub async fn require(permission: Permission) -> Result<CurrentUser, AppError> {
+    match current_user().await? {
+        None => Err(AppError::SignInRequired),
+        Some(user) if user.can(permission) => Ok(user),
+        Some(_) => Err(AppError::Forbidden),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_hash_with_argon2id_and_verify() {
+        let h = hash_password("mat-khau-2026").unwrap();
+        assert!(h.starts_with("$argon2id$"), "{h}");
+        assert!(verify_password("mat-khau-2026", &h));
+        assert!(!verify_password("mat-khau-2027", &h));
+        assert!(!verify_password("mat-khau-2026", "not a hash"));
+        assert_ne!(hash_password("mat-khau-2026").unwrap(), h, "salted");
+    }
+
+    #[test]
+    fn tokens_and_cookies() {
+        let t = new_token();
+        assert_eq!(t.len(), 64);
+        assert_ne!(t, new_token());
+        assert_ne!(token_hash(&t), t);
+        let cookie = session_cookie(&t, true);
+        assert!(
+            cookie.contains("HttpOnly")
+                && cookie.contains("SameSite=Lax")
+                && cookie.ends_with("Secure")
+        );
+        assert!(!session_cookie(&t, false).contains("Secure"));
+        assert_eq!(
+            token_from_cookies(&format!("a=1; {COOKIE}={t}; b=2")),
+            Some(t.clone())
+        );
+        assert_eq!(token_from_cookies(&format!("{COOKIE}=abc")), None);
+        assert_eq!(token_from_cookies("a=1"), None);
+    }
+}

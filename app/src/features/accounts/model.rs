@@ -1,0 +1,299 @@
+//! Account types shared by server and client: roles, the permission table, the
+//! signed-in user.
+
+use serde::{Deserialize, Serialize};
+
+/// What a person does on the portal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Admin,
+    EditorInChief,
+    Editor,
+    Contributor,
+    Moderator,
+    Member,
+}
+
+impl Role {
+    pub const ALL: [Role; 6] = [
+        Role::Admin,
+        Role::EditorInChief,
+        Role::Editor,
+        Role::Contributor,
+        Role::Moderator,
+        Role::Member,
+    ];
+
+    /// The name stored in the database and used on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::EditorInChief => "editor_in_chief",
+            Role::Editor => "editor",
+            Role::Contributor => "contributor",
+            Role::Moderator => "moderator",
+            Role::Member => "member",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s.trim())
+    }
+
+    /// The Vietnamese name shown in the interface.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Admin => "Quản trị hệ thống",
+            Role::EditorInChief => "Trưởng Ban Biên tập",
+            Role::Editor => "Biên tập viên",
+            Role::Contributor => "Cộng tác viên",
+            Role::Moderator => "Kiểm duyệt viên",
+            Role::Member => "Thành viên",
+        }
+    }
+}
+
+/// Everything that needs a permission. The server checks these in every server
+/// function and route through `require`; the interface only hides what a role lacks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Permission {
+    /// Read internal bulletins (members only).
+    ReadInternal,
+    /// Enter the admin area.
+    UseAdmin,
+    /// Write and edit one's own drafts, and submit them.
+    WriteOwnDrafts,
+    /// Edit and submit anyone's articles.
+    EditAnyArticle,
+    /// Approve, reject, publish, schedule, unpublish.
+    ApproveArticle,
+    /// Archive articles.
+    ArchiveArticle,
+    /// Moderate comments and answer questions.
+    ModerateComments,
+    /// Manage users, categories, menus, banners, weblinks, settings.
+    ManageUsers,
+    ManageCategories,
+    /// Read the audit log.
+    ReadAuditLog,
+}
+
+impl Permission {
+    pub const ALL: [Permission; 10] = [
+        Permission::ReadInternal,
+        Permission::UseAdmin,
+        Permission::WriteOwnDrafts,
+        Permission::EditAnyArticle,
+        Permission::ApproveArticle,
+        Permission::ArchiveArticle,
+        Permission::ModerateComments,
+        Permission::ManageUsers,
+        Permission::ManageCategories,
+        Permission::ReadAuditLog,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Permission::ReadInternal => "Đọc tin nội bộ",
+            Permission::UseAdmin => "Vào khu quản trị",
+            Permission::WriteOwnDrafts => "Viết, sửa bản nháp của mình và gửi duyệt",
+            Permission::EditAnyArticle => "Biên tập mọi bài và gửi duyệt",
+            Permission::ApproveArticle => "Duyệt, từ chối, xuất bản, hẹn giờ, gỡ bài",
+            Permission::ArchiveArticle => "Lưu trữ bài",
+            Permission::ModerateComments => "Kiểm duyệt ý kiến, trả lời hỏi đáp",
+            Permission::ManageUsers => "Quản lý người dùng",
+            Permission::ManageCategories => "Quản lý chuyên mục",
+            Permission::ReadAuditLog => "Xem nhật ký kiểm duyệt",
+        }
+    }
+}
+
+/// The permission table: who may do what. The one place it is written down.
+pub fn allows(role: Role, permission: Permission) -> bool {
+    use Permission as P;
+    use Role as R;
+    match role {
+        R::Admin => true,
+        R::EditorInChief => !matches!(permission, P::ManageUsers | P::ManageCategories),
+        R::Editor => matches!(
+            permission,
+            P::ReadInternal
+                | P::UseAdmin
+                | P::WriteOwnDrafts
+                | P::EditAnyArticle
+                | P::ArchiveArticle
+        ),
+        R::Contributor => matches!(
+            permission,
+            P::ReadInternal | P::UseAdmin | P::WriteOwnDrafts
+        ),
+        R::Moderator => matches!(
+            permission,
+            P::ReadInternal | P::UseAdmin | P::ModerateComments
+        ),
+        R::Member => matches!(permission, P::ReadInternal),
+    }
+}
+
+/// The signed-in person, as the interface sees them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrentUser {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+}
+
+impl CurrentUser {
+    pub fn can(&self, permission: Permission) -> bool {
+        allows(self.role, permission)
+    }
+}
+
+/// A password people may choose: 10 to 200 characters, not all one character class.
+pub fn check_new_password(password: &str) -> Result<(), &'static str> {
+    let n = password.chars().count();
+    if n < 10 {
+        return Err("Mật khẩu phải có ít nhất 10 ký tự");
+    }
+    if n > 200 {
+        return Err("Mật khẩu dài quá 200 ký tự");
+    }
+    let classes = [
+        password.chars().any(|c| c.is_lowercase()),
+        password.chars().any(|c| c.is_uppercase()),
+        password.chars().any(|c| c.is_numeric()),
+        password.chars().any(|c| !c.is_alphanumeric()),
+    ];
+    if classes.iter().filter(|c| **c).count() < 2 {
+        return Err(
+            "Mật khẩu cần có ít nhất hai loại ký tự (chữ thường, chữ hoa, chữ số, ký hiệu)",
+        );
+    }
+    Ok(())
+}
+
+/// A user name: 3–40 lower-case ASCII letters, digits, dots, hyphens or underscores.
+pub fn check_username(name: &str) -> Result<(), &'static str> {
+    let ok_len = (3..=40).contains(&name.len());
+    let ok_chars = name
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_'));
+    if ok_len
+        && ok_chars
+        && name
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+    {
+        Ok(())
+    } else {
+        Err(
+            "Tên đăng nhập gồm 3–40 chữ thường không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới",
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_round_trip_their_names() {
+        for r in Role::ALL {
+            assert_eq!(Role::parse(r.as_str()), Some(r));
+        }
+        assert_eq!(Role::parse("root"), None);
+    }
+
+    #[test]
+    fn the_permission_table() {
+        use Permission as P;
+        // only admins manage users and categories
+        for r in Role::ALL {
+            assert_eq!(allows(r, P::ManageUsers), r == Role::Admin, "{r:?}");
+            assert_eq!(allows(r, P::ManageCategories), r == Role::Admin, "{r:?}");
+        }
+        // only the editor-in-chief and admins approve or read the audit log
+        for r in Role::ALL {
+            let approver = matches!(r, Role::Admin | Role::EditorInChief);
+            assert_eq!(allows(r, P::ApproveArticle), approver, "{r:?}");
+            assert_eq!(allows(r, P::ReadAuditLog), approver, "{r:?}");
+        }
+        assert!(allows(Role::Contributor, P::WriteOwnDrafts));
+        assert!(!allows(Role::Contributor, P::EditAnyArticle));
+        assert!(allows(Role::Editor, P::EditAnyArticle));
+        assert!(allows(Role::Moderator, P::ModerateComments));
+        assert!(!allows(Role::Editor, P::ModerateComments));
+        // a member reads internal bulletins and never enters the admin area
+        assert!(allows(Role::Member, P::ReadInternal));
+        assert!(
+            Permission::ALL
+                .iter()
+                .filter(|p| allows(Role::Member, **p))
+                .count()
+                == 1
+        );
+        assert!(!allows(Role::Member, P::UseAdmin));
+    }
+
+    #[test]
+    fn password_and_username_rules() {
+        assert!(check_new_password("ngắn").is_err());
+        assert!(check_new_password("aaaaaaaaaaaa").is_err());
+        assert!(check_new_password("toa-soan-2026").is_ok());
+        assert!(check_new_password("Mật khẩu dài").is_ok());
+        assert!(check_username("bientap.01").is_ok());
+        assert!(check_username("Admin").is_err());
+        assert!(check_username("đ-user").is_err());
+        assert!(check_username("ab").is_err());
+        assert!(check_username(".an").is_err());
+    }
+}
+
+#[cfg(test)]
+mod readme_tests {
+    use super::*;
+
+    /// The README's table of who may do what is the code's table.
+    #[test]
+    fn the_readme_permission_table_matches_the_code() {
+        let readme = include_str!("../../../../README.md");
+        let start = readme.find("<!-- permission-table").expect("table start");
+        let end = readme
+            .find("<!-- /permission-table -->")
+            .expect("table end");
+        let rows: Vec<&str> = readme[start..end]
+            .lines()
+            .filter(|l| l.starts_with("| "))
+            .collect();
+        let header: Vec<&str> = rows[0]
+            .split('|')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .skip(1)
+            .collect();
+        let roles: Vec<Role> = header
+            .iter()
+            .map(|h| Role::parse(h).expect("role"))
+            .collect();
+        assert_eq!(roles, Role::ALL.to_vec());
+        assert_eq!(rows.len() - 1, Permission::ALL.len());
+        for (row, permission) in rows[1..].iter().zip(Permission::ALL) {
+            let cells: Vec<&str> = row
+                .split('|')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect();
+            assert_eq!(cells[0], permission.label());
+            for (cell, role) in cells[1..].iter().zip(Role::ALL) {
+                assert_eq!(
+                    *cell == "✓",
+                    allows(role, permission),
+                    "{permission:?} for {role:?}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,223 @@
+//! SQL of accounts: users and their server-side sessions.
+
+use sqlx::any::AnyRow;
+use sqlx::{AnyPool, Row};
+
+use super::model::{CurrentUser, Role};
+
+/// A stored user, for administration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserRow {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub email: String,
+    pub role: Role,
+    pub active: bool,
+}
+
+fn user_from_row(r: &AnyRow) -> Result<UserRow, sqlx::Error> {
+    let role: String = r.try_get(4)?;
+    Ok(UserRow {
+        id: r.try_get(0)?,
+        username: r.try_get(1)?,
+        display_name: r.try_get(2)?,
+        email: r.try_get(3)?,
+        role: Role::parse(&role)
+            .ok_or_else(|| sqlx::Error::Decode(format!("unknown role {role}").into()))?,
+        active: r.try_get::<i64, _>(5)? != 0,
+    })
+}
+
+const USER_COLUMNS: &str = "id, username, display_name, email, role, active";
+
+/// A new account.
+pub struct NewUser<'a> {
+    pub username: &'a str,
+    pub display_name: &'a str,
+    pub email: &'a str,
+    pub role: Role,
+    pub password_hash: &'a str,
+}
+
+/// Creates a user; a taken user name is `Ok(None)`.
+pub async fn create_user(
+    pool: &AnyPool,
+    u: &NewUser<'_>,
+    now: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    let taken = sqlx::query("SELECT id FROM users WHERE username = $1")
+        .bind(u.username)
+        .fetch_optional(pool)
+        .await?;
+    if taken.is_some() {
+        return Ok(None);
+    }
+    let row = sqlx::query(
+        "INSERT INTO users (username, display_name, email, role, password_hash, active, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, 1, $6, $6) RETURNING id",
+    )
+    .bind(u.username)
+    .bind(u.display_name)
+    .bind(u.email)
+    .bind(u.role.as_str())
+    .bind(u.password_hash)
+    .bind(now)
+    .fetch_one(pool)
+    .await?;
+    Ok(Some(row.try_get(0)?))
+}
+
+/// All users, by user name.
+pub async fn list_users(pool: &AnyPool) -> Result<Vec<UserRow>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "SELECT {USER_COLUMNS} FROM users ORDER BY username"
+    ))
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(user_from_row).collect()
+}
+
+/// A user and their password hash, by user name, for signing in.
+pub async fn find_for_sign_in(
+    pool: &AnyPool,
+    username: &str,
+) -> Result<Option<(UserRow, String)>, sqlx::Error> {
+    let row = sqlx::query(&format!(
+        "SELECT {USER_COLUMNS}, password_hash FROM users WHERE username = $1"
+    ))
+    .bind(username)
+    .fetch_optional(pool)
+    .await?;
+    row.map(|r| Ok((user_from_row(&r)?, r.try_get(6)?)))
+        .transpose()
+}
+
+/// Turns an account off and ends its sessions. Returns false for an unknown name.
+pub async fn disable_user(pool: &AnyPool, username: &str, now: i64) -> Result<bool, sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    let Some(row) = sqlx::query("SELECT id FROM users WHERE username = $1")
+        .bind(username)
+        .fetch_optional(&mut *tx)
+        .await?
+    else {
+        return Ok(false);
+    };
+    let id: i64 = row.try_get(0)?;
+    sqlx::query("UPDATE users SET active = 0, updated_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Sets a new password hash and ends the user's other sessions.
+pub async fn set_password(
+    pool: &AnyPool,
+    user_id: i64,
+    password_hash: &str,
+    keep_session: Option<&str>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
+        .bind(password_hash)
+        .bind(now)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
+        .bind(user_id)
+        .bind(keep_session.unwrap_or(""))
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await
+}
+
+/// Stores a new session.
+pub async fn create_session(
+    pool: &AnyPool,
+    token_hash: &str,
+    user_id: i64,
+    now: i64,
+    expires_at: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)",
+    )
+    .bind(token_hash)
+    .bind(user_id)
+    .bind(now)
+    .bind(expires_at)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// The active user of a live session: (user, last seen).
+pub async fn session_user(
+    pool: &AnyPool,
+    token_hash: &str,
+    now: i64,
+) -> Result<Option<(CurrentUser, i64)>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT u.id, u.username, u.display_name, u.role, s.last_seen_at FROM sessions s \
+         JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active = 1",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(pool)
+    .await?;
+    let Some(r) = row else { return Ok(None) };
+    let role: String = r.try_get(3)?;
+    let Some(role) = Role::parse(&role) else {
+        return Ok(None);
+    };
+    let user = CurrentUser {
+        id: r.try_get(0)?,
+        username: r.try_get(1)?,
+        display_name: r.try_get(2)?,
+        role,
+    };
+    Ok(Some((user, r.try_get(4)?)))
+}
+
+/// Records activity on a session (at most once a minute, so reading is not a write).
+pub async fn touch_session(
+    pool: &AnyPool,
+    token_hash: &str,
+    now: i64,
+    idle_expiry: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE token_hash = $3")
+        .bind(now)
+        .bind(idle_expiry)
+        .bind(token_hash)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Ends a session.
+pub async fn delete_session(pool: &AnyPool, token_hash: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(token_hash)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Whether any active admin exists.
+pub async fn has_admin(pool: &AnyPool) -> Result<bool, sqlx::Error> {
+    let n: i64 = sqlx::query("SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1")
+        .fetch_one(pool)
+        .await?
+        .try_get(0)?;
+    Ok(n > 0)
+}

@@ -1,0 +1,106 @@
+//! `toasoan user …`: creating, listing and disabling accounts from the command line.
+
+use std::io::{IsTerminal, Read};
+
+use sqlx::AnyPool;
+use toasoan_app::features::accounts::auth::{hash_password, new_token};
+use toasoan_app::features::accounts::model::{Role, check_new_password, check_username};
+use toasoan_app::features::accounts::store::{self, NewUser};
+use toasoan_app::time;
+
+#[derive(Debug, thiserror::Error)]
+pub enum UserError {
+    #[error(
+        "vai trò không hợp lệ \"{0}\": dùng admin, editor_in_chief, editor, contributor, moderator hoặc member"
+    )]
+    BadRole(String),
+    #[error("{0}")]
+    Invalid(&'static str),
+    #[error("tên đăng nhập \"{0}\" đã có")]
+    Taken(String),
+    #[error("không có tài khoản \"{0}\"")]
+    Unknown(String),
+    #[error("không đọc được mật khẩu: {0}")]
+    Stdin(std::io::Error),
+    #[error("lỗi cơ sở dữ liệu: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("{0}")]
+    App(#[from] toasoan_app::error::AppError),
+}
+
+/// The password for a new account: from standard input when one is piped in,
+/// otherwise generated. Returns (password, generated).
+pub fn read_or_generate_password() -> Result<(String, bool), UserError> {
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        let mut text = String::new();
+        stdin
+            .lock()
+            .read_to_string(&mut text)
+            .map_err(UserError::Stdin)?;
+        let password = text.lines().next().unwrap_or_default().to_string();
+        if !password.is_empty() {
+            return Ok((password, false));
+        }
+    }
+    // 20 characters from a random token, with a symbol and a capital for the rules
+    let token = new_token();
+    Ok((format!("Ts-{}", &token[..20]), true))
+}
+
+/// Creates an account.
+pub async fn add(
+    pool: &AnyPool,
+    name: &str,
+    role: &str,
+    display_name: Option<&str>,
+    email: &str,
+    password: &str,
+) -> Result<i64, UserError> {
+    let role = Role::parse(role).ok_or_else(|| UserError::BadRole(role.to_string()))?;
+    check_username(name).map_err(UserError::Invalid)?;
+    check_new_password(password).map_err(UserError::Invalid)?;
+    let hash = hash_password(password)?;
+    let display = toasoan_app::text::nfc(display_name.unwrap_or(name));
+    let new = NewUser {
+        username: name,
+        display_name: &display,
+        email: email.trim(),
+        role,
+        password_hash: &hash,
+    };
+    store::create_user(pool, &new, time::now())
+        .await?
+        .ok_or_else(|| UserError::Taken(name.to_string()))
+}
+
+/// The account list, one line each.
+pub async fn list(pool: &AnyPool) -> Result<Vec<String>, UserError> {
+    Ok(store::list_users(pool)
+        .await?
+        .into_iter()
+        .map(|u| {
+            let state = if u.active {
+                "hoạt động"
+            } else {
+                "đã khóa"
+            };
+            format!(
+                "{:<20} {:<16} {:<10} {}",
+                u.username,
+                u.role.as_str(),
+                state,
+                u.display_name
+            )
+        })
+        .collect())
+}
+
+/// Disables an account and ends its sessions.
+pub async fn disable(pool: &AnyPool, name: &str) -> Result<(), UserError> {
+    if store::disable_user(pool, name, time::now()).await? {
+        Ok(())
+    } else {
+        Err(UserError::Unknown(name.to_string()))
+    }
+}
