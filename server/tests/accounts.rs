@@ -197,7 +197,11 @@ async fn wrong_passwords_are_refused_then_rate_limited() {
         );
         // the client shows the Vietnamese message of the error it receives
         assert_eq!(res.text().await.unwrap(), "\"TooMany\"");
-        assert!(toasoan_app::error::AppError::TooMany.to_string().contains("quá nhanh"));
+        assert!(
+            toasoan_app::error::AppError::TooMany
+                .to_string()
+                .contains("quá nhanh")
+        );
         assert_eq!(s.scalar("SELECT COUNT(*) FROM sessions").await, 0);
     }
 }

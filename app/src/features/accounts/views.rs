@@ -103,7 +103,11 @@ pub fn AccountPage() -> impl IntoView {
 #[component]
 pub fn UserBox() -> impl IntoView {
     let user: RwSignal<Option<CurrentUser>> = RwSignal::new(None);
+    let location = leptos_router::hooks::use_location();
+    // asked again after every navigation: signing in or out ends on another page
     Effect::new(move |_| {
+        // `.get()`, not `.track()`: tracking alone did not subscribe to the memo here
+        let _path = location.pathname.get();
         leptos::task::spawn_local(async move {
             if let Ok(u) = get_current_user().await {
                 user.set(u);

@@ -43,17 +43,20 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <a class="skip-link" href="#noi-dung">{t().skip_to_content}</a>
         <header class="site-header">
+            <div class="topbar">
+                <div class="wrap topbar-inner">
+                    <span class="today">
+                        <Suspense fallback=|| ()>{move || Suspend::new(async move { site.await.ok().map(|s| s.today) })}</Suspense>
+                    </span>
+                    // outside any Suspense: its effect must live as long as the page
+                    <UserBox/>
+                </div>
+            </div>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     site.await.ok().map(|site| {
-                        let SiteInfo { config, today, menu } = site;
+                        let SiteInfo { config, today: _, menu } = site;
                         view! {
-                            <div class="topbar">
-                                <div class="wrap topbar-inner">
-                                    <span class="today">{today}</span>
-                                    <UserBox/>
-                                </div>
-                            </div>
                             <div class="masthead">
                                 <div class="wrap masthead-inner">
                                     <A href="/" attr:class="brand">
