@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::model::{CurrentUser, Permission, Role};
+use super::model::CurrentUser;
 use crate::error::AppError;
 
 /// Sign-in failures allowed per account, and attempts per address, in the window.
@@ -112,6 +112,7 @@ pub struct AccountPageData {
 /// The signed-in user's account page.
 #[server]
 pub async fn get_account() -> Result<AccountPageData, AppError> {
+    use super::model::{Permission, Role};
     let user = super::auth::current_user()
         .await?
         .ok_or_else(|| crate::error::fail(AppError::SignInRequired))?;
