@@ -7,6 +7,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod import;
+pub mod jobs;
 pub mod pictures;
 pub mod site;
 pub mod user_admin;

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use toasoan_server::cli::{Cli, Command, UserCommand};
 use toasoan_server::config::Config;
-use toasoan_server::{db, demo, import, site, user_admin, web};
+use toasoan_server::{db, demo, import, jobs, site, user_admin, web};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -126,6 +126,7 @@ async fn run(command: Command, config: Config) -> Result<ExitCode, Box<dyn std::
                     site_root.display()
                 );
             }
+            jobs::spawn_scheduler(pool.clone());
             let listener = tokio::net::TcpListener::bind(config.addr).await?;
             tracing::info!(
                 "Tòa Soạn đang phục vụ tại http://{} (giao diện: {})",

@@ -8,3 +8,4 @@ pub mod media;
 pub mod portal;
 pub mod tags;
 pub mod topics;
+pub mod workflow;

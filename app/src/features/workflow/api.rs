@@ -1,0 +1,73 @@
+//! Server functions of the workflow.
+
+use leptos::prelude::*;
+
+use super::model::ArticleEvent;
+use crate::error::AppError;
+
+#[cfg(feature = "ssr")]
+impl From<super::store::WorkflowError> for AppError {
+    fn from(e: super::store::WorkflowError) -> Self {
+        use super::store::WorkflowError as W;
+        match e {
+            W::NotFound => AppError::NotFound,
+            W::NotAllowed => AppError::Forbidden,
+            W::Invalid(m) => AppError::Invalid(m),
+            W::Conflict => AppError::Conflict(W::Conflict.to_string()),
+            W::Db(e) => e.into(),
+        }
+    }
+}
+
+/// Moves an article through the workflow: `action` is submit, approve, reject,
+/// return_to_draft, publish, schedule, unpublish or archive; `reason` is required to
+/// reject; `publish_at` (RFC 3339) to schedule. Returns the new status.
+#[server]
+pub async fn transition_article(
+    article_id: i64,
+    action: String,
+    reason: Option<String>,
+    publish_at: Option<String>,
+) -> Result<String, AppError> {
+    use super::model::Action;
+    use crate::error::fail;
+    use crate::features::accounts::{Permission, auth};
+    let ctx = crate::state::app_context()?;
+    let user = auth::require(Permission::UseAdmin).await.map_err(fail)?;
+    let action = Action::parse(&action)
+        .ok_or_else(|| fail(AppError::Invalid("Thao tác không hợp lệ".into())))?;
+    let schedule_at = match publish_at
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        None => None,
+        Some(s) => Some(
+            crate::time::parse_rfc3339(s)
+                .ok_or_else(|| fail(AppError::Invalid("Thời điểm hẹn đăng không hợp lệ".into())))?,
+        ),
+    };
+    let now = crate::time::now();
+    let status = super::store::apply(
+        &ctx.pool,
+        article_id,
+        &user,
+        action,
+        reason.as_deref().unwrap_or(""),
+        schedule_at,
+        now,
+    )
+    .await
+    .map_err(|e| fail(e.into()))?;
+    Ok(status.as_str().to_string())
+}
+
+/// The status history of an article (admin area only).
+#[server]
+pub async fn get_article_events(article_id: i64) -> Result<Vec<ArticleEvent>, AppError> {
+    use crate::error::fail;
+    use crate::features::accounts::{Permission, auth};
+    let ctx = crate::state::app_context()?;
+    auth::require(Permission::UseAdmin).await.map_err(fail)?;
+    Ok(super::store::events(&ctx.pool, article_id).await?)
+}

@@ -1,0 +1,249 @@
+//! Statuses, actions and the transition table, shared by server and client.
+
+use serde::{Deserialize, Serialize};
+
+use crate::features::accounts::model::{CurrentUser, Permission};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Draft,
+    PendingReview,
+    Approved,
+    Scheduled,
+    Published,
+    Unpublished,
+    Archived,
+    Rejected,
+}
+
+impl Status {
+    pub const ALL: [Status; 8] = [
+        Status::Draft,
+        Status::PendingReview,
+        Status::Approved,
+        Status::Scheduled,
+        Status::Published,
+        Status::Unpublished,
+        Status::Archived,
+        Status::Rejected,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::PendingReview => "pending_review",
+            Status::Approved => "approved",
+            Status::Scheduled => "scheduled",
+            Status::Published => "published",
+            Status::Unpublished => "unpublished",
+            Status::Archived => "archived",
+            Status::Rejected => "rejected",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Draft => "Bản nháp",
+            Status::PendingReview => "Chờ duyệt",
+            Status::Approved => "Đã duyệt",
+            Status::Scheduled => "Hẹn giờ đăng",
+            Status::Published => "Đã đăng",
+            Status::Unpublished => "Đã gỡ",
+            Status::Archived => "Lưu trữ",
+            Status::Rejected => "Bị từ chối",
+        }
+    }
+}
+
+/// What a person can do to an article's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// draft → pending_review
+    Submit,
+    /// pending_review → approved
+    Approve,
+    /// pending_review → rejected, with a reason
+    Reject,
+    /// rejected | unpublished → draft
+    ReturnToDraft,
+    /// approved | scheduled | unpublished → published
+    Publish,
+    /// approved → scheduled, with a time in the future
+    Schedule,
+    /// published → unpublished
+    Unpublish,
+    /// anything but archived → archived
+    Archive,
+}
+
+impl Action {
+    pub const ALL: [Action; 8] = [
+        Action::Submit,
+        Action::Approve,
+        Action::Reject,
+        Action::ReturnToDraft,
+        Action::Publish,
+        Action::Schedule,
+        Action::Unpublish,
+        Action::Archive,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Submit => "submit",
+            Action::Approve => "approve",
+            Action::Reject => "reject",
+            Action::ReturnToDraft => "return_to_draft",
+            Action::Publish => "publish",
+            Action::Schedule => "schedule",
+            Action::Unpublish => "unpublish",
+            Action::Archive => "archive",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Action> {
+        Action::ALL.into_iter().find(|a| a.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Action::Submit => "Gửi duyệt",
+            Action::Approve => "Duyệt",
+            Action::Reject => "Từ chối",
+            Action::ReturnToDraft => "Trả về bản nháp",
+            Action::Publish => "Xuất bản",
+            Action::Schedule => "Hẹn giờ đăng",
+            Action::Unpublish => "Gỡ bài",
+            Action::Archive => "Lưu trữ",
+        }
+    }
+
+    /// The status this action leads to from `from`, if it applies there at all.
+    pub fn target(self, from: Status) -> Option<Status> {
+        use Status as S;
+        match (self, from) {
+            (Action::Submit, S::Draft) => Some(S::PendingReview),
+            (Action::Approve, S::PendingReview) => Some(S::Approved),
+            (Action::Reject, S::PendingReview) => Some(S::Rejected),
+            (Action::ReturnToDraft, S::Rejected | S::Unpublished) => Some(S::Draft),
+            (Action::Publish, S::Approved | S::Scheduled | S::Unpublished) => Some(S::Published),
+            (Action::Schedule, S::Approved) => Some(S::Scheduled),
+            (Action::Unpublish, S::Published) => Some(S::Unpublished),
+            (Action::Archive, s) if s != S::Archived => Some(S::Archived),
+            _ => None,
+        }
+    }
+
+    /// Whether `user` may take this action on an article written by `author`.
+    /// Contributors move only their own drafts; editors any; only the
+    /// editor-in-chief and admins approve, reject, publish, schedule and unpublish.
+    pub fn allowed(self, user: &CurrentUser, author: Option<i64>) -> bool {
+        let own = author == Some(user.id);
+        match self {
+            Action::Submit | Action::ReturnToDraft => {
+                user.can(Permission::EditAnyArticle)
+                    || (own && user.can(Permission::WriteOwnDrafts))
+            }
+            Action::Approve
+            | Action::Reject
+            | Action::Publish
+            | Action::Schedule
+            | Action::Unpublish => user.can(Permission::ApproveArticle),
+            Action::Archive => user.can(Permission::ArchiveArticle),
+        }
+    }
+}
+
+/// A recorded status change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleEvent {
+    pub actor: Option<String>,
+    pub from: Status,
+    pub to: Status,
+    pub reason: String,
+    /// "Thứ tư - 24/02/2021 01:52"
+    pub at: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::accounts::model::Role;
+
+    #[test]
+    fn names_round_trip() {
+        for s in Status::ALL {
+            assert_eq!(Status::parse(s.as_str()), Some(s));
+        }
+        for a in Action::ALL {
+            assert_eq!(Action::parse(a.as_str()), Some(a));
+        }
+    }
+
+    #[test]
+    fn the_status_machine() {
+        use Status as S;
+        assert_eq!(Action::Submit.target(S::Draft), Some(S::PendingReview));
+        assert_eq!(Action::Submit.target(S::Published), None);
+        assert_eq!(
+            Action::Approve.target(S::Draft),
+            None,
+            "nothing skips review"
+        );
+        assert_eq!(
+            Action::Publish.target(S::Draft),
+            None,
+            "nothing goes public unapproved"
+        );
+        assert_eq!(Action::Publish.target(S::PendingReview), None);
+        assert_eq!(Action::Publish.target(S::Rejected), None);
+        assert_eq!(Action::Reject.target(S::PendingReview), Some(S::Rejected));
+        assert_eq!(Action::ReturnToDraft.target(S::Rejected), Some(S::Draft));
+        assert_eq!(Action::Schedule.target(S::Approved), Some(S::Scheduled));
+        assert_eq!(Action::Unpublish.target(S::Published), Some(S::Unpublished));
+        for s in Status::ALL {
+            assert_eq!(
+                Action::Archive.target(s),
+                (s != S::Archived).then_some(S::Archived)
+            );
+        }
+        // the only ways into Published start from an approval
+        for a in Action::ALL {
+            for s in Status::ALL {
+                if a.target(s) == Some(S::Published) {
+                    assert!(
+                        matches!(s, S::Approved | S::Scheduled | S::Unpublished),
+                        "{a:?} from {s:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn contributors_move_only_their_own_drafts() {
+        let user = |role| CurrentUser {
+            id: 7,
+            username: "u".into(),
+            display_name: "U".into(),
+            role,
+        };
+        let c = user(Role::Contributor);
+        assert!(Action::Submit.allowed(&c, Some(7)));
+        assert!(!Action::Submit.allowed(&c, Some(8)));
+        assert!(!Action::Approve.allowed(&c, Some(7)));
+        let e = user(Role::Editor);
+        assert!(Action::Submit.allowed(&e, Some(8)));
+        assert!(!Action::Publish.allowed(&e, Some(8)));
+        let chief = user(Role::EditorInChief);
+        assert!(Action::Publish.allowed(&chief, None));
+        assert!(!Action::Submit.allowed(&user(Role::Moderator), Some(7)));
+        assert!(!Action::Archive.allowed(&user(Role::Member), None));
+    }
+}

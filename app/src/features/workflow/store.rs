@@ -1,0 +1,183 @@
+//! SQL of the workflow: one transaction per status change, with its audit event;
+//! scheduled articles published when due.
+
+use sqlx::{AnyPool, Row};
+
+use super::model::{Action, ArticleEvent, Status};
+use crate::features::accounts::model::CurrentUser;
+
+/// Why a status change was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum WorkflowError {
+    #[error("không tìm thấy bài viết")]
+    NotFound,
+    #[error("bạn không có quyền thực hiện thao tác này với bài viết")]
+    NotAllowed,
+    #[error("{0}")]
+    Invalid(String),
+    #[error("bài viết vừa được người khác thay đổi, vui lòng tải lại")]
+    Conflict,
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+pub const MAX_REASON_CHARS: usize = 2_000;
+
+/// Moves an article by `action`, as `actor`, and records who did it, when, and why.
+/// `schedule_at` is the publication time for `Schedule`.
+pub async fn apply(
+    pool: &AnyPool,
+    article_id: i64,
+    actor: &CurrentUser,
+    action: Action,
+    reason: &str,
+    schedule_at: Option<i64>,
+    now: i64,
+) -> Result<Status, WorkflowError> {
+    let reason = crate::text::nfc(reason);
+    let mut tx = pool.begin().await?;
+    let row = sqlx::query("SELECT status, created_by, publish_at FROM articles WHERE id = $1")
+        .bind(article_id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(WorkflowError::NotFound)?;
+    let from_raw: String = row.try_get(0)?;
+    let from = Status::parse(&from_raw)
+        .ok_or_else(|| WorkflowError::Invalid(format!("trạng thái lạ: {from_raw}")))?;
+    let author: Option<i64> = row.try_get(1)?;
+    let publish_at: Option<i64> = row.try_get(2)?;
+
+    if !action.allowed(actor, author) {
+        return Err(WorkflowError::NotAllowed);
+    }
+    let to = action.target(from).ok_or_else(|| {
+        WorkflowError::Invalid(format!(
+            "Không thể \"{}\" khi bài đang ở trạng thái \"{}\"",
+            action.label().to_lowercase(),
+            from.label().to_lowercase()
+        ))
+    })?;
+    if action == Action::Reject && reason.is_empty() {
+        return Err(WorkflowError::Invalid("Cần ghi rõ lý do từ chối".into()));
+    }
+    if reason.chars().count() > MAX_REASON_CHARS {
+        return Err(WorkflowError::Invalid("Lý do dài quá 2000 ký tự".into()));
+    }
+    let new_publish_at = match action {
+        Action::Schedule => match schedule_at {
+            Some(at) if at > now => Some(at),
+            _ => {
+                return Err(WorkflowError::Invalid(
+                    "Thời điểm hẹn đăng phải ở tương lai".into(),
+                ));
+            }
+        },
+        // a first publication, or a scheduled one brought forward, is dated now
+        Action::Publish => Some(match publish_at {
+            Some(at) if at <= now && from != Status::Scheduled => at,
+            _ => now,
+        }),
+        _ => publish_at,
+    };
+
+    let done = sqlx::query("UPDATE articles SET status = $1, publish_at = $2, updated_at = $3 WHERE id = $4 AND status = $5")
+        .bind(to.as_str())
+        .bind(new_publish_at)
+        .bind(now)
+        .bind(article_id)
+        .bind(from.as_str())
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() != 1 {
+        return Err(WorkflowError::Conflict);
+    }
+    record(&mut tx, article_id, Some(actor.id), from, to, &reason, now).await?;
+    tx.commit().await?;
+    tracing::info!(article_id, actor = %actor.username, from = from.as_str(), to = to.as_str(), "chuyển trạng thái bài");
+    Ok(to)
+}
+
+async fn record(
+    conn: &mut sqlx::AnyConnection,
+    article_id: i64,
+    actor: Option<i64>,
+    from: Status,
+    to: Status,
+    reason: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO article_events (article_id, actor_id, from_status, to_status, reason, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(article_id)
+    .bind(actor)
+    .bind(from.as_str())
+    .bind(to.as_str())
+    .bind(reason)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Publishes every scheduled article whose time has come; returns how many.
+pub async fn publish_due(pool: &AnyPool, now: i64) -> Result<usize, sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    let due =
+        sqlx::query("SELECT id FROM articles WHERE status = 'scheduled' AND publish_at <= $1")
+            .bind(now)
+            .fetch_all(&mut *tx)
+            .await?;
+    let mut published = 0;
+    for row in &due {
+        let id: i64 = row.try_get(0)?;
+        let done = sqlx::query("UPDATE articles SET status = 'published', updated_at = $1 WHERE id = $2 AND status = 'scheduled'")
+            .bind(now)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() == 1 {
+            record(
+                &mut tx,
+                id,
+                None,
+                Status::Scheduled,
+                Status::Published,
+                "Đăng tự động theo lịch",
+                now,
+            )
+            .await?;
+            published += 1;
+        }
+    }
+    tx.commit().await?;
+    Ok(published)
+}
+
+/// The status history of an article, oldest first.
+pub async fn events(pool: &AnyPool, article_id: i64) -> Result<Vec<ArticleEvent>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT u.display_name, e.from_status, e.to_status, e.reason, e.created_at FROM article_events e \
+         LEFT JOIN users u ON u.id = e.actor_id WHERE e.article_id = $1 ORDER BY e.id",
+    )
+    .bind(article_id)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let status = |i: usize| -> Result<Status, sqlx::Error> {
+                let s: String = r.try_get(i)?;
+                Status::parse(&s)
+                    .ok_or_else(|| sqlx::Error::Decode(format!("unknown status {s}").into()))
+            };
+            Ok(ArticleEvent {
+                actor: r.try_get(0)?,
+                from: status(1)?,
+                to: status(2)?,
+                reason: r.try_get(3)?,
+                at: crate::time::dateline(r.try_get(4)?),
+            })
+        })
+        .collect()
+}
