@@ -107,15 +107,7 @@ async fn every_public_route_answers_with_its_content() {
             &dateline[dateline.find('>').unwrap() + 1..dateline.find("</time>").unwrap()],
         );
         let dateline = dateline.as_str();
-        let weekdays = [
-            "Thứ hai",
-            "Thứ ba",
-            "Thứ tư",
-            "Thứ năm",
-            "Thứ sáu",
-            "Thứ bảy",
-            "Chủ nhật",
-        ];
+        let weekdays = toasoan_app::i18n::VI.weekdays;
         assert!(
             weekdays
                 .iter()

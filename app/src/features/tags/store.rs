@@ -7,20 +7,12 @@ use crate::text::{nfc, slugify};
 
 /// The tag with this slug: (id, tag).
 pub async fn find(pool: &AnyPool, slug: &str) -> Result<Option<(i64, TagRef)>, sqlx::Error> {
-    let row = sqlx::query("SELECT id, slug, name FROM tags WHERE slug = $1")
+    let row = sqlx::query("SELECT slug, name, id FROM tags WHERE slug = $1")
         .bind(slug)
         .fetch_optional(pool)
         .await?;
-    row.map(|r| {
-        Ok((
-            r.try_get(0)?,
-            TagRef {
-                slug: r.try_get(1)?,
-                name: r.try_get(2)?,
-            },
-        ))
-    })
-    .transpose()
+    row.map(|r| Ok((r.try_get(2)?, tag_from_row(&r)?)))
+        .transpose()
 }
 
 /// A tag from the columns (slug, name).

@@ -10,21 +10,12 @@ pub async fn find(
     pool: &AnyPool,
     slug: &str,
 ) -> Result<Option<(i64, TopicRef, String)>, sqlx::Error> {
-    let row = sqlx::query("SELECT id, slug, name, description FROM topics WHERE slug = $1")
+    let row = sqlx::query("SELECT slug, name, id, description FROM topics WHERE slug = $1")
         .bind(slug)
         .fetch_optional(pool)
         .await?;
-    row.map(|r| {
-        Ok((
-            r.try_get(0)?,
-            TopicRef {
-                slug: r.try_get(1)?,
-                name: r.try_get(2)?,
-            },
-            r.try_get(3)?,
-        ))
-    })
-    .transpose()
+    row.map(|r| Ok((r.try_get(2)?, topic_from_row(&r)?, r.try_get(3)?)))
+        .transpose()
 }
 
 /// A topic from the columns (slug, name).
