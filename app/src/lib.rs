@@ -24,6 +24,10 @@ use leptos_router::{SsrMode, path};
 
 use components::{NotFoundPage, SiteResource};
 use features::accounts::views::{AccountPage, SignInPage};
+use features::admin::views::AuditPage;
+use features::editorial::views::{
+    ArticleFormPage, DashboardPage, DeskArticlePage, DeskListPage, RevisionsPage,
+};
 use features::articles::views::ArticlePage;
 use features::categories::views::CategoryPage;
 use features::portal::api::get_site_info;
@@ -78,6 +82,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/the/:slug") view=TagPage ssr=SsrMode::Async/>
                     <Route path=path!("/dang-nhap") view=SignInPage ssr=SsrMode::Async/>
                     <Route path=path!("/tai-khoan") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri") view=DashboardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri/bai-viet") view=DeskListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri/bai-viet/moi") view=ArticleFormPage ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri/bai-viet/:id") view=DeskArticlePage ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri/bai-viet/:id/sua") view=ArticleFormPage ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri/bai-viet/:id/phien-ban") view=RevisionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri/nhat-ky") view=AuditPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>

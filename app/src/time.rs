@@ -67,6 +67,28 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
         .map(|d| d.timestamp())
 }
 
+/// The value of an `<input type="datetime-local">` for a time: "2021-02-24T01:52",
+/// Vietnam time.
+pub fn local_input(ts: i64) -> String {
+    local(ts).format("%Y-%m-%dT%H:%M").to_string()
+}
+
+/// A time typed into the admin forms: RFC 3339, or a `datetime-local` value (with or
+/// without seconds) read as Vietnam time.
+pub fn parse_input(s: &str) -> Option<i64> {
+    let s = s.trim();
+    if let Some(ts) = parse_rfc3339(s) {
+        return Some(ts);
+    }
+    let naive = chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M")
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S"))
+        .ok()?;
+    Ho_Chi_Minh
+        .from_local_datetime(&naive)
+        .single()
+        .map(|d| d.timestamp())
+}
+
 /// Seconds since the epoch now.
 pub fn now() -> i64 {
     Utc::now().timestamp()
@@ -108,6 +130,16 @@ mod tests {
         assert_eq!(short_date(ts), "24/02/2021 01:30");
         assert_eq!(header_date(ts), "Thứ tư, ngày 24/02/2021");
         assert_eq!(iso(ts), "2021-02-24T01:30:00+07:00");
+    }
+
+    #[test]
+    fn form_times_are_vietnam_time() {
+        let ts = parse_rfc3339("2021-02-24T01:52:00+07:00").unwrap();
+        assert_eq!(local_input(ts), "2021-02-24T01:52");
+        assert_eq!(parse_input("2021-02-24T01:52"), Some(ts));
+        assert_eq!(parse_input("2021-02-24T01:52:00"), Some(ts));
+        assert_eq!(parse_input("2021-02-23T18:52:00Z"), Some(ts));
+        assert_eq!(parse_input("mai"), None);
     }
 
     #[test]

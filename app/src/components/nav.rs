@@ -42,17 +42,19 @@ pub fn page_numbers(page: u32, pages: u32) -> Vec<u32> {
     out
 }
 
-/// Links to the other pages of a list at `base` (`?trang=N`).
+/// Links to the other pages of a list at `base` (`?trang=N`, or `&trang=N` when
+/// `base` already has a query).
 #[component]
 pub fn Pagination(base: String, page: u32, pages: u32) -> impl IntoView {
     if pages <= 1 {
         return ().into_any();
     }
+    let sep = if base.contains('?') { '&' } else { '?' };
     let href = move |p: u32| {
         if p <= 1 {
             base.clone()
         } else {
-            format!("{base}?trang={p}")
+            format!("{base}{sep}trang={p}")
         }
     };
     let prev = (page > 1).then(|| {

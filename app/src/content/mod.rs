@@ -3,8 +3,11 @@
 //! the one renderer in `render.rs`, so reader-supplied text cannot become markup.
 //! `validate.rs` checks a Doc before it is stored; `markdown.rs` (server) imports one.
 
+pub mod diff;
 #[cfg(feature = "ssr")]
 pub mod markdown;
+#[cfg(feature = "ssr")]
+pub mod markdown_export;
 pub mod render;
 pub mod validate;
 

@@ -2,8 +2,10 @@
 //! functions), store (SQL, server only) and views.
 
 pub mod accounts;
+pub mod admin;
 pub mod articles;
 pub mod categories;
+pub mod editorial;
 pub mod media;
 pub mod portal;
 pub mod tags;

@@ -7,23 +7,8 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{ChangePassword, SignIn, SignOut, get_account, get_current_user};
 use super::model::CurrentUser;
-use crate::components::page_loader;
-use crate::error::AppError;
+use crate::components::{form_error, page_loader};
 use crate::i18n::t;
-
-/// The error of the last submission of a form, if any.
-fn form_error<T: Send + Sync + 'static>(
-    value: MappedSignal<Option<Result<T, AppError>>>,
-) -> impl IntoView {
-    move || {
-        value
-            .with(|v| match v {
-                Some(Err(e)) => Some(e.to_string()),
-                _ => None,
-            })
-            .map(|message| view! { <p class="form-error" role="alert">{message}</p> })
-    }
-}
 
 /// `/dang-nhap`
 #[component]

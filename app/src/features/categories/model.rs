@@ -106,6 +106,28 @@ impl CategoryTree {
         self.path(id).first().map(|r| r.id).unwrap_or(id)
     }
 
+    /// Every category depth-first, parents before their children, with its depth
+    /// (0 for top level): the order of select lists and the admin tree.
+    pub fn in_order(&self) -> Vec<(usize, &CategoryNode)> {
+        fn walk<'a>(
+            tree: &'a CategoryTree,
+            parent: Option<i64>,
+            depth: usize,
+            out: &mut Vec<(usize, &'a CategoryNode)>,
+        ) {
+            if depth > 8 {
+                return;
+            }
+            for n in tree.children(parent) {
+                out.push((depth, n));
+                walk(tree, Some(n.id), depth + 1, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(self, None, 0, &mut out);
+        out
+    }
+
     /// The menu: top-level categories with their subcategories.
     pub fn menu(&self) -> Vec<MenuItem> {
         fn build(tree: &CategoryTree, parent: Option<i64>, depth: usize) -> Vec<MenuItem> {
@@ -163,6 +185,13 @@ mod tests {
         );
         assert_eq!(tree.subtree_ids(1), vec![1, 3, 4]);
         assert_eq!(tree.root_of(4), 1);
+        assert_eq!(
+            tree.in_order()
+                .iter()
+                .map(|(d, n)| (*d, n.id))
+                .collect::<Vec<_>>(),
+            vec![(0, 2), (0, 1), (1, 3), (2, 4)]
+        );
         let menu = tree.menu();
         assert_eq!(
             menu.iter().map(|m| m.category.id).collect::<Vec<_>>(),

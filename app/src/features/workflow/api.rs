@@ -21,7 +21,8 @@ impl From<super::store::WorkflowError> for AppError {
 
 /// Moves an article through the workflow: `action` is submit, approve, reject,
 /// return_to_draft, publish, schedule, unpublish or archive; `reason` is required to
-/// reject; `publish_at` (RFC 3339) to schedule. Returns the new status.
+/// reject; `publish_at` (RFC 3339, or a `datetime-local` value in Vietnam time) to
+/// schedule. Returns the new status.
 #[server]
 pub async fn transition_article(
     article_id: i64,
@@ -43,7 +44,7 @@ pub async fn transition_article(
     {
         None => None,
         Some(s) => Some(
-            crate::time::parse_rfc3339(s)
+            crate::time::parse_input(s)
                 .ok_or_else(|| fail(AppError::Invalid("Thời điểm hẹn đăng không hợp lệ".into())))?,
         ),
     };

@@ -160,6 +160,31 @@ impl Action {
     }
 }
 
+/// Whether `user` may open an article written by `author` in the admin area:
+/// contributors see their own articles, editors and up see all.
+pub fn can_view(user: &CurrentUser, author: Option<i64>) -> bool {
+    user.can(Permission::EditAnyArticle)
+        || user.can(Permission::ApproveArticle)
+        || (user.can(Permission::WriteOwnDrafts) && author == Some(user.id))
+}
+
+/// Whether `user` may change the text of an article written by `author` while it is in
+/// `status`. Contributors: their own drafts (and rejected ones, which saving returns to
+/// draft). Editors: anything not yet approved. The editor-in-chief and admins: anything
+/// not archived — an approved or published text changes only under their hand.
+pub fn can_edit(user: &CurrentUser, author: Option<i64>, status: Status) -> bool {
+    use Status as S;
+    if user.can(Permission::ApproveArticle) {
+        return status != S::Archived;
+    }
+    if user.can(Permission::EditAnyArticle) {
+        return matches!(status, S::Draft | S::Rejected | S::PendingReview);
+    }
+    user.can(Permission::WriteOwnDrafts)
+        && author == Some(user.id)
+        && matches!(status, S::Draft | S::Rejected)
+}
+
 /// A recorded status change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleEvent {
@@ -245,5 +270,33 @@ mod tests {
         assert!(Action::Publish.allowed(&chief, None));
         assert!(!Action::Submit.allowed(&user(Role::Moderator), Some(7)));
         assert!(!Action::Archive.allowed(&user(Role::Member), None));
+    }
+
+    #[test]
+    fn who_may_edit_what() {
+        use Status as S;
+        let user = |role| CurrentUser {
+            id: 7,
+            username: "u".into(),
+            display_name: "U".into(),
+            role,
+        };
+        let c = user(Role::Contributor);
+        assert!(can_edit(&c, Some(7), S::Draft));
+        assert!(can_edit(&c, Some(7), S::Rejected));
+        assert!(!can_edit(&c, Some(7), S::PendingReview), "submitted is out of hand");
+        assert!(!can_edit(&c, Some(8), S::Draft), "not someone else's");
+        assert!(can_view(&c, Some(7)) && !can_view(&c, Some(8)));
+        let e = user(Role::Editor);
+        assert!(can_edit(&e, Some(8), S::PendingReview));
+        assert!(!can_edit(&e, Some(8), S::Approved));
+        assert!(!can_edit(&e, Some(8), S::Published), "published text needs the chief");
+        let chief = user(Role::EditorInChief);
+        assert!(can_edit(&chief, None, S::Published));
+        assert!(!can_edit(&chief, None, S::Archived));
+        for r in [Role::Moderator, Role::Member] {
+            assert!(!can_edit(&user(r), Some(7), S::Draft));
+            assert!(!can_view(&user(r), Some(7)));
+        }
     }
 }

@@ -1,0 +1,198 @@
+//! Types of the editorial desk shared by server and client.
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::diff::{BlockChange, Piece};
+use crate::features::articles::model::Paged;
+use crate::features::workflow::model::{ArticleEvent, Status};
+
+/// Limits of the editing form, checked on the server.
+pub const MAX_TITLE_CHARS: usize = 300;
+pub const MAX_SAPO_CHARS: usize = 1_000;
+pub const MAX_BODY_BYTES: usize = 400_000;
+pub const MAX_NOTE_CHARS: usize = 4_000;
+pub const MAX_TAGS: usize = 20;
+pub const MAX_SHORT_CHARS: usize = 200;
+
+/// An article as the desk lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeskRow {
+    pub id: i64,
+    pub title: String,
+    pub status: Status,
+    pub category: String,
+    pub author: Option<String>,
+    /// "24/02/2021 01:52", last change.
+    pub updated: String,
+}
+
+impl DeskRow {
+    pub fn href(&self) -> String {
+        desk_href(self.id)
+    }
+}
+
+pub fn desk_href(id: i64) -> String {
+    format!("/quan-tri/bai-viet/{id}")
+}
+
+/// The filters of the article list, as the query string carries them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeskFilter {
+    pub status: Option<Status>,
+    pub category_id: Option<i64>,
+    pub author_id: Option<i64>,
+    pub text: String,
+    pub page: u32,
+}
+
+/// A choice in a select list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub id: i64,
+    pub label: String,
+}
+
+/// The article list page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeskListData {
+    pub rows: Paged<DeskRow>,
+    pub filter: DeskFilter,
+    /// Categories, indented by depth.
+    pub categories: Vec<Choice>,
+    pub authors: Vec<Choice>,
+    /// Contributors see only their own articles.
+    pub own_only: bool,
+}
+
+/// The dashboard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DashboardData {
+    pub display_name: String,
+    pub role_label: String,
+    /// Every status with how many articles are in it (of the visible ones).
+    pub counts: Vec<(Status, i64)>,
+    pub my_drafts: Vec<DeskRow>,
+    /// Pending review: for approvers all of them, for others their own.
+    pub awaiting: Vec<DeskRow>,
+    pub recently_published: Vec<DeskRow>,
+    pub can_approve: bool,
+}
+
+/// An editorial note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteView {
+    pub author: Option<String>,
+    pub body: String,
+    pub at: String,
+}
+
+/// A revision in the list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevisionInfo {
+    pub number: i64,
+    pub author: Option<String>,
+    pub summary: String,
+    pub at: String,
+}
+
+/// An action button on the article page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionChoice {
+    pub action: String,
+    pub label: String,
+    /// Reject needs a reason; schedule a time.
+    pub needs_reason: bool,
+    pub needs_time: bool,
+}
+
+/// The article page of the desk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeskArticleData {
+    pub id: i64,
+    pub title: String,
+    pub sapo: String,
+    pub status: Status,
+    pub category: String,
+    pub author: Option<String>,
+    pub created: String,
+    pub updated: String,
+    pub publish_at: Option<String>,
+    pub expire_at: Option<String>,
+    /// The public address, when readers can see it.
+    pub public_href: Option<String>,
+    pub tags: Vec<String>,
+    pub events: Vec<ArticleEvent>,
+    pub notes: Vec<NoteView>,
+    pub revisions: Vec<RevisionInfo>,
+    pub actions: Vec<ActionChoice>,
+    pub can_edit: bool,
+    /// The last rejection's reason, shown at the top while the article is rejected.
+    pub rejection: Option<String>,
+}
+
+/// The editing form, filled.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleFormData {
+    pub id: Option<i64>,
+    pub title: String,
+    pub sapo: String,
+    pub category_id: Option<i64>,
+    pub tags: String,
+    pub byline: String,
+    pub source: String,
+    pub body: String,
+    /// `YYYY-MM-DDTHH:MM`, Vietnam time, for `<input type="datetime-local">`.
+    pub expire_at: String,
+    pub featured: bool,
+    /// The revision the form was filled from (0 before the first).
+    pub base_revision: i64,
+    pub categories: Vec<Choice>,
+    pub can_feature: bool,
+}
+
+/// A field that differs between two revisions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldChange {
+    pub field: String,
+    pub pieces: Vec<Piece>,
+}
+
+/// Two revisions compared.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevisionDiffData {
+    pub article_id: i64,
+    pub title: String,
+    pub from: RevisionInfo,
+    pub to: RevisionInfo,
+    pub revisions: Vec<RevisionInfo>,
+    pub fields: Vec<FieldChange>,
+    pub body: Vec<BlockChange>,
+    pub can_restore: bool,
+}
+
+/// Splits the tags field: comma-separated, trimmed, no empties or repeats.
+pub fn parse_tags(raw: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in raw.split([',', ';']) {
+        let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !t.is_empty() && !out.iter().any(|o| o.to_lowercase() == t.to_lowercase()) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_are_split_and_deduplicated() {
+        assert_eq!(
+            parse_tags(" Đại hội Đảng, chuyển đổi  số;đại hội đảng,, "),
+            vec!["Đại hội Đảng".to_string(), "chuyển đổi số".to_string()]
+        );
+        assert!(parse_tags(" , ").is_empty());
+    }
+}
