@@ -23,12 +23,14 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use components::{NotFoundPage, SiteResource};
-use features::accounts::views::{AccountPage, SignInPage};
+use features::accounts::admin_views::{SetPasswordPage, SetupPage, UsersPage};
+use features::accounts::views::{AccountPage, IdleWatch, SignInPage, provide_session_user};
 use features::admin::views::AuditPage;
 use features::editorial::views::{
     ArticleFormPage, DashboardPage, DeskArticlePage, DeskListPage, RevisionsPage,
 };
 use features::articles::views::ArticlePage;
+use features::categories::admin_views::CategoriesAdminPage;
 use features::categories::views::CategoryPage;
 use features::portal::api::get_site_info;
 use features::portal::views::{HomePage, SiteFooter, SiteHeader};
@@ -64,6 +66,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let site: SiteResource = Resource::new(|| (), |_| get_site_info());
     provide_context(site);
+    provide_session_user();
     // Lets tests (and styles) know the client has taken over.
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
@@ -89,9 +92,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/quan-tri/bai-viet/:id/sua") view=ArticleFormPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/bai-viet/:id/phien-ban") view=RevisionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/nhat-ky") view=AuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri/nguoi-dung") view=UsersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri/chuyen-muc") view=CategoriesAdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/thiet-lap") view=SetupPage ssr=SsrMode::Async/>
+                    <Route path=path!("/dat-mat-khau") view=SetPasswordPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>
+            <IdleWatch/>
         </Router>
     }
 }

@@ -81,6 +81,14 @@ pub enum UserCommand {
     List,
     /// Disable an account and end its sessions
     Disable { name: String },
+    /// Print a one-time link (valid 24 hours) with which the account's owner chooses a
+    /// new password
+    ResetLink {
+        name: String,
+        /// Public address of the portal (default: from toasoan.toml or the listen address)
+        #[arg(long, env = "TOASOAN_BASE_URL")]
+        base_url: Option<String>,
+    },
 }
 
 impl Cli {
@@ -94,6 +102,9 @@ impl Cli {
                 site_root,
                 ..
             } => (*addr, base_url.clone(), site_root.clone()),
+            Command::User(UserCommand::ResetLink { base_url, .. }) => {
+                (None, base_url.clone(), None)
+            }
             _ => (None, None, None),
         };
         Ok(Config::resolve(

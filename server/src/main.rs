@@ -99,6 +99,11 @@ async fn run(command: Command, config: Config) -> Result<ExitCode, Box<dyn std::
                         println!("{line}");
                     }
                 }
+                UserCommand::ResetLink { name, .. } => {
+                    let link = user_admin::reset_link(&pool, &config.site.base_url, &name).await?;
+                    println!("Liên kết đặt mật khẩu mới cho {name} (dùng một lần, trong 24 giờ):");
+                    println!("{link}");
+                }
                 UserCommand::Disable { name } => {
                     user_admin::disable(&pool, &name).await?;
                     println!("Đã khóa tài khoản {name} và kết thúc các phiên đăng nhập.");
@@ -124,6 +129,13 @@ async fn run(command: Command, config: Config) -> Result<ExitCode, Box<dyn std::
                 tracing::warn!(
                     "không thấy bản dựng giao diện trong {} (chạy cargo leptos build)",
                     site_root.display()
+                );
+            }
+            if let Some(link) =
+                user_admin::setup_link_if_no_admin(&pool, &config.site.base_url).await?
+            {
+                tracing::warn!(
+                    "Chưa có quản trị viên. Mở liên kết sau (dùng một lần, trong 24 giờ) để tạo tài khoản quản trị đầu tiên: {link}"
                 );
             }
             jobs::spawn_scheduler(pool.clone());

@@ -69,7 +69,8 @@ pub async fn add(
         role,
         password_hash: &hash,
     };
-    store::create_user(pool, &new, time::now())
+    let mut conn = pool.acquire().await?;
+    store::create_user(&mut conn, &new, time::now())
         .await?
         .ok_or_else(|| UserError::Taken(name.to_string()))
 }
@@ -103,4 +104,44 @@ pub async fn disable(pool: &AnyPool, name: &str) -> Result<(), UserError> {
     } else {
         Err(UserError::Unknown(name.to_string()))
     }
+}
+
+/// A one-time link with which `name` chooses a new password (their sessions end when
+/// it is used).
+pub async fn reset_link(pool: &AnyPool, base_url: &str, name: &str) -> Result<String, UserError> {
+    use toasoan_app::features::accounts::links::{LinkPurpose, issue};
+    let (user, _) = store::find_for_sign_in(pool, name)
+        .await?
+        .ok_or_else(|| UserError::Unknown(name.to_string()))?;
+    Ok(issue(
+        pool,
+        base_url,
+        LinkPurpose::SetPassword,
+        Some(user.id),
+        None,
+        time::now(),
+    )
+    .await?)
+}
+
+/// When no active admin exists, a one-time link to create the first one.
+pub async fn setup_link_if_no_admin(
+    pool: &AnyPool,
+    base_url: &str,
+) -> Result<Option<String>, UserError> {
+    use toasoan_app::features::accounts::links::{LinkPurpose, issue};
+    if store::has_admin(pool).await? {
+        return Ok(None);
+    }
+    Ok(Some(
+        issue(
+            pool,
+            base_url,
+            LinkPurpose::SetupAdmin,
+            None,
+            None,
+            time::now(),
+        )
+        .await?,
+    ))
 }

@@ -67,16 +67,7 @@ pub async fn sign_in(
         )));
     }
     ctx.sign_in_limits.clear(&account_key);
-    let token = auth::new_token();
-    store::create_session(
-        &ctx.pool,
-        &auth::token_hash(&token),
-        user.id,
-        now,
-        now + auth::IDLE_SECONDS,
-    )
-    .await?;
-    crate::state::set_cookie(&auth::session_cookie(&token, ctx.secure_cookies));
+    auth::start_session(&ctx, user.id, now).await?;
     tracing::info!(user = %user.username, "đăng nhập");
     leptos_axum::redirect(&safe_next(next.as_deref()));
     Ok(())
@@ -92,6 +83,20 @@ pub async fn sign_out() -> Result<(), AppError> {
     }
     crate::state::set_cookie(&auth::clear_cookie(ctx.secure_cookies));
     leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// Ends the session after the idle warning ran out, without leaving the page (the
+/// client then opens the sign-in page itself).
+#[server]
+pub async fn end_idle_session() -> Result<(), AppError> {
+    use super::{auth, store};
+    let ctx = crate::state::app_context()?;
+    if let Some(token) = auth::request_token() {
+        store::delete_session(&ctx.pool, &auth::token_hash(&token)).await?;
+        tracing::info!("phiên kết thúc do không sử dụng");
+    }
+    crate::state::set_cookie(&auth::clear_cookie(ctx.secure_cookies));
     Ok(())
 }
 

@@ -12,8 +12,34 @@ use crate::error::AppError;
 
 /// Name of the session cookie.
 pub const COOKIE: &str = "toasoan_phien";
-/// A session ends after this long without activity.
-pub const IDLE_SECONDS: i64 = 2 * 3600;
+/// How long the idle warning counts down before the session ends.
+pub const COUNTDOWN_SECONDS: i64 = 60;
+
+/// A session ends on the server after this long without a request: the idle time of
+/// the warning, its countdown, and a minute's grace. The open page keeps it alive
+/// while the user is active (`keep_session_alive`).
+pub fn session_lifetime(site: &crate::features::portal::SiteConfig) -> i64 {
+    site.session_idle_minutes.max(1) as i64 * 60 + COUNTDOWN_SECONDS + 60
+}
+
+/// Starts a session for `user_id` and sets its cookie.
+pub async fn start_session(
+    ctx: &crate::state::AppContext,
+    user_id: i64,
+    now: i64,
+) -> Result<(), AppError> {
+    let token = new_token();
+    store::create_session(
+        &ctx.pool,
+        &token_hash(&token),
+        user_id,
+        now,
+        now + session_lifetime(&ctx.site),
+    )
+    .await?;
+    crate::state::set_cookie(&session_cookie(&token, ctx.secure_cookies));
+    Ok(())
+}
 
 /// An argon2id hash of a password, as a PHC string.
 pub fn hash_password(password: &str) -> Result<String, AppError> {
@@ -97,7 +123,7 @@ pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
         return Ok(None);
     };
     if now - last_seen >= 60 {
-        store::touch_session(&ctx.pool, &hash, now, now + IDLE_SECONDS).await?;
+        store::touch_session(&ctx.pool, &hash, now, now + session_lifetime(&ctx.site)).await?;
     }
     Ok(Some(user))
 }

@@ -1,9 +1,13 @@
 //! Accounts: users, roles and the permission table, argon2id passwords, server-side
 //! sessions, sign-in (rate-limited) and sign-out, the account page.
 
+pub mod admin_api;
+pub mod admin_views;
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod links;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod store;

@@ -151,6 +151,28 @@ impl CurrentUser {
     }
 }
 
+/// An account as the user management page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserAdminRow {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub email: String,
+    pub role: Role,
+    pub active: bool,
+    /// The admin looking at the list.
+    pub is_me: bool,
+}
+
+/// What a one-time link opens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LinkInfo {
+    /// Create the first admin.
+    SetupAdmin,
+    /// Choose a new password for this account.
+    SetPassword { username: String, display_name: String },
+}
+
 /// A password people may choose: 10 to 200 characters, not all one character class.
 pub fn check_new_password(password: &str) -> Result<(), &'static str> {
     let n = password.chars().count();

@@ -42,13 +42,13 @@ pub struct NewUser<'a> {
 
 /// Creates a user; a taken user name is `Ok(None)`.
 pub async fn create_user(
-    pool: &AnyPool,
+    conn: &mut sqlx::AnyConnection,
     u: &NewUser<'_>,
     now: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
     let taken = sqlx::query("SELECT id FROM users WHERE username = $1")
         .bind(u.username)
-        .fetch_optional(pool)
+        .fetch_optional(&mut *conn)
         .await?;
     if taken.is_some() {
         return Ok(None);
@@ -63,7 +63,7 @@ pub async fn create_user(
     .bind(u.role.as_str())
     .bind(u.password_hash)
     .bind(now)
-    .fetch_one(pool)
+    .fetch_one(&mut *conn)
     .await?;
     Ok(Some(row.try_get(0)?))
 }
@@ -220,4 +220,156 @@ pub async fn has_admin(pool: &AnyPool) -> Result<bool, sqlx::Error> {
         .await?
         .try_get(0)?;
     Ok(n > 0)
+}
+
+/// A user by id.
+pub async fn get_user(pool: &AnyPool, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
+    let row = sqlx::query(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(user_from_row).transpose()
+}
+
+/// Changes a user's name, email, role and active flag; a disabled user's sessions end.
+/// Refuses (Ok(false)) to leave the portal without an active admin.
+pub async fn update_user(
+    conn: &mut sqlx::AnyConnection,
+    id: i64,
+    display_name: &str,
+    email: &str,
+    role: Role,
+    active: bool,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query(
+        "UPDATE users SET display_name = $1, email = $2, role = $3, active = $4, updated_at = $5 WHERE id = $6",
+    )
+    .bind(display_name)
+    .bind(email)
+    .bind(role.as_str())
+    .bind(active as i64)
+    .bind(now)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    let admins: i64 = sqlx::query("SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1")
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get(0)?;
+    if admins == 0 {
+        return Ok(false);
+    }
+    if !active {
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(true)
+}
+
+/// A one-time link that has not been used and has not expired.
+#[derive(Debug, Clone)]
+pub struct LinkRow {
+    pub id: i64,
+    pub purpose: String,
+    pub user: Option<UserRow>,
+}
+
+/// Stores a one-time link (its token hashed).
+pub async fn create_link(
+    pool: &AnyPool,
+    token_hash: &str,
+    purpose: &str,
+    user_id: Option<i64>,
+    created_by: Option<i64>,
+    now: i64,
+    expires_at: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO one_time_links (token_hash, purpose, user_id, created_by, created_at, expires_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(token_hash)
+    .bind(purpose)
+    .bind(user_id)
+    .bind(created_by)
+    .bind(now)
+    .bind(expires_at)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// The live link with this token hash.
+pub async fn find_link(
+    conn: &mut sqlx::AnyConnection,
+    token_hash: &str,
+    now: i64,
+) -> Result<Option<LinkRow>, sqlx::Error> {
+    let Some(r) = sqlx::query(
+        "SELECT id, purpose, user_id FROM one_time_links WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(&mut *conn)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let user_id: Option<i64> = r.try_get(2)?;
+    let user = match user_id {
+        Some(id) => {
+            let row = sqlx::query(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"))
+                .bind(id)
+                .fetch_optional(&mut *conn)
+                .await?;
+            match row {
+                Some(row) => Some(user_from_row(&row)?),
+                None => return Ok(None),
+            }
+        }
+        None => None,
+    };
+    Ok(Some(LinkRow {
+        id: r.try_get(0)?,
+        purpose: r.try_get(1)?,
+        user,
+    }))
+}
+
+/// Marks a link used; false if it was used in the meantime.
+pub async fn use_link(
+    conn: &mut sqlx::AnyConnection,
+    id: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let done =
+        sqlx::query("UPDATE one_time_links SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
+            .bind(now)
+            .bind(id)
+            .execute(conn)
+            .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Replaces a password hash and ends every session of the user.
+pub async fn replace_password(
+    conn: &mut sqlx::AnyConnection,
+    user_id: i64,
+    password_hash: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
+        .bind(password_hash)
+        .bind(now)
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
 }

@@ -6,7 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{ChangePassword, SignIn, SignOut, get_account, get_current_user};
-use super::model::CurrentUser;
+use super::model::{CurrentUser, Permission};
 use crate::components::{form_error, page_loader};
 use crate::i18n::t;
 
@@ -22,6 +22,12 @@ pub fn SignInPage() -> impl IntoView {
         <leptos_meta::Meta name="robots" content="noindex"/>
         <section class="form-page">
             <h1>{t().sign_in}</h1>
+            {move || (query.read().get("ly-do").as_deref() == Some("het-phien")).then(|| view! {
+                <p class="notice notice-warn" role="status">
+                    "Phiên làm việc đã kết thúc vì bạn không sử dụng Site trong thời gian dài. "
+                    "Vui lòng đăng nhập lại; nội dung đang soạn vẫn được giữ trên máy này."
+                </p>
+            })}
             <p class="form-intro">{t().sign_in_intro}</p>
             <ActionForm action attr:class="stacked-form">
                 <input type="hidden" name="next" prop:value=next/>
@@ -83,11 +89,20 @@ pub fn AccountPage() -> impl IntoView {
     }
 }
 
+/// The signed-in user as the client knows it: None until the server has answered, or
+/// when signed out. Shared by the header's user box and the idle watch.
+#[derive(Clone, Copy)]
+pub struct SessionUser(pub RwSignal<Option<CurrentUser>>);
+
+pub fn provide_session_user() {
+    provide_context(SessionUser(RwSignal::new(None)));
+}
+
 /// The header's account link. Filled in by the client after hydration: pages stay the
 /// same for every visitor (cacheable), and the signed-in name never lands in them.
 #[component]
 pub fn UserBox() -> impl IntoView {
-    let user: RwSignal<Option<CurrentUser>> = RwSignal::new(None);
+    let user = expect_context::<SessionUser>().0;
     let location = leptos_router::hooks::use_location();
     // asked again after every navigation: signing in or out ends on another page
     Effect::new(move |_| {
@@ -102,9 +117,176 @@ pub fn UserBox() -> impl IntoView {
     view! {
         <span class="user-box">
             {move || match user.get() {
-                Some(u) => view! { <A href="/tai-khoan" attr:class="user-link">{u.display_name}</A> }.into_any(),
+                Some(u) => view! {
+                    {u.can(Permission::UseAdmin).then(|| view! { <A href="/quan-tri" attr:class="user-link">"Quản trị"</A> })}
+                    <A href="/tai-khoan" attr:class="user-link">{u.display_name}</A>
+                }.into_any(),
                 None => view! { <A href="/dang-nhap" attr:class="user-link">{t().sign_in}</A> }.into_any(),
             }}
         </span>
+    }
+}
+
+/// Milliseconds since the epoch in the browser (0 on the server).
+fn now_ms() -> f64 {
+    #[cfg(feature = "hydrate")]
+    {
+        web_sys::js_sys::Date::now()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        0.0
+    }
+}
+
+/// The idle warning: after the portal's idle time without activity a signed-in user
+/// sees "Bạn đã không sử dụng Site…" with a live 60-second countdown. "Ở lại" keeps the
+/// session; when the countdown ends the session ends on the server and the sign-in
+/// page opens (forms keep what was typed in the browser, see the editing form). While
+/// the user is active the page tells the server now and then, so a long stretch of
+/// typing does not end the session.
+#[component]
+pub fn IdleWatch() -> impl IntoView {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    let user = expect_context::<SessionUser>().0;
+    let site = crate::components::use_site();
+    // Some(seconds left) while the dialog is open
+    let remaining: RwSignal<Option<i64>> = RwSignal::new(None);
+    let last_activity = Arc::new(AtomicU64::new(now_ms() as u64));
+    let last_ping = Arc::new(AtomicU64::new(now_ms() as u64));
+    let deadline = Arc::new(AtomicU64::new(0));
+    let navigate = leptos_router::hooks::use_navigate();
+    let location = leptos_router::hooks::use_location();
+    let stay_button = NodeRef::<leptos::html::Button>::new();
+
+    let idle_minutes = move || {
+        site.get_untracked()
+            .and_then(Result::ok)
+            .map(|s| s.config.session_idle_minutes)
+            .unwrap_or(20)
+            .max(1) as f64
+    };
+
+    {
+        let last_activity = last_activity.clone();
+        let last_ping = last_ping.clone();
+        let deadline = deadline.clone();
+        Effect::new(move |started: Option<()>| {
+            if started.is_some() {
+                return;
+            }
+            for name in ["pointerdown", "keydown", "scroll", "touchstart", "mousemove", "input"] {
+                let last_activity = last_activity.clone();
+                let handle = window_event_listener_untyped(name, move |_| {
+                    if remaining.get_untracked().is_none() {
+                        last_activity.store(now_ms() as u64, Ordering::Relaxed);
+                    }
+                });
+                // the listeners live as long as the page
+                std::mem::forget(handle);
+            }
+            let last_activity = last_activity.clone();
+            let last_ping = last_ping.clone();
+            let deadline = deadline.clone();
+            let navigate = navigate.clone();
+            let tick = move || {
+                let now = now_ms();
+                if user.get_untracked().is_none() {
+                    if remaining.get_untracked().is_some() {
+                        remaining.set(None);
+                    }
+                    last_activity.store(now as u64, Ordering::Relaxed);
+                    return;
+                }
+                match remaining.get_untracked() {
+                    None => {
+                        let last = last_activity.load(Ordering::Relaxed) as f64;
+                        if now - last >= idle_minutes() * 60_000.0 {
+                            deadline.store((now + 60_000.0) as u64, Ordering::Relaxed);
+                            remaining.set(Some(60));
+                        } else if last > last_ping.load(Ordering::Relaxed) as f64
+                            && now - last_ping.load(Ordering::Relaxed) as f64 >= 120_000.0
+                        {
+                            last_ping.store(now as u64, Ordering::Relaxed);
+                            leptos::task::spawn_local(async move {
+                                if let Ok(false) = super::admin_api::keep_session_alive().await {
+                                    user.set(None);
+                                }
+                            });
+                        }
+                    }
+                    Some(_) => {
+                        let left = ((deadline.load(Ordering::Relaxed) as f64 - now) / 1000.0).ceil() as i64;
+                        if left > 0 {
+                            remaining.set(Some(left));
+                        } else {
+                            remaining.set(None);
+                            user.set(None);
+                            let next = format!(
+                                "{}{}",
+                                location.pathname.get_untracked(),
+                                location.search.get_untracked()
+                            );
+                            let navigate = navigate.clone();
+                            leptos::task::spawn_local(async move {
+                                let _ = super::api::end_idle_session().await;
+                                navigate(
+                                    &format!(
+                                        "/dang-nhap?ly-do=het-phien&tiep={}",
+                                        crate::features::admin::views::urlencode(&next)
+                                    ),
+                                    Default::default(),
+                                );
+                            });
+                        }
+                    }
+                }
+            };
+            // runs as long as the page does
+            let _ = set_interval_with_handle(tick, std::time::Duration::from_secs(1));
+        });
+    }
+    // the button takes the focus when the dialog opens
+    Effect::new(move |_| {
+        if remaining.get().is_some()
+            && let Some(b) = stay_button.get()
+        {
+            let _ = b.focus();
+        }
+    });
+    let stay = {
+        let last_activity = last_activity.clone();
+        let last_ping = last_ping.clone();
+        move |_| {
+            let now = now_ms() as u64;
+            last_activity.store(now, Ordering::Relaxed);
+            last_ping.store(now, Ordering::Relaxed);
+            remaining.set(None);
+            leptos::task::spawn_local(async move {
+                if let Ok(false) = super::admin_api::keep_session_alive().await {
+                    user.set(None);
+                }
+            });
+        }
+    };
+    let minutes = move || idle_minutes() as i64;
+    view! {
+        <Show when=move || remaining.get().is_some()>
+            <div class="idle-backdrop">
+                <div class="idle-dialog" role="alertdialog" aria-modal="true"
+                    aria-labelledby="idle-title" aria-describedby="idle-text">
+                    <h2 id="idle-title">{move || format!("Bạn đã không sử dụng Site trong {} phút", minutes())}</h2>
+                    <p id="idle-text">
+                        "Để bảo mật, phiên làm việc sẽ tự kết thúc sau "
+                        <strong class="idle-seconds" aria-live="polite">{move || remaining.get().unwrap_or(0)}</strong>
+                        " giây. Nội dung đang soạn được giữ lại trên máy này."
+                    </p>
+                    <button type="button" class="button-primary" node_ref=stay_button on:click=stay.clone()>
+                        "Ở lại đăng nhập"
+                    </button>
+                </div>
+            </div>
+        </Show>
     }
 }

@@ -1,5 +1,7 @@
 //! Categories (chuyên mục): the portal's section tree, its menu, and the category page.
 
+pub mod admin_api;
+pub mod admin_views;
 pub mod api;
 pub mod model;
 #[cfg(feature = "ssr")]

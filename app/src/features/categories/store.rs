@@ -94,3 +94,219 @@ pub async fn ensure_by_name(
     )
     .await
 }
+
+/// Why a category change was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum CategoryError {
+    #[error("không tìm thấy chuyên mục")]
+    NotFound,
+    #[error("{0}")]
+    Invalid(String),
+    #[error("{0}")]
+    Conflict(String),
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+/// How many articles (any status) each category holds directly.
+pub async fn article_counts(
+    pool: &AnyPool,
+) -> Result<std::collections::HashMap<i64, i64>, sqlx::Error> {
+    let rows = sqlx::query("SELECT category_id, COUNT(*) FROM articles GROUP BY category_id")
+        .fetch_all(pool)
+        .await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+        .collect()
+}
+
+/// The editable fields of a category.
+pub struct CategoryFields<'a> {
+    pub name: &'a str,
+    pub slug: &'a str,
+    pub parent_id: Option<i64>,
+    pub description: &'a str,
+}
+
+async fn check_fields(
+    conn: &mut AnyConnection,
+    id: i64,
+    f: &CategoryFields<'_>,
+) -> Result<(), CategoryError> {
+    let taken = sqlx::query("SELECT id FROM categories WHERE slug = $1 AND id <> $2")
+        .bind(f.slug)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if taken.is_some() {
+        return Err(CategoryError::Conflict(format!(
+            "Địa chỉ \"{}\" đã có chuyên mục khác dùng",
+            f.slug
+        )));
+    }
+    if let Some(parent) = f.parent_id {
+        // the parent must exist and must not lie below the category itself
+        let mut cur = Some(parent);
+        let mut steps = 0;
+        while let Some(p) = cur {
+            if p == id {
+                return Err(CategoryError::Invalid(
+                    "Không thể đặt chuyên mục vào bên trong chính nó".into(),
+                ));
+            }
+            let row = sqlx::query("SELECT parent_id FROM categories WHERE id = $1")
+                .bind(p)
+                .fetch_optional(&mut *conn)
+                .await?
+                .ok_or_else(|| CategoryError::Invalid("Chuyên mục cha không tồn tại".into()))?;
+            cur = row.try_get(0)?;
+            steps += 1;
+            if steps > 16 {
+                return Err(CategoryError::Invalid("Cây chuyên mục quá sâu".into()));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Creates a category at the end of its parent's list.
+pub async fn create(
+    conn: &mut AnyConnection,
+    f: &CategoryFields<'_>,
+    now: i64,
+) -> Result<i64, CategoryError> {
+    check_fields(conn, 0, f).await?;
+    let order: i64 = sqlx::query(
+        "SELECT COALESCE(MAX(sort_order), 0) + 1 FROM categories WHERE parent_id IS NOT DISTINCT FROM $1",
+    )
+    .bind(f.parent_id)
+    .fetch_one(&mut *conn)
+    .await?
+    .try_get(0)?;
+    let id = sqlx::query(
+        "INSERT INTO categories (parent_id, slug, name, description, sort_order, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(f.parent_id)
+    .bind(f.slug)
+    .bind(f.name)
+    .bind(f.description)
+    .bind(order)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?
+    .try_get(0)?;
+    Ok(id)
+}
+
+/// Changes a category; moving it under another parent puts it at the end there.
+pub async fn update(
+    conn: &mut AnyConnection,
+    id: i64,
+    f: &CategoryFields<'_>,
+) -> Result<(), CategoryError> {
+    let row = sqlx::query("SELECT parent_id FROM categories WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(CategoryError::NotFound)?;
+    let old_parent: Option<i64> = row.try_get(0)?;
+    check_fields(conn, id, f).await?;
+    if old_parent != f.parent_id {
+        let order: i64 = sqlx::query(
+            "SELECT COALESCE(MAX(sort_order), 0) + 1 FROM categories WHERE parent_id IS NOT DISTINCT FROM $1",
+        )
+        .bind(f.parent_id)
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get(0)?;
+        sqlx::query("UPDATE categories SET parent_id = $1, sort_order = $2 WHERE id = $3")
+            .bind(f.parent_id)
+            .bind(order)
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    sqlx::query("UPDATE categories SET slug = $1, name = $2, description = $3 WHERE id = $4")
+        .bind(f.slug)
+        .bind(f.name)
+        .bind(f.description)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Moves a category one place up or down among its siblings (the siblings are
+/// renumbered 1..n first, so equal orders cannot block a move).
+pub async fn move_among_siblings(
+    conn: &mut AnyConnection,
+    id: i64,
+    up: bool,
+) -> Result<(), CategoryError> {
+    let row = sqlx::query("SELECT parent_id FROM categories WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(CategoryError::NotFound)?;
+    let parent: Option<i64> = row.try_get(0)?;
+    let mut siblings: Vec<i64> = sqlx::query(
+        "SELECT id FROM categories WHERE parent_id IS NOT DISTINCT FROM $1 ORDER BY sort_order, id",
+    )
+    .bind(parent)
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(|r| r.try_get(0))
+    .collect::<Result<_, _>>()?;
+    let Some(pos) = siblings.iter().position(|s| *s == id) else {
+        return Err(CategoryError::NotFound);
+    };
+    let other = if up {
+        pos.checked_sub(1)
+    } else {
+        (pos + 1 < siblings.len()).then_some(pos + 1)
+    };
+    let Some(other) = other else {
+        return Ok(()); // already first (or last)
+    };
+    siblings.swap(pos, other);
+    for (i, sid) in siblings.iter().enumerate() {
+        sqlx::query("UPDATE categories SET sort_order = $1 WHERE id = $2")
+            .bind(i as i64 + 1)
+            .bind(sid)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Deletes an empty category (no subcategories, no articles). Returns its name.
+pub async fn delete(conn: &mut AnyConnection, id: i64) -> Result<String, CategoryError> {
+    let row = sqlx::query("SELECT name FROM categories WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(CategoryError::NotFound)?;
+    let name: String = row.try_get(0)?;
+    let children: i64 = sqlx::query("SELECT COUNT(*) FROM categories WHERE parent_id = $1")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get(0)?;
+    let articles: i64 = sqlx::query("SELECT COUNT(*) FROM articles WHERE category_id = $1")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get(0)?;
+    if children > 0 || articles > 0 {
+        return Err(CategoryError::Conflict(format!(
+            "Chuyên mục \"{name}\" còn {children} chuyên mục con và {articles} bài; hãy chuyển chúng đi trước khi xóa"
+        )));
+    }
+    sqlx::query("DELETE FROM categories WHERE id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(name)
+}

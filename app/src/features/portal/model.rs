@@ -25,6 +25,9 @@ pub struct SiteConfig {
     pub email: String,
     pub responsible: String,
     pub license: String,
+    /// Minutes without activity before a signed-in user is warned ("Bạn đã không sử
+    /// dụng Site…") and, after a 60-second countdown, signed out.
+    pub session_idle_minutes: u32,
 }
 
 impl Default for SiteConfig {
@@ -43,6 +46,7 @@ impl Default for SiteConfig {
             email: "bbt@congthongtin.example.vn".into(),
             responsible: "Trưởng Ban Biên tập Cổng thông tin điện tử".into(),
             license: "Trang trình diễn, không phải cơ quan báo chí".into(),
+            session_idle_minutes: 20,
         }
     }
 }

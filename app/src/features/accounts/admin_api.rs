@@ -1,0 +1,359 @@
+//! Server functions of account administration: the user list, creating accounts,
+//! changing role or locking them, password links; the one-time link pages (first
+//! admin set-up, choosing a password); and keeping an active session alive.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+use super::model::{LinkInfo, UserAdminRow};
+use crate::error::AppError;
+
+#[cfg(feature = "ssr")]
+fn invalid(m: impl Into<String>) -> AppError {
+    crate::error::fail(AppError::Invalid(m.into()))
+}
+
+/// A display name: one line, 1–100 characters.
+#[cfg(feature = "ssr")]
+fn display_name_of(raw: &str) -> Result<String, AppError> {
+    let name = crate::text::nfc(&raw.split_whitespace().collect::<Vec<_>>().join(" "));
+    match name.chars().count() {
+        0 => Err(invalid("Vui lòng nhập họ và tên")),
+        1..=100 => Ok(name),
+        _ => Err(invalid("Họ và tên dài quá 100 ký tự")),
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn email_of(raw: &str) -> Result<String, AppError> {
+    let email = raw.trim().to_string();
+    if email.is_empty() {
+        return Ok(email);
+    }
+    let ok = email.len() <= 200
+        && !email.contains(char::is_whitespace)
+        && email
+            .split_once('@')
+            .is_some_and(|(a, d)| !a.is_empty() && d.contains('.') && !d.starts_with('.'));
+    if ok {
+        Ok(email)
+    } else {
+        Err(invalid("Địa chỉ email không hợp lệ"))
+    }
+}
+
+/// Every account (admin only).
+#[server(input = GetUrl)]
+pub async fn get_users() -> Result<Vec<UserAdminRow>, AppError> {
+    use super::{Permission, auth, store};
+    use crate::error::fail;
+    let ctx = crate::state::app_context()?;
+    let me = auth::require(Permission::ManageUsers).await.map_err(fail)?;
+    Ok(store::list_users(&ctx.pool)
+        .await?
+        .into_iter()
+        .map(|u| UserAdminRow {
+            is_me: u.id == me.id,
+            id: u.id,
+            username: u.username,
+            display_name: u.display_name,
+            email: u.email,
+            role: u.role,
+            active: u.active,
+        })
+        .collect())
+}
+
+/// Creates an account and returns the one-time link its owner opens to choose a
+/// password (the admin never knows it).
+#[server]
+pub async fn create_account(
+    username: String,
+    display_name: String,
+    email: String,
+    role: String,
+) -> Result<String, AppError> {
+    use super::links::{LinkPurpose, issue};
+    use super::model::{Role, check_username};
+    use super::{Permission, auth, store};
+    use crate::error::fail;
+    let ctx = crate::state::app_context()?;
+    let me = auth::require(Permission::ManageUsers).await.map_err(fail)?;
+    let username = username.trim().to_lowercase();
+    check_username(&username).map_err(invalid)?;
+    let display_name = display_name_of(&display_name)?;
+    let email = email_of(&email)?;
+    let role = Role::parse(&role).ok_or_else(|| invalid("Vai trò không hợp lệ"))?;
+    let now = crate::time::now();
+    // a password nobody knows until the link sets one
+    let unusable = auth::hash_password(&auth::new_token())?;
+    let mut tx = ctx.pool.begin().await?;
+    let new = store::NewUser {
+        username: &username,
+        display_name: &display_name,
+        email: &email,
+        role,
+        password_hash: &unusable,
+    };
+    let id = store::create_user(&mut tx, &new, now)
+        .await?
+        .ok_or_else(|| {
+            fail(AppError::Conflict(format!(
+                "Tên đăng nhập \"{username}\" đã có"
+            )))
+        })?;
+    crate::features::admin::store::record(
+        &mut tx,
+        Some(me.id),
+        "user.create",
+        &username,
+        role.label(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    let link = issue(
+        &ctx.pool,
+        &ctx.site.base_url,
+        LinkPurpose::SetPassword,
+        Some(id),
+        Some(me.id),
+        now,
+    )
+    .await?;
+    Ok(link)
+}
+
+/// Changes an account's name, email, role or lock (`active` present: active). The
+/// last active admin cannot be demoted or locked.
+#[server]
+pub async fn update_account(
+    user_id: i64,
+    display_name: String,
+    email: String,
+    role: String,
+    active: Option<String>,
+) -> Result<(), AppError> {
+    use super::model::Role;
+    use super::{Permission, auth, store};
+    use crate::error::fail;
+    let ctx = crate::state::app_context()?;
+    let me = auth::require(Permission::ManageUsers).await.map_err(fail)?;
+    let display_name = display_name_of(&display_name)?;
+    let email = email_of(&email)?;
+    let role = Role::parse(&role).ok_or_else(|| invalid("Vai trò không hợp lệ"))?;
+    let before = store::get_user(&ctx.pool, user_id)
+        .await?
+        .ok_or_else(|| fail(AppError::NotFound))?;
+    let active = active.is_some();
+    let now = crate::time::now();
+    let mut tx = ctx.pool.begin().await?;
+    if !store::update_user(&mut tx, user_id, &display_name, &email, role, active, now).await? {
+        return Err(fail(AppError::Conflict(
+            "Cổng phải còn ít nhất một quản trị viên đang hoạt động".into(),
+        )));
+    }
+    let mut changes = Vec::new();
+    if before.role != role {
+        changes.push(format!("vai trò {} → {}", before.role.label(), role.label()));
+    }
+    if before.active != active {
+        changes.push(if active { "mở khóa" } else { "khóa" }.to_string());
+    }
+    if before.display_name != display_name || before.email != email {
+        changes.push("họ tên / email".into());
+    }
+    crate::features::admin::store::record(
+        &mut tx,
+        Some(me.id),
+        "user.update",
+        &before.username,
+        &changes.join(", "),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Issues a one-time link with which the account's owner chooses a new password.
+#[server]
+pub async fn issue_password_link(user_id: i64) -> Result<String, AppError> {
+    use super::links::{LinkPurpose, issue};
+    use super::{Permission, auth, store};
+    use crate::error::fail;
+    let ctx = crate::state::app_context()?;
+    let me = auth::require(Permission::ManageUsers).await.map_err(fail)?;
+    let user = store::get_user(&ctx.pool, user_id)
+        .await?
+        .ok_or_else(|| fail(AppError::NotFound))?;
+    let now = crate::time::now();
+    let link = issue(
+        &ctx.pool,
+        &ctx.site.base_url,
+        LinkPurpose::SetPassword,
+        Some(user.id),
+        Some(me.id),
+        now,
+    )
+    .await?;
+    let mut conn = ctx.pool.acquire().await?;
+    crate::features::admin::store::record(
+        &mut conn,
+        Some(me.id),
+        "user.reset_link",
+        &user.username,
+        "",
+        now,
+    )
+    .await?;
+    Ok(link)
+}
+
+#[cfg(feature = "ssr")]
+const DEAD_LINK: &str = "Liên kết không hợp lệ, đã được dùng hoặc đã hết hạn. Vui lòng xin quản trị viên cấp liên kết mới.";
+
+/// What a one-time link opens (400 when it is not valid any more).
+#[server(input = GetUrl)]
+pub async fn get_link(token: String) -> Result<LinkInfo, AppError> {
+    use super::{auth, store};
+    let ctx = crate::state::app_context()?;
+    let mut conn = ctx.pool.acquire().await?;
+    let link = store::find_link(
+        &mut conn,
+        &auth::token_hash(token.trim()),
+        crate::time::now(),
+    )
+    .await?
+    .ok_or_else(|| invalid(DEAD_LINK))?;
+    match (link.purpose.as_str(), link.user) {
+        ("setup_admin", _) => Ok(LinkInfo::SetupAdmin),
+        ("set_password", Some(u)) => Ok(LinkInfo::SetPassword {
+            username: u.username,
+            display_name: u.display_name,
+        }),
+        _ => Err(invalid(DEAD_LINK)),
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn check_pair(password: &str, confirm: &str) -> Result<(), AppError> {
+    if password != confirm {
+        return Err(invalid("Hai lần nhập mật khẩu không khớp"));
+    }
+    super::model::check_new_password(password).map_err(invalid)
+}
+
+/// Creates the first admin with the set-up link printed by `serve`, signs them in and
+/// opens the admin area. Refused once an admin exists.
+#[server]
+pub async fn complete_setup(
+    token: String,
+    username: String,
+    display_name: String,
+    email: String,
+    password: String,
+    confirm: String,
+) -> Result<(), AppError> {
+    use super::model::{Role, check_username};
+    use super::{auth, store};
+    let ctx = crate::state::app_context()?;
+    let username = username.trim().to_lowercase();
+    check_username(&username).map_err(invalid)?;
+    let display_name = display_name_of(&display_name)?;
+    let email = email_of(&email)?;
+    check_pair(&password, &confirm)?;
+    let hash = auth::hash_password(&password)?;
+    let now = crate::time::now();
+    let mut tx = ctx.pool.begin().await?;
+    let link = store::find_link(&mut tx, &auth::token_hash(token.trim()), now)
+        .await?
+        .filter(|l| l.purpose == "setup_admin")
+        .ok_or_else(|| invalid(DEAD_LINK))?;
+    let admins: i64 = sqlx::Row::try_get(
+        &sqlx::query("SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1")
+            .fetch_one(&mut *tx)
+            .await?,
+        0,
+    )?;
+    if admins > 0 {
+        return Err(invalid(
+            "Cổng đã có quản trị viên; liên kết thiết lập không còn dùng được",
+        ));
+    }
+    if !store::use_link(&mut tx, link.id, now).await? {
+        return Err(invalid(DEAD_LINK));
+    }
+    let new = store::NewUser {
+        username: &username,
+        display_name: &display_name,
+        email: &email,
+        role: Role::Admin,
+        password_hash: &hash,
+    };
+    let id = store::create_user(&mut tx, &new, now)
+        .await?
+        .ok_or_else(|| invalid(format!("Tên đăng nhập \"{username}\" đã có")))?;
+    crate::features::admin::store::record(&mut tx, Some(id), "admin.setup", &username, "", now)
+        .await?;
+    tx.commit().await?;
+    tracing::info!(user = %username, "đã thiết lập quản trị viên đầu tiên");
+    auth::start_session(&ctx, id, now).await?;
+    leptos_axum::redirect("/quan-tri");
+    Ok(())
+}
+
+/// Sets a new password with a one-time link, ends the account's other sessions and
+/// signs its owner in.
+#[server]
+pub async fn set_password_by_link(
+    token: String,
+    password: String,
+    confirm: String,
+) -> Result<(), AppError> {
+    use super::{Permission, auth, store};
+    let ctx = crate::state::app_context()?;
+    check_pair(&password, &confirm)?;
+    let hash = auth::hash_password(&password)?;
+    let now = crate::time::now();
+    let mut tx = ctx.pool.begin().await?;
+    let link = store::find_link(&mut tx, &auth::token_hash(token.trim()), now)
+        .await?
+        .filter(|l| l.purpose == "set_password")
+        .ok_or_else(|| invalid(DEAD_LINK))?;
+    let user = link.user.ok_or_else(|| invalid(DEAD_LINK))?;
+    if !user.active {
+        return Err(invalid(
+            "Tài khoản này đã bị khóa. Vui lòng liên hệ quản trị viên.",
+        ));
+    }
+    if !store::use_link(&mut tx, link.id, now).await? {
+        return Err(invalid(DEAD_LINK));
+    }
+    store::replace_password(&mut tx, user.id, &hash, now).await?;
+    crate::features::admin::store::record(
+        &mut tx,
+        Some(user.id),
+        "user.password_set",
+        &user.username,
+        "",
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    auth::start_session(&ctx, user.id, now).await?;
+    let home = if super::allows(user.role, Permission::UseAdmin) {
+        "/quan-tri"
+    } else {
+        "/tai-khoan"
+    };
+    leptos_axum::redirect(home);
+    Ok(())
+}
+
+/// Called by the open page while its user is active, and by "stay signed in": keeps
+/// the session alive. False when the session has already ended.
+#[server]
+pub async fn keep_session_alive() -> Result<bool, AppError> {
+    Ok(super::auth::current_user().await?.is_some())
+}

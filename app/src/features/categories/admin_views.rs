@@ -1,0 +1,125 @@
+//! `/quan-tri/chuyen-muc` (admin): the category tree with ordering and nesting.
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+
+use super::admin_api::{
+    CategoryAdminRow, DeleteCategory, MoveCategory, SaveCategory, get_category_admin,
+};
+use crate::components::form_error;
+use crate::features::admin::views::admin_page;
+
+fn parent_options(
+    rows: &[CategoryAdminRow],
+    selected: Option<i64>,
+    except: i64,
+) -> impl IntoView + use<> {
+    rows.iter()
+        .filter(|r| r.id != except)
+        .map(|r| {
+            let is = selected == Some(r.id);
+            let label = format!("{}{}", "— ".repeat(r.depth), r.name);
+            view! { <option value=r.id.to_string() selected=is>{label}</option> }
+        })
+        .collect_view()
+}
+
+#[component]
+pub fn CategoriesAdminPage() -> impl IntoView {
+    let save = ServerAction::<SaveCategory>::new();
+    let reorder = ServerAction::<MoveCategory>::new();
+    let delete = ServerAction::<DeleteCategory>::new();
+    let data = Resource::new(
+        move || {
+            (
+                save.version().get(),
+                reorder.version().get(),
+                delete.version().get(),
+            )
+        },
+        |_| get_category_admin(),
+    );
+    admin_page("Chuyên mục", data, move |rows| {
+        let all = rows.clone();
+        let new_parents = parent_options(&all, None, 0);
+        let items = rows.into_iter().map(|r| {
+                    let id = r.id;
+                    let p = move |f: &str| format!("cm-{id}-{f}");
+                    let style = format!("--depth: {}", r.depth);
+                    let parents = parent_options(&all, r.parent_id, id);
+                    let up_label = format!("Đưa {} lên", r.name);
+                    let down_label = format!("Đưa {} xuống", r.name);
+                    view! {
+                        <li class="category-row" style=style>
+                            <div class="category-line">
+                                <span class="category-name">{r.name.clone()}</span>
+                                <span class="muted">{format!(" /chuyen-muc/{} · {} bài", r.slug, r.articles)}</span>
+                                <span class="category-tools">
+                                    <ActionForm action=reorder attr:class="inline-form">
+                                        <input type="hidden" name="category_id" value=id.to_string()/>
+                                        <input type="hidden" name="direction" value="up"/>
+                                        <button type="submit" class="button-small" disabled=r.first
+                                            aria-label=up_label>"↑"</button>
+                                    </ActionForm>
+                                    <ActionForm action=reorder attr:class="inline-form">
+                                        <input type="hidden" name="category_id" value=id.to_string()/>
+                                        <input type="hidden" name="direction" value="down"/>
+                                        <button type="submit" class="button-small" disabled=r.last
+                                            aria-label=down_label>"↓"</button>
+                                    </ActionForm>
+                                </span>
+                            </div>
+                            <details>
+                                <summary>"Sửa"</summary>
+                                <ActionForm action=save attr:class="stacked-form">
+                                    <input type="hidden" name="category_id" value=id.to_string()/>
+                                    <label for=p("ten")>"Tên"</label>
+                                    <input id=p("ten") name="name" type="text" required maxlength="120" value=r.name.clone()/>
+                                    <label for=p("slug")>"Địa chỉ (slug)"</label>
+                                    <input id=p("slug") name="slug" type="text" maxlength="120" value=r.slug.clone()/>
+                                    <label for=p("cha")>"Thuộc chuyên mục"</label>
+                                    <select id=p("cha") name="parent_id">
+                                        <option value="">"(Cấp cao nhất)"</option>
+                                        {parents}
+                                    </select>
+                                    <label for=p("mo-ta")>"Mô tả"</label>
+                                    <textarea id=p("mo-ta") name="description" rows="2" maxlength="1000">{r.description.clone()}</textarea>
+                                    <button type="submit" class="button-primary">"Lưu"</button>
+                                </ActionForm>
+                                <ActionForm action=delete attr:class="action-form">
+                                    <input type="hidden" name="category_id" value=id.to_string()/>
+                                    <button type="submit" class="button-secondary">"Xóa chuyên mục"</button>
+                                </ActionForm>
+                            </details>
+                        </li>
+                    }
+                }).collect_view();
+        view! {
+            <h1>"Chuyên mục"</h1>
+            <p class="admin-intro">"Thứ tự ở đây là thứ tự trên menu của cổng. Chỉ xóa được chuyên mục trống."</p>
+            {form_error(save.value())}
+            {form_error(reorder.value())}
+            {form_error(delete.value())}
+            <ul class="category-admin">{items}
+            </ul>
+            <section class="desk-section" aria-labelledby="them-chuyen-muc">
+                <h2 id="them-chuyen-muc">"Thêm chuyên mục"</h2>
+                <ActionForm action=save attr:class="stacked-form">
+                    <input type="hidden" name="category_id" value="0"/>
+                    <label for="cm-moi-ten">"Tên"</label>
+                    <input id="cm-moi-ten" name="name" type="text" required maxlength="120"/>
+                    <label for="cm-moi-slug">"Địa chỉ (để trống: tạo từ tên)"</label>
+                    <input id="cm-moi-slug" name="slug" type="text" maxlength="120"/>
+                    <label for="cm-moi-cha">"Thuộc chuyên mục"</label>
+                    <select id="cm-moi-cha" name="parent_id">
+                        <option value="">"(Cấp cao nhất)"</option>
+                        {new_parents}
+                    </select>
+                    <label for="cm-moi-mo-ta">"Mô tả"</label>
+                    <textarea id="cm-moi-mo-ta" name="description" rows="2" maxlength="1000"></textarea>
+                    <button type="submit" class="button-primary">"Thêm chuyên mục"</button>
+                </ActionForm>
+            </section>
+        }
+    })
+}
