@@ -26,12 +26,12 @@ use components::{NotFoundPage, SiteResource};
 use features::accounts::admin_views::{SetPasswordPage, SetupPage, UsersPage};
 use features::accounts::views::{AccountPage, IdleWatch, SignInPage, provide_session_user};
 use features::admin::views::AuditPage;
-use features::editorial::views::{
-    ArticleFormPage, DashboardPage, DeskArticlePage, DeskListPage, RevisionsPage,
-};
 use features::articles::views::ArticlePage;
 use features::categories::admin_views::CategoriesAdminPage;
 use features::categories::views::CategoryPage;
+use features::editorial::views::{
+    ArticleFormPage, DashboardPage, DeskArticlePage, DeskListPage, RevisionsPage,
+};
 use features::portal::api::get_site_info;
 use features::portal::views::{HomePage, SiteFooter, SiteHeader};
 use features::tags::views::TagPage;

@@ -18,11 +18,22 @@ pub enum Piece {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BlockChange {
     /// `count` blocks in a row that did not change.
-    Unchanged { count: usize },
-    Added { kind: String, text: String },
-    Removed { kind: String, text: String },
+    Unchanged {
+        count: usize,
+    },
+    Added {
+        kind: String,
+        text: String,
+    },
+    Removed {
+        kind: String,
+        text: String,
+    },
     /// A block of the same kind whose content changed, word by word.
-    Changed { kind: String, pieces: Vec<Piece> },
+    Changed {
+        kind: String,
+        pieces: Vec<Piece>,
+    },
 }
 
 /// The Vietnamese name of a block's kind.
@@ -92,7 +103,12 @@ pub fn block_text(b: &Block) -> String {
             .join(" "),
         Block::Table { rows, .. } => rows
             .iter()
-            .map(|r| r.iter().map(|c| runs_text(c)).collect::<Vec<_>>().join(" | "))
+            .map(|r| {
+                r.iter()
+                    .map(|c| runs_text(c))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
             .collect::<Vec<_>>()
             .join(" / "),
         Block::Embed { id, caption, .. } => format!("{caption} [youtube:{id}]"),
@@ -112,7 +128,8 @@ fn align<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(Option<usize>, Option<usize>)> 
         .take_while(|(x, y)| x == y)
         .count();
     let (am, bm) = (&a[head..a.len() - tail], &b[head..b.len() - tail]);
-    let mut out: Vec<(Option<usize>, Option<usize>)> = (0..head).map(|i| (Some(i), Some(i))).collect();
+    let mut out: Vec<(Option<usize>, Option<usize>)> =
+        (0..head).map(|i| (Some(i), Some(i))).collect();
     let (n, m) = (am.len(), bm.len());
     if n * m > 4_000_000 {
         // too big to align: everything in the middle is replaced
@@ -175,13 +192,11 @@ fn tokens(s: &str) -> Vec<&str> {
 pub fn diff_text(old: &str, new: &str) -> Vec<Piece> {
     let (a, b) = (tokens(old), tokens(new));
     let mut out: Vec<Piece> = Vec::new();
-    let mut push = |p: Piece| {
-        match (out.last_mut(), &p) {
-            (Some(Piece::Same(x)), Piece::Same(y))
-            | (Some(Piece::Inserted(x)), Piece::Inserted(y))
-            | (Some(Piece::Deleted(x)), Piece::Deleted(y)) => x.push_str(y),
-            _ => out.push(p),
-        }
+    let mut push = |p: Piece| match (out.last_mut(), &p) {
+        (Some(Piece::Same(x)), Piece::Same(y))
+        | (Some(Piece::Inserted(x)), Piece::Inserted(y))
+        | (Some(Piece::Deleted(x)), Piece::Deleted(y)) => x.push_str(y),
+        _ => out.push(p),
     };
     for step in align(&a, &b) {
         match step {
@@ -331,7 +346,12 @@ mod tests {
                 ..Default::default()
             }],
         };
-        let d = diff_docs(&Doc { blocks: vec![p("đậm")] }, &Doc { blocks: vec![bold] });
+        let d = diff_docs(
+            &Doc {
+                blocks: vec![p("đậm")],
+            },
+            &Doc { blocks: vec![bold] },
+        );
         assert!(matches!(&d[0], BlockChange::Changed { .. }), "{d:?}");
     }
 }

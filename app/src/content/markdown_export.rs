@@ -318,8 +318,10 @@ mod tests {
                 })
                 .collect();
             let doc = to_doc(body, &images);
-            let by_src: HashMap<String, StoredImage> =
-                images.values().map(|i| (i.src.clone(), i.clone())).collect();
+            let by_src: HashMap<String, StoredImage> = images
+                .values()
+                .map(|i| (i.src.clone(), i.clone()))
+                .collect();
             let md = to_markdown(&doc);
             assert_eq!(to_doc(&md, &by_src), doc, "{}", path.display());
             checked += 1;

@@ -6,8 +6,10 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use leptos::server_fn::ServerFn;
 use sqlx::AnyPool;
 use tempfile::TempDir;
+use toasoan_app::features::accounts::api::{SignIn, SignOut};
 use toasoan_server::{db, web};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,6 +145,42 @@ impl TestServer {
             .send()
             .await
             .expect("request")
+    }
+
+    /// GETs a server function that reads (`GetUrl`) with its arguments: (status, body).
+    pub async fn query(&self, path: &str, args: &[(&str, &str)]) -> (u16, String) {
+        let res = self
+            .client
+            .get(self.url(path))
+            .query(args)
+            .send()
+            .await
+            .expect("request");
+        let status = res.status().as_u16();
+        (status, res.text().await.expect("body"))
+    }
+
+    /// Adds an account with `password` and signs this client in as it; returns its id.
+    pub async fn sign_in_as(&self, name: &str, role: &str, password: &str) -> i64 {
+        let id =
+            match toasoan_server::user_admin::add(&self.pool, name, role, Some(name), "", password)
+                .await
+            {
+                Ok(id) => id,
+                Err(_) => {
+                    self.scalar(&format!("SELECT id FROM users WHERE username = '{name}'"))
+                        .await
+                }
+            };
+        self.call(<SignOut as ServerFn>::PATH, &[]).await;
+        let res = self
+            .call(
+                <SignIn as ServerFn>::PATH,
+                &[("username", name), ("password", password), ("next", "/")],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 200, "{name} signs in");
+        id
     }
 
     pub async fn scalar(&self, sql: &str) -> i64 {

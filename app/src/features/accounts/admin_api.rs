@@ -155,7 +155,11 @@ pub async fn update_account(
     }
     let mut changes = Vec::new();
     if before.role != role {
-        changes.push(format!("vai trò {} → {}", before.role.label(), role.label()));
+        changes.push(format!(
+            "vai trò {} → {}",
+            before.role.label(),
+            role.label()
+        ));
     }
     if before.active != active {
         changes.push(if active { "mở khóa" } else { "khóa" }.to_string());

@@ -41,10 +41,18 @@ fn shown_link(
     }
 }
 
-fn user_row(u: UserAdminRow, update: ServerAction<UpdateAccount>, reset: ServerAction<IssuePasswordLink>) -> impl IntoView {
+fn user_row(
+    u: UserAdminRow,
+    update: ServerAction<UpdateAccount>,
+    reset: ServerAction<IssuePasswordLink>,
+) -> impl IntoView {
     let id = u.id;
     let p = move |f: &str| format!("nd-{id}-{f}");
-    let state = if u.active { "Hoạt động" } else { "Đã khóa" };
+    let state = if u.active {
+        "Hoạt động"
+    } else {
+        "Đã khóa"
+    };
     view! {
         <li class="user-item">
             <details>

@@ -170,7 +170,10 @@ pub enum LinkInfo {
     /// Create the first admin.
     SetupAdmin,
     /// Choose a new password for this account.
-    SetPassword { username: String, display_name: String },
+    SetPassword {
+        username: String,
+        display_name: String,
+    },
 }
 
 /// A password people may choose: 10 to 200 characters, not all one character class.

@@ -176,7 +176,14 @@ pub fn IdleWatch() -> impl IntoView {
             if started.is_some() {
                 return;
             }
-            for name in ["pointerdown", "keydown", "scroll", "touchstart", "mousemove", "input"] {
+            for name in [
+                "pointerdown",
+                "keydown",
+                "scroll",
+                "touchstart",
+                "mousemove",
+                "input",
+            ] {
                 let last_activity = last_activity.clone();
                 let handle = window_event_listener_untyped(name, move |_| {
                     if remaining.get_untracked().is_none() {
@@ -217,7 +224,8 @@ pub fn IdleWatch() -> impl IntoView {
                         }
                     }
                     Some(_) => {
-                        let left = ((deadline.load(Ordering::Relaxed) as f64 - now) / 1000.0).ceil() as i64;
+                        let left = ((deadline.load(Ordering::Relaxed) as f64 - now) / 1000.0).ceil()
+                            as i64;
                         if left > 0 {
                             remaining.set(Some(left));
                         } else {

@@ -63,7 +63,11 @@ fn AdminRefusal(error: AppError) -> impl IntoView {
     }
     crate::error::set_page_status(401);
     let location = use_location();
-    let next = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+    let next = format!(
+        "{}{}",
+        location.pathname.get_untracked(),
+        location.search.get_untracked()
+    );
     let href = format!("/dang-nhap?tiep={}", urlencode(&next));
     view! {
         <section class="status-page">
@@ -129,10 +133,7 @@ fn AdminFrame(me: AdminMe, children: Children) -> impl IntoView {
 #[component]
 pub fn AuditPage() -> impl IntoView {
     let query = use_query_map();
-    let data = Resource::new(
-        move || page_param(query.read().get("trang")),
-        get_audit_log,
-    );
+    let data = Resource::new(move || page_param(query.read().get("trang")), get_audit_log);
     admin_page("Nhật ký", data, |log| {
         let page = log.page;
         let pages = log.pages;

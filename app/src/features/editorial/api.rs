@@ -36,7 +36,9 @@ mod server {
 
     /// The signed-in user, if they may work on articles at all.
     pub async fn desk_user() -> Result<CurrentUser, AppError> {
-        auth::require(Permission::WriteOwnDrafts).await.map_err(fail)
+        auth::require(Permission::WriteOwnDrafts)
+            .await
+            .map_err(fail)
     }
 
     /// Contributors see only their own articles.
@@ -55,7 +57,11 @@ mod server {
             .collect()
     }
 
-    pub fn actions_for(user: &CurrentUser, author: Option<i64>, status: Status) -> Vec<ActionChoice> {
+    pub fn actions_for(
+        user: &CurrentUser,
+        author: Option<i64>,
+        status: Status,
+    ) -> Vec<ActionChoice> {
         Action::ALL
             .into_iter()
             .filter(|a| a.target(status).is_some() && a.allowed(user, author))
@@ -136,7 +142,11 @@ mod server {
     /// The fields that differ between two snapshots, word by word.
     pub fn field_changes(a: &Snapshot, b: &Snapshot, tree: &CategoryTree) -> Vec<FieldChange> {
         use crate::content::diff::diff_text;
-        let cat = |id: i64| tree.get(id).map(|n| n.name.clone()).unwrap_or_else(|| format!("#{id}"));
+        let cat = |id: i64| {
+            tree.get(id)
+                .map(|n| n.name.clone())
+                .unwrap_or_else(|| format!("#{id}"))
+        };
         let pairs = [
             ("Tiêu đề", a.title.clone(), b.title.clone()),
             ("Sapo", a.sapo.clone(), b.sapo.clone()),
@@ -387,9 +397,10 @@ pub async fn save_article(
     .await?;
     let expire_at = match expire_at.trim() {
         "" => None,
-        s => Some(crate::time::parse_input(s).ok_or_else(|| {
-            fail(AppError::Invalid("Thời điểm hết hạn không hợp lệ".into()))
-        })?),
+        s => Some(
+            crate::time::parse_input(s)
+                .ok_or_else(|| fail(AppError::Invalid("Thời điểm hết hạn không hợp lệ".into())))?,
+        ),
     };
     let extras = Extras {
         expire_at,

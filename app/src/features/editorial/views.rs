@@ -108,13 +108,20 @@ pub fn DeskListPage() -> impl IntoView {
             f.author_id.map(|c| c.to_string()).unwrap_or_default(),
             crate::features::admin::views::urlencode(&f.text),
         );
-        if f.status.is_none() && f.category_id.is_none() && f.author_id.is_none() && f.text.is_empty() {
+        if f.status.is_none()
+            && f.category_id.is_none()
+            && f.author_id.is_none()
+            && f.text.is_empty()
+        {
             base = "/quan-tri/bai-viet".into();
         }
-        let status_options = Status::ALL.iter().map(|s| {
-            let selected = f.status == Some(*s);
-            view! { <option value=s.as_str() selected=selected>{s.label()}</option> }
-        }).collect_view();
+        let status_options = Status::ALL
+            .iter()
+            .map(|s| {
+                let selected = f.status == Some(*s);
+                view! { <option value=s.as_str() selected=selected>{s.label()}</option> }
+            })
+            .collect_view();
         let category_options = d.categories.iter().map(|c| {
             let selected = f.category_id == Some(c.id);
             view! { <option value=c.id.to_string() selected=selected>{c.label.clone()}</option> }
@@ -391,7 +398,9 @@ fn ArticleForm(form: ArticleFormData) -> impl IntoView {
         let server = server.clone();
         Effect::new(move |first: Option<()>| {
             let current = fields.get();
-            let Some(storage) = local_storage() else { return };
+            let Some(storage) = local_storage() else {
+                return;
+            };
             if first.is_none() {
                 if let Ok(Some(text)) = storage.get_item(&key)
                     && let Ok(kept) = serde_json::from_str::<LocalDraft>(&text)
@@ -535,7 +544,11 @@ pub fn RevisionsPage() -> impl IntoView {
     let restore = ServerAction::<RestoreRevision>::new();
     let data = Resource::new(
         move || {
-            let id = params.read().get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(-1);
+            let id = params
+                .read()
+                .get("id")
+                .and_then(|s| s.parse::<i64>().ok())
+                .unwrap_or(-1);
             let q = query.read();
             let n = |k: &str| q.get(k).and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
             (id, n("tu"), n("den"))
@@ -545,7 +558,9 @@ pub fn RevisionsPage() -> impl IntoView {
     admin_page("So sánh phiên bản", data, move |d| {
         let id = d.article_id;
         let no_change = d.fields.is_empty()
-            && d.body.iter().all(|c| matches!(c, BlockChange::Unchanged { .. }));
+            && d.body
+                .iter()
+                .all(|c| matches!(c, BlockChange::Unchanged { .. }));
         let options = |selected: i64| {
             d.revisions
                 .iter()

@@ -284,13 +284,19 @@ mod tests {
         let c = user(Role::Contributor);
         assert!(can_edit(&c, Some(7), S::Draft));
         assert!(can_edit(&c, Some(7), S::Rejected));
-        assert!(!can_edit(&c, Some(7), S::PendingReview), "submitted is out of hand");
+        assert!(
+            !can_edit(&c, Some(7), S::PendingReview),
+            "submitted is out of hand"
+        );
         assert!(!can_edit(&c, Some(8), S::Draft), "not someone else's");
         assert!(can_view(&c, Some(7)) && !can_view(&c, Some(8)));
         let e = user(Role::Editor);
         assert!(can_edit(&e, Some(8), S::PendingReview));
         assert!(!can_edit(&e, Some(8), S::Approved));
-        assert!(!can_edit(&e, Some(8), S::Published), "published text needs the chief");
+        assert!(
+            !can_edit(&e, Some(8), S::Published),
+            "published text needs the chief"
+        );
         let chief = user(Role::EditorInChief);
         assert!(can_edit(&chief, None, S::Published));
         assert!(!can_edit(&chief, None, S::Archived));

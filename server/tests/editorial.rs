@@ -1,0 +1,516 @@
+//! The editorial desk against the real application, on SQLite and PostgreSQL: saving
+//! keeps revisions, a stale form never overwrites, diff and restore, notes, who may
+//! see and edit what, rejected articles return to draft when fixed, pictures only from
+//! the media library, the admin pages' 401/403 and the audit log.
+
+mod common;
+
+use common::{TestServer, backends, page_text};
+use leptos::server_fn::ServerFn;
+use toasoan_app::features::editorial::api::{
+    AddNote, GetArticleForm, GetDeskArticle, GetDeskList, GetRevisionDiff, RestoreRevision,
+    SaveArticle,
+};
+use toasoan_app::features::workflow::api::TransitionArticle;
+
+const PASSWORD: &str = "ban-bien-tap-2026";
+
+async fn category(s: &TestServer, slug: &str) -> i64 {
+    sqlx::Row::get(
+        &sqlx::query(
+            "INSERT INTO categories (slug, name, created_at) VALUES ($1, $1, 0) RETURNING id",
+        )
+        .bind(slug)
+        .fetch_one(&s.pool)
+        .await
+        .unwrap(),
+        0,
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn save(
+    s: &TestServer,
+    id: i64,
+    base: i64,
+    title: &str,
+    category: i64,
+    tags: &str,
+    body: &str,
+) -> (u16, String) {
+    let (id, base, category) = (id.to_string(), base.to_string(), category.to_string());
+    let res = s
+        .call(
+            SaveArticle::PATH,
+            &[
+                ("article_id", &id),
+                ("base_revision", &base),
+                ("title", title),
+                ("sapo", "Sapo của bài."),
+                ("category_id", &category),
+                ("tags", tags),
+                ("body", body),
+                ("byline", "Phóng viên"),
+                ("source", ""),
+                ("expire_at", ""),
+            ],
+        )
+        .await;
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
+fn json(body: &str) -> serde_json::Value {
+    serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {body}"))
+}
+
+#[tokio::test]
+async fn saving_keeps_revisions_refuses_stale_forms_and_restores() {
+    for backend in backends() {
+        let s = TestServer::start(backend).await;
+        let cat = category(&s, "thoi-su").await;
+        s.sign_in_as("ctv", "contributor", PASSWORD).await;
+
+        // a new draft
+        let (status, body) = save(
+            &s,
+            0,
+            0,
+            "Hội nghị Tỉnh ủy lần thứ 10",
+            cat,
+            "Đại hội, chuyển đổi số",
+            "Sáng nay Tỉnh ủy họp.\n\n## Kết luận\n\nHội nghị thành công.",
+        )
+        .await;
+        assert_eq!(status, 200, "{backend:?} {body}");
+        let id: i64 = body.trim().parse().unwrap();
+        assert_eq!(
+            s.scalar(&format!(
+                "SELECT COUNT(*) FROM article_revisions WHERE article_id = {id}"
+            ))
+            .await,
+            1
+        );
+        let slug: String = sqlx::Row::get(
+            &sqlx::query("SELECT slug FROM articles WHERE id = $1")
+                .bind(id)
+                .fetch_one(&s.pool)
+                .await
+                .unwrap(),
+            0,
+        );
+        assert_eq!(slug, "hoi-nghi-tinh-uy-lan-thu-10");
+        // a draft is not public
+        assert_eq!(s.get(&format!("/bai-viet/{slug}")).await.0, 404);
+
+        // the form comes back with Markdown of the stored document
+        let (status, form) = s
+            .query(GetArticleForm::PATH, &[("id", &id.to_string())])
+            .await;
+        assert_eq!(status, 200, "{form}");
+        let form = json(&form);
+        assert_eq!(form["base_revision"], 1);
+        assert!(
+            form["body"].as_str().unwrap().contains("## Kết luận"),
+            "{form}"
+        );
+        assert_eq!(form["tags"], "chuyển đổi số, Đại hội");
+
+        // an edit from revision 1
+        let (status, body) = save(
+            &s,
+            id,
+            1,
+            "Hội nghị Tỉnh ủy lần thứ 10",
+            cat,
+            "Đại hội",
+            "Sáng 24/2 Tỉnh ủy đã họp.\n\n## Kết luận\n\nHội nghị thành công.\n\nThêm một đoạn.",
+        )
+        .await;
+        assert_eq!(status, 200, "{body}");
+        // a second form still on revision 1 does not overwrite revision 2
+        let (status, body) = save(&s, id, 1, "Bản cũ", cat, "", "Ghi đè").await;
+        assert_eq!(status, 409, "{backend:?} {body}");
+        assert!(body.contains("người khác lưu"), "{body}");
+        let text: String = sqlx::Row::get(
+            &sqlx::query("SELECT body_text FROM articles WHERE id = $1")
+                .bind(id)
+                .fetch_one(&s.pool)
+                .await
+                .unwrap(),
+            0,
+        );
+        assert!(text.contains("Thêm một đoạn."), "nothing lost: {text}");
+
+        // the diff between 1 and 2, on the document model
+        let (status, diff) = s
+            .query(
+                GetRevisionDiff::PATH,
+                &[("article_id", &id.to_string()), ("from", "1"), ("to", "2")],
+            )
+            .await;
+        assert_eq!(status, 200, "{diff}");
+        let diff = json(&diff);
+        let blocks = diff["body"].as_array().unwrap();
+        let changed = &blocks[0]["Changed"];
+        assert_eq!(changed["kind"], "Đoạn văn");
+        let pieces = changed["pieces"].to_string();
+        assert!(pieces.contains(r#"{"Deleted":"nay"}"#), "{pieces}");
+        assert!(pieces.contains(r#"{"Inserted":"24/2"}"#), "{pieces}");
+        assert!(
+            blocks
+                .iter()
+                .any(|b| b["Added"]["text"] == "Thêm một đoạn."),
+            "{blocks:?}"
+        );
+        let fields = diff["fields"].to_string();
+        assert!(fields.contains("Thẻ"), "{fields}");
+
+        // restore 1: itself a new revision, with revision 1's text
+        let res = s
+            .call(
+                RestoreRevision::PATH,
+                &[("article_id", &id.to_string()), ("number", "1")],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 200);
+        assert_eq!(
+            s.scalar(&format!(
+                "SELECT MAX(number) FROM article_revisions WHERE article_id = {id}"
+            ))
+            .await,
+            3
+        );
+        let text: String = sqlx::Row::get(
+            &sqlx::query("SELECT body_text FROM articles WHERE id = $1")
+                .bind(id)
+                .fetch_one(&s.pool)
+                .await
+                .unwrap(),
+            0,
+        );
+        assert!(text.starts_with("Sáng nay Tỉnh ủy họp."), "{text}");
+        let (_, page) = s
+            .query(GetDeskArticle::PATH, &[("id", &id.to_string())])
+            .await;
+        assert!(page.contains("Khôi phục phiên bản 1"), "{page}");
+
+        // bad input: no title, a picture not in the library, an unknown category
+        let (status, body) = save(&s, id, 3, "  ", cat, "", "x").await;
+        assert_eq!(status, 400, "{body}");
+        assert!(body.contains("tiêu đề"), "{body}");
+        let (status, body) =
+            save(&s, id, 3, "Có ảnh", cat, "", "![Ảnh](/media/khong-co.png)").await;
+        assert_eq!(status, 400, "{body}");
+        assert!(body.contains("không có trong thư viện"), "{body}");
+        let (status, _) = save(&s, id, 3, "Sai chuyên mục", 999_999, "", "x").await;
+        assert_eq!(status, 400);
+        let (status, body) =
+            save(&s, id, 3, "Liên kết", cat, "", "[bấm](javascript:alert(1))").await;
+        assert_eq!(status, 200, "{body}");
+        let json_body: String = sqlx::Row::get(
+            &sqlx::query("SELECT body_json FROM articles WHERE id = $1")
+                .bind(id)
+                .fetch_one(&s.pool)
+                .await
+                .unwrap(),
+            0,
+        );
+        assert!(!json_body.contains("javascript"), "{json_body}");
+    }
+}
+
+#[tokio::test]
+async fn the_first_edit_of_an_imported_article_keeps_what_was_there() {
+    for backend in backends() {
+        let s = TestServer::start(backend).await;
+        s.seed_demo().await;
+        s.sign_in_as("tbt", "editor_in_chief", PASSWORD).await;
+        let id = s
+            .scalar("SELECT MIN(id) FROM articles WHERE status = 'published'")
+            .await;
+        let (_, form) = s
+            .query(GetArticleForm::PATH, &[("id", &id.to_string())])
+            .await;
+        let form = json(&form);
+        assert_eq!(form["base_revision"], 0);
+        let before: String = sqlx::Row::get(
+            &sqlx::query("SELECT body_json FROM articles WHERE id = $1")
+                .bind(id)
+                .fetch_one(&s.pool)
+                .await
+                .unwrap(),
+            0,
+        );
+        // saved back unchanged: the Markdown round trip loses nothing
+        let res = s
+            .call(
+                SaveArticle::PATH,
+                &[
+                    ("article_id", &id.to_string()),
+                    ("base_revision", "0"),
+                    ("title", form["title"].as_str().unwrap()),
+                    ("sapo", form["sapo"].as_str().unwrap()),
+                    ("category_id", &form["category_id"].to_string()),
+                    ("tags", form["tags"].as_str().unwrap()),
+                    ("body", form["body"].as_str().unwrap()),
+                    ("byline", form["byline"].as_str().unwrap()),
+                    ("source", form["source"].as_str().unwrap()),
+                    ("expire_at", ""),
+                    ("featured", "on"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 200, "{backend:?}");
+        let after: String = sqlx::Row::get(
+            &sqlx::query("SELECT body_json FROM articles WHERE id = $1")
+                .bind(id)
+                .fetch_one(&s.pool)
+                .await
+                .unwrap(),
+            0,
+        );
+        assert_eq!(after, before, "{backend:?}");
+        let summaries: Vec<String> = sqlx::query(
+            "SELECT summary FROM article_revisions WHERE article_id = $1 ORDER BY number",
+        )
+        .bind(id)
+        .fetch_all(&s.pool)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| sqlx::Row::get(r, 0))
+        .collect();
+        assert_eq!(
+            summaries,
+            vec!["Nội dung có sẵn trước lần sửa đầu tiên", "Sửa bài"]
+        );
+        // the published article keeps its address and stays public
+        let slug: String = sqlx::Row::get(
+            &sqlx::query("SELECT slug FROM articles WHERE id = $1")
+                .bind(id)
+                .fetch_one(&s.pool)
+                .await
+                .unwrap(),
+            0,
+        );
+        assert_eq!(s.get(&format!("/bai-viet/{slug}")).await.0, 200);
+    }
+}
+
+#[tokio::test]
+async fn who_may_see_and_edit_what_and_rejected_drafts_come_back() {
+    for backend in backends() {
+        let s = TestServer::start(backend).await;
+        let cat = category(&s, "xay-dung-dang").await;
+        s.sign_in_as("ctv-khac", "contributor", PASSWORD).await;
+        let (_, other) = save(&s, 0, 0, "Bài của người khác", cat, "", "Nội dung.").await;
+        let other: i64 = other.trim().parse().unwrap();
+
+        s.sign_in_as("ctv", "contributor", PASSWORD).await;
+        let (_, mine) = save(&s, 0, 0, "Bài của tôi", cat, "", "Bản đầu.").await;
+        let mine: i64 = mine.trim().parse().unwrap();
+        // someone else's article: not seen, not edited, no notes
+        let (status, _) = s
+            .query(GetDeskArticle::PATH, &[("id", &other.to_string())])
+            .await;
+        assert_eq!(status, 403, "{backend:?}");
+        let (status, _) = save(&s, other, 1, "Sửa trộm", cat, "", "x").await;
+        assert_eq!(status, 403);
+        let res = s
+            .call(
+                AddNote::PATH,
+                &[("article_id", &other.to_string()), ("body", "x")],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 403);
+        // the list shows only their own
+        let (_, list) = s
+            .query(
+                GetDeskList::PATH,
+                &[
+                    ("status", ""),
+                    ("category", ""),
+                    ("author", ""),
+                    ("q", ""),
+                    ("page", "1"),
+                ],
+            )
+            .await;
+        assert!(
+            list.contains("Bài của tôi") && !list.contains("Bài của người khác"),
+            "{list}"
+        );
+
+        // submit; now out of the contributor's hands
+        let submit = |id: i64, action: &'static str, reason: &'static str| {
+            let s = &s;
+            async move {
+                s.call(
+                    TransitionArticle::PATH,
+                    &[
+                        ("article_id", &id.to_string()),
+                        ("action", action),
+                        ("reason", reason),
+                        ("publish_at", ""),
+                    ],
+                )
+                .await
+                .status()
+                .as_u16()
+            }
+        };
+        assert_eq!(submit(mine, "submit", "").await, 200);
+        let (status, _) = save(&s, mine, 1, "Sửa sau khi gửi", cat, "", "x").await;
+        assert_eq!(status, 403);
+
+        // the editor-in-chief rejects with a reason and leaves a note
+        s.sign_in_as("tbt", "editor_in_chief", PASSWORD).await;
+        assert_eq!(
+            submit(mine, "reject", "").await,
+            400,
+            "a reason is required"
+        );
+        assert_eq!(submit(mine, "reject", "Thiếu nguồn tin").await, 200);
+        let res = s
+            .call(
+                AddNote::PATH,
+                &[
+                    ("article_id", &mine.to_string()),
+                    ("body", "Bổ sung nguồn, <b>gấp</b>."),
+                ],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 200);
+        let res = s
+            .call(
+                AddNote::PATH,
+                &[("article_id", &mine.to_string()), ("body", "   ")],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 400);
+        // the list filters by status, author and (folded) title words
+        let ctv = s
+            .scalar("SELECT id FROM users WHERE username = 'ctv'")
+            .await;
+        let (_, list) = s
+            .query(
+                GetDeskList::PATH,
+                &[
+                    ("status", "rejected"),
+                    ("category", &cat.to_string()),
+                    ("author", &ctv.to_string()),
+                    ("q", "bai cua toi"),
+                    ("page", "1"),
+                ],
+            )
+            .await;
+        let list = json(&list);
+        assert_eq!(list["rows"]["total"], 1, "{list}");
+
+        // the contributor sees why, fixes it: back to draft, submitted again
+        s.sign_in_as("ctv", "contributor", PASSWORD).await;
+        let (_, page) = s
+            .query(GetDeskArticle::PATH, &[("id", &mine.to_string())])
+            .await;
+        let page = json(&page);
+        assert_eq!(page["rejection"], "Thiếu nguồn tin");
+        assert_eq!(page["notes"][0]["body"], "Bổ sung nguồn, <b>gấp</b>.");
+        assert_eq!(page["can_edit"], true);
+        let (status, body) = save(
+            &s,
+            mine,
+            1,
+            "Bài của tôi",
+            cat,
+            "",
+            "Bản đầu. Nguồn: TTXVN.",
+        )
+        .await;
+        assert_eq!(status, 200, "{body}");
+        let st: String = sqlx::Row::get(
+            &sqlx::query("SELECT status FROM articles WHERE id = $1")
+                .bind(mine)
+                .fetch_one(&s.pool)
+                .await
+                .unwrap(),
+            0,
+        );
+        assert_eq!(st, "draft");
+        assert_eq!(submit(mine, "submit", "").await, 200);
+    }
+}
+
+#[tokio::test]
+async fn admin_pages_refuse_readers_and_strangers() {
+    for backend in backends() {
+        let s = TestServer::start(backend).await;
+        // signed out: 401 with a way to sign in that comes back here
+        let (status, html) = s.get("/quan-tri/bai-viet").await;
+        assert_eq!(status, 401, "{backend:?}");
+        assert!(
+            html.contains("/dang-nhap?tiep=/quan-tri/bai-viet"),
+            "{html}"
+        );
+        // a member: 403 and nothing of the admin frame
+        s.sign_in_as("docgia", "member", PASSWORD).await;
+        for path in [
+            "/quan-tri",
+            "/quan-tri/bai-viet",
+            "/quan-tri/nguoi-dung",
+            "/quan-tri/nhat-ky",
+        ] {
+            let (status, html) = s.get(path).await;
+            assert_eq!(status, 403, "{path}");
+            assert!(!html.contains("admin-nav"), "{path}");
+            assert!(
+                page_text(&html).contains("Bạn không có quyền"),
+                "{path}: {}",
+                page_text(&html)
+            );
+        }
+        // a moderator enters the admin area but not the article desk
+        s.sign_in_as("kiemduyet", "moderator", PASSWORD).await;
+        assert_eq!(s.get("/quan-tri").await.0, 200);
+        assert_eq!(s.get("/quan-tri/bai-viet").await.0, 403);
+        // an editor has the desk, not users, categories or the audit log
+        s.sign_in_as("bientap", "editor", PASSWORD).await;
+        let (status, html) = s.get("/quan-tri").await;
+        assert_eq!(status, 200);
+        assert!(page_text(&html).contains("Bản nháp của tôi"));
+        assert_eq!(s.get("/quan-tri/bai-viet/moi").await.0, 200);
+        assert_eq!(s.get("/quan-tri/nguoi-dung").await.0, 403);
+        assert_eq!(s.get("/quan-tri/chuyen-muc").await.0, 403);
+        assert_eq!(s.get("/quan-tri/nhat-ky").await.0, 403);
+        assert_eq!(s.get("/quan-tri/bai-viet/999999").await.0, 404);
+        // the editor-in-chief reads the audit log, with the workflow in it
+        s.seed_demo().await;
+        s.sign_in_as("tbt", "editor_in_chief", PASSWORD).await;
+        let id = s
+            .scalar("SELECT MIN(id) FROM articles WHERE status = 'published'")
+            .await;
+        let res = s
+            .call(
+                TransitionArticle::PATH,
+                &[
+                    ("article_id", &id.to_string()),
+                    ("action", "unpublish"),
+                    ("reason", "Đính chính số liệu"),
+                    ("publish_at", ""),
+                ],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 200);
+        let (status, html) = s.get("/quan-tri/nhat-ky").await;
+        assert_eq!(status, 200);
+        let text = page_text(&html);
+        assert!(text.contains("Đã đăng → Đã gỡ"), "{text}");
+        assert!(text.contains("Đính chính số liệu"), "{text}");
+        let (status, html) = s.get(&format!("/quan-tri/bai-viet/{id}")).await;
+        assert_eq!(status, 200);
+        let text = page_text(&html);
+        assert!(
+            text.contains("Trả về bản nháp") && text.contains("Xuất bản"),
+            "{text}"
+        );
+    }
+}
