@@ -1,5 +1,7 @@
 //! Server functions of the editorial desk. Every one checks the signed-in user's
 //! permission on the server, and who may see or edit the article in its status.
+// a server function takes one argument per form field
+#![allow(clippy::too_many_arguments)]
 
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
@@ -88,7 +90,6 @@ mod server {
 
     /// The form's fields checked and turned into content: Markdown through the importer,
     /// pictures only from the media library, the document validated.
-    #[allow(clippy::too_many_arguments)]
     pub async fn snapshot_from_form(
         pool: &sqlx::AnyPool,
         title: &str,
@@ -365,7 +366,6 @@ pub async fn get_article_form(id: i64) -> Result<ArticleFormData, AppError> {
 /// desk page. `base_revision` is the revision the form was filled from: if someone
 /// saved in between, nothing is overwritten and the editor is told (409).
 #[server]
-#[allow(clippy::too_many_arguments)]
 pub async fn save_article(
     article_id: i64,
     base_revision: i64,

@@ -408,10 +408,10 @@ fn ArticleForm(form: ArticleFormData) -> impl IntoView {
                 {
                     offer.set(Some(kept));
                 }
-            } else if current != server {
-                if let Ok(text) = serde_json::to_string(&current) {
-                    let _ = storage.set_item(&key, &text);
-                }
+            } else if current != server
+                && let Ok(text) = serde_json::to_string(&current)
+            {
+                let _ = storage.set_item(&key, &text);
             }
         });
     }
