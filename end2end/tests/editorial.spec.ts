@@ -33,7 +33,7 @@ test('contributor → editor-in-chief → reader', async ({ browser }, testInfo)
   await writer.getByLabel('Tiêu đề').fill(title);
   await writer.getByLabel('Sapo (đoạn mở đầu)').fill('Sáng 25/11, Tỉnh ủy tổ chức hội nghị về chuyển đổi số.');
   const option = writer.locator('#chuyen-muc option', { hasText: 'Chuyển đổi số' }).first();
-  await writer.getByLabel('Chuyên mục').selectOption((await option.getAttribute('value'))!);
+  await writer.locator('#chuyen-muc').selectOption((await option.getAttribute('value'))!);
   await writer.getByLabel('Thẻ (cách nhau bởi dấu phẩy)').fill('chuyển đổi số, hội nghị');
   await writer
     .getByLabel('Nội dung (Markdown)')

@@ -493,12 +493,12 @@ fn ArticleForm(form: ArticleFormData) -> impl IntoView {
             </select>
             <label for="the">"Thẻ (cách nhau bởi dấu phẩy)"</label>
             <input id="the" name="tags" type="text" value=form.tags.clone() prop:value=tags on:input=on_tags/>
-            <label for="noi-dung">"Nội dung (Markdown)"</label>
-            <p class="hint" id="noi-dung-goi-y">
+            <label for="than-bai">"Nội dung (Markdown)"</label>
+            <p class="hint" id="than-bai-goi-y">
                 "Đoạn văn cách nhau một dòng trống; ## Tiêu đề mục; **đậm**, *nghiêng*; [chữ](https://địa-chỉ); "
                 "ảnh trong thư viện: ![Chú thích. Ảnh: Tác giả](/media/tên-tệp)."
             </p>
-            <textarea id="noi-dung" name="body" rows="20" class="body-input" aria-describedby="noi-dung-goi-y"
+            <textarea id="than-bai" name="body" rows="20" class="body-input" aria-describedby="than-bai-goi-y"
                 prop:value=body on:input=on_body>{form.body.clone()}</textarea>
             <div class="form-grid">
                 <div>
