@@ -1,6 +1,7 @@
 // The editorial journey: a contributor writes and submits, the editor-in-chief rejects
 // with a reason, the contributor fixes and resubmits, the editor-in-chief approves and
 // publishes, and a reader then sees the article. Each person has their own browser.
+// The article goes into "Nhân sự mới", a category no other journey reads from.
 import { test, expect, Page, Browser } from '@playwright/test';
 
 async function hydrated(page: Page) {
@@ -32,7 +33,7 @@ test('contributor → editor-in-chief → reader', async ({ browser }, testInfo)
   await expect(writer.getByRole('heading', { level: 1, name: 'Viết bài mới' })).toBeVisible();
   await writer.getByLabel('Tiêu đề').fill(title);
   await writer.getByLabel('Sapo (đoạn mở đầu)').fill('Sáng 25/11, Tỉnh ủy tổ chức hội nghị về chuyển đổi số.');
-  const option = writer.locator('#chuyen-muc option', { hasText: 'Chuyển đổi số' }).first();
+  const option = writer.locator('#chuyen-muc option', { hasText: 'Nhân sự mới' }).first();
   await writer.locator('#chuyen-muc').selectOption((await option.getAttribute('value'))!);
   await writer.getByLabel('Thẻ (cách nhau bởi dấu phẩy)').fill('chuyển đổi số, hội nghị');
   await writer

@@ -59,6 +59,18 @@ async fn save(
     (res.status().as_u16(), res.text().await.unwrap())
 }
 
+/// One text column of an article.
+async fn column(s: &TestServer, name: &str, id: i64) -> String {
+    sqlx::Row::get(
+        &sqlx::query(&format!("SELECT {name} FROM articles WHERE id = $1"))
+            .bind(id)
+            .fetch_one(&s.pool)
+            .await
+            .unwrap(),
+        0,
+    )
+}
+
 fn json(body: &str) -> serde_json::Value {
     serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {body}"))
 }
@@ -90,14 +102,7 @@ async fn saving_keeps_revisions_refuses_stale_forms_and_restores() {
             .await,
             1
         );
-        let slug: String = sqlx::Row::get(
-            &sqlx::query("SELECT slug FROM articles WHERE id = $1")
-                .bind(id)
-                .fetch_one(&s.pool)
-                .await
-                .unwrap(),
-            0,
-        );
+        let slug: String = column(&s, "slug", id).await;
         assert_eq!(slug, "hoi-nghi-tinh-uy-lan-thu-10");
         // a draft is not public
         assert_eq!(s.get(&format!("/bai-viet/{slug}")).await.0, 404);
@@ -131,14 +136,7 @@ async fn saving_keeps_revisions_refuses_stale_forms_and_restores() {
         let (status, body) = save(&s, id, 1, "Bản cũ", cat, "", "Ghi đè").await;
         assert_eq!(status, 409, "{backend:?} {body}");
         assert!(body.contains("người khác lưu"), "{body}");
-        let text: String = sqlx::Row::get(
-            &sqlx::query("SELECT body_text FROM articles WHERE id = $1")
-                .bind(id)
-                .fetch_one(&s.pool)
-                .await
-                .unwrap(),
-            0,
-        );
+        let text: String = column(&s, "body_text", id).await;
         assert!(text.contains("Thêm một đoạn."), "nothing lost: {text}");
 
         // the diff between 1 and 2, on the document model
@@ -180,14 +178,7 @@ async fn saving_keeps_revisions_refuses_stale_forms_and_restores() {
             .await,
             3
         );
-        let text: String = sqlx::Row::get(
-            &sqlx::query("SELECT body_text FROM articles WHERE id = $1")
-                .bind(id)
-                .fetch_one(&s.pool)
-                .await
-                .unwrap(),
-            0,
-        );
+        let text: String = column(&s, "body_text", id).await;
         assert!(text.starts_with("Sáng nay Tỉnh ủy họp."), "{text}");
         let (_, page) = s
             .query(GetDeskArticle::PATH, &[("id", &id.to_string())])
@@ -207,14 +198,7 @@ async fn saving_keeps_revisions_refuses_stale_forms_and_restores() {
         let (status, body) =
             save(&s, id, 3, "Liên kết", cat, "", "[bấm](javascript:alert(1))").await;
         assert_eq!(status, 200, "{body}");
-        let json_body: String = sqlx::Row::get(
-            &sqlx::query("SELECT body_json FROM articles WHERE id = $1")
-                .bind(id)
-                .fetch_one(&s.pool)
-                .await
-                .unwrap(),
-            0,
-        );
+        let json_body: String = column(&s, "body_json", id).await;
         assert!(!json_body.contains("javascript"), "{json_body}");
     }
 }
@@ -233,14 +217,7 @@ async fn the_first_edit_of_an_imported_article_keeps_what_was_there() {
             .await;
         let form = json(&form);
         assert_eq!(form["base_revision"], 0);
-        let before: String = sqlx::Row::get(
-            &sqlx::query("SELECT body_json FROM articles WHERE id = $1")
-                .bind(id)
-                .fetch_one(&s.pool)
-                .await
-                .unwrap(),
-            0,
-        );
+        let before: String = column(&s, "body_json", id).await;
         // saved back unchanged: the Markdown round trip loses nothing
         let res = s
             .call(
@@ -261,14 +238,7 @@ async fn the_first_edit_of_an_imported_article_keeps_what_was_there() {
             )
             .await;
         assert_eq!(res.status().as_u16(), 200, "{backend:?}");
-        let after: String = sqlx::Row::get(
-            &sqlx::query("SELECT body_json FROM articles WHERE id = $1")
-                .bind(id)
-                .fetch_one(&s.pool)
-                .await
-                .unwrap(),
-            0,
-        );
+        let after: String = column(&s, "body_json", id).await;
         assert_eq!(after, before, "{backend:?}");
         let summaries: Vec<String> = sqlx::query(
             "SELECT summary FROM article_revisions WHERE article_id = $1 ORDER BY number",
@@ -285,14 +255,7 @@ async fn the_first_edit_of_an_imported_article_keeps_what_was_there() {
             vec!["Nội dung có sẵn trước lần sửa đầu tiên", "Sửa bài"]
         );
         // the published article keeps its address and stays public
-        let slug: String = sqlx::Row::get(
-            &sqlx::query("SELECT slug FROM articles WHERE id = $1")
-                .bind(id)
-                .fetch_one(&s.pool)
-                .await
-                .unwrap(),
-            0,
-        );
+        let slug: String = column(&s, "slug", id).await;
         assert_eq!(s.get(&format!("/bai-viet/{slug}")).await.0, 200);
     }
 }
@@ -427,14 +390,7 @@ async fn who_may_see_and_edit_what_and_rejected_drafts_come_back() {
         )
         .await;
         assert_eq!(status, 200, "{body}");
-        let st: String = sqlx::Row::get(
-            &sqlx::query("SELECT status FROM articles WHERE id = $1")
-                .bind(mine)
-                .fetch_one(&s.pool)
-                .await
-                .unwrap(),
-            0,
-        );
+        let st: String = column(&s, "status", mine).await;
         assert_eq!(st, "draft");
         assert_eq!(submit(mine, "submit", "").await, 200);
     }

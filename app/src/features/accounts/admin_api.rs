@@ -240,6 +240,21 @@ pub async fn get_link(token: String) -> Result<LinkInfo, AppError> {
     }
 }
 
+/// The unused, unexpired link of `purpose` with this token (400 otherwise).
+#[cfg(feature = "ssr")]
+async fn live_link(
+    conn: &mut sqlx::AnyConnection,
+    token: &str,
+    purpose: super::links::LinkPurpose,
+    now: i64,
+) -> Result<super::store::LinkRow, AppError> {
+    let hash = super::auth::token_hash(token.trim());
+    super::store::find_link(conn, &hash, now)
+        .await?
+        .filter(|l| l.purpose == purpose.as_str())
+        .ok_or_else(|| invalid(DEAD_LINK))
+}
+
 #[cfg(feature = "ssr")]
 fn check_pair(password: &str, confirm: &str) -> Result<(), AppError> {
     if password != confirm {
@@ -259,6 +274,7 @@ pub async fn complete_setup(
     password: String,
     confirm: String,
 ) -> Result<(), AppError> {
+    use super::links::LinkPurpose;
     use super::model::{Role, check_username};
     use super::{auth, store};
     let ctx = crate::state::app_context()?;
@@ -270,10 +286,7 @@ pub async fn complete_setup(
     let hash = auth::hash_password(&password)?;
     let now = crate::time::now();
     let mut tx = ctx.pool.begin().await?;
-    let link = store::find_link(&mut tx, &auth::token_hash(token.trim()), now)
-        .await?
-        .filter(|l| l.purpose == "setup_admin")
-        .ok_or_else(|| invalid(DEAD_LINK))?;
+    let link = live_link(&mut tx, &token, LinkPurpose::SetupAdmin, now).await?;
     let admins: i64 = sqlx::Row::try_get(
         &sqlx::query("SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1")
             .fetch_one(&mut *tx)
@@ -315,16 +328,14 @@ pub async fn set_password_by_link(
     password: String,
     confirm: String,
 ) -> Result<(), AppError> {
+    use super::links::LinkPurpose;
     use super::{Permission, auth, store};
     let ctx = crate::state::app_context()?;
     check_pair(&password, &confirm)?;
     let hash = auth::hash_password(&password)?;
     let now = crate::time::now();
     let mut tx = ctx.pool.begin().await?;
-    let link = store::find_link(&mut tx, &auth::token_hash(token.trim()), now)
-        .await?
-        .filter(|l| l.purpose == "set_password")
-        .ok_or_else(|| invalid(DEAD_LINK))?;
+    let link = live_link(&mut tx, &token, LinkPurpose::SetPassword, now).await?;
     let user = link.user.ok_or_else(|| invalid(DEAD_LINK))?;
     if !user.active {
         return Err(invalid(

@@ -112,7 +112,8 @@ fn AdminFrame(me: AdminMe, children: Children) -> impl IntoView {
                 };
                 here.then_some("page")
             };
-            view! { <li><A href=href attr:aria-current=current>{label}</A></li> }
+            // a plain link: the router's <A> marks every prefix of the path as current
+            view! { <li><a href=href aria-current=current>{label}</a></li> }
         })
         .collect_view();
     view! {

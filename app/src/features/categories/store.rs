@@ -169,6 +169,17 @@ async fn check_fields(
     Ok(())
 }
 
+/// The place after the last child of `parent` (the top level for None).
+async fn next_order(conn: &mut AnyConnection, parent: Option<i64>) -> Result<i64, sqlx::Error> {
+    sqlx::query(
+        "SELECT COALESCE(MAX(sort_order), 0) + 1 FROM categories WHERE parent_id IS NOT DISTINCT FROM $1",
+    )
+    .bind(parent)
+    .fetch_one(&mut *conn)
+    .await?
+    .try_get(0)
+}
+
 /// Creates a category at the end of its parent's list.
 pub async fn create(
     conn: &mut AnyConnection,
@@ -176,13 +187,7 @@ pub async fn create(
     now: i64,
 ) -> Result<i64, CategoryError> {
     check_fields(conn, 0, f).await?;
-    let order: i64 = sqlx::query(
-        "SELECT COALESCE(MAX(sort_order), 0) + 1 FROM categories WHERE parent_id IS NOT DISTINCT FROM $1",
-    )
-    .bind(f.parent_id)
-    .fetch_one(&mut *conn)
-    .await?
-    .try_get(0)?;
+    let order = next_order(conn, f.parent_id).await?;
     let id = sqlx::query(
         "INSERT INTO categories (parent_id, slug, name, description, sort_order, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -213,13 +218,7 @@ pub async fn update(
     let old_parent: Option<i64> = row.try_get(0)?;
     check_fields(conn, id, f).await?;
     if old_parent != f.parent_id {
-        let order: i64 = sqlx::query(
-            "SELECT COALESCE(MAX(sort_order), 0) + 1 FROM categories WHERE parent_id IS NOT DISTINCT FROM $1",
-        )
-        .bind(f.parent_id)
-        .fetch_one(&mut *conn)
-        .await?
-        .try_get(0)?;
+        let order = next_order(conn, f.parent_id).await?;
         sqlx::query("UPDATE categories SET parent_id = $1, sort_order = $2 WHERE id = $3")
             .bind(f.parent_id)
             .bind(order)

@@ -43,6 +43,22 @@ mod server {
             .map_err(fail)
     }
 
+    /// The article `id` if `user` may see it on the desk (404 / 403 otherwise).
+    pub async fn visible_head(
+        pool: &sqlx::AnyPool,
+        user: &CurrentUser,
+        id: i64,
+    ) -> Result<super::super::store::Head, AppError> {
+        let mut conn = pool.acquire().await?;
+        let head = super::super::store::head(&mut conn, id)
+            .await?
+            .ok_or_else(|| fail(AppError::NotFound))?;
+        if !crate::features::workflow::model::can_view(user, head.author_id) {
+            return Err(fail(AppError::Forbidden));
+        }
+        Ok(head)
+    }
+
     /// Contributors see only their own articles.
     pub fn own_only(user: &CurrentUser) -> Option<i64> {
         (!user.can(Permission::EditAnyArticle) && !user.can(Permission::ApproveArticle))
@@ -251,20 +267,12 @@ pub async fn get_desk_list(
 #[server(input = GetUrl)]
 pub async fn get_desk_article(id: i64) -> Result<DeskArticleData, AppError> {
     use super::store;
-    use crate::error::fail;
-    use crate::features::workflow::model::{Status, can_edit, can_view};
+    use crate::features::workflow::model::{Status, can_edit};
     use crate::features::workflow::store as workflow;
     let ctx = crate::state::app_context()?;
     let user = server::desk_user().await?;
     let pool = &ctx.pool;
-    let mut conn = pool.acquire().await?;
-    let head = store::head(&mut conn, id)
-        .await?
-        .ok_or_else(|| fail(AppError::NotFound))?;
-    drop(conn);
-    if !can_view(&user, head.author_id) {
-        return Err(fail(AppError::Forbidden));
-    }
+    let head = server::visible_head(pool, &user, id).await?;
     let (events, notes, revisions, rejection) = tokio::try_join!(
         workflow::events(pool, id),
         store::notes(pool, id),
@@ -439,7 +447,6 @@ pub async fn add_note(article_id: i64, body: String) -> Result<(), AppError> {
     use super::model::MAX_NOTE_CHARS;
     use super::store;
     use crate::error::fail;
-    use crate::features::workflow::model::can_view;
     let ctx = crate::state::app_context()?;
     let user = server::desk_user().await?;
     let body = crate::text::nfc(body.trim());
@@ -451,14 +458,7 @@ pub async fn add_note(article_id: i64, body: String) -> Result<(), AppError> {
             "Ghi chú dài quá {MAX_NOTE_CHARS} ký tự"
         ))));
     }
-    let mut conn = ctx.pool.acquire().await?;
-    let head = store::head(&mut conn, article_id)
-        .await?
-        .ok_or_else(|| fail(AppError::NotFound))?;
-    drop(conn);
-    if !can_view(&user, head.author_id) {
-        return Err(fail(AppError::Forbidden));
-    }
+    server::visible_head(&ctx.pool, &user, article_id).await?;
     store::add_note(&ctx.pool, article_id, user.id, &body, crate::time::now()).await?;
     Ok(())
 }
@@ -475,18 +475,11 @@ pub async fn get_revision_diff(
     use crate::content::diff::diff_docs;
     use crate::error::fail;
     use crate::features::categories::store as categories;
-    use crate::features::workflow::model::{can_edit, can_view};
+    use crate::features::workflow::model::can_edit;
     let ctx = crate::state::app_context()?;
     let user = server::desk_user().await?;
     let pool = &ctx.pool;
-    let mut conn = pool.acquire().await?;
-    let head = store::head(&mut conn, article_id)
-        .await?
-        .ok_or_else(|| fail(AppError::NotFound))?;
-    drop(conn);
-    if !can_view(&user, head.author_id) {
-        return Err(fail(AppError::Forbidden));
-    }
+    let head = server::visible_head(pool, &user, article_id).await?;
     let revisions = store::revisions(pool, article_id).await?;
     let newest = revisions.first().map(|r| r.number).unwrap_or(0);
     if newest == 0 {
