@@ -28,7 +28,7 @@ async fn signed_in_as(s: &TestServer) -> serde_json::Value {
     serde_json::from_str(&res.text().await.unwrap()).unwrap()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_first_admin_comes_from_a_one_time_link() {
     for backend in backends() {
         let s = TestServer::start(backend).await;
@@ -88,7 +88,7 @@ async fn the_first_admin_comes_from_a_one_time_link() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn admins_manage_accounts_with_password_links() {
     for backend in backends() {
         let s = TestServer::start(backend).await;
@@ -261,7 +261,7 @@ async fn admins_manage_accounts_with_password_links() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn admins_order_nest_and_delete_categories() {
     for backend in backends() {
         let s = TestServer::start(backend).await;
@@ -355,7 +355,7 @@ async fn admins_order_nest_and_delete_categories() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_idle_countdown_ends_the_session_on_the_server() {
     for backend in backends() {
         let s = TestServer::start(backend).await;

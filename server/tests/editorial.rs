@@ -75,7 +75,7 @@ fn json(body: &str) -> serde_json::Value {
     serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {body}"))
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn saving_keeps_revisions_refuses_stale_forms_and_restores() {
     for backend in backends() {
         let s = TestServer::start(backend).await;
@@ -203,7 +203,7 @@ async fn saving_keeps_revisions_refuses_stale_forms_and_restores() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_first_edit_of_an_imported_article_keeps_what_was_there() {
     for backend in backends() {
         let s = TestServer::start(backend).await;
@@ -260,7 +260,7 @@ async fn the_first_edit_of_an_imported_article_keeps_what_was_there() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn who_may_see_and_edit_what_and_rejected_drafts_come_back() {
     for backend in backends() {
         let s = TestServer::start(backend).await;
@@ -396,7 +396,7 @@ async fn who_may_see_and_edit_what_and_rejected_drafts_come_back() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn admin_pages_refuse_readers_and_strangers() {
     for backend in backends() {
         let s = TestServer::start(backend).await;

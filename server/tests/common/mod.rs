@@ -99,6 +99,8 @@ impl TestServer {
         let client = reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
+            // a request that hangs fails the test instead of the whole run
+            .timeout(std::time::Duration::from_secs(60))
             .build()
             .expect("client");
         TestServer {
