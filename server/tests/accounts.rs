@@ -43,7 +43,7 @@ async fn whoami(s: &TestServer) -> serde_json::Value {
     serde_json::from_str(&res.text().await.unwrap()).unwrap()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn command_line_user_tools() {
     for backend in backends() {
         let s = TestServer::start(backend).await;
@@ -86,7 +86,7 @@ async fn command_line_user_tools() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_in_sets_a_session_and_sign_out_ends_it() {
     for backend in backends() {
         let s = TestServer::start(backend).await;
@@ -167,7 +167,7 @@ async fn sign_in_sets_a_session_and_sign_out_ends_it() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wrong_passwords_are_refused_then_rate_limited() {
     for backend in backends() {
         let s = TestServer::start(backend).await;
@@ -206,7 +206,7 @@ async fn wrong_passwords_are_refused_then_rate_limited() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_plain_form_without_javascript_signs_in_and_shows_errors() {
     let s = TestServer::start(common::Backend::Sqlite).await;
     with_editor(&s).await;
@@ -238,7 +238,7 @@ async fn a_plain_form_without_javascript_signs_in_and_shows_errors() {
     assert!(res.headers().get("set-cookie").is_some());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cross_site_posts_are_refused() {
     for backend in backends() {
         let s = TestServer::start(backend).await;
@@ -270,7 +270,7 @@ async fn cross_site_posts_are_refused() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn disabled_users_and_expired_sessions_are_refused_at_once() {
     for backend in backends() {
         let s = TestServer::start(backend).await;
@@ -312,7 +312,7 @@ async fn disabled_users_and_expired_sessions_are_refused_at_once() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn changing_the_password_ends_other_sessions() {
     for backend in backends() {
         let s = TestServer::start(backend).await;

@@ -36,7 +36,7 @@ fn paragraphs_and_captions(body: &str) -> (Vec<String>, Vec<String>) {
     (paragraphs, captions)
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_corpus_imports_and_reads_in_full() {
     let Some(dir) = corpus_dir() else {
         eprintln!("corpus test skipped: ../shared/corpus is absent");
@@ -146,7 +146,7 @@ const PNG_1X1: &[u8] = &[
     0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
 ];
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_files_fail_alone_and_store_nothing() {
     for backend in backends() {
         let s = TestServer::start(backend).await;
@@ -212,7 +212,7 @@ async fn bad_files_fail_alone_and_store_nothing() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn imported_text_is_never_markup() {
     for backend in backends() {
         let s = TestServer::start(backend).await;

@@ -36,7 +36,7 @@ fn assert_meta(html: &str, base: &str, path: &str) {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_public_route_answers_with_its_content() {
     for backend in backends() {
         let s = TestServer::start(backend).await;
@@ -202,7 +202,7 @@ async fn every_public_route_answers_with_its_content() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unpublished_and_future_articles_stay_hidden() {
     for backend in backends() {
         let s = TestServer::start(backend).await;
@@ -246,7 +246,7 @@ async fn unpublished_and_future_articles_stay_hidden() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn demo_twice_changes_nothing() {
     for backend in backends() {
         let s = TestServer::start(backend).await;
@@ -296,7 +296,7 @@ async fn demo_twice_changes_nothing() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_storage_failure_shows_the_error_page_and_logs_no_details_to_the_reader() {
     for backend in backends() {
         let s = TestServer::start(backend).await;

@@ -75,7 +75,7 @@ async fn status_of(s: &TestServer, id: i64) -> String {
     )
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_role_and_action_is_allowed_or_refused_by_the_server() {
     for backend in backends() {
         let s = TestServer::start(backend).await;
@@ -144,7 +144,7 @@ async fn every_role_and_action_is_allowed_or_refused_by_the_server() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reasons_states_scheduling_and_the_audit_trail() {
     for backend in backends() {
         let s = TestServer::start(backend).await;

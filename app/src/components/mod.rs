@@ -9,4 +9,4 @@ pub mod page;
 pub use form::{form_done, form_error};
 pub use meta::PageMeta;
 pub use nav::{Breadcrumb, Pagination};
-pub use page::{ErrorPage, NotFoundPage, SiteResource, page_loader, use_site};
+pub use page::{ErrorPage, NotFoundPage, SiteResource, page_loader, urlencode, use_site};

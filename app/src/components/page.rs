@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -41,6 +42,19 @@ where
     }
 }
 
+/// Percent-encodes a query value (keeps `/` readable).
+pub fn urlencode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// The 404 page.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
@@ -69,7 +83,13 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
             <h1>{t().error_title}</h1>
             <p>{t().error_body}</p>
             <p class="error-detail">{error.to_string()}</p>
-            {(error == AppError::SignInRequired).then(|| view! { <p><A href="/dang-nhap" attr:class="button-primary">{t().sign_in}</A></p> })}
+            {(error == AppError::SignInRequired).then(|| {
+                // signing in brings the reader back to this page
+                let location = use_location();
+                let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+                let href = format!("/dang-nhap?tiep={}", urlencode(&here));
+                view! { <p><a href=href class="button-primary">{t().sign_in}</a></p> }
+            })}
             <p><A href="/">{t().back_home}</A></p>
         </section>
     }

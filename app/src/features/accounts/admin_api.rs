@@ -52,14 +52,9 @@ pub async fn get_users() -> Result<Vec<UserAdminRow>, AppError> {
     Ok(store::list_users(&ctx.pool)
         .await?
         .into_iter()
-        .map(|u| UserAdminRow {
-            is_me: u.id == me.id,
-            id: u.id,
-            username: u.username,
-            display_name: u.display_name,
-            email: u.email,
-            role: u.role,
-            active: u.active,
+        .map(|user| UserAdminRow {
+            is_me: user.id == me.id,
+            user,
         })
         .collect())
 }

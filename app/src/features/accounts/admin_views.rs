@@ -42,10 +42,11 @@ fn shown_link(
 }
 
 fn user_row(
-    u: UserAdminRow,
+    row: UserAdminRow,
     update: ServerAction<UpdateAccount>,
     reset: ServerAction<IssuePasswordLink>,
 ) -> impl IntoView {
+    let UserAdminRow { user: u, is_me } = row;
     let id = u.id;
     let p = move |f: &str| format!("nd-{id}-{f}");
     let state = if u.active {
@@ -61,7 +62,7 @@ fn user_row(
                     <span class="muted">{format!(" ({})", u.username)}</span>
                     " · " {u.role.label()} " · "
                     <span class=if u.active { "state-on" } else { "state-off" }>{state}</span>
-                    {u.is_me.then_some(" · bạn")}
+                    {is_me.then_some(" · bạn")}
                 </summary>
                 <ActionForm action=update attr:class="stacked-form user-form">
                     <input type="hidden" name="user_id" value=id.to_string()/>
@@ -124,6 +125,17 @@ pub fn UsersPage() -> impl IntoView {
     })
 }
 
+/// A new password typed twice (`password`, `confirm`), ids prefixed with `prefix`.
+fn new_password_fields(prefix: &str, label: &'static str, again: &'static str) -> impl IntoView {
+    let (first, second) = (format!("{prefix}-mat-khau"), format!("{prefix}-nhap-lai"));
+    view! {
+        <label for=first.clone()>{label}</label>
+        <input id=first name="password" type="password" required minlength="10" autocomplete="new-password"/>
+        <label for=second.clone()>{again}</label>
+        <input id=second name="confirm" type="password" required minlength="10" autocomplete="new-password"/>
+    }
+}
+
 fn token_param() -> impl Fn() -> String + Copy + Send + Sync + 'static {
     let query = use_query_map();
     move || query.read().get("ma").unwrap_or_default()
@@ -154,10 +166,7 @@ pub fn SetupPage() -> impl IntoView {
                         <input id="tl-ten" name="display_name" type="text" required maxlength="100"/>
                         <label for="tl-email">"Email (không bắt buộc)"</label>
                         <input id="tl-email" name="email" type="email" maxlength="200"/>
-                        <label for="tl-mat-khau">"Mật khẩu (ít nhất 10 ký tự)"</label>
-                        <input id="tl-mat-khau" name="password" type="password" required minlength="10" autocomplete="new-password"/>
-                        <label for="tl-nhap-lai">"Nhập lại mật khẩu"</label>
-                        <input id="tl-nhap-lai" name="confirm" type="password" required minlength="10" autocomplete="new-password"/>
+                        {new_password_fields("tl", "Mật khẩu (ít nhất 10 ký tự)", "Nhập lại mật khẩu")}
                         {form_error(action.value())}
                         <button type="submit" class="button-primary">"Tạo tài khoản quản trị"</button>
                     </ActionForm>
@@ -187,10 +196,7 @@ pub fn SetPasswordPage() -> impl IntoView {
                     <ActionForm action attr:class="stacked-form">
                         <input type="hidden" name="token" value=token()/>
                         <input type="text" value=username.clone() autocomplete="username" hidden/>
-                        <label for="dmk-mat-khau">"Mật khẩu mới (ít nhất 10 ký tự)"</label>
-                        <input id="dmk-mat-khau" name="password" type="password" required minlength="10" autocomplete="new-password"/>
-                        <label for="dmk-nhap-lai">"Nhập lại mật khẩu mới"</label>
-                        <input id="dmk-nhap-lai" name="confirm" type="password" required minlength="10" autocomplete="new-password"/>
+                        {new_password_fields("dmk", "Mật khẩu mới (ít nhất 10 ký tự)", "Nhập lại mật khẩu mới")}
                         {form_error(action.value())}
                         <button type="submit" class="button-primary">"Lưu mật khẩu"</button>
                     </ActionForm>

@@ -151,15 +151,21 @@ impl CurrentUser {
     }
 }
 
-/// An account as the user management page shows it.
+/// A stored account (what administration sees of it; never the password hash).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UserAdminRow {
+pub struct UserRow {
     pub id: i64,
     pub username: String,
     pub display_name: String,
     pub email: String,
     pub role: Role,
     pub active: bool,
+}
+
+/// An account on the user management page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserAdminRow {
+    pub user: UserRow,
     /// The admin looking at the list.
     pub is_me: bool,
 }

@@ -3,18 +3,7 @@
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
 
-use super::model::{CurrentUser, Role};
-
-/// A stored user, for administration.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UserRow {
-    pub id: i64,
-    pub username: String,
-    pub display_name: String,
-    pub email: String,
-    pub role: Role,
-    pub active: bool,
-}
+use super::model::{CurrentUser, Role, UserRow};
 
 fn user_from_row(r: &AnyRow) -> Result<UserRow, sqlx::Error> {
     let role: String = r.try_get(4)?;
@@ -232,7 +221,7 @@ pub async fn get_user(pool: &AnyPool, id: i64) -> Result<Option<UserRow>, sqlx::
 }
 
 /// Changes a user's name, email, role and active flag; a disabled user's sessions end.
-/// Refuses (Ok(false)) to leave the portal without an active admin.
+/// Refuses (Ok(false), nothing written) to leave the portal without an active admin.
 pub async fn update_user(
     conn: &mut sqlx::AnyConnection,
     id: i64,
@@ -242,6 +231,18 @@ pub async fn update_user(
     active: bool,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
+    if role != Role::Admin || !active {
+        let other_admins: i64 = sqlx::query(
+            "SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1 AND id <> $1",
+        )
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get(0)?;
+        if other_admins == 0 {
+            return Ok(false);
+        }
+    }
     sqlx::query(
         "UPDATE users SET display_name = $1, email = $2, role = $3, active = $4, updated_at = $5 WHERE id = $6",
     )
@@ -253,13 +254,6 @@ pub async fn update_user(
     .bind(id)
     .execute(&mut *conn)
     .await?;
-    let admins: i64 = sqlx::query("SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1")
-        .fetch_one(&mut *conn)
-        .await?
-        .try_get(0)?;
-    if admins == 0 {
-        return Ok(false);
-    }
     if !active {
         sqlx::query("DELETE FROM sessions WHERE user_id = $1")
             .bind(id)

@@ -242,7 +242,7 @@ pub fn IdleWatch() -> impl IntoView {
                                 navigate(
                                     &format!(
                                         "/dang-nhap?ly-do=het-phien&tiep={}",
-                                        crate::features::admin::views::urlencode(&next)
+                                        crate::components::urlencode(&next)
                                     ),
                                     Default::default(),
                                 );

@@ -41,7 +41,7 @@ where
                 Suspend::new(async move {
                     let me = match me.await {
                         Ok(me) => me,
-                        Err(e) => return view! { <AdminRefusal error=e/> }.into_any(),
+                        Err(e) => return view! { <ErrorPage error=e/> }.into_any(),
                     };
                     let body = match data.await {
                         Ok(d) => render(d).into_any(),
@@ -53,43 +53,6 @@ where
             }}
         </Suspense>
     }
-}
-
-/// Signed out: the sign-in link brings the user back here. Otherwise the error page.
-#[component]
-fn AdminRefusal(error: AppError) -> impl IntoView {
-    if error != AppError::SignInRequired {
-        return view! { <ErrorPage error/> }.into_any();
-    }
-    crate::error::set_page_status(401);
-    let location = use_location();
-    let next = format!(
-        "{}{}",
-        location.pathname.get_untracked(),
-        location.search.get_untracked()
-    );
-    let href = format!("/dang-nhap?tiep={}", urlencode(&next));
-    view! {
-        <section class="status-page">
-            <p class="status-code" aria-hidden="true">"401"</p>
-            <h1>{t().sign_in_required}</h1>
-            <p><a href=href class="button-primary">{t().sign_in}</a></p>
-        </section>
-    }
-    .into_any()
-}
-
-/// Percent-encodes a query value.
-pub fn urlencode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 /// The admin frame: the sections of this role, then the page.

@@ -120,6 +120,16 @@ pub async fn article_counts(
         .collect()
 }
 
+/// The parent of category `id` (None: no such category; Some(None): top level).
+async fn parent_of(conn: &mut AnyConnection, id: i64) -> Result<Option<Option<i64>>, sqlx::Error> {
+    sqlx::query("SELECT parent_id FROM categories WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .map(|r| r.try_get(0))
+        .transpose()
+}
+
 /// The editable fields of a category.
 pub struct CategoryFields<'a> {
     pub name: &'a str,
@@ -154,12 +164,9 @@ async fn check_fields(
                     "Không thể đặt chuyên mục vào bên trong chính nó".into(),
                 ));
             }
-            let row = sqlx::query("SELECT parent_id FROM categories WHERE id = $1")
-                .bind(p)
-                .fetch_optional(&mut *conn)
+            cur = parent_of(conn, p)
                 .await?
                 .ok_or_else(|| CategoryError::Invalid("Chuyên mục cha không tồn tại".into()))?;
-            cur = row.try_get(0)?;
             steps += 1;
             if steps > 16 {
                 return Err(CategoryError::Invalid("Cây chuyên mục quá sâu".into()));
@@ -210,12 +217,7 @@ pub async fn update(
     id: i64,
     f: &CategoryFields<'_>,
 ) -> Result<(), CategoryError> {
-    let row = sqlx::query("SELECT parent_id FROM categories WHERE id = $1")
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?
-        .ok_or(CategoryError::NotFound)?;
-    let old_parent: Option<i64> = row.try_get(0)?;
+    let old_parent = parent_of(conn, id).await?.ok_or(CategoryError::NotFound)?;
     check_fields(conn, id, f).await?;
     if old_parent != f.parent_id {
         let order = next_order(conn, f.parent_id).await?;
@@ -243,12 +245,7 @@ pub async fn move_among_siblings(
     id: i64,
     up: bool,
 ) -> Result<(), CategoryError> {
-    let row = sqlx::query("SELECT parent_id FROM categories WHERE id = $1")
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?
-        .ok_or(CategoryError::NotFound)?;
-    let parent: Option<i64> = row.try_get(0)?;
+    let parent = parent_of(conn, id).await?.ok_or(CategoryError::NotFound)?;
     let mut siblings: Vec<i64> = sqlx::query(
         "SELECT id FROM categories WHERE parent_id IS NOT DISTINCT FROM $1 ORDER BY sort_order, id",
     )

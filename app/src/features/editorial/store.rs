@@ -83,10 +83,11 @@ impl Where {
     fn next(&self) -> String {
         format!("${}", self.params.len() + 1)
     }
-    fn int(&mut self, clause: &str, v: i64) {
+    /// Adds `clause` with its parameter in place of `{}`.
+    fn push(&mut self, clause: &str, v: Param) {
         let n = self.next();
         self.clauses.push(clause.replace("{}", &n));
-        self.params.push(Param::Int(v));
+        self.params.push(v);
     }
     fn sql(&self) -> String {
         if self.clauses.is_empty() {
@@ -125,26 +126,24 @@ pub async fn list(
     own: Option<i64>,
 ) -> Result<Paged<DeskRow>, sqlx::Error> {
     let mut w = Where::default();
-    if let Some(s) = filter.status {
-        let n = w.next();
-        w.clauses.push(format!("a.status = {n}"));
-        w.params.push(Param::Text(s.as_str().into()));
+    if let Some(st) = filter.status {
+        w.push("a.status = {}", Param::Text(st.as_str().into()));
     }
     if let Some(c) = filter.category_id {
-        w.int("a.category_id = {}", c);
+        w.push("a.category_id = {}", Param::Int(c));
     }
     if let Some(a) = own.or(filter.author_id) {
-        w.int("a.created_by = {}", a);
+        w.push("a.created_by = {}", Param::Int(a));
     }
     let text = filter.text.trim();
     if !text.is_empty() {
-        // the title as typed, or the slug (folded: finds "dai hoi" and "Đại hội")
-        let (n1, n2) = (
-            format!("${}", w.params.len() + 1),
-            format!("${}", w.params.len() + 2),
-        );
+        // the title as typed, or the slug (folded: finds "dai hoi" and "Đại hội");
+        // two parameters, so the clause is written here
+        let n = w.params.len();
         w.clauses.push(format!(
-            "(a.title LIKE {n1} ESCAPE '\\' OR a.slug LIKE {n2} ESCAPE '\\')"
+            "(a.title LIKE ${} ESCAPE '\\' OR a.slug LIKE ${} ESCAPE '\\')",
+            n + 1,
+            n + 2
         ));
         w.params.push(Param::Text(like(&crate::text::nfc(text))));
         w.params
@@ -650,28 +649,39 @@ pub async fn last_rejection(pool: &AnyPool, id: i64) -> Result<Option<String>, s
     row.map(|r| r.try_get(0)).transpose()
 }
 
-/// Media by their address (`/media/<file>`), for pictures named in the form's Markdown.
+/// Media by their address (`/media/<file>`), for pictures named in the form's Markdown:
+/// one query for all of them.
 pub async fn media_by_src(
     pool: &AnyPool,
     srcs: &[String],
 ) -> Result<Vec<crate::content::markdown::StoredImage>, sqlx::Error> {
-    let mut out = Vec::new();
-    for src in srcs {
-        let Some(file) = src.strip_prefix("/media/") else {
-            continue;
-        };
-        if let Some(r) = sqlx::query("SELECT id, width, height FROM media WHERE file_name = $1")
-            .bind(file)
-            .fetch_optional(pool)
-            .await?
-        {
-            out.push(crate::content::markdown::StoredImage {
-                media_id: r.try_get(0)?,
-                src: src.clone(),
-                width: r.try_get::<i64, _>(1)? as u32,
-                height: r.try_get::<i64, _>(2)? as u32,
-            });
-        }
+    let files: Vec<&str> = srcs
+        .iter()
+        .filter_map(|s| s.strip_prefix("/media/"))
+        .collect();
+    if files.is_empty() {
+        return Ok(Vec::new());
     }
-    Ok(out)
+    let marks: Vec<String> = (1..=files.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT id, file_name, width, height FROM media WHERE file_name IN ({})",
+        marks.join(", ")
+    );
+    let mut query = sqlx::query(&sql);
+    for f in &files {
+        query = query.bind(*f);
+    }
+    query
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(crate::content::markdown::StoredImage {
+                media_id: r.try_get(0)?,
+                src: format!("/media/{}", r.try_get::<String, _>(1)?),
+                width: r.try_get::<i64, _>(2)? as u32,
+                height: r.try_get::<i64, _>(3)? as u32,
+            })
+        })
+        .collect()
 }

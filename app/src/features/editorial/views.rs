@@ -10,13 +10,24 @@ use super::api::{
     AddNote, RestoreRevision, SaveArticle, get_article_form, get_dashboard, get_desk_article,
     get_desk_list, get_revision_diff,
 };
-use super::model::{ArticleFormData, DeskRow, desk_href};
+use super::model::{ArticleFormData, Choice, DeskRow, desk_href};
 use crate::components::{Pagination, form_error};
 use crate::content::diff::{BlockChange, Piece};
 use crate::features::admin::views::{admin_page, status_badge};
 use crate::features::articles::model::page_param;
 use crate::features::workflow::api::TransitionArticle;
 use crate::features::workflow::model::Status;
+
+/// The options of a select list, `selected` marked.
+fn choice_options(choices: &[Choice], selected: Option<i64>) -> impl IntoView + use<> {
+    choices
+        .iter()
+        .map(|c| {
+            let is = selected == Some(c.id);
+            view! { <option value=c.id.to_string() selected=is>{c.label.clone()}</option> }
+        })
+        .collect_view()
+}
 
 /// A short table of articles.
 fn desk_table(rows: Vec<DeskRow>, empty: &'static str) -> impl IntoView {
@@ -106,7 +117,7 @@ pub fn DeskListPage() -> impl IntoView {
             f.status.map(|s| s.as_str()).unwrap_or(""),
             f.category_id.map(|c| c.to_string()).unwrap_or_default(),
             f.author_id.map(|c| c.to_string()).unwrap_or_default(),
-            crate::features::admin::views::urlencode(&f.text),
+            crate::components::urlencode(&f.text),
         );
         if f.status.is_none()
             && f.category_id.is_none()
@@ -122,14 +133,8 @@ pub fn DeskListPage() -> impl IntoView {
                 view! { <option value=s.as_str() selected=selected>{s.label()}</option> }
             })
             .collect_view();
-        let category_options = d.categories.iter().map(|c| {
-            let selected = f.category_id == Some(c.id);
-            view! { <option value=c.id.to_string() selected=selected>{c.label.clone()}</option> }
-        }).collect_view();
-        let author_options = d.authors.iter().map(|c| {
-            let selected = f.author_id == Some(c.id);
-            view! { <option value=c.id.to_string() selected=selected>{c.label.clone()}</option> }
-        }).collect_view();
+        let category_options = choice_options(&d.categories, f.category_id);
+        let author_options = choice_options(&d.authors, f.author_id);
         let (page, pages, total) = (d.rows.page, d.rows.pages, d.rows.total);
         view! {
             <div class="admin-head">
@@ -486,10 +491,7 @@ fn ArticleForm(form: ArticleFormData) -> impl IntoView {
             <label for="chuyen-muc">"Chuyên mục"</label>
             <select id="chuyen-muc" name="category_id" required prop:value=category on:change=on_category>
                 <option value="">"— Chọn chuyên mục —"</option>
-                {form.categories.iter().map(|c| {
-                    let is = selected == Some(c.id);
-                    view! { <option value=c.id.to_string() selected=is>{c.label.clone()}</option> }
-                }).collect_view()}
+                {choice_options(&form.categories, selected)}
             </select>
             <label for="the">"Thẻ (cách nhau bởi dấu phẩy)"</label>
             <input id="the" name="tags" type="text" value=form.tags.clone() prop:value=tags on:input=on_tags/>
