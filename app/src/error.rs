@@ -101,14 +101,7 @@ impl From<sqlx::Error> for AppError {
 pub fn fail(error: AppError) -> AppError {
     #[cfg(feature = "ssr")]
     {
-        let accepts_html =
-            leptos::prelude::use_context::<http::request::Parts>().is_some_and(|p| {
-                p.headers
-                    .get(http::header::ACCEPT)
-                    .and_then(|v| v.to_str().ok())
-                    .is_some_and(|v| v.contains("text/html"))
-            });
-        if !accepts_html {
+        if !crate::state::is_plain_form_post() {
             set_page_status(error.status());
         }
     }

@@ -16,6 +16,10 @@ pub mod state;
 pub mod text;
 #[cfg(feature = "ssr")]
 pub mod time;
+#[cfg(feature = "ssr")]
+pub mod view_counts;
+#[cfg(feature = "ssr")]
+pub mod visitor;
 
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
@@ -29,11 +33,13 @@ use features::admin::views::AuditPage;
 use features::articles::views::ArticlePage;
 use features::categories::admin_views::CategoriesAdminPage;
 use features::categories::views::CategoryPage;
+use features::comments::admin_views::CommentsQueuePage;
 use features::editorial::views::{
     ArticleFormPage, DashboardPage, DeskArticlePage, DeskListPage, RevisionsPage,
 };
 use features::portal::api::get_site_info;
 use features::portal::views::{HomePage, SiteFooter, SiteHeader};
+use features::sharing::views::PrintArticlePage;
 use features::tags::views::TagPage;
 use features::topics::views::TopicPage;
 
@@ -81,6 +87,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/chuyen-muc/:slug") view=CategoryPage ssr=SsrMode::Async/>
                     <Route path=path!("/bai-viet/:slug") view=ArticlePage ssr=SsrMode::Async/>
+                    <Route path=path!("/bai-viet/:slug/in") view=PrintArticlePage ssr=SsrMode::Async/>
                     <Route path=path!("/chuyen-de/:slug") view=TopicPage ssr=SsrMode::Async/>
                     <Route path=path!("/the/:slug") view=TagPage ssr=SsrMode::Async/>
                     <Route path=path!("/dang-nhap") view=SignInPage ssr=SsrMode::Async/>
@@ -92,6 +99,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/quan-tri/bai-viet/:id/sua") view=ArticleFormPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/bai-viet/:id/phien-ban") view=RevisionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/nhat-ky") view=AuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri/y-kien") view=CommentsQueuePage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/nguoi-dung") view=UsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/quan-tri/chuyen-muc") view=CategoriesAdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/thiet-lap") view=SetupPage ssr=SsrMode::Async/>

@@ -1,41 +1,107 @@
 //! What the server hands every server function: the database pool, the portal's
-//! configuration and the rate limits; plus the request facts server functions read
-//! (client address) and write (cookies). Provided as Leptos context by the server.
+//! configuration, the rate limits and the view counter; plus the request facts server
+//! functions read (client address) and write (cookies). Provided as Leptos context by
+//! the server.
 
 use std::sync::Arc;
 
 use leptos::prelude::use_context;
 
 use crate::error::AppError;
-use crate::features::portal::SiteConfig;
+use crate::features::portal::{ParticipationConfig, SiteConfig};
 use crate::rate_limit::RateLimiter;
+use crate::view_counts::ViewCounts;
 
 /// Shared server state.
 #[derive(Clone)]
 pub struct AppContext {
     pub pool: sqlx::AnyPool,
     pub site: Arc<SiteConfig>,
+    pub participation: Arc<ParticipationConfig>,
     /// Sign-in failures per account.
     pub sign_in_limits: Arc<RateLimiter>,
     /// Sign-in attempts per client address.
     pub address_limits: Arc<RateLimiter>,
+    /// Comments and ratings, per visitor and per address.
+    pub comment_limits: Arc<ReaderLimits>,
+    pub rating_limits: Arc<ReaderLimits>,
+    /// Article views counted in memory, written in batches.
+    pub views: Arc<ViewCounts>,
+    /// The portal's secret (keys address hashes and form times), read once.
+    secret: Arc<tokio::sync::OnceCell<String>>,
     /// Cookies get `Secure` when the portal is served over https.
     pub secure_cookies: bool,
 }
 
+/// The two limits on what readers send: per visitor and per address.
+pub struct ReaderLimits {
+    pub visitor: RateLimiter,
+    pub address: RateLimiter,
+}
+
+impl ReaderLimits {
+    fn new(per_visitor: u32, per_address: u32, window_minutes: u32) -> Self {
+        let window = i64::from(window_minutes.max(1)) * 60;
+        ReaderLimits {
+            visitor: RateLimiter::new(per_visitor as usize, window),
+            address: RateLimiter::new(per_address as usize, window),
+        }
+    }
+
+    /// Counts one event of `visitor` from `address`; false when either is over its limit.
+    pub fn hit(&self, visitor: &str, address: &str, now: i64) -> bool {
+        self.visitor.hit(visitor, now) && self.address.hit(address, now)
+    }
+}
+
 impl AppContext {
-    pub fn new(pool: sqlx::AnyPool, site: SiteConfig) -> Self {
+    pub fn new(pool: sqlx::AnyPool, site: SiteConfig, participation: ParticipationConfig) -> Self {
         use crate::features::accounts::api::{
             ACCOUNT_FAILURES, ADDRESS_ATTEMPTS, LIMIT_WINDOW_SECONDS,
         };
         let secure_cookies = site.base_url.starts_with("https://");
+        let p = &participation;
         AppContext {
             pool,
             site: Arc::new(site),
             sign_in_limits: Arc::new(RateLimiter::new(ACCOUNT_FAILURES, LIMIT_WINDOW_SECONDS)),
             address_limits: Arc::new(RateLimiter::new(ADDRESS_ATTEMPTS, LIMIT_WINDOW_SECONDS)),
+            comment_limits: Arc::new(ReaderLimits::new(
+                p.comments_per_visitor,
+                p.comments_per_address,
+                p.limit_window_minutes,
+            )),
+            rating_limits: Arc::new(ReaderLimits::new(
+                p.ratings_per_visitor,
+                p.ratings_per_address,
+                p.limit_window_minutes,
+            )),
+            views: Arc::new(ViewCounts::new(i64::from(p.view_dedupe_hours) * 3600)),
+            participation: Arc::new(participation),
+            secret: Arc::new(tokio::sync::OnceCell::new()),
             secure_cookies,
         }
+    }
+
+    /// The portal's secret: 32 random bytes made on first use and kept in the
+    /// settings table, so address hashes stay the same across restarts and servers.
+    pub async fn secret(&self) -> Result<String, AppError> {
+        self.secret
+            .get_or_try_init(|| async {
+                let fresh = crate::features::accounts::auth::new_token();
+                sqlx::query(
+                    "INSERT INTO settings (key, value) VALUES ('secret', $1) ON CONFLICT (key) DO NOTHING",
+                )
+                .bind(&fresh)
+                .execute(&self.pool)
+                .await?;
+                let row = sqlx::query("SELECT value FROM settings WHERE key = 'secret'")
+                    .fetch_one(&self.pool)
+                    .await?;
+                Ok::<String, AppError>(sqlx::Row::try_get(&row, 0)?)
+            })
+            .await
+            .cloned()
     }
 }
 
@@ -48,6 +114,24 @@ pub fn client_addr() -> String {
     use_context::<http::request::Parts>()
         .and_then(|p| p.extensions.get::<ClientAddr>().map(|a| a.0.clone()))
         .unwrap_or_else(|| "unknown".into())
+}
+
+/// A header of the current request, as text ("" when absent).
+pub fn request_header(name: http::header::HeaderName) -> String {
+    use_context::<http::request::Parts>()
+        .and_then(|p| {
+            p.headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        })
+        .unwrap_or_default()
+}
+
+/// True when the current request is a plain HTML form post (JavaScript off): the
+/// browser then expects a redirect to a page, not data.
+pub fn is_plain_form_post() -> bool {
+    request_header(http::header::ACCEPT).contains("text/html")
 }
 
 /// Adds a Set-Cookie header to the current response.

@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
-use toasoan_app::features::portal::SiteConfig;
+use toasoan_app::features::portal::{ParticipationConfig, SiteConfig};
 
 /// Errors reading the configuration file.
 #[derive(Debug, thiserror::Error)]
@@ -26,6 +26,7 @@ pub struct FileConfig {
     pub addr: Option<SocketAddr>,
     pub site_root: Option<PathBuf>,
     pub site: Option<SiteConfig>,
+    pub participation: Option<ParticipationConfig>,
 }
 
 impl FileConfig {
@@ -54,6 +55,7 @@ pub struct Config {
     pub addr: SocketAddr,
     pub site_root: Option<PathBuf>,
     pub site: SiteConfig,
+    pub participation: ParticipationConfig,
 }
 
 pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
@@ -95,6 +97,7 @@ impl Config {
             addr,
             site_root: site_root.or(file.site_root),
             site,
+            participation: file.participation.unwrap_or_default(),
         }
     }
 }

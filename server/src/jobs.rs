@@ -1,4 +1,5 @@
-//! Background jobs of `toasoan serve`: publishing scheduled articles when due.
+//! Background jobs of `toasoan serve`: publishing scheduled articles when due, and
+//! writing counted article views to the database.
 
 use std::time::Duration;
 
@@ -19,6 +20,30 @@ pub fn spawn_scheduler(pool: AnyPool) -> tokio::task::JoinHandle<()> {
                 Ok(n) => tracing::info!("đã đăng {n} bài theo lịch"),
                 Err(e) => tracing::error!("lỗi đăng bài theo lịch: {e}"),
             }
+        }
+    })
+}
+
+/// Writes the views counted since the last flush (kept for the next one on error).
+pub async fn flush_views(ctx: &toasoan_app::state::AppContext) {
+    match ctx.views.flush(&ctx.pool, toasoan_app::time::now()).await {
+        Ok(0) => {}
+        Ok(n) => tracing::debug!("đã ghi {n} lượt đọc"),
+        Err(e) => tracing::error!("lỗi ghi lượt đọc (sẽ thử lại): {e}"),
+    }
+}
+
+/// Flushes counted views every `every` until aborted.
+pub fn spawn_view_flusher(
+    ctx: toasoan_app::state::AppContext,
+    every: Duration,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        tick.tick().await;
+        loop {
+            tick.tick().await;
+            flush_views(&ctx).await;
         }
     })
 }

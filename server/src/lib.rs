@@ -9,6 +9,7 @@ pub mod demo;
 pub mod import;
 pub mod jobs;
 pub mod pictures;
+pub mod qr_codes;
 pub mod site;
 pub mod user_admin;
 pub mod web;

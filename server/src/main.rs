@@ -145,9 +145,10 @@ async fn run(command: Command, config: Config) -> Result<ExitCode, Box<dyn std::
                 config.addr,
                 site_root.display()
             );
-            let app = web::router(web::WebConfig {
+            let app = web::app(web::WebConfig {
                 pool,
                 site: config.site,
+                participation: config.participation,
                 media_dir: config.media_dir,
                 site_root,
                 addr: config.addr,

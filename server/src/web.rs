@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Response};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use sqlx::AnyPool;
-use toasoan_app::features::portal::SiteConfig;
+use toasoan_app::features::portal::{ParticipationConfig, SiteConfig};
 use toasoan_app::state::{AppContext, ClientAddr};
 use toasoan_app::{App, shell};
 use tower_http::compression::CompressionLayer;
@@ -25,6 +25,7 @@ use tower_http::trace::TraceLayer;
 pub struct WebConfig {
     pub pool: AnyPool,
     pub site: SiteConfig,
+    pub participation: ParticipationConfig,
     pub media_dir: PathBuf,
     pub site_root: PathBuf,
     pub addr: SocketAddr,
@@ -41,11 +42,27 @@ pub fn leptos_options(site_root: &std::path::Path, addr: SocketAddr) -> LeptosOp
         .build()
 }
 
+/// The app's routes, listed once per process. Listing runs the app with resource
+/// loading switched off process-wide (a global flag in leptos_server), so listing
+/// again while another server in the process renders — several test servers in one
+/// test binary — would leave that render's resources pending forever.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
+/// The application: its router and the state its background jobs share.
+pub struct Web {
+    pub router: Router,
+    pub ctx: AppContext,
+}
+
 /// The whole application as one router.
-pub fn router(cfg: WebConfig) -> Router {
-    let ctx = AppContext::new(cfg.pool, cfg.site);
+pub fn app(cfg: WebConfig) -> Web {
+    let ctx = AppContext::new(cfg.pool, cfg.site, cfg.participation);
     let options = leptos_options(&cfg.site_root, cfg.addr);
-    let routes = generate_route_list(App);
+    let routes = route_list();
 
     let page_ctx = ctx.clone();
     let fallback_ctx = ctx.clone();
@@ -75,9 +92,18 @@ pub fn router(cfg: WebConfig) -> Router {
             HeaderValue::from_static("public, max-age=300"),
         ));
 
-    Router::new()
+    let qr = Router::new()
+        .route("/bai-viet/{file}", axum::routing::get(crate::qr_codes::article_qr))
+        .with_state(ctx.clone())
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'; sandbox"),
+        ));
+
+    let router = Router::new()
         .nest("/media", media)
         .nest("/pkg", pkg)
+        .nest("/qr", qr)
         .leptos_routes_with_context(
             &options,
             routes,
@@ -108,7 +134,8 @@ pub fn router(cfg: WebConfig) -> Router {
         ))
         .layer(axum::middleware::from_fn(check_origin))
         .layer(axum::middleware::from_fn(client_addr))
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http());
+    Web { router, ctx }
 }
 
 /// Records the client's address for rate limits (from the connection).
@@ -161,11 +188,28 @@ async fn check_origin(req: Request, next: Next) -> Response {
         .into_response()
 }
 
+/// Serves until `shutdown` completes, writing counted views every
+/// `view_flush_seconds` meanwhile and once more after the last request.
+pub async fn serve_until(
+    listener: tokio::net::TcpListener,
+    web: Web,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let Web { router, ctx } = web;
+    let every = std::time::Duration::from_secs(ctx.participation.view_flush_seconds.max(1).into());
+    let flusher = crate::jobs::spawn_view_flusher(ctx.clone(), every);
+    let service = router.into_make_service_with_connect_info::<SocketAddr>();
+    let served = axum::serve(listener, service)
+        .with_graceful_shutdown(shutdown)
+        .await;
+    flusher.abort();
+    crate::jobs::flush_views(&ctx).await;
+    served
+}
+
 /// Serves until Ctrl-C or SIGTERM.
-pub async fn serve(listener: tokio::net::TcpListener, app: Router) -> std::io::Result<()> {
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+pub async fn serve(listener: tokio::net::TcpListener, web: Web) -> std::io::Result<()> {
+    serve_until(listener, web, shutdown_signal()).await
 }
 
 async fn shutdown_signal() {

@@ -120,7 +120,7 @@ async fn every_public_route_answers_with_its_content() {
             "{dateline}"
         );
         for text in [
-            "Lượt xem: 0",
+            "Số lần đọc: 0",
             "Bình luận: 0",
             "Nguồn tin",
             "Từ khóa",

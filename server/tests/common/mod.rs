@@ -10,6 +10,7 @@ use leptos::server_fn::ServerFn;
 use sqlx::AnyPool;
 use tempfile::TempDir;
 use toasoan_app::features::accounts::api::{SignIn, SignOut};
+use toasoan_app::features::portal::ParticipationConfig;
 use toasoan_server::{db, web};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +41,7 @@ pub struct TestServer {
     pub media_dir: PathBuf,
     pub dir: TempDir,
     server: tokio::task::JoinHandle<()>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
 static NEXT_DB: AtomicU32 = AtomicU32::new(0);
@@ -73,8 +75,34 @@ pub async fn fresh_database(backend: Backend, dir: &TempDir) -> (String, AnyPool
 
 impl TestServer {
     pub async fn start(backend: Backend) -> TestServer {
+        Self::start_with(backend, ParticipationConfig::default()).await
+    }
+
+    /// Starts with these participation rules (limits, moderation, banned words).
+    pub async fn start_with(backend: Backend, participation: ParticipationConfig) -> TestServer {
         let dir = tempfile::tempdir().expect("temp dir");
         let (database_url, pool) = fresh_database(backend, &dir).await;
+        Self::serve(backend, dir, database_url, pool, participation).await
+    }
+
+    /// Starts on an existing database (a restart after `shut_down`).
+    pub async fn on_database(
+        backend: Backend,
+        database_url: &str,
+        participation: ParticipationConfig,
+    ) -> TestServer {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let pool = db::open(database_url).await.expect("open");
+        Self::serve(backend, dir, database_url.to_string(), pool, participation).await
+    }
+
+    async fn serve(
+        backend: Backend,
+        dir: TempDir,
+        database_url: String,
+        pool: AnyPool,
+        participation: ParticipationConfig,
+    ) -> TestServer {
         let media_dir = dir.path().join("media");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
@@ -84,16 +112,21 @@ impl TestServer {
             base_url: format!("http://{addr}"),
             ..Default::default()
         };
-        let app = web::router(web::WebConfig {
+        let web = web::app(web::WebConfig {
             pool: pool.clone(),
             site,
+            participation,
             media_dir: media_dir.clone(),
             site_root: dir.path().join("site"),
             addr,
         });
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let server = tokio::spawn(async move {
-            let service = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
-            axum::serve(listener, service).await.expect("serve");
+            web::serve_until(listener, web, async move {
+                let _ = stopped.await;
+            })
+            .await
+            .expect("serve");
         });
         // like a browser: keeps cookies; redirects are checked by the tests, not followed
         let client = reqwest::Client::builder()
@@ -112,7 +145,16 @@ impl TestServer {
             media_dir,
             dir,
             server,
+            stop: Some(stop),
         }
+    }
+
+    /// Shuts the server down cleanly (as on SIGTERM) and waits until it has finished.
+    pub async fn shut_down(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        (&mut self.server).await.expect("server task");
     }
 
     /// Seeds the demo content.

@@ -20,6 +20,9 @@ pub async fn get_admin_me() -> Result<AdminMe, AppError> {
         add("/quan-tri/bai-viet", "Bài viết");
         add("/quan-tri/bai-viet/moi", "Viết bài mới");
     }
+    if user.can(Permission::ModerateComments) {
+        add("/quan-tri/y-kien", "Ý kiến bạn đọc");
+    }
     if user.can(Permission::ManageCategories) {
         add("/quan-tri/chuyen-muc", "Chuyên mục");
     }

@@ -35,6 +35,11 @@ pub fn action_label(code: &str) -> &'static str {
         "category.update" => "Sửa chuyên mục",
         "category.move" => "Đổi thứ tự chuyên mục",
         "category.delete" => "Xóa chuyên mục",
+        "comment.approve" => "Duyệt ý kiến bạn đọc",
+        "comment.reject" => "Từ chối ý kiến bạn đọc",
+        "comment.spam" => "Đánh dấu ý kiến là thư rác",
+        "comment.edit" => "Sửa ý kiến bạn đọc",
+        "comment.reply" => "Trả lời ý kiến (Ban Biên tập)",
         _ => "Thao tác quản trị",
     }
 }

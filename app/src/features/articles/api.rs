@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
-use super::model::ArticlePageData;
+use super::model::{ArticlePageData, MostLists};
 use crate::error::AppError;
 
 /// Related articles shown under an article.
@@ -23,17 +23,44 @@ pub async fn get_article_page(slug: String) -> Result<ArticlePageData, AppError>
     let (mut article, category_id) = store::find_public(pool, now, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let (tag_list, topic_list, related, tree) = tokio::try_join!(
+    // counted in memory, written later by the flush job: the page never waits on it
+    if let Some(reader) = crate::visitor::reader_key().await? {
+        ctx.views.record(article.id, &reader, now);
+    }
+    let (tag_list, topic_list, related, tree, comments) = tokio::try_join!(
         tags::for_article(pool, article.id),
         topics::for_article(pool, article.id),
         store::related(pool, now, article.id, category_id, RELATED),
         categories::load_tree(pool),
+        crate::features::comments::store::approved_for(pool, article.id),
     )?;
     article.tags = tag_list;
     article.topics = topic_list;
+    let form_token = crate::features::comments::rules::form_token(&ctx.secret().await?, now);
     Ok(ArticlePageData {
         article,
         path: tree.path(category_id),
         related,
+        comments,
+        form_token,
+    })
+}
+
+/// Articles in each "most read" / "most commented" block.
+pub const MOST: i64 = 5;
+
+/// The "most read" and "most commented" blocks, fed by the counters.
+#[server(input = GetUrl)]
+pub async fn get_most_lists() -> Result<MostLists, AppError> {
+    use super::store::{Ranking, most};
+    let ctx = crate::state::app_context()?;
+    let now = crate::time::now();
+    let (most_read, most_commented) = tokio::try_join!(
+        most(&ctx.pool, now, Ranking::Views, MOST),
+        most(&ctx.pool, now, Ranking::Comments, MOST),
+    )?;
+    Ok(MostLists {
+        most_read,
+        most_commented,
     })
 }

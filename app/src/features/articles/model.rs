@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::content::Doc;
+use crate::features::comments::CommentItem;
+use crate::features::ratings::RatingSummary;
 use crate::features::categories::CategoryRef;
 use crate::features::tags::model::TagRef;
 use crate::features::topics::model::TopicRef;
@@ -34,6 +36,8 @@ pub struct ArticleCard {
     pub iso: String,
     pub category: CategoryRef,
     pub thumb: Option<Thumb>,
+    /// Published comments.
+    pub comment_count: i64,
 }
 
 impl ArticleCard {
@@ -87,6 +91,9 @@ pub struct ArticleDetail {
     pub cover: Option<Thumb>,
     pub tags: Vec<TagRef>,
     pub topics: Vec<TopicRef>,
+    pub rating: RatingSummary,
+    pub allow_ratings: bool,
+    pub allow_comments: bool,
 }
 
 /// What the article page shows.
@@ -96,6 +103,24 @@ pub struct ArticlePageData {
     /// Category path from the top-level category down.
     pub path: Vec<CategoryRef>,
     pub related: Vec<ArticleCard>,
+    /// Published comments, as threads.
+    pub comments: Vec<CommentItem>,
+    /// When the comment form was made (checked for the minimum fill time).
+    pub form_token: String,
+}
+
+/// An article in a "most read" or "most commented" block, with its count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MostItem {
+    pub card: ArticleCard,
+    pub count: i64,
+}
+
+/// The sidebar blocks fed by the counters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MostLists {
+    pub most_read: Vec<MostItem>,
+    pub most_commented: Vec<MostItem>,
 }
 
 /// Reads the `trang` (page) query value: 1 when absent or not a number.

@@ -4,7 +4,8 @@
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AnyPool, Row};
 
-use super::model::{ArticleCard, ArticleDetail, PER_PAGE, Paged, Thumb};
+use super::model::{ArticleCard, ArticleDetail, MostItem, PER_PAGE, Paged, Thumb};
+use crate::features::ratings::RatingSummary;
 use crate::content::Doc;
 use crate::features::categories::CategoryRef;
 use crate::time;
@@ -13,9 +14,11 @@ use crate::time;
 const PUBLIC: &str =
     "a.status = 'published' AND a.publish_at <= $1 AND (a.expire_at IS NULL OR a.expire_at > $1)";
 
-/// Columns of an `ArticleCard`, in the order `card_from_row` reads them.
+/// Columns of an `ArticleCard`, in the order `card_from_row` reads them; a query's
+/// own columns come after them, from index `CARD_WIDTH`.
 const CARD_COLUMNS: &str = "a.id, a.slug, a.title, a.sapo, a.publish_at, c.id, c.slug, c.name, \
-     m.file_name, m.width, m.height";
+     m.file_name, m.width, m.height, a.comment_count";
+const CARD_WIDTH: usize = 12;
 const CARD_JOINS: &str = "FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.cover_media_id";
 
 fn card_from_row(r: &AnyRow) -> Result<ArticleCard, sqlx::Error> {
@@ -44,6 +47,7 @@ fn card_from_row(r: &AnyRow) -> Result<ArticleCard, sqlx::Error> {
             name: r.try_get(7)?,
         },
         thumb,
+        comment_count: r.try_get(11)?,
     })
 }
 
@@ -159,7 +163,8 @@ pub async fn newest_per_root_category(
              SELECT {CARD_COLUMNS}, roots.root, ROW_NUMBER() OVER ( \
                  PARTITION BY roots.root ORDER BY a.publish_at DESC, a.id DESC) AS rn \
              {CARD_JOINS} JOIN roots ON roots.id = a.category_id WHERE {PUBLIC}) ranked \
-         WHERE rn <= $2 ORDER BY 12, rn"
+         WHERE rn <= $2 ORDER BY {}, rn",
+        CARD_WIDTH + 1
     );
     let rows = sqlx::query(&sql)
         .bind(now)
@@ -168,7 +173,7 @@ pub async fn newest_per_root_category(
         .await?;
     let mut out: Vec<(i64, Vec<ArticleCard>)> = Vec::new();
     for r in &rows {
-        let root: i64 = r.try_get(11)?;
+        let root: i64 = r.try_get(CARD_WIDTH)?;
         let card = card_from_row(r)?;
         match out.last_mut() {
             Some((id, cards)) if *id == root => cards.push(card),
@@ -176,6 +181,44 @@ pub async fn newest_per_root_category(
         }
     }
     Ok(out)
+}
+
+/// What a "most" block ranks by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ranking {
+    Views,
+    Comments,
+}
+
+/// The public articles with the most views or approved comments (ties: newest
+/// first), at most `limit`; articles nobody read or commented on are left out.
+pub async fn most(
+    pool: &AnyPool,
+    now: i64,
+    by: Ranking,
+    limit: i64,
+) -> Result<Vec<MostItem>, sqlx::Error> {
+    let column = match by {
+        Ranking::Views => "a.view_count",
+        Ranking::Comments => "a.comment_count",
+    };
+    let sql = format!(
+        "SELECT {CARD_COLUMNS}, {column} {CARD_JOINS} WHERE {PUBLIC} AND {column} > 0 \
+         ORDER BY {column} DESC, a.publish_at DESC, a.id DESC LIMIT $2"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(now)
+        .bind(limit)
+        .fetch_all(pool)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(MostItem {
+                card: card_from_row(r)?,
+                count: r.try_get(CARD_WIDTH)?,
+            })
+        })
+        .collect()
 }
 
 /// A public article with its category id, or None.
@@ -186,7 +229,8 @@ pub async fn find_public(
 ) -> Result<Option<(ArticleDetail, i64)>, sqlx::Error> {
     let sql = format!(
         "SELECT a.id, a.slug, a.title, a.sapo, a.body_json, a.byline, a.source, a.publish_at, a.updated_at, \
-                a.view_count, a.comment_count, a.category_id, m.file_name, m.width, m.height \
+                a.view_count, a.comment_count, a.category_id, m.file_name, m.width, m.height, \
+                a.rating_sum, a.rating_count, a.allow_ratings, a.allow_comments \
          FROM articles a LEFT JOIN media m ON m.id = a.cover_media_id \
          WHERE a.slug = $2 AND {PUBLIC}"
     );
@@ -230,6 +274,12 @@ pub async fn find_public(
         cover,
         tags: Vec::new(),
         topics: Vec::new(),
+        rating: RatingSummary {
+            sum: r.try_get(15)?,
+            count: r.try_get(16)?,
+        },
+        allow_ratings: r.try_get::<i64, _>(17)? != 0,
+        allow_comments: r.try_get::<i64, _>(18)? != 0,
     };
     Ok(Some((detail, r.try_get(11)?)))
 }
@@ -352,4 +402,37 @@ pub async fn save(
     .fetch_one(&mut *conn)
     .await?;
     Ok(Saved::Created(row.try_get(0)?))
+}
+
+/// What readers may do with a public article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Participation {
+    pub id: i64,
+    pub allow_ratings: bool,
+    pub allow_comments: bool,
+}
+
+/// The id and switches of the public article `slug`, or None (unknown, unpublished,
+/// expired).
+pub async fn participation(
+    pool: &AnyPool,
+    now: i64,
+    slug: &str,
+) -> Result<Option<Participation>, sqlx::Error> {
+    let sql = format!(
+        "SELECT a.id, a.allow_ratings, a.allow_comments FROM articles a WHERE a.slug = $2 AND {PUBLIC}"
+    );
+    let row = sqlx::query(&sql)
+        .bind(now)
+        .bind(slug)
+        .fetch_optional(pool)
+        .await?;
+    row.map(|r| {
+        Ok(Participation {
+            id: r.try_get(0)?,
+            allow_ratings: r.try_get::<i64, _>(1)? != 0,
+            allow_comments: r.try_get::<i64, _>(2)? != 0,
+        })
+    })
+    .transpose()
 }

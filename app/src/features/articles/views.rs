@@ -4,11 +4,14 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use super::api::get_article_page;
-use super::model::{ArticleCard, ArticlePageData, Paged};
+use super::api::{get_article_page, get_most_lists};
+use super::model::{ArticleCard, ArticlePageData, MostItem, Paged};
 use crate::components::{Breadcrumb, PageMeta, Pagination, page_loader};
 use crate::content::render::DocView;
+use crate::features::comments::views::CommentsSection;
 use crate::features::portal::SiteInfo;
+use crate::features::ratings::views::RatingBox;
+use crate::features::sharing::views::ShareBar;
 use crate::i18n::t;
 
 /// How big a list item is drawn.
@@ -66,7 +69,12 @@ pub fn ArticleCardView(
             <div class="card-body">
                 {category}
                 {heading}
-                <time class="card-date" datetime=card.iso>{card.date}</time>
+                <p class="card-meta">
+                    <time class="card-date" datetime=card.iso>{card.date}</time>
+                    {(card.comment_count > 0).then(|| view! {
+                        <span class="card-comments">{format!("{} {}", card.comment_count, t().comments_unit)}</span>
+                    })}
+                </p>
                 {sapo}
             </div>
         </article>
@@ -104,13 +112,66 @@ pub fn ArticlePage() -> impl IntoView {
         move || params.read().get("slug").unwrap_or_default(),
         get_article_page,
     );
-    page_loader(data, |site, data| view! { <ArticleView site data/> })
+    view! {
+        <div class="page-grid">
+            <div class="page-main">{page_loader(data, |site, data| view! { <ArticleView site data/> })}</div>
+            <aside class="sidebar" aria-label=t().sidebar><MostBlocks/></aside>
+        </div>
+    }
+}
+
+fn most_list(items: Vec<MostItem>, unit: &'static str) -> impl IntoView + use<> {
+    view! {
+        <ol class="most-list">
+            {items
+                .into_iter()
+                .map(|m| {
+                    view! {
+                        <li>
+                            <A href=m.card.href()>{m.card.title.clone()}</A>
+                            " "
+                            <span class="most-count">{format!("{} {unit}", m.count)}</span>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+    }
+}
+
+/// "Đọc nhiều nhất" and "Nhiều ý kiến nhất", fed by the counters (blocks with nothing
+/// to rank are left out).
+#[component]
+pub fn MostBlocks() -> impl IntoView {
+    let data = Resource::new(|| (), |_| get_most_lists());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                data.await.ok().map(|m| {
+                    let read = (!m.most_read.is_empty()).then(|| view! {
+                        <section class="most" aria-labelledby="doc-nhieu">
+                            <h2 id="doc-nhieu" class="block-title">{t().most_read}</h2>
+                            {most_list(m.most_read, t().reads)}
+                        </section>
+                    });
+                    let commented = (!m.most_commented.is_empty()).then(|| view! {
+                        <section class="most" aria-labelledby="nhieu-y-kien">
+                            <h2 id="nhieu-y-kien" class="block-title">{t().most_commented}</h2>
+                            {most_list(m.most_commented, t().comments_unit)}
+                        </section>
+                    });
+                    view! { {read}{commented} }
+                })
+            })}
+        </Suspense>
+    }
 }
 
 #[component]
 fn ArticleView(site: SiteInfo, data: ArticlePageData) -> impl IntoView {
     let a = data.article;
     let href = super::model::article_href(&a.slug);
+    let url = site.url(&href);
     let crumbs: Vec<(String, String)> = data
         .path
         .iter()
@@ -178,7 +239,7 @@ fn ArticleView(site: SiteInfo, data: ArticlePageData) -> impl IntoView {
                 <p class="article-meta">
                     <time class="dateline" datetime=a.published_iso.clone()>{a.dateline.clone()}</time>
                     <span class="views">{format!("{}: {}", t().views, a.view_count)}</span>
-                    <span class="comment-count">{format!("{}: {}", t().comments, a.comment_count)}</span>
+                    <a class="comment-count" href="#y-kien">{format!("{}: {}", t().comments, a.comment_count)}</a>
                 </p>
             </header>
             {(!a.sapo.is_empty()).then(|| view! { <p class="sapo">{a.sapo.clone()}</p> })}
@@ -190,9 +251,12 @@ fn ArticleView(site: SiteInfo, data: ArticlePageData) -> impl IntoView {
                 {source}
                 {topics}
                 {tags}
-                <button type="button" class="print-button" on:click=|_| { let _ = window().print(); }>{t().print}</button>
             </footer>
         </article>
+        <ShareBar url title=a.title.clone() slug=a.slug.clone()/>
+        <RatingBox slug=a.slug.clone() summary=a.rating open=a.allow_ratings/>
         {related}
+        <CommentsSection slug=a.slug.clone() comments=data.comments count=a.comment_count
+            open=a.allow_comments token=data.form_token/>
     }
 }

@@ -7,7 +7,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::api::get_category_page;
 use crate::components::{Breadcrumb, PageMeta, page_loader};
 use crate::features::articles::model::page_param;
-use crate::features::articles::views::ArticleListView;
+use crate::features::articles::views::{ArticleListView, MostBlocks};
 use crate::i18n::t;
 
 #[component]
@@ -23,7 +23,7 @@ pub fn CategoryPage() -> impl IntoView {
         },
         |(slug, page)| get_category_page(slug, page),
     );
-    page_loader(data, |site, data| {
+    let page = page_loader(data, |site, data| {
         let base = data.category.href();
         let crumbs: Vec<(String, String)> = data
             .path
@@ -63,5 +63,11 @@ pub fn CategoryPage() -> impl IntoView {
             </header>
             <ArticleListView articles=data.articles base/>
         }
-    })
+    });
+    view! {
+        <div class="page-grid">
+            <div class="page-main">{page}</div>
+            <aside class="sidebar" aria-label=t().sidebar><MostBlocks/></aside>
+        </div>
+    }
 }

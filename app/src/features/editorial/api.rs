@@ -202,7 +202,11 @@ pub async fn get_dashboard() -> Result<DashboardData, AppError> {
         awaiting: Vec::new(),
         recently_published: Vec::new(),
         can_approve,
+        comments: None,
     };
+    if user.can(Permission::ModerateComments) {
+        data.comments = Some(crate::features::comments::store::counts(pool).await?);
+    }
     if user.can(Permission::WriteOwnDrafts) {
         let own = server::own_only(&user);
         let (counts, mine, awaiting, recent) = tokio::try_join!(
@@ -335,6 +339,8 @@ pub async fn get_article_form(id: i64) -> Result<ArticleFormData, AppError> {
             body: String::new(),
             expire_at: String::new(),
             featured: false,
+            allow_comments: true,
+            allow_ratings: true,
             base_revision: 0,
             categories,
             can_feature,
@@ -364,6 +370,8 @@ pub async fn get_article_form(id: i64) -> Result<ArticleFormData, AppError> {
             .map(crate::time::local_input)
             .unwrap_or_default(),
         featured: head.featured,
+        allow_comments: head.allow_comments,
+        allow_ratings: head.allow_ratings,
         base_revision,
         categories,
         can_feature,
@@ -386,6 +394,8 @@ pub async fn save_article(
     source: String,
     expire_at: String,
     featured: Option<String>,
+    allow_comments: Option<String>,
+    allow_ratings: Option<String>,
 ) -> Result<i64, AppError> {
     use super::store::{self, Extras, SaveKind};
     use crate::error::fail;
@@ -415,6 +425,8 @@ pub async fn save_article(
         featured: user
             .can(Permission::ApproveArticle)
             .then_some(featured.is_some()),
+        allow_comments: Some(allow_comments.is_some()),
+        allow_ratings: Some(allow_ratings.is_some()),
     };
     let now = crate::time::now();
     let id = if article_id == 0 {

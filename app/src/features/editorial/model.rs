@@ -77,6 +77,8 @@ pub struct DashboardData {
     pub awaiting: Vec<DeskRow>,
     pub recently_published: Vec<DeskRow>,
     pub can_approve: bool,
+    /// Comments waiting and published ones readers reported, for moderators.
+    pub comments: Option<crate::features::comments::model::QueueCounts>,
 }
 
 /// An editorial note.
@@ -145,6 +147,8 @@ pub struct ArticleFormData {
     /// `YYYY-MM-DDTHH:MM`, Vietnam time, for `<input type="datetime-local">`.
     pub expire_at: String,
     pub featured: bool,
+    pub allow_comments: bool,
+    pub allow_ratings: bool,
     /// The revision the form was filled from (0 before the first).
     pub base_revision: i64,
     pub categories: Vec<Choice>,

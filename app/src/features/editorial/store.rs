@@ -46,6 +46,9 @@ pub struct Extras {
     pub expire_at: Option<i64>,
     /// None keeps the current value (only approvers may change it).
     pub featured: Option<bool>,
+    /// Readers may comment / rate; None keeps the current value.
+    pub allow_comments: Option<bool>,
+    pub allow_ratings: Option<bool>,
 }
 
 const ROW_COLUMNS: &str = "a.id, a.title, a.status, c.name, u.display_name, a.updated_at";
@@ -251,6 +254,8 @@ pub struct Head {
     pub author: Option<String>,
     pub category: String,
     pub featured: bool,
+    pub allow_comments: bool,
+    pub allow_ratings: bool,
     pub publish_at: Option<i64>,
     pub expire_at: Option<i64>,
     pub created_at: i64,
@@ -262,7 +267,8 @@ pub struct Head {
 pub async fn head(conn: &mut AnyConnection, id: i64) -> Result<Option<Head>, sqlx::Error> {
     let Some(r) = sqlx::query(
         "SELECT a.id, a.slug, a.status, a.created_by, u.display_name, c.name, a.featured, a.publish_at, \
-         a.expire_at, a.created_at, a.updated_at, a.title, a.sapo, a.category_id, a.byline, a.source, a.body_json \
+         a.expire_at, a.created_at, a.updated_at, a.title, a.sapo, a.category_id, a.byline, a.source, a.body_json, \
+         a.allow_comments, a.allow_ratings \
          FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by \
          WHERE a.id = $1",
     )
@@ -291,6 +297,8 @@ pub async fn head(conn: &mut AnyConnection, id: i64) -> Result<Option<Head>, sql
         author: r.try_get(4)?,
         category: r.try_get(5)?,
         featured: r.try_get::<i64, _>(6)? != 0,
+        allow_comments: r.try_get::<i64, _>(17)? != 0,
+        allow_ratings: r.try_get::<i64, _>(18)? != 0,
         publish_at: r.try_get(7)?,
         expire_at: r.try_get(8)?,
         created_at: r.try_get(9)?,
@@ -407,7 +415,8 @@ async fn write_content(
     sqlx::query(
         "UPDATE articles SET slug = $1, title = $2, sapo = $3, body_json = $4, body_text = $5, category_id = $6, \
          byline = $7, source = $8, cover_media_id = COALESCE($9, cover_media_id), expire_at = $10, featured = $11, \
-         updated_at = $12 WHERE id = $13",
+         updated_at = $12, allow_comments = COALESCE($14, allow_comments), allow_ratings = COALESCE($15, allow_ratings) \
+         WHERE id = $13",
     )
     .bind(slug)
     .bind(&s.title)
@@ -422,6 +431,8 @@ async fn write_content(
     .bind(featured as i64)
     .bind(now)
     .bind(id)
+    .bind(extras.allow_comments.map(i64::from))
+    .bind(extras.allow_ratings.map(i64::from))
     .execute(&mut *conn)
     .await?;
     crate::features::tags::store::set_for_article(conn, id, &s.tags).await
@@ -498,7 +509,7 @@ pub async fn update(
         SaveKind::Restore { number } => (
             Extras {
                 expire_at: head.expire_at,
-                featured: None,
+                ..Extras::default()
             },
             format!("Khôi phục phiên bản {number}"),
         ),

@@ -67,6 +67,16 @@ pub fn DashboardPage() -> impl IntoView {
         view! {
             <h1>"Tổng quan"</h1>
             <p class="admin-intro">{format!("Xin chào {} ({}).", d.display_name, d.role_label)}</p>
+            {d.comments.clone().map(|c| view! {
+                <section class="desk-section" aria-labelledby="y-kien-cho">
+                    <h2 id="y-kien-cho">"Ý kiến bạn đọc"</h2>
+                    <ul class="status-counts">
+                        <li><a href="/quan-tri/y-kien?muc=pending"><span class="count">{c.pending}</span>"Chờ duyệt"</a></li>
+                        <li><a href="/quan-tri/y-kien?muc=reported"><span class="count">{c.reported}</span>"Bị báo cáo"</a></li>
+                        <li><a href="/quan-tri/y-kien?muc=approved"><span class="count">{c.approved}</span>"Đã đăng"</a></li>
+                    </ul>
+                </section>
+            })}
             {has_desk.then(|| view! {
                 <ul class="status-counts" aria-label="Số bài theo trạng thái">
                     {d.counts.clone().into_iter().map(|(s, n)| {
@@ -516,6 +526,11 @@ fn ArticleForm(form: ArticleFormData) -> impl IntoView {
                     <input id="het-han" name="expire_at" type="datetime-local" value=form.expire_at.clone() prop:value=expire on:input=on_expire/>
                 </div>
             </div>
+            <fieldset class="checks">
+                <legend>"Bạn đọc"</legend>
+                <label class="check"><input type="checkbox" name="allow_comments" checked=form.allow_comments/>" Nhận ý kiến bạn đọc"</label>
+                <label class="check"><input type="checkbox" name="allow_ratings" checked=form.allow_ratings/>" Cho phép đánh giá sao"</label>
+            </fieldset>
             {form.can_feature.then(|| view! {
                 <label class="check"><input type="checkbox" name="featured" checked=form.featured/>" Tin nổi bật trên trang chủ"</label>
             })}

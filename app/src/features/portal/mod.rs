@@ -5,4 +5,4 @@ pub mod api;
 pub mod model;
 pub mod views;
 
-pub use model::{HomePageData, SiteConfig, SiteInfo};
+pub use model::{HomePageData, ParticipationConfig, SiteConfig, SiteInfo};

@@ -51,6 +51,49 @@ impl Default for SiteConfig {
     }
 }
 
+/// How readers take part, and the limits that keep it clean (toasoan.toml
+/// `[participation]`). Server-side only: never sent to browsers (the banned words
+/// stay private).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ParticipationConfig {
+    /// New comments wait for a moderator (true) or appear at once (false; comments
+    /// with a banned word still wait).
+    pub comments_need_approval: bool,
+    /// Words that hold a comment for moderation (matched case- and tone-insensitively).
+    pub banned_words: Vec<String>,
+    /// A comment form sent sooner than this after the page was made is refused.
+    pub min_fill_seconds: u32,
+    /// Rate limits per `limit_window_minutes`: comments per visitor and per address,
+    /// ratings per visitor and per address (an office behind one address counts as one).
+    pub comments_per_visitor: u32,
+    pub comments_per_address: u32,
+    pub ratings_per_visitor: u32,
+    pub ratings_per_address: u32,
+    pub limit_window_minutes: u32,
+    /// One visitor's views of an article count once in this many hours.
+    pub view_dedupe_hours: u32,
+    /// How often counted views are written to the database.
+    pub view_flush_seconds: u32,
+}
+
+impl Default for ParticipationConfig {
+    fn default() -> Self {
+        ParticipationConfig {
+            comments_need_approval: true,
+            banned_words: Vec::new(),
+            min_fill_seconds: 3,
+            comments_per_visitor: 5,
+            comments_per_address: 30,
+            ratings_per_visitor: 30,
+            ratings_per_address: 300,
+            limit_window_minutes: 10,
+            view_dedupe_hours: 6,
+            view_flush_seconds: 10,
+        }
+    }
+}
+
 /// What every page frame needs: identity, today's date, and the menu.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SiteInfo {

@@ -8,7 +8,7 @@ use super::api::get_home;
 use super::model::{HomePageData, SiteInfo};
 use crate::components::{PageMeta, page_loader, use_site};
 use crate::features::accounts::views::UserBox;
-use crate::features::articles::views::{ArticleCardView, CardSize};
+use crate::features::articles::views::{ArticleCardView, CardSize, MostBlocks};
 use crate::features::categories::model::MenuItem;
 use crate::i18n::t;
 
@@ -220,6 +220,7 @@ fn HomeView(site: SiteInfo, data: HomePageData) -> impl IntoView {
             {latest_block}
         </div>
         {topics_block}
+        <div class="home-most"><MostBlocks/></div>
         <div class="category-blocks">{section_blocks}</div>
     }
 }

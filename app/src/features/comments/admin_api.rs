@@ -1,0 +1,152 @@
+//! Server functions of the moderators' queue: the tabs, status changes (one or many),
+//! corrections, and replies as the editorial board. Every change is in the audit log.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+use super::model::QueueData;
+use crate::error::AppError;
+
+/// The tabs of the queue, in order: (key, label).
+pub const TABS: [(&str, &str); 5] = [
+    ("pending", "Chờ duyệt"),
+    ("reported", "Bị báo cáo"),
+    ("approved", "Đã đăng"),
+    ("rejected", "Từ chối"),
+    ("spam", "Thư rác"),
+];
+
+#[cfg(feature = "ssr")]
+async fn moderator() -> Result<crate::features::accounts::CurrentUser, AppError> {
+    use crate::features::accounts::{Permission, auth};
+    auth::require(Permission::ModerateComments)
+        .await
+        .map_err(crate::error::fail)
+}
+
+/// One page of a queue tab (`tab`: a key of `TABS`; anything else is "pending").
+#[server(input = GetUrl)]
+pub async fn get_comment_queue(tab: String, page: u32) -> Result<QueueData, AppError> {
+    use super::store;
+    let ctx = crate::state::app_context()?;
+    moderator().await?;
+    let tab = TABS
+        .iter()
+        .find(|(k, _)| *k == tab)
+        .map(|(k, _)| k.to_string())
+        .unwrap_or_else(|| "pending".into());
+    let page = page.clamp(1, crate::features::articles::model::MAX_PAGE);
+    let (items, counts) = tokio::try_join!(
+        store::queue(&ctx.pool, &tab, page),
+        store::counts(&ctx.pool)
+    )?;
+    Ok(QueueData { tab, items, counts })
+}
+
+/// Approves, rejects or marks as spam the comments `ids` ("approve", "reject",
+/// "spam"). Returns how many changed.
+#[server]
+pub async fn moderate_comments(ids: Option<Vec<i64>>, action: String) -> Result<usize, AppError> {
+    use super::model::CommentStatus;
+    use crate::error::fail;
+    let ctx = crate::state::app_context()?;
+    let user = moderator().await?;
+    let status = match action.as_str() {
+        "approve" => CommentStatus::Approved,
+        "reject" => CommentStatus::Rejected,
+        "spam" => CommentStatus::Spam,
+        _ => return Err(fail(AppError::Invalid("Thao tác không hợp lệ".into()))),
+    };
+    let ids = ids.unwrap_or_default();
+    if ids.is_empty() {
+        return Err(fail(AppError::Invalid("Vui lòng chọn ít nhất một ý kiến".into())));
+    }
+    if ids.len() > 200 {
+        return Err(fail(AppError::Invalid("Mỗi lần chỉ xử lý tối đa 200 ý kiến".into())));
+    }
+    let now = crate::time::now();
+    let changed = super::store::set_status(&ctx.pool, &ids, status, user.id, now).await?;
+    if !changed.is_empty() {
+        let list: Vec<String> = changed.iter().map(|i| i.to_string()).collect();
+        let mut conn = ctx.pool.acquire().await?;
+        crate::features::admin::store::record(
+            &mut conn,
+            Some(user.id),
+            &format!("comment.{action}"),
+            &format!("ý kiến {}", list.join(", ")),
+            status.label(),
+            now,
+        )
+        .await?;
+    }
+    tracing::info!(moderator = %user.username, action, count = changed.len(), "kiểm duyệt ý kiến");
+    Ok(changed.len())
+}
+
+/// Corrects a comment's name and text.
+#[server]
+pub async fn edit_comment(id: i64, name: String, body: String) -> Result<(), AppError> {
+    use super::model::check_fields;
+    use super::store::{self, CommentError};
+    use crate::error::fail;
+    let ctx = crate::state::app_context()?;
+    let user = moderator().await?;
+    let name = crate::text::nfc(&name);
+    let body = super::api::clean_body(&body);
+    check_fields(&name, "", &body).map_err(|m| fail(AppError::Invalid(m)))?;
+    let now = crate::time::now();
+    store::edit(&ctx.pool, id, &name, &body, &super::rules::body_hash(&body), user.id, now)
+        .await
+        .map_err(|e| match e {
+            CommentError::NotFound => fail(AppError::NotFound),
+            other => AppError::internal("edit comment", other),
+        })?;
+    let mut conn = ctx.pool.acquire().await?;
+    crate::features::admin::store::record(&mut conn, Some(user.id), "comment.edit", &format!("ý kiến {id}"), "", now)
+        .await?;
+    Ok(())
+}
+
+/// Answers comment `id` as the editorial board: published at once, under its thread.
+/// A pending comment being answered is approved with it.
+#[server]
+pub async fn reply_as_board(id: i64, body: String) -> Result<(), AppError> {
+    use super::model::{BODY_MAX, BODY_MIN, CommentStatus};
+    use super::store::{self, CommentError, NewComment};
+    use crate::error::fail;
+    let ctx = crate::state::app_context()?;
+    let user = moderator().await?;
+    let body = super::api::clean_body(&body);
+    let len = body.chars().count();
+    if !(BODY_MIN..=BODY_MAX).contains(&len) {
+        return Err(fail(AppError::Invalid(format!(
+            "Trả lời cần từ {BODY_MIN} đến {BODY_MAX} ký tự"
+        ))));
+    }
+    let now = crate::time::now();
+    let article = store::article_of(&ctx.pool, id)
+        .await?
+        .ok_or_else(|| fail(AppError::NotFound))?;
+    store::set_status(&ctx.pool, &[id], CommentStatus::Approved, user.id, now).await?;
+    let reply = NewComment {
+        article_id: article,
+        parent_id: Some(id),
+        name: super::api::BOARD_NAME.into(),
+        email: String::new(),
+        body: body.clone(),
+        body_hash: super::rules::body_hash(&body),
+        status: CommentStatus::Approved,
+        held_for: String::new(),
+        staff_id: Some(user.id),
+        visitor_key: format!("u:{}", user.id),
+        addr_hash: String::new(),
+    };
+    store::insert(&ctx.pool, &reply, now).await.map_err(|e| match e {
+        e @ CommentError::NoParent => fail(AppError::Invalid(e.to_string())),
+        other => AppError::internal("board reply", other),
+    })?;
+    let mut conn = ctx.pool.acquire().await?;
+    crate::features::admin::store::record(&mut conn, Some(user.id), "comment.reply", &format!("ý kiến {id}"), "", now)
+        .await?;
+    Ok(())
+}

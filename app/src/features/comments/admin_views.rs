@@ -1,0 +1,163 @@
+//! `/quan-tri/y-kien`: the moderators' queue. Tabs per state with counts; each comment
+//! with its article, e-mail (moderators only), reports and the reason it was held;
+//! approve / reject / spam one or many, correct it, or answer as the editorial board.
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+use super::admin_api::{EditComment, ModerateComments, ReplyAsBoard, TABS, get_comment_queue};
+use super::model::{QueueCounts, QueueItem};
+use crate::components::{Pagination, form_done, form_error};
+use crate::features::admin::views::admin_page;
+use crate::features::articles::model::page_param;
+
+fn count_of(c: &QueueCounts, tab: &str) -> i64 {
+    match tab {
+        "pending" => c.pending,
+        "reported" => c.reported,
+        "approved" => c.approved,
+        "rejected" => c.rejected,
+        _ => c.spam,
+    }
+}
+
+fn queue_item(
+    item: QueueItem,
+    moderate: ServerAction<ModerateComments>,
+    edit: ServerAction<EditComment>,
+    reply: ServerAction<ReplyAsBoard>,
+) -> impl IntoView {
+    let id = item.id.to_string();
+    let (id_moderate, id_edit, id_reply) = (id.clone(), id.clone(), id.clone());
+    let check_id = format!("chon-{id}");
+    let name_id = format!("sua-ten-{id}");
+    let body_id = format!("sua-noi-dung-{id}");
+    let reply_id = format!("tra-loi-{id}");
+    let check_label = format!("Chọn ý kiến của {}", item.name);
+    let email = (!item.email.is_empty()).then(|| {
+        let mail = format!("mailto:{}", item.email);
+        view! { <a href=mail class="queue-email">{item.email.clone()}</a> }
+    });
+    view! {
+        <li class="queue-item">
+            <div class="queue-check">
+                <input type="checkbox" id=check_id.clone() name="ids[]" value=id form="hang-loat"/>
+                <label for=check_id class="visually-hidden">{check_label}</label>
+            </div>
+            <div class="queue-main">
+                <p class="queue-head">
+                    <strong>{item.name.clone()}</strong>
+                    {item.staff.then(|| view! { <span class="badge-staff">"Ban Biên tập"</span> })}
+                    {email}
+                    <span class="muted">{item.date.clone()}</span>
+                    <span class=format!("status status-comment-{}", item.status.as_str())>{item.status.label()}</span>
+                    {(item.reports > 0).then(|| view! { <span class="status status-reported">{format!("{} báo cáo", item.reports)}</span> })}
+                </p>
+                <p class="queue-article">"Bài: "<A href=item.article_href.clone()>{item.article_title.clone()}</A></p>
+                {item.reply_to.clone().map(|r| view! { <p class="queue-reply-to">"Trả lời: “"{r}"”"</p> })}
+                {(!item.held_for.is_empty()).then(|| view! { <p class="notice notice-warn">{item.held_for.clone()}</p> })}
+                <p class="queue-body">{item.body.clone()}</p>
+                <ActionForm action=moderate attr:class="queue-actions">
+                    <input type="hidden" name="ids[]" value=id_moderate/>
+                    <button type="submit" name="action" value="approve" class="button-primary">"Duyệt"</button>
+                    <button type="submit" name="action" value="reject" class="button-secondary">"Từ chối"</button>
+                    <button type="submit" name="action" value="spam" class="button-secondary">"Thư rác"</button>
+                </ActionForm>
+                <details class="queue-more">
+                    <summary>"Sửa ý kiến"</summary>
+                    <ActionForm action=edit attr:class="stacked-form">
+                        <input type="hidden" name="id" value=id_edit/>
+                        <label for=name_id.clone()>"Họ tên"</label>
+                        <input id=name_id name="name" type="text" required value=item.name.clone()/>
+                        <label for=body_id.clone()>"Nội dung"</label>
+                        <textarea id=body_id name="body" rows="4" required>{item.body.clone()}</textarea>
+                        <button type="submit" class="button-secondary">"Lưu sửa đổi"</button>
+                    </ActionForm>
+                </details>
+                <details class="queue-more">
+                    <summary>"Trả lời với tư cách Ban Biên tập"</summary>
+                    <ActionForm action=reply attr:class="stacked-form">
+                        <input type="hidden" name="id" value=id_reply/>
+                        <label for=reply_id.clone()>"Nội dung trả lời (đăng ngay, ý kiến được trả lời cũng được duyệt)"</label>
+                        <textarea id=reply_id name="body" rows="4" required minlength="5"></textarea>
+                        <button type="submit" class="button-primary">"Gửi trả lời"</button>
+                    </ActionForm>
+                </details>
+            </div>
+        </li>
+    }
+}
+
+/// `/quan-tri/y-kien?muc=&trang=`
+#[component]
+pub fn CommentsQueuePage() -> impl IntoView {
+    let query = use_query_map();
+    let moderate = ServerAction::<ModerateComments>::new();
+    let edit = ServerAction::<EditComment>::new();
+    let reply = ServerAction::<ReplyAsBoard>::new();
+    let data = Resource::new(
+        move || {
+            let q = query.read();
+            (
+                q.get("muc").unwrap_or_else(|| "pending".into()),
+                page_param(q.get("trang")),
+                moderate.version().get() + edit.version().get() + reply.version().get(),
+            )
+        },
+        |(tab, page, _)| get_comment_queue(tab, page),
+    );
+    admin_page("Ý kiến bạn đọc", data, move |d| {
+        let tabs = TABS
+            .iter()
+            .map(|(key, label)| {
+                let href = format!("/quan-tri/y-kien?muc={key}");
+                let current = (*key == d.tab).then_some("page");
+                let n = count_of(&d.counts, key);
+                view! { <li><a href=href aria-current=current>{*label}<span class="count">{n}</span></a></li> }
+            })
+            .collect_view();
+        let base = format!("/quan-tri/y-kien?muc={}", d.tab);
+        let page = d.items.page;
+        let pages = d.items.pages;
+        let empty = d.items.items.is_empty();
+        let items = d
+            .items
+            .items
+            .into_iter()
+            .map(|item| queue_item(item, moderate, edit, reply))
+            .collect_view();
+        view! {
+            <h1>"Ý kiến bạn đọc"</h1>
+            <nav aria-label="Trạng thái ý kiến"><ul class="queue-tabs">{tabs}</ul></nav>
+            {form_error(moderate.value())}
+            {form_error(edit.value())}
+            {form_error(reply.value())}
+            {form_done(edit.value(), "Đã lưu sửa đổi.")}
+            {form_done(reply.value(), "Đã đăng trả lời của Ban Biên tập.")}
+            {move || match moderate.value().get() {
+                Some(Ok(n)) => Some(view! { <p class="form-ok" role="status">{format!("Đã xử lý {n} ý kiến.")}</p> }),
+                _ => None,
+            }}
+            {if empty {
+                view! { <p class="empty">"Không có ý kiến nào ở mục này."</p> }.into_any()
+            } else {
+                view! {
+                    <ActionForm action=moderate attr:id="hang-loat" attr:class="bulk-bar">
+                        <label for="thao-tac">"Với các ý kiến đã chọn:"</label>
+                        <select id="thao-tac" name="action">
+                            <option value="approve">"Duyệt"</option>
+                            <option value="reject">"Từ chối"</option>
+                            <option value="spam">"Đánh dấu thư rác"</option>
+                        </select>
+                        <button type="submit" class="button-secondary">"Áp dụng"</button>
+                    </ActionForm>
+                    <ol class="queue">{items}</ol>
+                }
+                .into_any()
+            }}
+            <Pagination base page pages/>
+        }
+    })
+}

@@ -1,0 +1,191 @@
+//! Server functions readers call: send a comment, report one. Both work as plain
+//! forms (the server sends the browser back to the article with a notice) and from
+//! the hydrated page.
+
+use leptos::prelude::*;
+
+use super::model::CommentPosted;
+use crate::error::AppError;
+
+/// The name shown on the editorial board's replies.
+pub const BOARD_NAME: &str = "Ban Biên tập";
+
+/// Comment text as stored: NFC, Unix line breaks, at most one empty line in a row.
+#[cfg(feature = "ssr")]
+pub fn clean_body(body: &str) -> String {
+    let text = crate::text::nfc(&body.replace("\r\n", "\n").replace('\r', "\n"));
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank += 1;
+            if blank > 1 {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// Sends a comment on the public article `slug` (`parent`: the id of the comment it
+/// answers, or empty). `website` is the honeypot (people leave it empty) and
+/// `started` the form-time token.
+#[server]
+pub async fn post_comment(
+    slug: String,
+    parent: String,
+    name: String,
+    email: String,
+    body: String,
+    website: String,
+    started: String,
+) -> Result<CommentPosted, AppError> {
+    use super::model::{CommentItem, CommentStatus, check_fields};
+    use super::rules::{banned_word, body_hash, form_age};
+    use super::store::{self, CommentError, NewComment};
+    use crate::error::fail;
+    use crate::features::articles::store::participation;
+    let ctx = crate::state::app_context()?;
+    let now = crate::time::now();
+    let rules = &ctx.participation;
+    let visitor = crate::visitor::current(true).await?;
+    if !ctx.comment_limits.hit(&visitor.key, &visitor.address, now) {
+        return Err(fail(AppError::TooMany));
+    }
+    if !website.trim().is_empty() {
+        tracing::warn!("ý kiến bị chặn: trường bẫy có nội dung");
+        return Err(fail(AppError::Invalid(
+            "Không gửi được ý kiến. Vui lòng tải lại trang và thử lại.".into(),
+        )));
+    }
+    let secret = ctx.secret().await?;
+    match form_age(&secret, &started, now) {
+        None => {
+            return Err(fail(AppError::Invalid(
+                "Biểu mẫu không hợp lệ hoặc đã cũ. Vui lòng tải lại trang và gửi lại.".into(),
+            )));
+        }
+        Some(age) if age < i64::from(rules.min_fill_seconds) => {
+            return Err(fail(AppError::Invalid(
+                "Bạn gửi ý kiến quá nhanh. Vui lòng đọc lại ý kiến và gửi lại sau vài giây.".into(),
+            )));
+        }
+        Some(_) => {}
+    }
+    let name = crate::text::nfc(&name);
+    let email = crate::text::nfc(&email);
+    let body = clean_body(&body);
+    check_fields(&name, &email, &body).map_err(|m| fail(AppError::Invalid(m)))?;
+    let parent_id = match parent.trim() {
+        "" => None,
+        p => Some(
+            p.parse::<i64>()
+                .map_err(|_| fail(AppError::Invalid("Ý kiến được trả lời không hợp lệ".into())))?,
+        ),
+    };
+    let article = participation(&ctx.pool, now, &slug)
+        .await?
+        .ok_or_else(|| fail(AppError::NotFound))?;
+    if !article.allow_comments {
+        return Err(fail(AppError::Invalid(
+            "Bài viết này đã đóng ý kiến bạn đọc".into(),
+        )));
+    }
+    let held = banned_word(&format!("{name}\n{body}"), &rules.banned_words)
+        .map(|w| format!("Có từ bị cấm: {w}"));
+    let status = if held.is_some() || rules.comments_need_approval {
+        CommentStatus::Pending
+    } else {
+        CommentStatus::Approved
+    };
+    let new = NewComment {
+        article_id: article.id,
+        parent_id,
+        name: name.clone(),
+        email,
+        body: body.clone(),
+        body_hash: body_hash(&body),
+        status,
+        held_for: held.unwrap_or_default(),
+        staff_id: None,
+        visitor_key: visitor.key.clone(),
+        addr_hash: visitor.address_key.clone(),
+    };
+    let (id, thread) = store::insert(&ctx.pool, &new, now)
+        .await
+        .map_err(|e| {
+            fail(match e {
+                e @ CommentError::Duplicate => AppError::Conflict(e.to_string()),
+                e @ CommentError::NoParent => AppError::Invalid(e.to_string()),
+                CommentError::NotFound => AppError::NotFound,
+                CommentError::Db(e) => e.into(),
+            })
+        })?;
+    let pending = status == CommentStatus::Pending;
+    tracing::info!(comment_id = id, article_id = article.id, pending, "ý kiến mới");
+    if crate::state::is_plain_form_post() {
+        let notice = if pending { "cho-duyet" } else { "da-dang" };
+        leptos_axum::redirect(&format!(
+            "{}?y-kien={notice}#y-kien",
+            crate::features::articles::model::article_href(&slug)
+        ));
+    }
+    Ok(CommentPosted {
+        pending,
+        comment: CommentItem {
+            id,
+            name,
+            body,
+            date: crate::time::short_date(now),
+            iso: crate::time::iso(now),
+            staff: false,
+            replies: Vec::new(),
+        },
+        parent_id: thread,
+    })
+}
+
+/// Reports a published comment to the moderators (once per reader).
+#[server]
+pub async fn report_comment(id: i64) -> Result<(), AppError> {
+    use super::store::{self, CommentError};
+    use crate::error::fail;
+    let ctx = crate::state::app_context()?;
+    let now = crate::time::now();
+    let visitor = crate::visitor::current(true).await?;
+    if !ctx.comment_limits.hit(&visitor.key, &visitor.address, now) {
+        return Err(fail(AppError::TooMany));
+    }
+    match store::report(&ctx.pool, id, &visitor.key, now).await {
+        Ok(_) => {}
+        Err(CommentError::NotFound) => return Err(fail(AppError::NotFound)),
+        Err(e) => return Err(AppError::internal("report", e)),
+    }
+    if crate::state::is_plain_form_post()
+        && let Some(slug) = store::article_slug_of(&ctx.pool, id).await?
+    {
+        leptos_axum::redirect(&format!(
+            "{}?bao-cao={id}#y-kien-{id}",
+            crate::features::articles::model::article_href(&slug)
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bodies_are_cleaned() {
+        assert_eq!(clean_body("  Dòng 1\r\n\r\n\r\n\r\nDòng 2  \n"), "Dòng 1\n\nDòng 2");
+        assert_eq!(clean_body("Cafe\u{301}"), "Café");
+    }
+}

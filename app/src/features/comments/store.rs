@@ -1,0 +1,401 @@
+//! SQL of comments. Writes that change what readers see take the article's row first
+//! and recompute its approved-comment count in the same transaction.
+
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, AnyPool, Row};
+
+use super::model::{CommentItem, CommentStatus, QueueCounts, QueueItem};
+use crate::features::articles::model::{PER_PAGE, Paged, article_href};
+use crate::features::ratings::store::lock_article;
+use crate::time;
+
+/// Why a comment could not be stored.
+#[derive(Debug, thiserror::Error)]
+pub enum CommentError {
+    #[error("Ý kiến này đã được gửi trước đó")]
+    Duplicate,
+    #[error("Ý kiến được trả lời không còn trên bài viết")]
+    NoParent,
+    #[error("không tìm thấy ý kiến")]
+    NotFound,
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+/// A comment to store.
+#[derive(Debug, Clone)]
+pub struct NewComment {
+    pub article_id: i64,
+    pub parent_id: Option<i64>,
+    pub name: String,
+    pub email: String,
+    pub body: String,
+    pub body_hash: String,
+    pub status: CommentStatus,
+    pub held_for: String,
+    pub staff_id: Option<i64>,
+    pub visitor_key: String,
+    pub addr_hash: String,
+}
+
+/// Sets the article's comment count to its approved comments.
+pub async fn recount(conn: &mut AnyConnection, article: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE articles SET comment_count = \
+         (SELECT COUNT(*) FROM comments WHERE article_id = $1 AND status = 'approved') WHERE id = $1",
+    )
+    .bind(article)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// The top-level approved comment a reply to `parent` goes under (replies are one
+/// level deep: answering a reply answers its thread).
+async fn thread_of(
+    conn: &mut AnyConnection,
+    article: i64,
+    parent: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT COALESCE(parent_id, id) FROM comments WHERE id = $1 AND article_id = $2 AND status = 'approved'",
+    )
+    .bind(parent)
+    .bind(article)
+    .fetch_optional(&mut *conn)
+    .await?;
+    row.map(|r| r.try_get(0)).transpose()
+}
+
+/// Stores a comment unless the same text is already on the article. Returns its id
+/// and the thread it went under.
+pub async fn insert(
+    pool: &AnyPool,
+    c: &NewComment,
+    now: i64,
+) -> Result<(i64, Option<i64>), CommentError> {
+    let mut tx = pool.begin().await?;
+    lock_article(&mut tx, c.article_id).await?;
+    let parent = match c.parent_id {
+        Some(p) => Some(
+            thread_of(&mut tx, c.article_id, p)
+                .await?
+                .ok_or(CommentError::NoParent)?,
+        ),
+        None => None,
+    };
+    let duplicate = sqlx::query("SELECT 1 FROM comments WHERE article_id = $1 AND body_hash = $2")
+        .bind(c.article_id)
+        .bind(&c.body_hash)
+        .fetch_optional(&mut *tx)
+        .await?
+        .is_some();
+    if duplicate && c.staff_id.is_none() {
+        return Err(CommentError::Duplicate);
+    }
+    let id: i64 = sqlx::query(
+        "INSERT INTO comments (article_id, parent_id, author_name, email, body, body_hash, status, held_for, \
+         staff_id, visitor_key, addr_hash, moderated_by, moderated_at, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $9, $12, $13, $13) RETURNING id",
+    )
+    .bind(c.article_id)
+    .bind(parent)
+    .bind(&c.name)
+    .bind(&c.email)
+    .bind(&c.body)
+    .bind(&c.body_hash)
+    .bind(c.status.as_str())
+    .bind(&c.held_for)
+    .bind(c.staff_id)
+    .bind(&c.visitor_key)
+    .bind(&c.addr_hash)
+    .bind(c.staff_id.map(|_| now))
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?
+    .try_get(0)?;
+    if c.status == CommentStatus::Approved {
+        recount(&mut tx, c.article_id).await?;
+    }
+    tx.commit().await?;
+    Ok((id, parent))
+}
+
+/// Most comments an article page shows.
+pub const PAGE_LIMIT: i64 = 500;
+
+/// The approved comments of an article as threads, oldest first, in one query.
+pub async fn approved_for(pool: &AnyPool, article: i64) -> Result<Vec<CommentItem>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT id, parent_id, author_name, body, staff_id, created_at FROM comments \
+         WHERE article_id = $1 AND status = 'approved' ORDER BY id LIMIT $2",
+    )
+    .bind(article)
+    .bind(PAGE_LIMIT)
+    .fetch_all(pool)
+    .await?;
+    let mut threads: Vec<CommentItem> = Vec::new();
+    for r in &rows {
+        let created: i64 = r.try_get(5)?;
+        let item = CommentItem {
+            id: r.try_get(0)?,
+            name: r.try_get(2)?,
+            body: r.try_get(3)?,
+            date: time::short_date(created),
+            iso: time::iso(created),
+            staff: r.try_get::<Option<i64>, _>(4)?.is_some(),
+            replies: Vec::new(),
+        };
+        match r.try_get::<Option<i64>, _>(1)? {
+            Some(parent) => {
+                if let Some(t) = threads.iter_mut().find(|t| t.id == parent) {
+                    t.replies.push(item);
+                }
+            }
+            None => threads.push(item),
+        }
+    }
+    Ok(threads)
+}
+
+/// Records `reporter`'s report of an approved comment (once per reporter). Returns
+/// false when they had reported it already.
+pub async fn report(
+    pool: &AnyPool,
+    comment: i64,
+    reporter: &str,
+    now: i64,
+) -> Result<bool, CommentError> {
+    let mut tx = pool.begin().await?;
+    let done = sqlx::query(
+        "INSERT INTO comment_reports (comment_id, reporter_key, created_at) \
+         SELECT id, $2, $3 FROM comments WHERE id = $1 AND status = 'approved' \
+         ON CONFLICT (comment_id, reporter_key) DO NOTHING",
+    )
+    .bind(comment)
+    .bind(reporter)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if done == 0 {
+        let exists = sqlx::query("SELECT 1 FROM comments WHERE id = $1 AND status = 'approved'")
+            .bind(comment)
+            .fetch_optional(&mut *tx)
+            .await?
+            .is_some();
+        return if exists {
+            Ok(false)
+        } else {
+            Err(CommentError::NotFound)
+        };
+    }
+    sqlx::query("UPDATE comments SET report_count = report_count + 1 WHERE id = $1")
+        .bind(comment)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// The article of an approved comment (its address), if the comment is public.
+pub async fn article_slug_of(pool: &AnyPool, comment: i64) -> Result<Option<String>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT a.slug FROM comments k JOIN articles a ON a.id = k.article_id WHERE k.id = $1",
+    )
+    .bind(comment)
+    .fetch_optional(pool)
+    .await?;
+    row.map(|r| r.try_get(0)).transpose()
+}
+
+/// How many comments each queue tab holds, in one query.
+pub async fn counts(pool: &AnyPool) -> Result<QueueCounts, sqlx::Error> {
+    let r = sqlx::query(
+        "SELECT \
+           COALESCE(SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END), 0), \
+           COALESCE(SUM(CASE WHEN status = 'approved' THEN 1 ELSE 0 END), 0), \
+           COALESCE(SUM(CASE WHEN status = 'rejected' THEN 1 ELSE 0 END), 0), \
+           COALESCE(SUM(CASE WHEN status = 'spam' THEN 1 ELSE 0 END), 0), \
+           COALESCE(SUM(CASE WHEN status = 'approved' AND report_count > 0 THEN 1 ELSE 0 END), 0) \
+         FROM comments",
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(QueueCounts {
+        pending: r.try_get(0)?,
+        approved: r.try_get(1)?,
+        rejected: r.try_get(2)?,
+        spam: r.try_get(3)?,
+        reported: r.try_get(4)?,
+    })
+}
+
+/// The queue tabs: a status, or "reported" (published comments readers reported).
+fn tab_clause(tab: &str) -> (&'static str, Option<&'static str>) {
+    match tab {
+        "reported" => (
+            "k.status = 'approved' AND k.report_count > 0",
+            None,
+        ),
+        other => ("k.status = $1", CommentStatus::parse(other).map(|s| s.as_str())),
+    }
+}
+
+fn queue_item(r: &AnyRow) -> Result<QueueItem, sqlx::Error> {
+    let created: i64 = r.try_get(8)?;
+    let status: String = r.try_get(7)?;
+    let reply_to: Option<String> = r.try_get(12)?;
+    Ok(QueueItem {
+        id: r.try_get(0)?,
+        article_title: r.try_get(1)?,
+        article_href: article_href(&r.try_get::<String, _>(2)?),
+        name: r.try_get(3)?,
+        email: r.try_get(4)?,
+        body: r.try_get(5)?,
+        held_for: r.try_get(6)?,
+        status: CommentStatus::parse(&status).unwrap_or(CommentStatus::Pending),
+        date: time::short_date(created),
+        reports: r.try_get(9)?,
+        staff: r.try_get::<Option<i64>, _>(10)?.is_some(),
+        reply_to: reply_to.map(|b| crate::components::meta::excerpt(&b, 120)),
+    })
+}
+
+/// One page of a queue tab; pending comments oldest first (first come, first
+/// served), the others newest first, reported ones most reported first.
+pub async fn queue(pool: &AnyPool, tab: &str, page: u32) -> Result<Paged<QueueItem>, sqlx::Error> {
+    let (clause, status) = tab_clause(tab);
+    let status = status.unwrap_or("pending");
+    let order = match tab {
+        "pending" => "k.id ASC",
+        "reported" => "k.report_count DESC, k.id DESC",
+        _ => "k.id DESC",
+    };
+    let uses_status = clause.contains("$1");
+    let count_sql = format!("SELECT COUNT(*) FROM comments k WHERE {clause}");
+    let mut count_q = sqlx::query(&count_sql);
+    if uses_status {
+        count_q = count_q.bind(status);
+    }
+    let total: i64 = count_q.fetch_one(pool).await?.try_get(0)?;
+    let (limit_at, offset_at) = if uses_status { (2, 3) } else { (1, 2) };
+    let sql = format!(
+        "SELECT k.id, a.title, a.slug, k.author_name, k.email, k.body, k.held_for, k.status, k.created_at, \
+                k.report_count, k.staff_id, k.parent_id, p.body \
+         FROM comments k JOIN articles a ON a.id = k.article_id LEFT JOIN comments p ON p.id = k.parent_id \
+         WHERE {clause} ORDER BY {order} LIMIT ${limit_at} OFFSET ${offset_at}"
+    );
+    let mut q = sqlx::query(&sql);
+    if uses_status {
+        q = q.bind(status);
+    }
+    let offset = (page.saturating_sub(1) as i64) * PER_PAGE as i64;
+    let rows = q.bind(PER_PAGE as i64).bind(offset).fetch_all(pool).await?;
+    let items = rows.iter().map(queue_item).collect::<Result<Vec<_>, _>>()?;
+    Ok(Paged::new(items, page, total))
+}
+
+/// Moves comments to `status` as `moderator`; approving also clears readers' reports.
+/// Recomputes the counts of the articles concerned. Returns how many changed.
+pub async fn set_status(
+    pool: &AnyPool,
+    ids: &[i64],
+    status: CommentStatus,
+    moderator: i64,
+    now: i64,
+) -> Result<Vec<i64>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 1)).collect();
+    let list = marks.join(", ");
+    let articles_sql =
+        format!("SELECT DISTINCT article_id FROM comments WHERE id IN ({list}) ORDER BY article_id");
+    let mut q = sqlx::query_scalar::<_, i64>(&articles_sql);
+    for id in ids {
+        q = q.bind(*id);
+    }
+    // read before the transaction: in SQLite a transaction must write first to wait
+    // its turn (a comment never moves to another article)
+    let articles: Vec<i64> = q.fetch_all(pool).await?;
+    let mut tx = pool.begin().await?;
+    for a in &articles {
+        lock_article(&mut tx, *a).await?;
+    }
+    let n = ids.len();
+    let sql = format!(
+        "UPDATE comments SET status = ${}, moderated_by = ${}, moderated_at = ${}, updated_at = ${}, \
+         report_count = CASE WHEN ${} = 'approved' THEN 0 ELSE report_count END \
+         WHERE id IN ({list}) RETURNING id",
+        n + 1,
+        n + 2,
+        n + 3,
+        n + 3,
+        n + 1
+    );
+    let mut q = sqlx::query(&sql);
+    for id in ids {
+        q = q.bind(*id);
+    }
+    let changed: Vec<i64> = q
+        .bind(status.as_str())
+        .bind(moderator)
+        .bind(now)
+        .fetch_all(&mut *tx)
+        .await?
+        .iter()
+        .map(|r| r.try_get(0))
+        .collect::<Result<_, _>>()?;
+    if status == CommentStatus::Approved {
+        let delete_sql = format!("DELETE FROM comment_reports WHERE comment_id IN ({list})");
+        let mut q = sqlx::query(&delete_sql);
+        for id in ids {
+            q = q.bind(*id);
+        }
+        q.execute(&mut *tx).await?;
+    }
+    for a in &articles {
+        recount(&mut tx, *a).await?;
+    }
+    tx.commit().await?;
+    Ok(changed)
+}
+
+/// Corrects a comment's name and text (a moderator's edit).
+pub async fn edit(
+    pool: &AnyPool,
+    id: i64,
+    name: &str,
+    body: &str,
+    body_hash: &str,
+    moderator: i64,
+    now: i64,
+) -> Result<(), CommentError> {
+    let done = sqlx::query(
+        "UPDATE comments SET author_name = $1, body = $2, body_hash = $3, moderated_by = $4, moderated_at = $5, \
+         updated_at = $5 WHERE id = $6",
+    )
+    .bind(name)
+    .bind(body)
+    .bind(body_hash)
+    .bind(moderator)
+    .bind(now)
+    .bind(id)
+    .execute(pool)
+    .await?
+    .rows_affected();
+    if done == 0 {
+        return Err(CommentError::NotFound);
+    }
+    Ok(())
+}
+
+/// The article of a comment, whatever its status.
+pub async fn article_of(pool: &AnyPool, id: i64) -> Result<Option<i64>, sqlx::Error> {
+    let row = sqlx::query("SELECT article_id FROM comments WHERE id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    row.map(|r| r.try_get(0)).transpose()
+}

@@ -1,0 +1,83 @@
+//! SQL of ratings. Every write first takes the article's row (so concurrent ratings
+//! of one article queue up), then recomputes the article's totals from the ratings.
+
+use sqlx::{AnyPool, Row};
+
+use super::model::RatingSummary;
+use crate::visitor::Visitor;
+
+/// Makes the transaction wait for other writers of this article's counters.
+pub async fn lock_article(conn: &mut sqlx::AnyConnection, article: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE articles SET updated_at = updated_at WHERE id = $1")
+        .bind(article)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Stores `visitor`'s rating of `article` (replacing theirs, and the one this browser
+/// gave from its address before it had the visitor cookie) and returns the new totals.
+pub async fn rate(
+    pool: &AnyPool,
+    article: i64,
+    visitor: &Visitor,
+    stars: u8,
+    now: i64,
+) -> Result<RatingSummary, sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    lock_article(&mut tx, article).await?;
+    if visitor.key != visitor.address_key {
+        sqlx::query("DELETE FROM ratings WHERE article_id = $1 AND voter_key = $2")
+            .bind(article)
+            .bind(&visitor.address_key)
+            .execute(&mut *tx)
+            .await?;
+    }
+    sqlx::query(
+        "INSERT INTO ratings (article_id, voter_key, stars, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) \
+         ON CONFLICT (article_id, voter_key) DO UPDATE SET stars = $3, updated_at = $4",
+    )
+    .bind(article)
+    .bind(&visitor.key)
+    .bind(i64::from(stars))
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    let row = sqlx::query(
+        "UPDATE articles SET \
+             rating_sum = (SELECT COALESCE(SUM(stars), 0) FROM ratings WHERE article_id = $1), \
+             rating_count = (SELECT COUNT(*) FROM ratings WHERE article_id = $1) \
+         WHERE id = $1 RETURNING rating_sum, rating_count",
+    )
+    .bind(article)
+    .fetch_one(&mut *tx)
+    .await?;
+    let summary = RatingSummary {
+        sum: row.try_get(0)?,
+        count: row.try_get(1)?,
+    };
+    tx.commit().await?;
+    Ok(summary)
+}
+
+/// The stars `visitor` gave `article`, if any: under their own key, else under their
+/// address (a rating given before the browser had the visitor cookie).
+pub async fn stars_of(
+    pool: &AnyPool,
+    article: i64,
+    visitor: &Visitor,
+) -> Result<Option<u8>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT stars FROM ratings WHERE article_id = $1 AND voter_key IN ($2, $3) \
+         ORDER BY CASE WHEN voter_key = $2 THEN 0 ELSE 1 END LIMIT 1",
+    )
+    .bind(article)
+    .bind(&visitor.key)
+    .bind(&visitor.address_key)
+    .fetch_optional(pool)
+    .await?;
+    Ok(row
+        .map(|r| r.try_get::<i64, _>(0))
+        .transpose()?
+        .map(|s| s.clamp(1, 5) as u8))
+}

@@ -1,0 +1,121 @@
+//! "Số lần đọc": article views counted in memory — once per reader per article in a
+//! few hours — and written to the database in batches by a background job and once
+//! more on shutdown. A page view never waits on a database write.
+
+use std::collections::HashMap;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::sync::Mutex;
+
+use sqlx::AnyPool;
+
+/// Readers remembered at most (about 40 bytes each); beyond it the oldest are dropped.
+const MAX_REMEMBERED: usize = 500_000;
+
+pub struct ViewCounts {
+    dedupe_seconds: i64,
+    inner: Mutex<Inner>,
+}
+
+#[derive(Default)]
+struct Inner {
+    /// (article, reader) → when their view was last counted.
+    seen: HashMap<(i64, u64), i64>,
+    /// article → views not yet written.
+    pending: HashMap<i64, i64>,
+}
+
+impl ViewCounts {
+    pub fn new(dedupe_seconds: i64) -> Self {
+        ViewCounts {
+            dedupe_seconds,
+            inner: Mutex::new(Inner::default()),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Counts a view of `article` by `reader` unless they were counted within the
+    /// dedupe window. True when counted.
+    pub fn record(&self, article: i64, reader: &str, now: i64) -> bool {
+        let mut h = DefaultHasher::new();
+        reader.hash(&mut h);
+        let key = (article, h.finish());
+        let mut inner = self.lock();
+        if let Some(at) = inner.seen.get(&key)
+            && now - at < self.dedupe_seconds
+        {
+            return false;
+        }
+        if inner.seen.len() >= MAX_REMEMBERED {
+            let window = self.dedupe_seconds;
+            inner.seen.retain(|_, at| now - *at < window);
+            if inner.seen.len() >= MAX_REMEMBERED {
+                inner.seen.clear();
+            }
+        }
+        inner.seen.insert(key, now);
+        *inner.pending.entry(article).or_default() += 1;
+        true
+    }
+
+    /// Views counted but not yet written, per article.
+    pub fn pending(&self) -> HashMap<i64, i64> {
+        self.lock().pending.clone()
+    }
+
+    /// Writes the counted views in one transaction and forgets readers whose window
+    /// has passed. On a database error the views stay pending for the next flush.
+    /// Returns how many views were written.
+    pub async fn flush(&self, pool: &AnyPool, now: i64) -> Result<i64, sqlx::Error> {
+        let batch: Vec<(i64, i64)> = {
+            let mut inner = self.lock();
+            let window = self.dedupe_seconds;
+            inner.seen.retain(|_, at| now - *at < window);
+            inner.pending.drain().collect()
+        };
+        if batch.is_empty() {
+            return Ok(0);
+        }
+        let written = write(pool, &batch).await;
+        if written.is_err() {
+            let mut inner = self.lock();
+            for (article, n) in &batch {
+                *inner.pending.entry(*article).or_default() += n;
+            }
+        }
+        written?;
+        Ok(batch.iter().map(|(_, n)| n).sum())
+    }
+}
+
+async fn write(pool: &AnyPool, batch: &[(i64, i64)]) -> Result<(), sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    for (article, n) in batch {
+        sqlx::query("UPDATE articles SET view_count = view_count + $1 WHERE id = $2")
+            .bind(*n)
+            .bind(*article)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_view_per_reader_and_article_in_the_window() {
+        let v = ViewCounts::new(3600);
+        assert!(v.record(1, "k:a", 0));
+        assert!(!v.record(1, "k:a", 10), "the same reader again");
+        assert!(v.record(1, "k:b", 10), "another reader");
+        assert!(v.record(2, "k:a", 10), "another article");
+        assert!(v.record(1, "k:a", 3600), "after the window");
+        assert_eq!(v.pending().get(&1), Some(&3));
+        assert_eq!(v.pending().get(&2), Some(&1));
+    }
+}
