@@ -2,7 +2,7 @@
 // no browser is downloaded). The server is the cargo-leptos build in ../target, started
 // on a fresh SQLite database in ../target/e2e, seeded with the demo content and three
 // accounts: editor bientap / bien-tap-2026, contributor congtac / cong-tac-2026,
-// editor-in-chief truongban / truong-ban-2026.
+// editor-in-chief truongban / truong-ban-2026, moderator kiemduyet / kiem-duyet-2026.
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3107);
@@ -47,6 +47,8 @@ export default defineConfig({
       `user add congtac --role contributor --display-name 'Trần Thị Cộng Tác' && ` +
       `printf 'truong-ban-2026\\n' | ../target/${profile}/toasoan --data-dir ../target/e2e ` +
       `user add truongban --role editor_in_chief --display-name 'Lê Văn Trưởng Ban' && ` +
+      `printf 'kiem-duyet-2026\\n' | ../target/${profile}/toasoan --data-dir ../target/e2e ` +
+      `user add kiemduyet --role moderator --display-name 'Phạm Kiểm Duyệt' && ` +
       `../target/${profile}/toasoan --data-dir ../target/e2e serve --addr 127.0.0.1:${port} --demo-if-empty`,
     url: `http://127.0.0.1:${port}/`,
     timeout: 120_000,

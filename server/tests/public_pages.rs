@@ -121,7 +121,7 @@ async fn every_public_route_answers_with_its_content() {
         );
         for text in [
             "Số lần đọc: 0",
-            "Bình luận: 0",
+            "Ý kiến: 0",
             "Nguồn tin",
             "Từ khóa",
             "Tin liên quan",

@@ -128,13 +128,13 @@ pub fn CommentsSection(
         let from_query = query.read().get("y-kien").map(|v| v == "cho-duyet");
         from_post.or(from_query).map(|pending| {
             let text = if pending { t().comment_pending } else { t().comment_published };
-            view! { <p class="notice" role="status">{text}</p> }
+            view! { <p class="notice notice-info" role="status">{text}</p> }
         })
     };
     let report_notice = move || {
         let done = matches!(report.value().get(), Some(Ok(())))
             || query.read().get("bao-cao").is_some();
-        done.then(|| view! { <p class="notice" role="status">{t().report_thanks}</p> })
+        done.then(|| view! { <p class="notice notice-info" role="status">{t().report_thanks}</p> })
     };
     let reply_to = move || {
         query
