@@ -51,10 +51,30 @@ pub fn address_hash(secret: &str, address: &str, user_agent: &str) -> String {
 /// True for crawlers, link previews, monitors and scripts: their page views do not count.
 pub fn is_bot(user_agent: &str) -> bool {
     const MARKS: &[&str] = &[
-        "bot", "crawl", "spider", "slurp", "preview", "headless", "facebookexternalhit",
-        "zalo", "lighthouse", "monitor", "curl", "wget", "python", "java/", "go-http",
-        "okhttp", "axios", "node-fetch", "httpclient", "reqwest", "scrapy", "phantomjs",
-        "feedfetcher", "rss",
+        "bot",
+        "crawl",
+        "spider",
+        "slurp",
+        "preview",
+        "headless",
+        "facebookexternalhit",
+        "zalo",
+        "lighthouse",
+        "monitor",
+        "curl",
+        "wget",
+        "python",
+        "java/",
+        "go-http",
+        "okhttp",
+        "axios",
+        "node-fetch",
+        "httpclient",
+        "reqwest",
+        "scrapy",
+        "phantomjs",
+        "feedfetcher",
+        "rss",
     ];
     let ua = user_agent.to_ascii_lowercase();
     ua.len() < 10 || !ua.starts_with("mozilla/") || MARKS.iter().any(|m| ua.contains(m))
@@ -99,7 +119,10 @@ pub async fn reader_key() -> Result<Option<String>, AppError> {
     }
     let secret = crate::state::app_context()?.secret().await?;
     let address = crate::state::client_addr();
-    Ok(Some(format!("a:{}", address_hash(&secret, &address, &agent))))
+    Ok(Some(format!(
+        "a:{}",
+        address_hash(&secret, &address, &agent)
+    )))
 }
 
 #[cfg(test)]

@@ -27,7 +27,6 @@ const categories = {
 test('a reader rates and comments, a moderator approves, the comment appears', async ({ page, browser }, info) => {
   const mine = categories[info.project.name as keyof typeof categories];
   const href = await openArticle(page, mine.js);
-  const opened = Date.now();
   await hydrated(page);
 
   // rating: instant feedback, then the reader's own stars come back after a reload
@@ -40,6 +39,7 @@ test('a reader rates and comments, a moderator approves, the comment appears', a
   await expect(rating.getByRole('status')).toHaveText('Cảm ơn bạn đã đánh giá bài viết: 4 sao.');
   await expect(rating.getByRole('button', { name: '4 sao' })).toHaveAttribute('aria-pressed', 'true');
   await page.reload();
+  const opened = Date.now();
   await hydrated(page);
   await expect(rating.getByRole('button', { name: '4 sao' })).toHaveAttribute('aria-pressed', 'true');
   await expect(rating.getByRole('button', { name: '5 sao' })).toHaveAttribute('aria-pressed', 'false');
@@ -75,7 +75,7 @@ test('a reader rates and comments, a moderator approves, the comment appears', a
   await expect(item).toContainText('ban-doc@example.vn');
   await item.getByRole('button', { name: 'Duyệt', exact: true }).click();
   await expect(admin.getByRole('status')).toHaveText('Đã xử lý 1 ý kiến.');
-  await expect(admin.locator('.queue-item').filter({ hasText: text })).toHaveCount(0);
+  await expect(item).toBeHidden();
   await staff.close();
 
   // the reader sees it published, counted, without the e-mail

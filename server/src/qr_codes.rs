@@ -39,8 +39,14 @@ pub async fn article_qr(State(ctx): State<AppContext>, Path(file): Path<String>)
     match svg_for(&url) {
         Ok(svg) => (
             [
-                (header::CONTENT_TYPE, HeaderValue::from_static("image/svg+xml")),
-                (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400")),
+                (
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("image/svg+xml"),
+                ),
+                (
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("public, max-age=86400"),
+                ),
             ],
             svg,
         )

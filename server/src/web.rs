@@ -93,7 +93,10 @@ pub fn app(cfg: WebConfig) -> Web {
         ));
 
     let qr = Router::new()
-        .route("/bai-viet/{file}", axum::routing::get(crate::qr_codes::article_qr))
+        .route(
+            "/bai-viet/{file}",
+            axum::routing::get(crate::qr_codes::article_qr),
+        )
         .with_state(ctx.clone())
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,

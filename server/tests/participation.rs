@@ -76,14 +76,18 @@ async fn published_slug(s: &TestServer) -> String {
 }
 
 async fn article_id(s: &TestServer, slug: &str) -> i64 {
-    s.scalar(&format!("SELECT id FROM articles WHERE slug = '{slug}'")).await
+    s.scalar(&format!("SELECT id FROM articles WHERE slug = '{slug}'"))
+        .await
 }
 
 /// The comment-form token on an article page.
 async fn form_token(s: &TestServer, slug: &str) -> String {
     let (status, html) = s.get(&format!("/bai-viet/{slug}")).await;
     assert_eq!(status, 200);
-    let at = html.find("name=\"started\" value=\"").expect("comment form") + 22;
+    let at = html
+        .find("name=\"started\" value=\"")
+        .expect("comment form")
+        + 22;
     html[at..].split('"').next().unwrap().to_string()
 }
 
@@ -120,25 +124,63 @@ async fn ratings_once_per_reader_replaced_on_re_rating_with_the_summary_line() {
         let slug = published_slug(&s).await;
         let id = article_id(&s, &slug).await;
         let (_, page) = s.get(&format!("/bai-viet/{slug}")).await;
-        assert!(page_text(&page).contains("Bài viết chưa có đánh giá nào"), "{backend:?}");
+        assert!(
+            page_text(&page).contains("Bài viết chưa có đánh giá nào"),
+            "{backend:?}"
+        );
 
         let a = browser(CHROME);
-        let (status, body) = call_as(&s, &a, RateArticle::PATH, &[("slug", &slug), ("stars", "4")]).await;
+        let (status, body) = call_as(
+            &s,
+            &a,
+            RateArticle::PATH,
+            &[("slug", &slug), ("stars", "4")],
+        )
+        .await;
         assert_eq!(status, 200, "{body}");
-        assert!(body.contains("\"count\":1") && body.contains("\"sum\":4"), "{body}");
+        assert!(
+            body.contains("\"count\":1") && body.contains("\"sum\":4"),
+            "{body}"
+        );
         // the same reader again (now with the visitor cookie): replaced, not added
-        let (status, body) = call_as(&s, &a, RateArticle::PATH, &[("slug", &slug), ("stars", "5")]).await;
+        let (status, body) = call_as(
+            &s,
+            &a,
+            RateArticle::PATH,
+            &[("slug", &slug), ("stars", "5")],
+        )
+        .await;
         assert_eq!(status, 200, "{body}");
-        assert!(body.contains("\"count\":1") && body.contains("\"sum\":5"), "{body}");
+        assert!(
+            body.contains("\"count\":1") && body.contains("\"sum\":5"),
+            "{body}"
+        );
         // another reader
         let b = browser(FIREFOX);
-        let (status, _) = call_as(&s, &b, RateArticle::PATH, &[("slug", &slug), ("stars", "4")]).await;
+        let (status, _) = call_as(
+            &s,
+            &b,
+            RateArticle::PATH,
+            &[("slug", &slug), ("stars", "4")],
+        )
+        .await;
         assert_eq!(status, 200);
-        assert_eq!(s.scalar(&format!("SELECT COUNT(*) FROM ratings WHERE article_id = {id}")).await, 2);
-        assert_eq!(s.scalar(&format!("SELECT rating_sum FROM articles WHERE id = {id}")).await, 9);
+        assert_eq!(
+            s.scalar(&format!(
+                "SELECT COUNT(*) FROM ratings WHERE article_id = {id}"
+            ))
+            .await,
+            2
+        );
+        assert_eq!(
+            s.scalar(&format!("SELECT rating_sum FROM articles WHERE id = {id}"))
+                .await,
+            9
+        );
         let (_, page) = s.get(&format!("/bai-viet/{slug}")).await;
         assert!(
-            page_text(&page).contains("Tổng số điểm của bài viết là: 9 trong 2 đánh giá (trung bình 4,5/5)"),
+            page_text(&page)
+                .contains("Tổng số điểm của bài viết là: 9 trong 2 đánh giá (trung bình 4,5/5)"),
             "{backend:?}: summary line"
         );
         // each reader's own stars, never in the page itself
@@ -152,10 +194,22 @@ async fn ratings_once_per_reader_replaced_on_re_rating_with_the_summary_line() {
 
         // refused: bad stars, unknown and unpublished articles, ratings switched off
         for stars in ["0", "6", "bốn", ""] {
-            let (status, body) = call_as(&s, &c, RateArticle::PATH, &[("slug", &slug), ("stars", stars)]).await;
+            let (status, body) = call_as(
+                &s,
+                &c,
+                RateArticle::PATH,
+                &[("slug", &slug), ("stars", stars)],
+            )
+            .await;
             assert_eq!(status, 400, "stars {stars:?}: {body}");
         }
-        let (status, _) = call_as(&s, &c, RateArticle::PATH, &[("slug", "khong-co-bai-nay"), ("stars", "3")]).await;
+        let (status, _) = call_as(
+            &s,
+            &c,
+            RateArticle::PATH,
+            &[("slug", "khong-co-bai-nay"), ("stars", "3")],
+        )
+        .await;
         assert_eq!(status, 404);
         sqlx::query("UPDATE articles SET status = 'draft' WHERE slug = (SELECT slug FROM articles WHERE status = 'published' AND id <> $1 ORDER BY id LIMIT 1)")
             .bind(id)
@@ -169,17 +223,35 @@ async fn ratings_once_per_reader_replaced_on_re_rating_with_the_summary_line() {
                 .unwrap(),
             0,
         );
-        let (status, _) = call_as(&s, &c, RateArticle::PATH, &[("slug", &draft), ("stars", "3")]).await;
+        let (status, _) = call_as(
+            &s,
+            &c,
+            RateArticle::PATH,
+            &[("slug", &draft), ("stars", "3")],
+        )
+        .await;
         assert_eq!(status, 404, "an unpublished article cannot be rated");
         sqlx::query("UPDATE articles SET allow_ratings = 0 WHERE id = $1")
             .bind(id)
             .execute(&s.pool)
             .await
             .unwrap();
-        let (status, body) = call_as(&s, &c, RateArticle::PATH, &[("slug", &slug), ("stars", "3")]).await;
+        let (status, body) = call_as(
+            &s,
+            &c,
+            RateArticle::PATH,
+            &[("slug", &slug), ("stars", "3")],
+        )
+        .await;
         assert_eq!(status, 400);
         assert!(body.contains("không nhận đánh giá"), "{body}");
-        assert_eq!(s.scalar(&format!("SELECT rating_count FROM articles WHERE id = {id}")).await, 2);
+        assert_eq!(
+            s.scalar(&format!(
+                "SELECT rating_count FROM articles WHERE id = {id}"
+            ))
+            .await,
+            2
+        );
     }
 }
 
@@ -208,7 +280,10 @@ async fn rating_works_as_a_plain_form_without_javascript() {
     );
     let (_, page) = s.get(&format!("/bai-viet/{slug}?danh-gia=3")).await;
     let text = page_text(&page);
-    assert!(text.contains("Cảm ơn bạn đã đánh giá bài viết: 3 sao"), "thanks");
+    assert!(
+        text.contains("Cảm ơn bạn đã đánh giá bài viết: 3 sao"),
+        "thanks"
+    );
     assert!(text.contains("Tổng số điểm của bài viết là: 3 trong 1 đánh giá"));
 }
 
@@ -227,14 +302,30 @@ async fn comments_are_validated_moderated_counted_and_never_html() {
         // refused, nothing stored
         for (name, email, body, why) in [
             ("A", "", "Bài viết rất hữu ích.", "họ tên"),
-            ("Nguyễn Văn An", "khong-phai-thu", "Bài viết rất hữu ích.", "thư điện tử"),
+            (
+                "Nguyễn Văn An",
+                "khong-phai-thu",
+                "Bài viết rất hữu ích.",
+                "thư điện tử",
+            ),
             ("Nguyễn Văn An", "", "hay", "quá ngắn"),
         ] {
             let token = form_token(&s, &slug).await;
-            let (status, res) = call_as(&s, &reader, PostComment::PATH, &[
-                ("slug", &slug), ("parent", ""), ("name", name), ("email", email),
-                ("body", body), ("website", ""), ("started", &token),
-            ]).await;
+            let (status, res) = call_as(
+                &s,
+                &reader,
+                PostComment::PATH,
+                &[
+                    ("slug", &slug),
+                    ("parent", ""),
+                    ("name", name),
+                    ("email", email),
+                    ("body", body),
+                    ("website", ""),
+                    ("started", &token),
+                ],
+            )
+            .await;
             assert_eq!(status, 400, "{why}: {res}");
             assert!(res.to_lowercase().contains(why), "{why}: {res}");
         }
@@ -243,111 +334,305 @@ async fn comments_are_validated_moderated_counted_and_never_html() {
         assert_eq!(status, 400, "too long");
         // the honeypot
         let token = form_token(&s, &slug).await;
-        let (status, _) = call_as(&s, &reader, PostComment::PATH, &[
-            ("slug", &slug), ("parent", ""), ("name", "Spam Bot"), ("email", ""),
-            ("body", "Mua hàng giá rẻ tại đây"), ("website", "http://spam.example"), ("started", &token),
-        ]).await;
+        let (status, _) = call_as(
+            &s,
+            &reader,
+            PostComment::PATH,
+            &[
+                ("slug", &slug),
+                ("parent", ""),
+                ("name", "Spam Bot"),
+                ("email", ""),
+                ("body", "Mua hàng giá rẻ tại đây"),
+                ("website", "http://spam.example"),
+                ("started", &token),
+            ],
+        )
+        .await;
         assert_eq!(status, 400, "honeypot");
         // a forged form time
-        let (status, res) = call_as(&s, &reader, PostComment::PATH, &[
-            ("slug", &slug), ("parent", ""), ("name", "Nguyễn Văn An"), ("email", ""),
-            ("body", "Bài viết rất hữu ích."), ("website", ""), ("started", "1000.abcdef"),
-        ]).await;
+        let (status, res) = call_as(
+            &s,
+            &reader,
+            PostComment::PATH,
+            &[
+                ("slug", &slug),
+                ("parent", ""),
+                ("name", "Nguyễn Văn An"),
+                ("email", ""),
+                ("body", "Bài viết rất hữu ích."),
+                ("website", ""),
+                ("started", "1000.abcdef"),
+            ],
+        )
+        .await;
         assert_eq!(status, 400, "forged token: {res}");
         let token = form_token(&s, &slug).await;
-        let (status, _) = call_as(&s, &reader, PostComment::PATH, &[
-            ("slug", "khong-co-bai-nay"), ("parent", ""), ("name", "Nguyễn Văn An"), ("email", ""),
-            ("body", "Bài viết rất hữu ích."), ("website", ""), ("started", &token),
-        ]).await;
+        let (status, _) = call_as(
+            &s,
+            &reader,
+            PostComment::PATH,
+            &[
+                ("slug", "khong-co-bai-nay"),
+                ("parent", ""),
+                ("name", "Nguyễn Văn An"),
+                ("email", ""),
+                ("body", "Bài viết rất hữu ích."),
+                ("website", ""),
+                ("started", &token),
+            ],
+        )
+        .await;
         assert_eq!(status, 404);
         assert_eq!(count("SELECT COUNT(*) FROM comments".into()).await, 0);
 
         // accepted: waits for a moderator, not on the page, not counted
-        let body = "Bài viết rất hữu ích <script>alert(1)</script>, xem thêm https://chinhphu.vn/tin.";
+        let body =
+            "Bài viết rất hữu ích <script>alert(1)</script>, xem thêm https://chinhphu.vn/tin.";
         let (status, res) = comment(&s, &reader, &slug, "", "Nguyễn Văn An", body).await;
         assert_eq!(status, 200, "{res}");
         assert!(res.contains("\"pending\":true"), "{res}");
         let first = count("SELECT MAX(id) FROM comments".into()).await;
         let (_, page) = s.get(&format!("/bai-viet/{slug}")).await;
-        assert!(!page.contains("Nguyễn Văn An"), "{backend:?}: pending comments are not shown");
+        assert!(
+            !page.contains("Nguyễn Văn An"),
+            "{backend:?}: pending comments are not shown"
+        );
         assert!(page_text(&page).contains("Ý kiến bạn đọc (0)"));
         // the same text again is refused
-        let (status, res) = comment(&s, &reader, &slug, "", "Nguyễn Văn An", &body.to_uppercase()).await;
+        let (status, res) = comment(
+            &s,
+            &reader,
+            &slug,
+            "",
+            "Nguyễn Văn An",
+            &body.to_uppercase(),
+        )
+        .await;
         assert_eq!(status, 409, "duplicate: {res}");
 
         // a moderator approves it: shown, counted, email never shown, text never HTML
         s.sign_in_as("kiemduyet", "moderator", PASSWORD).await;
         let ids = first.to_string();
-        let res = s.call(ModerateComments::PATH, &[("ids[]", &ids), ("action", "approve")]).await;
+        let res = s
+            .call(
+                ModerateComments::PATH,
+                &[("ids[]", &ids), ("action", "approve")],
+            )
+            .await;
         assert_eq!(res.status().as_u16(), 200, "{}", res.text().await.unwrap());
-        assert_eq!(count(format!("SELECT comment_count FROM articles WHERE id = {id}")).await, 1);
-        let page = reader.get(s.url(&format!("/bai-viet/{slug}"))).send().await.unwrap().text().await.unwrap();
+        assert_eq!(
+            count(format!(
+                "SELECT comment_count FROM articles WHERE id = {id}"
+            ))
+            .await,
+            1
+        );
+        let page = reader
+            .get(s.url(&format!("/bai-viet/{slug}")))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
         let text = page_text(&page);
-        assert!(text.contains("Ý kiến bạn đọc (1)") && text.contains("Nguyễn Văn An"), "{backend:?}");
-        assert!(text.contains("Ý kiến: 1"), "the count in the article's meta line");
+        assert!(
+            text.contains("Ý kiến bạn đọc (1)") && text.contains("Nguyễn Văn An"),
+            "{backend:?}"
+        );
+        assert!(
+            text.contains("Ý kiến: 1"),
+            "the count in the article's meta line"
+        );
         assert!(!page.contains("ban-doc@example.vn"), "e-mail never shown");
         assert!(!page.contains("<script>alert(1)"), "never rendered as HTML");
         assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-        assert!(page.contains("href=\"https://chinhphu.vn/tin\" rel=\"nofollow ugc noopener noreferrer\""), "links clickable");
+        assert!(
+            page.contains(
+                "href=\"https://chinhphu.vn/tin\" rel=\"nofollow ugc noopener noreferrer\""
+            ),
+            "links clickable"
+        );
         // the category list counts it too
         let (_, home) = s.get("/").await;
-        assert!(page_text(&home).contains("1 ý kiến"), "{backend:?}: lists count approved comments");
+        assert!(
+            page_text(&home).contains("1 ý kiến"),
+            "{backend:?}: lists count approved comments"
+        );
 
         // replies: one level deep; a reply to a reply joins the thread
         let parent = first.to_string();
-        let (status, res) = comment(&s, &reader, &slug, &parent, "Trần Thị Bình", "Tôi đồng ý với bạn An.").await;
+        let (status, res) = comment(
+            &s,
+            &reader,
+            &slug,
+            &parent,
+            "Trần Thị Bình",
+            "Tôi đồng ý với bạn An.",
+        )
+        .await;
         assert_eq!(status, 200, "{res}");
         let reply = count("SELECT MAX(id) FROM comments".into()).await;
-        s.call(ModerateComments::PATH, &[("ids[]", &reply.to_string()), ("action", "approve")]).await;
-        let (status, res) = comment(&s, &reader, &slug, &reply.to_string(), "Lê Văn Cường", "Tôi cũng đồng ý như vậy.").await;
+        s.call(
+            ModerateComments::PATH,
+            &[("ids[]", &reply.to_string()), ("action", "approve")],
+        )
+        .await;
+        let (status, res) = comment(
+            &s,
+            &reader,
+            &slug,
+            &reply.to_string(),
+            "Lê Văn Cường",
+            "Tôi cũng đồng ý như vậy.",
+        )
+        .await;
         assert_eq!(status, 200, "{res}");
         let deeper = count("SELECT MAX(id) FROM comments".into()).await;
-        assert_eq!(count(format!("SELECT parent_id FROM comments WHERE id = {deeper}")).await, first);
-        let (status, _) = comment(&s, &reader, &slug, &deeper.to_string(), "Lê Văn Cường", "Trả lời ý kiến chưa duyệt.").await;
+        assert_eq!(
+            count(format!(
+                "SELECT parent_id FROM comments WHERE id = {deeper}"
+            ))
+            .await,
+            first
+        );
+        let (status, _) = comment(
+            &s,
+            &reader,
+            &slug,
+            &deeper.to_string(),
+            "Lê Văn Cường",
+            "Trả lời ý kiến chưa duyệt.",
+        )
+        .await;
         assert_eq!(status, 400, "a pending comment cannot be answered");
 
         // reject and spam: not shown, not counted; rejecting a published one lowers the count
-        let (status, _) = comment(&s, &reader, &slug, "", "Phạm Dũng", "Ý kiến thứ tư để thử từ chối.").await;
+        let (status, _) = comment(
+            &s,
+            &reader,
+            &slug,
+            "",
+            "Phạm Dũng",
+            "Ý kiến thứ tư để thử từ chối.",
+        )
+        .await;
         assert_eq!(status, 200);
         let fourth = count("SELECT MAX(id) FROM comments".into()).await;
-        let both = [("ids[]", deeper.to_string()), ("ids[]", fourth.to_string()), ("action", "spam".to_string())];
+        let both = [
+            ("ids[]", deeper.to_string()),
+            ("ids[]", fourth.to_string()),
+            ("action", "spam".to_string()),
+        ];
         let form: Vec<(&str, &str)> = both.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let res = s.call(ModerateComments::PATH, &form).await;
         assert_eq!(res.text().await.unwrap(), "2", "bulk action");
-        assert_eq!(count(format!("SELECT COUNT(*) FROM comments WHERE status = 'spam'")).await, 2);
-        assert_eq!(count(format!("SELECT comment_count FROM articles WHERE id = {id}")).await, 2);
-        s.call(ModerateComments::PATH, &[("ids[]", &reply.to_string()), ("action", "reject")]).await;
-        assert_eq!(count(format!("SELECT comment_count FROM articles WHERE id = {id}")).await, 1);
+        assert_eq!(
+            count(format!(
+                "SELECT COUNT(*) FROM comments WHERE status = 'spam'"
+            ))
+            .await,
+            2
+        );
+        assert_eq!(
+            count(format!(
+                "SELECT comment_count FROM articles WHERE id = {id}"
+            ))
+            .await,
+            2
+        );
+        s.call(
+            ModerateComments::PATH,
+            &[("ids[]", &reply.to_string()), ("action", "reject")],
+        )
+        .await;
+        assert_eq!(
+            count(format!(
+                "SELECT comment_count FROM articles WHERE id = {id}"
+            ))
+            .await,
+            1
+        );
         let (_, page) = s.get(&format!("/bai-viet/{slug}")).await;
         assert!(!page.contains("Trần Thị Bình") && !page.contains("Phạm Dũng"));
 
         // the board answers and corrects; both in the audit log
-        let res = s.call(ReplyAsBoard::PATH, &[("id", &parent), ("body", "Cảm ơn bạn An đã góp ý.")]).await;
+        let res = s
+            .call(
+                ReplyAsBoard::PATH,
+                &[("id", &parent), ("body", "Cảm ơn bạn An đã góp ý.")],
+            )
+            .await;
         assert_eq!(res.status().as_u16(), 200);
-        let res = s.call(EditComment::PATH, &[("id", &parent), ("name", "Nguyễn Văn An"), ("body", "Bài viết rất hữu ích (đã sửa).")]).await;
+        let res = s
+            .call(
+                EditComment::PATH,
+                &[
+                    ("id", &parent),
+                    ("name", "Nguyễn Văn An"),
+                    ("body", "Bài viết rất hữu ích (đã sửa)."),
+                ],
+            )
+            .await;
         assert_eq!(res.status().as_u16(), 200);
         let (_, page) = s.get(&format!("/bai-viet/{slug}")).await;
         let text = page_text(&page);
-        assert!(text.contains("Ban Biên tập") && text.contains("Cảm ơn bạn An đã góp ý."), "{backend:?}");
+        assert!(
+            text.contains("Ban Biên tập") && text.contains("Cảm ơn bạn An đã góp ý."),
+            "{backend:?}"
+        );
         assert!(text.contains("(đã sửa)"));
-        assert_eq!(count(format!("SELECT comment_count FROM articles WHERE id = {id}")).await, 2);
-        assert!(count("SELECT COUNT(*) FROM audit_events WHERE action LIKE 'comment.%'".into()).await >= 5);
-        let (status, queue) = s.query(GetCommentQueue::PATH, &[("tab", "spam"), ("page", "1")]).await;
+        assert_eq!(
+            count(format!(
+                "SELECT comment_count FROM articles WHERE id = {id}"
+            ))
+            .await,
+            2
+        );
+        assert!(
+            count("SELECT COUNT(*) FROM audit_events WHERE action LIKE 'comment.%'".into()).await
+                >= 5
+        );
+        let (status, queue) = s
+            .query(GetCommentQueue::PATH, &[("tab", "spam"), ("page", "1")])
+            .await;
         assert_eq!(status, 200);
-        assert!(queue.contains("Phạm Dũng") && queue.contains("ban-doc@example.vn"), "moderators see e-mails");
+        assert!(
+            queue.contains("Phạm Dũng") && queue.contains("ban-doc@example.vn"),
+            "moderators see e-mails"
+        );
 
         // comments closed per article
         let token = form_token(&s, &slug).await;
-        sqlx::query("UPDATE articles SET allow_comments = 0 WHERE id = $1").bind(id).execute(&s.pool).await.unwrap();
-        let (status, res) = call_as(&s, &reader, PostComment::PATH, &[
-            ("slug", &slug), ("parent", ""), ("name", "Nguyễn Văn An"), ("email", ""),
-            ("body", "Ý kiến khi đã đóng."), ("website", ""), ("started", &token),
-        ]).await;
+        sqlx::query("UPDATE articles SET allow_comments = 0 WHERE id = $1")
+            .bind(id)
+            .execute(&s.pool)
+            .await
+            .unwrap();
+        let (status, res) = call_as(
+            &s,
+            &reader,
+            PostComment::PATH,
+            &[
+                ("slug", &slug),
+                ("parent", ""),
+                ("name", "Nguyễn Văn An"),
+                ("email", ""),
+                ("body", "Ý kiến khi đã đóng."),
+                ("website", ""),
+                ("started", &token),
+            ],
+        )
+        .await;
         assert_eq!(status, 400);
         assert!(res.contains("đóng ý kiến"), "{res}");
         let (_, page) = s.get(&format!("/bai-viet/{slug}")).await;
         assert!(page_text(&page).contains("Bài viết này đã đóng ý kiến bạn đọc."));
-        assert!(!page.contains("name=\"started\""), "no form on a closed article");
+        assert!(
+            !page.contains("name=\"started\""),
+            "no form on a closed article"
+        );
     }
 }
 
@@ -357,18 +642,35 @@ async fn the_queue_is_for_moderators_and_reports_reach_it() {
         let s = TestServer::start_with(backend, relaxed()).await;
         let slug = published_slug(&s).await;
         let reader = browser(CHROME);
-        comment(&s, &reader, &slug, "", "Nguyễn Văn An", "Một ý kiến bị báo cáo.").await;
+        comment(
+            &s,
+            &reader,
+            &slug,
+            "",
+            "Nguyễn Văn An",
+            "Một ý kiến bị báo cáo.",
+        )
+        .await;
         let id = s.scalar("SELECT MAX(id) FROM comments").await.to_string();
         // readers cannot report what is not published
         let (status, _) = call_as(&s, &reader, ReportComment::PATH, &[("id", &id)]).await;
         assert_eq!(status, 404);
 
-        let (status, _) = s.query(GetCommentQueue::PATH, &[("tab", "pending"), ("page", "1")]).await;
+        let (status, _) = s
+            .query(GetCommentQueue::PATH, &[("tab", "pending"), ("page", "1")])
+            .await;
         assert_eq!(status, 401, "signed out");
         s.sign_in_as("bientap", "editor", PASSWORD).await;
-        let (status, _) = s.query(GetCommentQueue::PATH, &[("tab", "pending"), ("page", "1")]).await;
+        let (status, _) = s
+            .query(GetCommentQueue::PATH, &[("tab", "pending"), ("page", "1")])
+            .await;
         assert_eq!(status, 403, "editors do not moderate");
-        let res = s.call(ModerateComments::PATH, &[("ids[]", &id), ("action", "approve")]).await;
+        let res = s
+            .call(
+                ModerateComments::PATH,
+                &[("ids[]", &id), ("action", "approve")],
+            )
+            .await;
         assert_eq!(res.status().as_u16(), 403);
         let (status, page) = s.get("/quan-tri/y-kien").await;
         assert_eq!(status, 403);
@@ -377,14 +679,28 @@ async fn the_queue_is_for_moderators_and_reports_reach_it() {
         s.sign_in_as("kiemduyet", "moderator", PASSWORD).await;
         let (status, page) = s.get("/quan-tri/y-kien").await;
         assert_eq!(status, 200);
-        assert!(page_text(&page).contains("Một ý kiến bị báo cáo"), "{backend:?}: the queue page");
+        assert!(
+            page_text(&page).contains("Một ý kiến bị báo cáo"),
+            "{backend:?}: the queue page"
+        );
         let (_, dash) = s.get("/quan-tri").await;
-        assert!(page_text(&dash).contains("Ý kiến bạn đọc1Chờ duyệt0Bị báo cáo"), "{backend:?}: dashboard counts");
-        let res = s.call(ModerateComments::PATH, &[("action", "approve")]).await;
+        assert!(
+            page_text(&dash).contains("Ý kiến bạn đọc1Chờ duyệt0Bị báo cáo"),
+            "{backend:?}: dashboard counts"
+        );
+        let res = s
+            .call(ModerateComments::PATH, &[("action", "approve")])
+            .await;
         assert_eq!(res.status().as_u16(), 400, "nothing chosen");
-        let res = s.call(ModerateComments::PATH, &[("ids[]", &id), ("action", "xoa")]).await;
+        let res = s
+            .call(ModerateComments::PATH, &[("ids[]", &id), ("action", "xoa")])
+            .await;
         assert_eq!(res.status().as_u16(), 400, "unknown action");
-        s.call(ModerateComments::PATH, &[("ids[]", &id), ("action", "approve")]).await;
+        s.call(
+            ModerateComments::PATH,
+            &[("ids[]", &id), ("action", "approve")],
+        )
+        .await;
 
         // two readers report it, one of them twice: counted once each
         let other = browser(FIREFOX);
@@ -392,12 +708,33 @@ async fn the_queue_is_for_moderators_and_reports_reach_it() {
             let (status, _) = call_as(&s, client, ReportComment::PATH, &[("id", &id)]).await;
             assert_eq!(status, 200);
         }
-        assert_eq!(s.scalar(&format!("SELECT report_count FROM comments WHERE id = {id}")).await, 2);
-        let (_, queue) = s.query(GetCommentQueue::PATH, &[("tab", "reported"), ("page", "1")]).await;
-        assert!(queue.contains("Một ý kiến bị báo cáo") && queue.contains("\"reported\":1"), "{queue}");
+        assert_eq!(
+            s.scalar(&format!(
+                "SELECT report_count FROM comments WHERE id = {id}"
+            ))
+            .await,
+            2
+        );
+        let (_, queue) = s
+            .query(GetCommentQueue::PATH, &[("tab", "reported"), ("page", "1")])
+            .await;
+        assert!(
+            queue.contains("Một ý kiến bị báo cáo") && queue.contains("\"reported\":1"),
+            "{queue}"
+        );
         // keeping it (approve) clears the reports
-        s.call(ModerateComments::PATH, &[("ids[]", &id), ("action", "approve")]).await;
-        assert_eq!(s.scalar(&format!("SELECT report_count FROM comments WHERE id = {id}")).await, 0);
+        s.call(
+            ModerateComments::PATH,
+            &[("ids[]", &id), ("action", "approve")],
+        )
+        .await;
+        assert_eq!(
+            s.scalar(&format!(
+                "SELECT report_count FROM comments WHERE id = {id}"
+            ))
+            .await,
+            0
+        );
         // a plain-form report returns to the comment
         let res = other
             .post(s.url(ReportComment::PATH))
@@ -408,7 +745,10 @@ async fn the_queue_is_for_moderators_and_reports_reach_it() {
             .await
             .unwrap();
         assert!(res.status().is_redirection());
-        assert_eq!(res.headers()["location"], format!("/bai-viet/{slug}?bao-cao={id}#y-kien-{id}").as_str());
+        assert_eq!(
+            res.headers()["location"],
+            format!("/bai-viet/{slug}?bao-cao={id}#y-kien-{id}").as_str()
+        );
     }
 }
 
@@ -424,10 +764,21 @@ async fn auto_approval_banned_words_and_the_plain_form() {
     let reader = browser(CHROME);
     let (_, res) = comment(&s, &reader, &slug, "", "Nguyễn Văn An", "Ý kiến đăng ngay.").await;
     assert!(res.contains("\"pending\":false"), "{res}");
-    let (_, res) = comment(&s, &reader, &slug, "", "Nguyễn Văn An", "Trang kia LUA DAO người dân.").await;
+    let (_, res) = comment(
+        &s,
+        &reader,
+        &slug,
+        "",
+        "Nguyễn Văn An",
+        "Trang kia LUA DAO người dân.",
+    )
+    .await;
     assert!(res.contains("\"pending\":true"), "banned words wait: {res}");
     assert_eq!(
-        s.scalar("SELECT COUNT(*) FROM comments WHERE status = 'pending' AND held_for LIKE '%lừa đảo%'").await,
+        s.scalar(
+            "SELECT COUNT(*) FROM comments WHERE status = 'pending' AND held_for LIKE '%lừa đảo%'"
+        )
+        .await,
         1
     );
     let (_, page) = s.get(&format!("/bai-viet/{slug}")).await;
@@ -441,14 +792,22 @@ async fn auto_approval_banned_words_and_the_plain_form() {
         .header("Origin", &s.base)
         .header("Accept", "text/html")
         .form(&[
-            ("slug", slug.as_str()), ("parent", ""), ("name", "Trần Bình"), ("email", ""),
-            ("body", "Gửi không cần JavaScript."), ("website", ""), ("started", token.as_str()),
+            ("slug", slug.as_str()),
+            ("parent", ""),
+            ("name", "Trần Bình"),
+            ("email", ""),
+            ("body", "Gửi không cần JavaScript."),
+            ("website", ""),
+            ("started", token.as_str()),
         ])
         .send()
         .await
         .unwrap();
     assert!(res.status().is_redirection());
-    assert_eq!(res.headers()["location"], format!("/bai-viet/{slug}?y-kien=da-dang#y-kien").as_str());
+    assert_eq!(
+        res.headers()["location"],
+        format!("/bai-viet/{slug}?y-kien=da-dang#y-kien").as_str()
+    );
     let (_, page) = s.get(&format!("/bai-viet/{slug}?y-kien=cho-duyet")).await;
     assert!(page_text(&page).contains("Ý kiến của bạn đang chờ duyệt"));
 }
@@ -467,46 +826,111 @@ async fn too_fast_and_too_many_are_refused() {
         let slug = published_slug(&s).await;
         let reader = browser(CHROME);
         // a form sent right after the page was made
-        let (status, res) = comment(&s, &reader, &slug, "", "Nguyễn Văn An", "Gửi ngay lập tức.").await;
+        let (status, res) =
+            comment(&s, &reader, &slug, "", "Nguyễn Văn An", "Gửi ngay lập tức.").await;
         assert_eq!(status, 400);
         assert!(res.contains("quá nhanh"), "{res}");
         // a form made ten seconds ago
         let secret: String = sqlx::Row::get(
-            &sqlx::query("SELECT value FROM settings WHERE key = 'secret'").fetch_one(&s.pool).await.unwrap(),
+            &sqlx::query("SELECT value FROM settings WHERE key = 'secret'")
+                .fetch_one(&s.pool)
+                .await
+                .unwrap(),
             0,
         );
-        let old = toasoan_app::features::comments::rules::form_token(&secret, toasoan_app::time::now() - 10);
-        let (status, res) = call_as(&s, &reader, PostComment::PATH, &[
-            ("slug", &slug), ("parent", ""), ("name", "Nguyễn Văn An"), ("email", ""),
-            ("body", "Gửi sau khi đọc kỹ."), ("website", ""), ("started", &old),
-        ]).await;
+        let old = toasoan_app::features::comments::rules::form_token(
+            &secret,
+            toasoan_app::time::now() - 10,
+        );
+        let (status, res) = call_as(
+            &s,
+            &reader,
+            PostComment::PATH,
+            &[
+                ("slug", &slug),
+                ("parent", ""),
+                ("name", "Nguyễn Văn An"),
+                ("email", ""),
+                ("body", "Gửi sau khi đọc kỹ."),
+                ("website", ""),
+                ("started", &old),
+            ],
+        )
+        .await;
         assert_eq!(status, 200, "{res}");
         // the first attempt gave this reader the visitor cookie; from then on two
         // comments per window: the third is refused with 429, in Vietnamese
-        let (status, res) = call_as(&s, &reader, PostComment::PATH, &[
-            ("slug", &slug), ("parent", ""), ("name", "Nguyễn Văn An"), ("email", ""),
-            ("body", "Ý kiến thứ hai liên tiếp."), ("website", ""), ("started", &old),
-        ]).await;
+        let (status, res) = call_as(
+            &s,
+            &reader,
+            PostComment::PATH,
+            &[
+                ("slug", &slug),
+                ("parent", ""),
+                ("name", "Nguyễn Văn An"),
+                ("email", ""),
+                ("body", "Ý kiến thứ hai liên tiếp."),
+                ("website", ""),
+                ("started", &old),
+            ],
+        )
+        .await;
         assert_eq!(status, 200, "{res}");
-        let (status, res) = call_as(&s, &reader, PostComment::PATH, &[
-            ("slug", &slug), ("parent", ""), ("name", "Nguyễn Văn An"), ("email", ""),
-            ("body", "Ý kiến thứ ba liên tiếp."), ("website", ""), ("started", &old),
-        ]).await;
+        let (status, res) = call_as(
+            &s,
+            &reader,
+            PostComment::PATH,
+            &[
+                ("slug", &slug),
+                ("parent", ""),
+                ("name", "Nguyễn Văn An"),
+                ("email", ""),
+                ("body", "Ý kiến thứ ba liên tiếp."),
+                ("website", ""),
+                ("started", &old),
+            ],
+        )
+        .await;
         assert_eq!(status, 429, "{backend:?}: {res}");
         let shown: toasoan_app::error::AppError = serde_json::from_str(&res).unwrap();
-        assert!(shown.to_string().contains("thao tác quá nhanh"), "the page shows: {shown}");
+        assert!(
+            shown.to_string().contains("thao tác quá nhanh"),
+            "the page shows: {shown}"
+        );
         assert_eq!(s.scalar("SELECT COUNT(*) FROM comments").await, 2);
 
         for _ in 0..3 {
-            let (status, _) = call_as(&s, &reader, RateArticle::PATH, &[("slug", &slug), ("stars", "5")]).await;
+            let (status, _) = call_as(
+                &s,
+                &reader,
+                RateArticle::PATH,
+                &[("slug", &slug), ("stars", "5")],
+            )
+            .await;
             assert_eq!(status, 200);
         }
-        let (status, res) = call_as(&s, &reader, RateArticle::PATH, &[("slug", &slug), ("stars", "1")]).await;
+        let (status, res) = call_as(
+            &s,
+            &reader,
+            RateArticle::PATH,
+            &[("slug", &slug), ("stars", "1")],
+        )
+        .await;
         assert_eq!(status, 429, "{res}");
         let id = article_id(&s, &slug).await;
-        assert_eq!(s.scalar(&format!("SELECT rating_sum FROM articles WHERE id = {id}")).await, 5);
+        assert_eq!(
+            s.scalar(&format!("SELECT rating_sum FROM articles WHERE id = {id}"))
+                .await,
+            5
+        );
         // another reader is not held back
-        let (status, _) = call_as(&s, &browser(FIREFOX), RateArticle::PATH, &[("slug", &slug), ("stars", "4")]).await;
+        let (status, _) = call_as(
+            &s,
+            &browser(FIREFOX),
+            RateArticle::PATH,
+            &[("slug", &slug), ("stars", "4")],
+        )
+        .await;
         assert_eq!(status, 200);
     }
 }
@@ -525,11 +949,16 @@ async fn views_count_once_per_reader_skip_robots_and_are_written_on_shutdown() {
         let b = browser(FIREFOX);
         b.get(s.url(&page)).send().await.unwrap();
         // robots are not readers
-        for agent in ["Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)", "curl/8.5"] {
+        for agent in [
+            "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+            "curl/8.5",
+        ] {
             browser(agent).get(s.url(&page)).send().await.unwrap();
         }
         // a third reader arriving by client-side navigation (the page's server function)
-        let c = browser("Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 Version/17.0 Safari/605.1.15");
+        let c = browser(
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 Version/17.0 Safari/605.1.15",
+        );
         let res = c
             .get(s.url(toasoan_app::features::articles::api::GetArticlePage::PATH))
             .query(&[("slug", slug.as_str())])
@@ -538,10 +967,15 @@ async fn views_count_once_per_reader_skip_robots_and_are_written_on_shutdown() {
             .unwrap();
         assert_eq!(res.status(), 200);
         // nothing written while serving (the flush job runs hourly in this test)
-        assert_eq!(s.scalar(&format!("SELECT view_count FROM articles WHERE id = {id}")).await, 0);
+        assert_eq!(
+            s.scalar(&format!("SELECT view_count FROM articles WHERE id = {id}"))
+                .await,
+            0
+        );
         s.shut_down().await;
         assert_eq!(
-            s.scalar(&format!("SELECT view_count FROM articles WHERE id = {id}")).await,
+            s.scalar(&format!("SELECT view_count FROM articles WHERE id = {id}"))
+                .await,
             3,
             "{backend:?}: three readers, written on shutdown"
         );
@@ -559,7 +993,10 @@ async fn two_hundred_concurrent_readers_lose_nothing() {
         let slug = published_slug(&s).await;
         let id = article_id(&s, &slug).await;
         let token = form_token(&s, &slug).await;
-        let client = reqwest::Client::builder().user_agent(CHROME).build().unwrap();
+        let client = reqwest::Client::builder()
+            .user_agent(CHROME)
+            .build()
+            .unwrap();
         let mut tasks = Vec::new();
         for i in 0..200u32 {
             let client = client.clone();
@@ -580,22 +1017,52 @@ async fn two_hundred_concurrent_readers_lose_nothing() {
                     .header("Origin", &base)
                     .header("Cookie", &cookie)
                     .form(&[
-                        ("slug", slug.as_str()), ("parent", ""), ("name", name.as_str()), ("email", ""),
-                        ("body", body.as_str()), ("website", ""), ("started", token.as_str()),
+                        ("slug", slug.as_str()),
+                        ("parent", ""),
+                        ("name", name.as_str()),
+                        ("email", ""),
+                        ("body", body.as_str()),
+                        ("website", ""),
+                        ("started", token.as_str()),
                     ])
                     .send();
                 let (rate, post) = tokio::join!(rate, post);
-                (rate.unwrap().status().as_u16(), post.unwrap().status().as_u16())
+                (
+                    rate.unwrap().status().as_u16(),
+                    post.unwrap().status().as_u16(),
+                )
             }));
         }
         for t in tasks {
             assert_eq!(t.await.unwrap(), (200, 200), "{backend:?}");
         }
         // stars 1..5, forty of each
-        assert_eq!(s.scalar(&format!("SELECT rating_count FROM articles WHERE id = {id}")).await, 200);
-        assert_eq!(s.scalar(&format!("SELECT rating_sum FROM articles WHERE id = {id}")).await, 600);
-        assert_eq!(s.scalar(&format!("SELECT COUNT(*) FROM comments WHERE article_id = {id}")).await, 200);
-        assert_eq!(s.scalar(&format!("SELECT comment_count FROM articles WHERE id = {id}")).await, 200);
+        assert_eq!(
+            s.scalar(&format!(
+                "SELECT rating_count FROM articles WHERE id = {id}"
+            ))
+            .await,
+            200
+        );
+        assert_eq!(
+            s.scalar(&format!("SELECT rating_sum FROM articles WHERE id = {id}"))
+                .await,
+            600
+        );
+        assert_eq!(
+            s.scalar(&format!(
+                "SELECT COUNT(*) FROM comments WHERE article_id = {id}"
+            ))
+            .await,
+            200
+        );
+        assert_eq!(
+            s.scalar(&format!(
+                "SELECT comment_count FROM articles WHERE id = {id}"
+            ))
+            .await,
+            200
+        );
     }
 }
 
@@ -603,7 +1070,12 @@ async fn two_hundred_concurrent_readers_lose_nothing() {
 async fn qr_code_print_view_and_most_read_blocks() {
     let mut s = TestServer::start_with(Backend::Sqlite, relaxed()).await;
     let slug = published_slug(&s).await;
-    let res = s.client.get(s.url(&format!("/qr/bai-viet/{slug}.svg"))).send().await.unwrap();
+    let res = s
+        .client
+        .get(s.url(&format!("/qr/bai-viet/{slug}.svg")))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["content-type"], "image/svg+xml");
     assert!(res.text().await.unwrap().contains("<svg"));
@@ -613,28 +1085,49 @@ async fn qr_code_print_view_and_most_read_blocks() {
     let (status, print) = s.get(&format!("/bai-viet/{slug}/in")).await;
     assert_eq!(status, 200);
     assert!(print.contains(&format!("/qr/bai-viet/{slug}.svg")) && print.contains("print-view"));
-    assert!(!print.contains("name=\"started\""), "no comment form on paper");
+    assert!(
+        !print.contains("name=\"started\""),
+        "no comment form on paper"
+    );
     let (status, _) = s.get("/bai-viet/khong-co-bai-nay/in").await;
     assert_eq!(status, 404);
 
     let (_, article) = s.get(&format!("/bai-viet/{slug}")).await;
     assert!(article.contains("https://www.facebook.com/sharer/sharer.php?u=http"));
     assert!(article.contains("https://sp.zalo.me/share?url=http"));
-    assert!(!article.contains("<script src=\"http"), "no third-party scripts");
+    assert!(
+        !article.contains("<script src=\"http"),
+        "no third-party scripts"
+    );
 
     let (_, home) = s.get("/").await;
-    assert!(!page_text(&home).contains("Đọc nhiều nhất"), "no block before anyone read");
-    browser(CHROME).get(s.url(&format!("/bai-viet/{slug}"))).send().await.unwrap();
+    assert!(
+        !page_text(&home).contains("Đọc nhiều nhất"),
+        "no block before anyone read"
+    );
+    browser(CHROME)
+        .get(s.url(&format!("/bai-viet/{slug}")))
+        .send()
+        .await
+        .unwrap();
     s.shut_down().await;
     let title: String = sqlx::Row::get(
-        &sqlx::query("SELECT title FROM articles WHERE slug = $1").bind(&slug).fetch_one(&s.pool).await.unwrap(),
+        &sqlx::query("SELECT title FROM articles WHERE slug = $1")
+            .bind(&slug)
+            .fetch_one(&s.pool)
+            .await
+            .unwrap(),
         0,
     );
     let s2 = restart(&s).await;
     let (_, home) = s2.get("/").await;
     let text = page_text(&home);
     let at = text.find("Đọc nhiều nhất").expect("the most-read block");
-    assert!(text[at..].contains(&format!("{title} 1 lượt đọc")), "{}", &text[at..at + 300.min(text.len() - at)]);
+    assert!(
+        text[at..].contains(&format!("{title} 1 lượt đọc")),
+        "{}",
+        &text[at..at + 300.min(text.len() - at)]
+    );
 }
 
 /// A new server on the same database (after a shutdown).

@@ -3,9 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::content::Doc;
+use crate::features::categories::CategoryRef;
 use crate::features::comments::CommentItem;
 use crate::features::ratings::RatingSummary;
-use crate::features::categories::CategoryRef;
 use crate::features::tags::model::TagRef;
 use crate::features::topics::model::TopicRef;
 

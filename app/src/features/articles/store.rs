@@ -5,9 +5,9 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AnyPool, Row};
 
 use super::model::{ArticleCard, ArticleDetail, MostItem, PER_PAGE, Paged, Thumb};
-use crate::features::ratings::RatingSummary;
 use crate::content::Doc;
 use crate::features::categories::CategoryRef;
+use crate::features::ratings::RatingSummary;
 use crate::time;
 
 /// What makes an article public at `$1` (now): published, due, not expired.

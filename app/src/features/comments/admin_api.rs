@@ -59,10 +59,14 @@ pub async fn moderate_comments(ids: Option<Vec<i64>>, action: String) -> Result<
     };
     let ids = ids.unwrap_or_default();
     if ids.is_empty() {
-        return Err(fail(AppError::Invalid("Vui lòng chọn ít nhất một ý kiến".into())));
+        return Err(fail(AppError::Invalid(
+            "Vui lòng chọn ít nhất một ý kiến".into(),
+        )));
     }
     if ids.len() > 200 {
-        return Err(fail(AppError::Invalid("Mỗi lần chỉ xử lý tối đa 200 ý kiến".into())));
+        return Err(fail(AppError::Invalid(
+            "Mỗi lần chỉ xử lý tối đa 200 ý kiến".into(),
+        )));
     }
     let now = crate::time::now();
     let changed = super::store::set_status(&ctx.pool, &ids, status, user.id, now).await?;
@@ -95,15 +99,30 @@ pub async fn edit_comment(id: i64, name: String, body: String) -> Result<(), App
     let body = super::api::clean_body(&body);
     check_fields(&name, "", &body).map_err(|m| fail(AppError::Invalid(m)))?;
     let now = crate::time::now();
-    store::edit(&ctx.pool, id, &name, &body, &super::rules::body_hash(&body), user.id, now)
-        .await
-        .map_err(|e| match e {
-            CommentError::NotFound => fail(AppError::NotFound),
-            other => AppError::internal("edit comment", other),
-        })?;
+    store::edit(
+        &ctx.pool,
+        id,
+        &name,
+        &body,
+        &super::rules::body_hash(&body),
+        user.id,
+        now,
+    )
+    .await
+    .map_err(|e| match e {
+        CommentError::NotFound => fail(AppError::NotFound),
+        other => AppError::internal("edit comment", other),
+    })?;
     let mut conn = ctx.pool.acquire().await?;
-    crate::features::admin::store::record(&mut conn, Some(user.id), "comment.edit", &format!("ý kiến {id}"), "", now)
-        .await?;
+    crate::features::admin::store::record(
+        &mut conn,
+        Some(user.id),
+        "comment.edit",
+        &format!("ý kiến {id}"),
+        "",
+        now,
+    )
+    .await?;
     Ok(())
 }
 
@@ -141,12 +160,21 @@ pub async fn reply_as_board(id: i64, body: String) -> Result<(), AppError> {
         visitor_key: format!("u:{}", user.id),
         addr_hash: String::new(),
     };
-    store::insert(&ctx.pool, &reply, now).await.map_err(|e| match e {
-        e @ CommentError::NoParent => fail(AppError::Invalid(e.to_string())),
-        other => AppError::internal("board reply", other),
-    })?;
+    store::insert(&ctx.pool, &reply, now)
+        .await
+        .map_err(|e| match e {
+            e @ CommentError::NoParent => fail(AppError::Invalid(e.to_string())),
+            other => AppError::internal("board reply", other),
+        })?;
     let mut conn = ctx.pool.acquire().await?;
-    crate::features::admin::store::record(&mut conn, Some(user.id), "comment.reply", &format!("ý kiến {id}"), "", now)
-        .await?;
+    crate::features::admin::store::record(
+        &mut conn,
+        Some(user.id),
+        "comment.reply",
+        &format!("ý kiến {id}"),
+        "",
+        now,
+    )
+    .await?;
     Ok(())
 }

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::admin_api::{EditComment, ModerateComments, ReplyAsBoard, TABS, get_comment_queue};
 use super::model::{QueueCounts, QueueItem};
-use crate::components::{Pagination, form_done, form_error};
+use crate::components::{Pagination, form_error};
 use crate::features::admin::views::admin_page;
 use crate::features::articles::model::page_param;
 
@@ -103,11 +103,49 @@ pub fn CommentsQueuePage() -> impl IntoView {
             (
                 q.get("muc").unwrap_or_else(|| "pending".into()),
                 page_param(q.get("trang")),
-                moderate.version().get() + edit.version().get() + reply.version().get(),
             )
         },
-        |(tab, page, _)| get_comment_queue(tab, page),
+        |(tab, page)| get_comment_queue(tab, page),
     );
+    // after a change the page loads afresh (what the queue holds has moved), saying
+    // what was done; a plain form without JavaScript lands on the fresh page too
+    let reload_with = move |notice: String| {
+        let tab = query.with_untracked(|q| q.get("muc").unwrap_or_else(|| "pending".into()));
+        let _ = window()
+            .location()
+            .set_href(&format!("/quan-tri/y-kien?muc={tab}&{notice}"));
+    };
+    Effect::new(move |_| {
+        if let Some(Ok(n)) = moderate.value().get() {
+            reload_with(format!("xong={n}"));
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(())) = edit.value().get() {
+            reload_with("da-sua=1".into());
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(())) = reply.value().get() {
+            reload_with("da-tra-loi=1".into());
+        }
+    });
+    let notice = move || {
+        let q = query.read();
+        let text = if let Some(n) = q.get("xong") {
+            Some(format!(
+                "Đã xử lý {} ý kiến.",
+                n.parse::<u32>().unwrap_or(0)
+            ))
+        } else if q.get("da-sua").is_some() {
+            Some("Đã lưu sửa đổi.".to_string())
+        } else if q.get("da-tra-loi").is_some() {
+            Some("Đã đăng trả lời của Ban Biên tập.".to_string())
+        } else {
+            None
+        };
+        text.map(|t| view! { <p class="form-ok" role="status">{t}</p> })
+    };
     admin_page("Ý kiến bạn đọc", data, move |d| {
         let tabs = TABS
             .iter()
@@ -134,12 +172,7 @@ pub fn CommentsQueuePage() -> impl IntoView {
             {form_error(moderate.value())}
             {form_error(edit.value())}
             {form_error(reply.value())}
-            {form_done(edit.value(), "Đã lưu sửa đổi.")}
-            {form_done(reply.value(), "Đã đăng trả lời của Ban Biên tập.")}
-            {move || match moderate.value().get() {
-                Some(Ok(n)) => Some(view! { <p class="form-ok" role="status">{format!("Đã xử lý {n} ý kiến.")}</p> }),
-                _ => None,
-            }}
+            {notice}
             {if empty {
                 view! { <p class="empty">"Không có ý kiến nào ở mục này."</p> }.into_any()
             } else {

@@ -118,18 +118,21 @@ pub async fn post_comment(
         visitor_key: visitor.key.clone(),
         addr_hash: visitor.address_key.clone(),
     };
-    let (id, thread) = store::insert(&ctx.pool, &new, now)
-        .await
-        .map_err(|e| {
-            fail(match e {
-                e @ CommentError::Duplicate => AppError::Conflict(e.to_string()),
-                e @ CommentError::NoParent => AppError::Invalid(e.to_string()),
-                CommentError::NotFound => AppError::NotFound,
-                CommentError::Db(e) => e.into(),
-            })
-        })?;
+    let (id, thread) = store::insert(&ctx.pool, &new, now).await.map_err(|e| {
+        fail(match e {
+            e @ CommentError::Duplicate => AppError::Conflict(e.to_string()),
+            e @ CommentError::NoParent => AppError::Invalid(e.to_string()),
+            CommentError::NotFound => AppError::NotFound,
+            CommentError::Db(e) => e.into(),
+        })
+    })?;
     let pending = status == CommentStatus::Pending;
-    tracing::info!(comment_id = id, article_id = article.id, pending, "ý kiến mới");
+    tracing::info!(
+        comment_id = id,
+        article_id = article.id,
+        pending,
+        "ý kiến mới"
+    );
     if crate::state::is_plain_form_post() {
         let notice = if pending { "cho-duyet" } else { "da-dang" };
         leptos_axum::redirect(&format!(
@@ -185,7 +188,10 @@ mod tests {
 
     #[test]
     fn bodies_are_cleaned() {
-        assert_eq!(clean_body("  Dòng 1\r\n\r\n\r\n\r\nDòng 2  \n"), "Dòng 1\n\nDòng 2");
+        assert_eq!(
+            clean_body("  Dòng 1\r\n\r\n\r\n\r\nDòng 2  \n"),
+            "Dòng 1\n\nDòng 2"
+        );
         assert_eq!(clean_body("Cafe\u{301}"), "Café");
     }
 }

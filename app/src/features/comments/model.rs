@@ -131,7 +131,10 @@ pub fn linkify(text: &str) -> Vec<TextPiece> {
         let end = tail.find(char::is_whitespace).unwrap_or(tail.len());
         let mut link = &tail[..end];
         while let Some(last) = link.chars().last() {
-            if matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | ')' | '"' | '\'' | '”' | '»') {
+            if matches!(
+                last,
+                '.' | ',' | ';' | ':' | '!' | '?' | ')' | '"' | '\'' | '”' | '»'
+            ) {
                 link = &link[..link.len() - last.len_utf8()];
             } else {
                 break;
@@ -223,7 +226,10 @@ mod tests {
                 Text("). Hết".into()),
             ]
         );
-        assert_eq!(linkify("không có liên kết"), vec![Text("không có liên kết".into())]);
+        assert_eq!(
+            linkify("không có liên kết"),
+            vec![Text("không có liên kết".into())]
+        );
         assert_eq!(linkify("https://"), vec![Text("https://".into())]);
         assert_eq!(
             linkify("<script>alert(1)</script>"),
@@ -231,7 +237,10 @@ mod tests {
         );
         assert_eq!(
             linkify("javascript:alert(1) HTTPS://A.VN"),
-            vec![Text("javascript:alert(1) ".into()), Link("HTTPS://A.VN".into())]
+            vec![
+                Text("javascript:alert(1) ".into()),
+                Link("HTTPS://A.VN".into())
+            ]
         );
     }
 

@@ -45,7 +45,10 @@ pub fn banned_word<'a>(text: &str, words: &'a [String]) -> Option<&'a str> {
             .filter(|w| !w.is_empty())
             .map(str::to_string)
             .collect();
-        !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle.as_slice())
+        !needle.is_empty()
+            && haystack
+                .windows(needle.len())
+                .any(|w| w == needle.as_slice())
     })
 }
 
@@ -69,22 +72,36 @@ mod tests {
         assert_eq!(form_age("s", &forged, 1004), None, "an older time claimed");
         assert_eq!(form_age("s", "abc", 1004), None);
         assert_eq!(form_age("s", "", 1004), None);
-        assert_eq!(form_age("s", &form_token("s", 2000), 1004), None, "from the future");
+        assert_eq!(
+            form_age("s", &form_token("s", 2000), 1004),
+            None,
+            "from the future"
+        );
     }
 
     #[test]
     fn banned_words_match_whole_words_without_tones() {
         let words = vec!["lừa đảo".to_string(), "cờ bạc".to_string()];
-        assert_eq!(banned_word("Trang này LỪA ĐẢO người dân", &words), Some("lừa đảo"));
+        assert_eq!(
+            banned_word("Trang này LỪA ĐẢO người dân", &words),
+            Some("lừa đảo")
+        );
         assert_eq!(banned_word("chơi co bac online", &words), Some("cờ bạc"));
         assert_eq!(banned_word("Bài viết rất hay", &words), None);
-        assert_eq!(banned_word("cờ vua, bạc màu", &words), None, "whole words in order");
+        assert_eq!(
+            banned_word("cờ vua, bạc màu", &words),
+            None,
+            "whole words in order"
+        );
         assert_eq!(banned_word("anything", &[]), None);
     }
 
     #[test]
     fn duplicates_share_a_fingerprint() {
-        assert_eq!(body_hash("Bài viết  rất hay"), body_hash("bài viết rất HAY"));
+        assert_eq!(
+            body_hash("Bài viết  rất hay"),
+            body_hash("bài viết rất HAY")
+        );
         assert_ne!(body_hash("Bài viết rất hay"), body_hash("Bài viết rất dở"));
     }
 }

@@ -234,11 +234,11 @@ pub async fn counts(pool: &AnyPool) -> Result<QueueCounts, sqlx::Error> {
 /// The queue tabs: a status, or "reported" (published comments readers reported).
 fn tab_clause(tab: &str) -> (&'static str, Option<&'static str>) {
     match tab {
-        "reported" => (
-            "k.status = 'approved' AND k.report_count > 0",
-            None,
+        "reported" => ("k.status = 'approved' AND k.report_count > 0", None),
+        other => (
+            "k.status = $1",
+            CommentStatus::parse(other).map(|s| s.as_str()),
         ),
-        other => ("k.status = $1", CommentStatus::parse(other).map(|s| s.as_str())),
     }
 }
 
@@ -310,8 +310,9 @@ pub async fn set_status(
     }
     let marks: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 1)).collect();
     let list = marks.join(", ");
-    let articles_sql =
-        format!("SELECT DISTINCT article_id FROM comments WHERE id IN ({list}) ORDER BY article_id");
+    let articles_sql = format!(
+        "SELECT DISTINCT article_id FROM comments WHERE id IN ({list}) ORDER BY article_id"
+    );
     let mut q = sqlx::query_scalar::<_, i64>(&articles_sql);
     for id in ids {
         q = q.bind(*id);

@@ -127,13 +127,17 @@ pub fn CommentsSection(
         let from_post = post.value().get().and_then(|r| r.ok()).map(|p| p.pending);
         let from_query = query.read().get("y-kien").map(|v| v == "cho-duyet");
         from_post.or(from_query).map(|pending| {
-            let text = if pending { t().comment_pending } else { t().comment_published };
+            let text = if pending {
+                t().comment_pending
+            } else {
+                t().comment_published
+            };
             view! { <p class="notice notice-info" role="status">{text}</p> }
         })
     };
     let report_notice = move || {
-        let done = matches!(report.value().get(), Some(Ok(())))
-            || query.read().get("bao-cao").is_some();
+        let done =
+            matches!(report.value().get(), Some(Ok(()))) || query.read().get("bao-cao").is_some();
         done.then(|| view! { <p class="notice notice-info" role="status">{t().report_thanks}</p> })
     };
     let reply_to = move || {
@@ -141,7 +145,12 @@ pub fn CommentsSection(
             .read()
             .get("tra-loi")
             .and_then(|v| v.parse::<i64>().ok())
-            .filter(|id| threads.with(|list| list.iter().any(|t| t.id == *id || t.replies.iter().any(|r| r.id == *id))))
+            .filter(|id| {
+                threads.with(|list| {
+                    list.iter()
+                        .any(|t| t.id == *id || t.replies.iter().any(|r| r.id == *id))
+                })
+            })
     };
     let reply_name = move || {
         reply_to().and_then(|id| {

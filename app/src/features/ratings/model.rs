@@ -29,7 +29,10 @@ pub struct Rated {
 
 /// Reads the stars a form sent: 1 to 5.
 pub fn parse_stars(raw: &str) -> Option<u8> {
-    raw.trim().parse::<u8>().ok().filter(|s| (1..=5).contains(s))
+    raw.trim()
+        .parse::<u8>()
+        .ok()
+        .filter(|s| (1..=5).contains(s))
 }
 
 #[cfg(test)]

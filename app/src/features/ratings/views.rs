@@ -36,7 +36,8 @@ pub fn RatingBox(slug: String, summary: RatingSummary, open: bool) -> impl IntoV
     let action = ServerAction::<RateArticle>::new();
     let summary = RwSignal::new(summary);
     // the reader's stars: from the no-JavaScript round trip first, then the server
-    let mine = RwSignal::new(query.with_untracked(|q| q.get("danh-gia").as_deref().and_then(parse_stars)));
+    let mine =
+        RwSignal::new(query.with_untracked(|q| q.get("danh-gia").as_deref().and_then(parse_stars)));
     let thanked = RwSignal::new(mine.get_untracked().is_some());
     if open {
         let slug = slug.clone();

@@ -36,7 +36,8 @@ fn can_share_natively() -> bool {
     #[cfg(feature = "hydrate")]
     {
         let nav = window().navigator();
-        web_sys::js_sys::Reflect::has(&nav, &wasm_bindgen::JsValue::from_str("share")).unwrap_or(false)
+        web_sys::js_sys::Reflect::has(&nav, &wasm_bindgen::JsValue::from_str("share"))
+            .unwrap_or(false)
     }
     #[cfg(not(feature = "hydrate"))]
     {
