@@ -91,6 +91,37 @@ async fn form_token(s: &TestServer, slug: &str) -> String {
     html[at..].split('"').next().unwrap().to_string()
 }
 
+/// A comment form as the page sends it (empty fields by default).
+#[derive(Clone, Copy, Default)]
+struct Form<'a> {
+    slug: &'a str,
+    parent: &'a str,
+    name: &'a str,
+    email: &'a str,
+    body: &'a str,
+    website: &'a str,
+    started: &'a str,
+}
+
+impl Form<'_> {
+    fn fields(&self) -> [(&str, &str); 7] {
+        [
+            ("slug", self.slug),
+            ("parent", self.parent),
+            ("name", self.name),
+            ("email", self.email),
+            ("body", self.body),
+            ("website", self.website),
+            ("started", self.started),
+        ]
+    }
+}
+
+/// Sends a comment form as the hydrated page does.
+async fn send(s: &TestServer, client: &reqwest::Client, form: Form<'_>) -> (u16, String) {
+    call_as(s, client, PostComment::PATH, &form.fields()).await
+}
+
 async fn comment(
     s: &TestServer,
     client: &reqwest::Client,
@@ -100,21 +131,16 @@ async fn comment(
     body: &str,
 ) -> (u16, String) {
     let token = form_token(s, slug).await;
-    call_as(
-        s,
-        client,
-        PostComment::PATH,
-        &[
-            ("slug", slug),
-            ("parent", parent),
-            ("name", name),
-            ("email", "ban-doc@example.vn"),
-            ("body", body),
-            ("website", ""),
-            ("started", &token),
-        ],
-    )
-    .await
+    let form = Form {
+        slug,
+        parent,
+        name,
+        email: "ban-doc@example.vn",
+        body,
+        started: &token,
+        ..Form::default()
+    };
+    send(s, client, form).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -311,19 +337,17 @@ async fn comments_are_validated_moderated_counted_and_never_html() {
             ("Nguyễn Văn An", "", "hay", "quá ngắn"),
         ] {
             let token = form_token(&s, &slug).await;
-            let (status, res) = call_as(
+            let (status, res) = send(
                 &s,
                 &reader,
-                PostComment::PATH,
-                &[
-                    ("slug", &slug),
-                    ("parent", ""),
-                    ("name", name),
-                    ("email", email),
-                    ("body", body),
-                    ("website", ""),
-                    ("started", &token),
-                ],
+                Form {
+                    slug: &slug,
+                    name,
+                    email,
+                    body,
+                    started: &token,
+                    ..Form::default()
+                },
             )
             .await;
             assert_eq!(status, 400, "{why}: {res}");
@@ -334,53 +358,45 @@ async fn comments_are_validated_moderated_counted_and_never_html() {
         assert_eq!(status, 400, "too long");
         // the honeypot
         let token = form_token(&s, &slug).await;
-        let (status, _) = call_as(
+        let (status, _) = send(
             &s,
             &reader,
-            PostComment::PATH,
-            &[
-                ("slug", &slug),
-                ("parent", ""),
-                ("name", "Spam Bot"),
-                ("email", ""),
-                ("body", "Mua hàng giá rẻ tại đây"),
-                ("website", "http://spam.example"),
-                ("started", &token),
-            ],
+            Form {
+                slug: &slug,
+                name: "Spam Bot",
+                body: "Mua hàng giá rẻ tại đây",
+                website: "http://spam.example",
+                started: &token,
+                ..Form::default()
+            },
         )
         .await;
         assert_eq!(status, 400, "honeypot");
         // a forged form time
-        let (status, res) = call_as(
+        let (status, res) = send(
             &s,
             &reader,
-            PostComment::PATH,
-            &[
-                ("slug", &slug),
-                ("parent", ""),
-                ("name", "Nguyễn Văn An"),
-                ("email", ""),
-                ("body", "Bài viết rất hữu ích."),
-                ("website", ""),
-                ("started", "1000.abcdef"),
-            ],
+            Form {
+                slug: &slug,
+                name: "Nguyễn Văn An",
+                body: "Bài viết rất hữu ích.",
+                started: "1000.abcdef",
+                ..Form::default()
+            },
         )
         .await;
         assert_eq!(status, 400, "forged token: {res}");
         let token = form_token(&s, &slug).await;
-        let (status, _) = call_as(
+        let (status, _) = send(
             &s,
             &reader,
-            PostComment::PATH,
-            &[
-                ("slug", "khong-co-bai-nay"),
-                ("parent", ""),
-                ("name", "Nguyễn Văn An"),
-                ("email", ""),
-                ("body", "Bài viết rất hữu ích."),
-                ("website", ""),
-                ("started", &token),
-            ],
+            Form {
+                slug: "khong-co-bai-nay",
+                name: "Nguyễn Văn An",
+                body: "Bài viết rất hữu ích.",
+                started: &token,
+                ..Form::default()
+            },
         )
         .await;
         assert_eq!(status, 404);
@@ -529,10 +545,7 @@ async fn comments_are_validated_moderated_counted_and_never_html() {
         let res = s.call(ModerateComments::PATH, &form).await;
         assert_eq!(res.text().await.unwrap(), "2", "bulk action");
         assert_eq!(
-            count(format!(
-                "SELECT COUNT(*) FROM comments WHERE status = 'spam'"
-            ))
-            .await,
+            count("SELECT COUNT(*) FROM comments WHERE status = 'spam'".into()).await,
             2
         );
         assert_eq!(
@@ -610,19 +623,16 @@ async fn comments_are_validated_moderated_counted_and_never_html() {
             .execute(&s.pool)
             .await
             .unwrap();
-        let (status, res) = call_as(
+        let (status, res) = send(
             &s,
             &reader,
-            PostComment::PATH,
-            &[
-                ("slug", &slug),
-                ("parent", ""),
-                ("name", "Nguyễn Văn An"),
-                ("email", ""),
-                ("body", "Ý kiến khi đã đóng."),
-                ("website", ""),
-                ("started", &token),
-            ],
+            Form {
+                slug: &slug,
+                name: "Nguyễn Văn An",
+                body: "Ý kiến khi đã đóng.",
+                started: &token,
+                ..Form::default()
+            },
         )
         .await;
         assert_eq!(status, 400);
@@ -791,15 +801,16 @@ async fn auto_approval_banned_words_and_the_plain_form() {
         .post(s.url(PostComment::PATH))
         .header("Origin", &s.base)
         .header("Accept", "text/html")
-        .form(&[
-            ("slug", slug.as_str()),
-            ("parent", ""),
-            ("name", "Trần Bình"),
-            ("email", ""),
-            ("body", "Gửi không cần JavaScript."),
-            ("website", ""),
-            ("started", token.as_str()),
-        ])
+        .form(
+            &Form {
+                slug: &slug,
+                name: "Trần Bình",
+                body: "Gửi không cần JavaScript.",
+                started: &token,
+                ..Form::default()
+            }
+            .fields(),
+        )
         .send()
         .await
         .unwrap();
@@ -842,53 +853,44 @@ async fn too_fast_and_too_many_are_refused() {
             &secret,
             toasoan_app::time::now() - 10,
         );
-        let (status, res) = call_as(
+        let (status, res) = send(
             &s,
             &reader,
-            PostComment::PATH,
-            &[
-                ("slug", &slug),
-                ("parent", ""),
-                ("name", "Nguyễn Văn An"),
-                ("email", ""),
-                ("body", "Gửi sau khi đọc kỹ."),
-                ("website", ""),
-                ("started", &old),
-            ],
+            Form {
+                slug: &slug,
+                name: "Nguyễn Văn An",
+                body: "Gửi sau khi đọc kỹ.",
+                started: &old,
+                ..Form::default()
+            },
         )
         .await;
         assert_eq!(status, 200, "{res}");
         // the first attempt gave this reader the visitor cookie; from then on two
         // comments per window: the third is refused with 429, in Vietnamese
-        let (status, res) = call_as(
+        let (status, res) = send(
             &s,
             &reader,
-            PostComment::PATH,
-            &[
-                ("slug", &slug),
-                ("parent", ""),
-                ("name", "Nguyễn Văn An"),
-                ("email", ""),
-                ("body", "Ý kiến thứ hai liên tiếp."),
-                ("website", ""),
-                ("started", &old),
-            ],
+            Form {
+                slug: &slug,
+                name: "Nguyễn Văn An",
+                body: "Ý kiến thứ hai liên tiếp.",
+                started: &old,
+                ..Form::default()
+            },
         )
         .await;
         assert_eq!(status, 200, "{res}");
-        let (status, res) = call_as(
+        let (status, res) = send(
             &s,
             &reader,
-            PostComment::PATH,
-            &[
-                ("slug", &slug),
-                ("parent", ""),
-                ("name", "Nguyễn Văn An"),
-                ("email", ""),
-                ("body", "Ý kiến thứ ba liên tiếp."),
-                ("website", ""),
-                ("started", &old),
-            ],
+            Form {
+                slug: &slug,
+                name: "Nguyễn Văn An",
+                body: "Ý kiến thứ ba liên tiếp.",
+                started: &old,
+                ..Form::default()
+            },
         )
         .await;
         assert_eq!(status, 429, "{backend:?}: {res}");
@@ -1016,15 +1018,16 @@ async fn two_hundred_concurrent_readers_lose_nothing() {
                     .post(format!("{base}{}", PostComment::PATH))
                     .header("Origin", &base)
                     .header("Cookie", &cookie)
-                    .form(&[
-                        ("slug", slug.as_str()),
-                        ("parent", ""),
-                        ("name", name.as_str()),
-                        ("email", ""),
-                        ("body", body.as_str()),
-                        ("website", ""),
-                        ("started", token.as_str()),
-                    ])
+                    .form(
+                        &Form {
+                            slug: &slug,
+                            name: &name,
+                            body: &body,
+                            started: &token,
+                            ..Form::default()
+                        }
+                        .fields(),
+                    )
                     .send();
                 let (rate, post) = tokio::join!(rate, post);
                 (

@@ -24,6 +24,23 @@ async fn moderator() -> Result<crate::features::accounts::CurrentUser, AppError>
         .map_err(crate::error::fail)
 }
 
+/// Records a moderator's action on comments in the audit log.
+#[cfg(feature = "ssr")]
+async fn audit(user_id: i64, action: &str, target: &str, detail: &str) -> Result<(), AppError> {
+    let ctx = crate::state::app_context()?;
+    let mut conn = ctx.pool.acquire().await?;
+    crate::features::admin::store::record(
+        &mut conn,
+        Some(user_id),
+        action,
+        target,
+        detail,
+        crate::time::now(),
+    )
+    .await?;
+    Ok(())
+}
+
 /// One page of a queue tab (`tab`: a key of `TABS`; anything else is "pending").
 #[server(input = GetUrl)]
 pub async fn get_comment_queue(tab: String, page: u32) -> Result<QueueData, AppError> {
@@ -72,14 +89,11 @@ pub async fn moderate_comments(ids: Option<Vec<i64>>, action: String) -> Result<
     let changed = super::store::set_status(&ctx.pool, &ids, status, user.id, now).await?;
     if !changed.is_empty() {
         let list: Vec<String> = changed.iter().map(|i| i.to_string()).collect();
-        let mut conn = ctx.pool.acquire().await?;
-        crate::features::admin::store::record(
-            &mut conn,
-            Some(user.id),
+        audit(
+            user.id,
             &format!("comment.{action}"),
             &format!("ý kiến {}", list.join(", ")),
             status.label(),
-            now,
         )
         .await?;
     }
@@ -113,16 +127,7 @@ pub async fn edit_comment(id: i64, name: String, body: String) -> Result<(), App
         CommentError::NotFound => fail(AppError::NotFound),
         other => AppError::internal("edit comment", other),
     })?;
-    let mut conn = ctx.pool.acquire().await?;
-    crate::features::admin::store::record(
-        &mut conn,
-        Some(user.id),
-        "comment.edit",
-        &format!("ý kiến {id}"),
-        "",
-        now,
-    )
-    .await?;
+    audit(user.id, "comment.edit", &format!("ý kiến {id}"), "").await?;
     Ok(())
 }
 
@@ -166,15 +171,6 @@ pub async fn reply_as_board(id: i64, body: String) -> Result<(), AppError> {
             e @ CommentError::NoParent => fail(AppError::Invalid(e.to_string())),
             other => AppError::internal("board reply", other),
         })?;
-    let mut conn = ctx.pool.acquire().await?;
-    crate::features::admin::store::record(
-        &mut conn,
-        Some(user.id),
-        "comment.reply",
-        &format!("ý kiến {id}"),
-        "",
-        now,
-    )
-    .await?;
+    audit(user.id, "comment.reply", &format!("ý kiến {id}"), "").await?;
     Ok(())
 }
