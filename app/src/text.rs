@@ -42,6 +42,17 @@ pub fn slugify(s: &str) -> String {
     out
 }
 
+/// The first `bytes` bytes of the SHA-256 of `parts` joined by newlines, as hex: keys
+/// address hashes, form-time tokens and comment fingerprints (prefix a secret to key it).
+pub fn short_hash(parts: &[&str], bytes: usize) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(parts.join("\n").as_bytes())
+        .iter()
+        .take(bytes)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -62,7 +62,8 @@ impl ViewCounts {
     }
 
     /// Views counted but not yet written, per article.
-    pub fn pending(&self) -> HashMap<i64, i64> {
+    #[cfg(test)]
+    fn pending(&self) -> HashMap<i64, i64> {
         self.lock().pending.clone()
     }
 

@@ -2,8 +2,6 @@
 //! gives at the first rating or comment), else a hash of the address and browser.
 //! Signed-in users are their account. Also tells robots from readers by user agent.
 
-use sha2::{Digest, Sha256};
-
 use crate::error::AppError;
 
 /// The visitor cookie's name; its value is 32 hex characters.
@@ -44,8 +42,7 @@ pub fn cookie(id: &str, secure: bool) -> String {
 /// A keyed hash of the address and browser: the same reader on the same network gets
 /// the same value; the address itself is never stored.
 pub fn address_hash(secret: &str, address: &str, user_agent: &str) -> String {
-    let digest = Sha256::digest(format!("{secret}\n{address}\n{user_agent}").as_bytes());
-    digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
+    crate::text::short_hash(&[secret, address, user_agent], 16)
 }
 
 /// True for crawlers, link previews, monitors and scripts: their page views do not count.

@@ -436,3 +436,14 @@ pub async fn participation(
     })
     .transpose()
 }
+
+/// Takes the article's row for the rest of the transaction, so writers of its
+/// counters (ratings, comment counts) queue up: in PostgreSQL a row lock, in SQLite the
+/// write lock taken by the transaction's first statement (which then waits its turn).
+pub async fn lock_counters(conn: &mut AnyConnection, article: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE articles SET updated_at = updated_at WHERE id = $1")
+        .bind(article)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

@@ -1,13 +1,10 @@
 //! The server's rules for what readers send: the form-time token (minimum fill time),
 //! banned words, and the fingerprint that finds duplicate comments.
 
-use sha2::{Digest, Sha256};
-
-use crate::text::fold_vietnamese;
+use crate::text::{fold_vietnamese, short_hash};
 
 fn keyed(secret: &str, message: &str) -> String {
-    let digest = Sha256::digest(format!("{secret}\n{message}").as_bytes());
-    digest.iter().take(12).map(|b| format!("{b:02x}")).collect()
+    short_hash(&[secret, message], 12)
 }
 
 /// A token saying when a comment form was made: "<unix seconds>.<keyed hash>".
@@ -55,8 +52,7 @@ pub fn banned_word<'a>(text: &str, words: &'a [String]) -> Option<&'a str> {
 /// The fingerprint of a comment's text: the same words in any case, tones or spacing
 /// are the same comment.
 pub fn body_hash(body: &str) -> String {
-    let digest = Sha256::digest(folded(body).as_bytes());
-    digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
+    short_hash(&[&folded(body)], 16)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use sqlx::{AnyConnection, AnyPool, Row};
 
 use super::model::{CommentItem, CommentStatus, QueueCounts, QueueItem};
 use crate::features::articles::model::{PER_PAGE, Paged, article_href};
-use crate::features::ratings::store::lock_article;
+use crate::features::articles::store::lock_counters;
 use crate::time;
 
 /// Why a comment could not be stored.
@@ -75,7 +75,7 @@ pub async fn insert(
     now: i64,
 ) -> Result<(i64, Option<i64>), CommentError> {
     let mut tx = pool.begin().await?;
-    lock_article(&mut tx, c.article_id).await?;
+    lock_counters(&mut tx, c.article_id).await?;
     let parent = match c.parent_id {
         Some(p) => Some(
             thread_of(&mut tx, c.article_id, p)
@@ -322,7 +322,7 @@ pub async fn set_status(
     let articles: Vec<i64> = q.fetch_all(pool).await?;
     let mut tx = pool.begin().await?;
     for a in &articles {
-        lock_article(&mut tx, *a).await?;
+        lock_counters(&mut tx, *a).await?;
     }
     let n = ids.len();
     let sql = format!(

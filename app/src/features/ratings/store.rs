@@ -1,19 +1,11 @@
-//! SQL of ratings. Every write first takes the article's row (so concurrent ratings
-//! of one article queue up), then recomputes the article's totals from the ratings.
+//! SQL of ratings. Every write first takes the article's counters (so concurrent
+//! ratings of one article queue up), then recomputes its totals from the ratings.
 
 use sqlx::{AnyPool, Row};
 
 use super::model::RatingSummary;
+use crate::features::articles::store::lock_counters;
 use crate::visitor::Visitor;
-
-/// Makes the transaction wait for other writers of this article's counters.
-pub async fn lock_article(conn: &mut sqlx::AnyConnection, article: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE articles SET updated_at = updated_at WHERE id = $1")
-        .bind(article)
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
-}
 
 /// Stores `visitor`'s rating of `article` (replacing theirs, and the one this browser
 /// gave from its address before it had the visitor cookie) and returns the new totals.
@@ -25,7 +17,7 @@ pub async fn rate(
     now: i64,
 ) -> Result<RatingSummary, sqlx::Error> {
     let mut tx = pool.begin().await?;
-    lock_article(&mut tx, article).await?;
+    lock_counters(&mut tx, article).await?;
     if visitor.key != visitor.address_key {
         sqlx::query("DELETE FROM ratings WHERE article_id = $1 AND voter_key = $2")
             .bind(article)

@@ -38,7 +38,8 @@ pub fn RatingBox(slug: String, summary: RatingSummary, open: bool) -> impl IntoV
     // the reader's stars: from the no-JavaScript round trip first, then the server
     let mine =
         RwSignal::new(query.with_untracked(|q| q.get("danh-gia").as_deref().and_then(parse_stars)));
-    let thanked = RwSignal::new(mine.get_untracked().is_some());
+    let came_back_rated = mine.get_untracked().is_some();
+    let thanked = move || came_back_rated || matches!(action.value().get(), Some(Ok(_)));
     if open {
         let slug = slug.clone();
         Effect::new(move |_| {
@@ -54,7 +55,6 @@ pub fn RatingBox(slug: String, summary: RatingSummary, open: bool) -> impl IntoV
         if let Some(Ok(rated)) = action.value().get() {
             summary.set(rated.summary);
             mine.set(Some(rated.stars));
-            thanked.set(true);
         }
     });
     let stars = (1..=5u8)
@@ -78,7 +78,7 @@ pub fn RatingBox(slug: String, summary: RatingSummary, open: bool) -> impl IntoV
                     {stars}
                 </div>
                 {form_error(action.value())}
-                {move || thanked.get().then(|| {
+                {move || thanked().then(|| {
                     let n = mine.get().unwrap_or_default();
                     view! { <p class="form-ok" role="status">{format!("{} {n} {}.", t().rating_thanks, t().stars)}</p> }
                 })}
