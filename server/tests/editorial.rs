@@ -38,24 +38,37 @@ async fn save(
     tags: &str,
     body: &str,
 ) -> (u16, String) {
+    save_with(s, id, base, title, category, tags, body, &[]).await
+}
+
+/// Sends the editing form; `checked` are the ticked checkboxes (`("allow_comments",
+/// "on")`, …), which a browser sends only when ticked.
+#[allow(clippy::too_many_arguments)]
+async fn save_with(
+    s: &TestServer,
+    id: i64,
+    base: i64,
+    title: &str,
+    category: i64,
+    tags: &str,
+    body: &str,
+    checked: &[(&str, &str)],
+) -> (u16, String) {
     let (id, base, category) = (id.to_string(), base.to_string(), category.to_string());
-    let res = s
-        .call(
-            SaveArticle::PATH,
-            &[
-                ("article_id", &id),
-                ("base_revision", &base),
-                ("title", title),
-                ("sapo", "Sapo của bài."),
-                ("category_id", &category),
-                ("tags", tags),
-                ("body", body),
-                ("byline", "Phóng viên"),
-                ("source", ""),
-                ("expire_at", ""),
-            ],
-        )
-        .await;
+    let mut fields = vec![
+        ("article_id", id.as_str()),
+        ("base_revision", &base),
+        ("title", title),
+        ("sapo", "Sapo của bài."),
+        ("category_id", &category),
+        ("tags", tags),
+        ("body", body),
+        ("byline", "Phóng viên"),
+        ("source", ""),
+        ("expire_at", ""),
+    ];
+    fields.extend_from_slice(checked);
+    let res = s.call(SaveArticle::PATH, &fields).await;
     (res.status().as_u16(), res.text().await.unwrap())
 }
 
@@ -200,6 +213,67 @@ async fn saving_keeps_revisions_refuses_stale_forms_and_restores() {
         assert_eq!(status, 200, "{body}");
         let json_body: String = column(&s, "body_json", id).await;
         assert!(!json_body.contains("javascript"), "{json_body}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_comment_and_rating_switches_follow_the_form_checkboxes() {
+    for backend in backends() {
+        let s = TestServer::start(backend).await;
+        let cat = category(&s, "y-kien").await;
+        s.sign_in_as("btv", "editor", PASSWORD).await;
+        let switches = |id: i64| {
+            format!("SELECT allow_comments * 10 + allow_ratings FROM articles WHERE id = {id}")
+        };
+
+        // comments ticked, ratings not
+        let (status, body) = save_with(
+            &s,
+            0,
+            0,
+            "Lấy ý kiến nhân dân về dự thảo",
+            cat,
+            "",
+            "Mời bạn đọc góp ý.",
+            &[("allow_comments", "on")],
+        )
+        .await;
+        assert_eq!(status, 200, "{backend:?} {body}");
+        let id: i64 = body.trim().parse().unwrap();
+        assert_eq!(s.scalar(&switches(id)).await, 10, "{backend:?}");
+        let (_, form) = s
+            .query(GetArticleForm::PATH, &[("id", &id.to_string())])
+            .await;
+        let form = json(&form);
+        assert_eq!(form["allow_comments"], true, "{form}");
+        assert_eq!(form["allow_ratings"], false, "{form}");
+
+        // both ticked, then neither: each save says what the boxes say
+        let (status, body) = save_with(
+            &s,
+            id,
+            1,
+            "Lấy ý kiến nhân dân về dự thảo",
+            cat,
+            "",
+            "Mời bạn đọc góp ý.",
+            &[("allow_comments", "on"), ("allow_ratings", "on")],
+        )
+        .await;
+        assert_eq!(status, 200, "{body}");
+        assert_eq!(s.scalar(&switches(id)).await, 11);
+        let (status, body) = save(
+            &s,
+            id,
+            2,
+            "Lấy ý kiến nhân dân về dự thảo",
+            cat,
+            "",
+            "Mời bạn đọc góp ý.",
+        )
+        .await;
+        assert_eq!(status, 200, "{body}");
+        assert_eq!(s.scalar(&switches(id)).await, 0);
     }
 }
 

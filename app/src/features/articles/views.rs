@@ -25,12 +25,14 @@ pub enum CardSize {
     Compact,
 }
 
-/// One article in a list.
+/// One article in a list. Its title is an `<h3>` (lists under a section heading) unless
+/// `top_level`: then an `<h2>`, for lists right under the page's `<h1>`.
 #[component]
 pub fn ArticleCardView(
     card: ArticleCard,
     size: CardSize,
     #[prop(optional)] show_category: bool,
+    #[prop(optional)] top_level: bool,
 ) -> impl IntoView {
     let href = card.href();
     let class = match size {
@@ -50,11 +52,16 @@ pub fn ArticleCardView(
         let c = card.category.clone();
         view! { <A href=c.href() attr:class="card-category">{c.name}</A> }
     });
-    let heading = if size == CardSize::Lead {
-        view! { <h3 class="card-title card-title-lead"><A href=href.clone()>{card.title.clone()}</A></h3> }.into_any()
+    let title_class = if size == CardSize::Lead {
+        "card-title card-title-lead"
     } else {
-        view! { <h3 class="card-title"><A href=href.clone()>{card.title.clone()}</A></h3> }
-            .into_any()
+        "card-title"
+    };
+    let link = view! { <A href=href.clone()>{card.title.clone()}</A> };
+    let heading = if top_level {
+        view! { <h2 class=title_class>{link}</h2> }.into_any()
+    } else {
+        view! { <h3 class=title_class>{link}</h3> }.into_any()
     };
     let sapo = (size != CardSize::Compact && !card.sapo.is_empty()).then(|| {
         let text = crate::components::meta::excerpt(
@@ -81,7 +88,7 @@ pub fn ArticleCardView(
     }
 }
 
-/// A paginated list of articles at `base`.
+/// A paginated list of articles at `base`, right under the page's title.
 #[component]
 pub fn ArticleListView(
     articles: Paged<ArticleCard>,
@@ -96,7 +103,7 @@ pub fn ArticleListView(
             {articles
                 .items
                 .into_iter()
-                .map(|card| view! { <ArticleCardView card size=CardSize::Row show_category/> })
+                .map(|card| view! { <ArticleCardView card size=CardSize::Row show_category top_level=true/> })
                 .collect_view()}
         </div>
         <Pagination base page=articles.page pages=articles.pages/>

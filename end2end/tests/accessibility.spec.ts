@@ -1,0 +1,111 @@
+// Accessibility: axe-core (the engine behind Lighthouse and most audits) finds no
+// violation on the pages readers and the editorial board use, on a phone and a desktop,
+// after hydration. Every rule axe runs by default counts (WCAG 2.x A and AA and its
+// best practices), so a failure names the rule and the elements that break it.
+import { test, expect, Page } from '@playwright/test';
+
+const AXE = require.resolve('axe-core/axe.min.js');
+
+type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
+
+async function hydrated(page: Page) {
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
+}
+
+/// The violations axe finds on the page as it is now, one line each.
+async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const { found, passed } = await page.evaluate(async () => {
+    const result = await (window as any).axe.run(document);
+    return { found: result.violations as Violation[], passed: result.passes.length as number };
+  });
+  // axe really looked: a page this size passes dozens of its rules
+  expect(passed, 'rules axe checked and found kept').toBeGreaterThan(10);
+  return found.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`,
+  );
+}
+
+async function audit(page: Page, path: string) {
+  await page.goto(path);
+  await hydrated(page);
+  expect(await violations(page), `axe on ${path}`).toEqual([]);
+}
+
+/// A link's path, read off the page.
+async function hrefOf(page: Page, selector: string): Promise<string> {
+  const href = await page.locator(selector).first().getAttribute('href');
+  expect(href, selector).toBeTruthy();
+  return new URL(href!, page.url()).pathname;
+}
+
+test('reader pages have no accessibility violations', async ({ page }, info) => {
+  await audit(page, '/');
+  const topic = await hrefOf(page, 'a[href^="/chuyen-de/"]');
+  await audit(page, '/chuyen-muc/chuyen-doi-so');
+  const article = await hrefOf(page, '.article-list .card-title a');
+  await audit(page, article);
+  const tag = await hrefOf(page, 'a[href^="/the/"]');
+  await audit(page, `${article}/in`);
+  await audit(page, tag);
+  await audit(page, topic);
+  await audit(page, '/dang-nhap');
+  await audit(page, '/chuyen-muc/khong-co-chuyen-muc-nay');
+
+  if (info.project.name === 'phone') {
+    // the menu drawer, open
+    await page.goto('/');
+    await hydrated(page);
+    await page.getByRole('button', { name: 'Danh mục' }).click();
+    await expect(page.getByRole('navigation', { name: 'Danh mục chính' })).toBeVisible();
+    expect(await violations(page), 'axe with the drawer open').toEqual([]);
+  }
+});
+
+test('the editorial board’s pages have no accessibility violations', async ({ page }) => {
+  await page.goto('/dang-nhap?tiep=%2Fquan-tri');
+  await hydrated(page);
+  await page.getByLabel('Tên đăng nhập').fill('truongban');
+  await page.getByLabel('Mật khẩu').fill('truong-ban-2026');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page).toHaveURL(/\/quan-tri$/);
+  await hydrated(page);
+  expect(await violations(page), 'axe on /quan-tri').toEqual([]);
+
+  await audit(page, '/quan-tri/bai-viet');
+  const desk = (await page.locator('main a[href^="/quan-tri/bai-viet/"]').evaluateAll((links) =>
+    links.map((a) => a.getAttribute('href')!).find((href) => /^\/quan-tri\/bai-viet\/\d+$/.test(href)),
+  ))!;
+  expect(desk).toBeTruthy();
+  await audit(page, desk);
+  await audit(page, `${desk}/sua`);
+  await audit(page, `${desk}/phien-ban`);
+  await audit(page, '/quan-tri/bai-viet/moi');
+  await audit(page, '/quan-tri/nhat-ky');
+  await audit(page, '/tai-khoan');
+});
+
+test('the moderators’ queue has no accessibility violations', async ({ page }, info) => {
+  // a reader's comment, so that the queue has a row
+  await page.goto('/');
+  await page.goto(await hrefOf(page, 'main a[href^="/bai-viet/"]'));
+  await hydrated(page);
+  const opened = Date.now();
+  const comments = page.getByRole('region', { name: /Ý kiến bạn đọc/ });
+  await comments.getByLabel('Họ và tên').fill('Bạn Đọc Kiểm Tra');
+  await comments.getByLabel('Ý kiến của bạn').fill(`Trang đọc dễ dàng với trình đọc màn hình (${info.project.name} ${opened}).`);
+  await page.waitForTimeout(Math.max(0, 3500 - (Date.now() - opened)));
+  await comments.getByRole('button', { name: 'Gửi ý kiến' }).click();
+  await expect(comments.getByRole('status')).toContainText('Ý kiến của bạn đang chờ duyệt');
+  expect(await violations(page), 'axe after commenting').toEqual([]);
+
+  await page.goto('/dang-nhap?tiep=%2Fquan-tri%2Fy-kien');
+  await hydrated(page);
+  await page.getByLabel('Tên đăng nhập').fill('kiemduyet');
+  await page.getByLabel('Mật khẩu').fill('kiem-duyet-2026');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page).toHaveURL(/\/quan-tri\/y-kien$/);
+  await hydrated(page);
+  await expect(page.getByText('Bạn Đọc Kiểm Tra').first()).toBeVisible();
+  expect(await violations(page), 'axe on /quan-tri/y-kien').toEqual([]);
+});
