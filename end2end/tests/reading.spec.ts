@@ -31,6 +31,10 @@ test('a reader goes from the home page to a category and reads an article', asyn
   await expect(page.locator('.article-body p').first()).toBeVisible();
   await expect(page.locator('.article-body figcaption').first()).toContainText('Ảnh:');
   await expect(page).toHaveTitle(new RegExp(title.slice(0, 20)));
+  // the schema.org data for search engines is there after client-side navigation too
+  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+  expect(ld['@graph'][0]['@type']).toBe('NewsArticle');
+  expect(ld['@graph'][0].headline).toBe(title);
   // the breadcrumb leads back to the category
   await page.getByRole('navigation', { name: 'Đường dẫn' }).getByRole('link', { name: 'Chuyển đổi số' }).click();
   await expect(page).toHaveURL(/\/chuyen-muc\/chuyen-doi-so$/);

@@ -137,6 +137,29 @@ async fn every_public_route_answers_with_its_content() {
         );
         assert!(art.contains("property=\"og:image\""), "{ctx} og:image");
         assert_meta(&art, &s.base, &path);
+        // schema.org data for search engines: the same headline, date, section and picture
+        let ld = art
+            .split("<script type=\"application/ld+json\">")
+            .nth(1)
+            .expect("JSON-LD on the article page");
+        let ld: serde_json::Value =
+            serde_json::from_str(&ld[..ld.find("</script>").unwrap()]).expect("JSON-LD parses");
+        let news = &ld["@graph"][0];
+        assert_eq!(news["@type"], "NewsArticle", "{ctx}");
+        assert_eq!(news["headline"].as_str().unwrap(), h1(&art), "{ctx}");
+        assert_eq!(news["url"], format!("{}{path}", s.base), "{ctx}");
+        assert!(
+            news["datePublished"].as_str().unwrap().ends_with("+07:00"),
+            "{ctx} {news}"
+        );
+        assert!(
+            news["image"][0]
+                .as_str()
+                .unwrap()
+                .starts_with(&format!("{}/media/", s.base)),
+            "{ctx} {news}"
+        );
+        assert_eq!(ld["@graph"][1]["@type"], "BreadcrumbList", "{ctx}");
         // related news never lists the article itself
         let related = &art[art.find("Tin liên quan").unwrap()..];
         assert!(

@@ -37,12 +37,20 @@ pub async fn get_article_page(slug: String) -> Result<ArticlePageData, AppError>
     article.tags = tag_list;
     article.topics = topic_list;
     let form_token = crate::features::comments::rules::form_token(&ctx.secret().await?, now);
+    let path = tree.path(category_id);
+    let structured_data = super::structured_data::news_article(
+        &ctx.site,
+        &article,
+        &super::model::article_href(&article.slug),
+        &path,
+    );
     Ok(ArticlePageData {
         article,
-        path: tree.path(category_id),
+        path,
         related,
         comments,
         form_token,
+        structured_data,
     })
 }
 

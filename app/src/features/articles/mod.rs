@@ -6,6 +6,8 @@ pub mod list_page;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(feature = "ssr")]
+pub mod structured_data;
 pub mod views;
 
 pub use model::{ArticleCard, Paged, Thumb};

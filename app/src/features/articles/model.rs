@@ -107,6 +107,8 @@ pub struct ArticlePageData {
     pub comments: Vec<CommentItem>,
     /// When the comment form was made (checked for the minimum fill time).
     pub form_token: String,
+    /// schema.org NewsArticle and BreadcrumbList (JSON-LD), safe as script text.
+    pub structured_data: String,
 }
 
 /// An article in a "most read" or "most commented" block, with its count.

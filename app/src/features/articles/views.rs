@@ -238,6 +238,7 @@ fn ArticleView(site: SiteInfo, data: ArticlePageData) -> impl IntoView {
     view! {
         <PageMeta site title=a.title.clone() description path=href kind="article" image
             published=Some(a.published_iso.clone())/>
+        <script type="application/ld+json" inner_html=data.structured_data></script>
         <Breadcrumb items=crumbs/>
         <article class="article" aria-labelledby="tieu-de">
             <header class="article-header">

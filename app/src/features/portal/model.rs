@@ -30,6 +30,13 @@ pub struct SiteConfig {
     pub session_idle_minutes: u32,
 }
 
+impl SiteConfig {
+    /// An absolute address on this portal.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_url.trim_end_matches('/'), path)
+    }
+}
+
 impl Default for SiteConfig {
     fn default() -> Self {
         SiteConfig {
@@ -106,7 +113,7 @@ pub struct SiteInfo {
 impl SiteInfo {
     /// An absolute address on this portal.
     pub fn url(&self, path: &str) -> String {
-        format!("{}{}", self.config.base_url.trim_end_matches('/'), path)
+        self.config.url(path)
     }
 }
 
