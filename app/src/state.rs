@@ -57,7 +57,7 @@ impl ReaderLimits {
 impl AppContext {
     pub fn new(pool: sqlx::AnyPool, site: SiteConfig, participation: ParticipationConfig) -> Self {
         use crate::features::accounts::api::{
-            ACCOUNT_FAILURES, ADDRESS_ATTEMPTS, LIMIT_WINDOW_SECONDS,
+            ACCOUNT_FAILURES, ADDRESS_FAILURES, LIMIT_WINDOW_SECONDS,
         };
         let secure_cookies = site.base_url.starts_with("https://");
         let p = &participation;
@@ -65,7 +65,7 @@ impl AppContext {
             pool,
             site: Arc::new(site),
             sign_in_limits: Arc::new(RateLimiter::new(ACCOUNT_FAILURES, LIMIT_WINDOW_SECONDS)),
-            address_limits: Arc::new(RateLimiter::new(ADDRESS_ATTEMPTS, LIMIT_WINDOW_SECONDS)),
+            address_limits: Arc::new(RateLimiter::new(ADDRESS_FAILURES, LIMIT_WINDOW_SECONDS)),
             comment_limits: Arc::new(ReaderLimits::new(
                 p.comments_per_visitor,
                 p.comments_per_address,

@@ -9,6 +9,11 @@ use std::sync::Mutex;
 
 use sqlx::AnyPool;
 
+/// The response header by which an article page tells the page cache in front of it
+/// which article it shows, so that views served from the cache are counted too. The
+/// cache removes it before the response leaves the server.
+pub const ARTICLE_HEADER: &str = "x-toasoan-bai-viet";
+
 /// Readers remembered at most (about 40 bytes each); beyond it the oldest are dropped.
 const MAX_REMEMBERED: usize = 500_000;
 

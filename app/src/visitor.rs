@@ -107,19 +107,30 @@ pub async fn current(give_cookie: bool) -> Result<Visitor, AppError> {
 /// address hash. None for robots.
 pub async fn reader_key() -> Result<Option<String>, AppError> {
     use http::header::{COOKIE as COOKIE_HEADER, USER_AGENT};
-    let agent = crate::state::request_header(USER_AGENT);
-    if is_bot(&agent) {
-        return Ok(None);
-    }
-    if let Some(id) = id_from_cookies(&crate::state::request_header(COOKIE_HEADER)) {
-        return Ok(Some(format!("k:{id}")));
-    }
     let secret = crate::state::app_context()?.secret().await?;
-    let address = crate::state::client_addr();
-    Ok(Some(format!(
-        "a:{}",
-        address_hash(&secret, &address, &agent)
-    )))
+    Ok(reader_key_of(
+        &crate::state::request_header(USER_AGENT),
+        &crate::state::request_header(COOKIE_HEADER),
+        &crate::state::client_addr(),
+        &secret,
+    ))
+}
+
+/// The reader key from a request's user agent, Cookie header and address: "k:<cookie
+/// id>", else "a:<address hash>"; None for robots. Also used in front of the page cache.
+pub fn reader_key_of(
+    user_agent: &str,
+    cookies: &str,
+    address: &str,
+    secret: &str,
+) -> Option<String> {
+    if is_bot(user_agent) {
+        return None;
+    }
+    Some(match id_from_cookies(cookies) {
+        Some(id) => format!("k:{id}"),
+        None => format!("a:{}", address_hash(secret, address, user_agent)),
+    })
 }
 
 #[cfg(test)]

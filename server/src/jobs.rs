@@ -25,17 +25,26 @@ pub fn spawn_scheduler(pool: AnyPool) -> tokio::task::JoinHandle<()> {
 }
 
 /// Writes the views counted since the last flush (kept for the next one on error).
-pub async fn flush_views(ctx: &toasoan_app::state::AppContext) {
+/// Returns how many views were written.
+pub async fn flush_views(ctx: &toasoan_app::state::AppContext) -> i64 {
     match ctx.views.flush(&ctx.pool, toasoan_app::time::now()).await {
-        Ok(0) => {}
-        Ok(n) => tracing::debug!("đã ghi {n} lượt đọc"),
-        Err(e) => tracing::error!("lỗi ghi lượt đọc (sẽ thử lại): {e}"),
+        Ok(0) => 0,
+        Ok(n) => {
+            tracing::debug!("đã ghi {n} lượt đọc");
+            n
+        }
+        Err(e) => {
+            tracing::error!("lỗi ghi lượt đọc (sẽ thử lại): {e}");
+            0
+        }
     }
 }
 
-/// Flushes counted views every `every` until aborted.
+/// Flushes counted views every `every` until aborted; written views make the kept
+/// pages (which show "Số lần đọc" and the most-read block) stale.
 pub fn spawn_view_flusher(
     ctx: toasoan_app::state::AppContext,
+    pages: std::sync::Arc<crate::page_cache::PageCache>,
     every: Duration,
 ) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
@@ -43,7 +52,9 @@ pub fn spawn_view_flusher(
         tick.tick().await;
         loop {
             tick.tick().await;
-            flush_views(&ctx).await;
+            if flush_views(&ctx).await > 0 {
+                pages.invalidate();
+            }
         }
     })
 }

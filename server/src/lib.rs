@@ -8,6 +8,7 @@ pub mod db;
 pub mod demo;
 pub mod import;
 pub mod jobs;
+pub mod page_cache;
 pub mod pictures;
 pub mod qr_codes;
 pub mod site;

@@ -1,9 +1,10 @@
 //! The axum application: Leptos pages and server functions, the built client under
-//! /pkg, media under /media, static files, 404s, compression, security headers, the
-//! Origin check on state-changing requests, and request logging.
+//! /pkg, media under /media, static files, 404s, the page cache, compression, security
+//! headers, the Origin check on state-changing requests, and request logging.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::{ConnectInfo, Request};
@@ -20,6 +21,8 @@ use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
+
+use crate::page_cache::{self, CacheState, PageCache};
 
 /// What the application needs to run.
 pub struct WebConfig {
@@ -56,11 +59,18 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
 pub struct Web {
     pub router: Router,
     pub ctx: AppContext,
+    /// Kept pages of anonymous readers; made stale by changes.
+    pub pages: Arc<PageCache>,
 }
 
 /// The whole application as one router.
 pub fn app(cfg: WebConfig) -> Web {
     let ctx = AppContext::new(cfg.pool, cfg.site, cfg.participation);
+    let pages = Arc::new(PageCache::default());
+    let cache_state = CacheState {
+        pages: pages.clone(),
+        ctx: ctx.clone(),
+    };
     let options = leptos_options(&cfg.site_root, cfg.addr);
     let routes = route_list();
 
@@ -119,6 +129,11 @@ pub fn app(cfg: WebConfig) -> Web {
         ))
         .with_state(options)
         .layer(CompressionLayer::new())
+        // outside compression: kept pages are compressed once, ahead of requests
+        .layer(axum::middleware::from_fn_with_state(
+            cache_state,
+            page_cache::serve,
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -138,7 +153,7 @@ pub fn app(cfg: WebConfig) -> Web {
         .layer(axum::middleware::from_fn(check_origin))
         .layer(axum::middleware::from_fn(client_addr))
         .layer(TraceLayer::new_for_http());
-    Web { router, ctx }
+    Web { router, ctx, pages }
 }
 
 /// Records the client's address for rate limits (from the connection).
@@ -198,9 +213,9 @@ pub async fn serve_until(
     web: Web,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let Web { router, ctx } = web;
+    let Web { router, ctx, pages } = web;
     let every = std::time::Duration::from_secs(ctx.participation.view_flush_seconds.max(1).into());
-    let flusher = crate::jobs::spawn_view_flusher(ctx.clone(), every);
+    let flusher = crate::jobs::spawn_view_flusher(ctx.clone(), pages, every);
     let service = router.into_make_service_with_connect_info::<SocketAddr>();
     let served = axum::serve(listener, service)
         .with_graceful_shutdown(shutdown)

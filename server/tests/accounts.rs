@@ -207,6 +207,37 @@ async fn wrong_passwords_are_refused_then_rate_limited() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_address_may_sign_in_often_but_not_guess_often() {
+    use toasoan_app::features::accounts::api::ADDRESS_FAILURES;
+    let s = TestServer::start(common::Backend::Sqlite).await;
+    with_editor(&s).await;
+    // a newsroom behind one address: successful sign-ins are not limited
+    for _ in 0..ADDRESS_FAILURES + 5 {
+        let res = sign_in(&s, "bientap", PASSWORD).await;
+        assert_eq!(res.status().as_u16(), 200, "a success is never refused");
+        s.call(SignOut::PATH, &[]).await;
+    }
+    // guessing across many accounts from one address is (4 tries each stays under
+    // the per-account lock)
+    let mut refused = 0;
+    for i in 0..ADDRESS_FAILURES + 2 {
+        let status = sign_in(&s, &format!("nguoi-{}", i / 4), "doan-mo")
+            .await
+            .status();
+        if status.as_u16() == 429 {
+            refused += 1;
+        }
+    }
+    assert_eq!(refused, 2, "failures past the address budget answer 429");
+    let res = sign_in(&s, "bientap", PASSWORD).await;
+    assert_eq!(
+        res.status().as_u16(),
+        429,
+        "the address waits out the window"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_plain_form_without_javascript_signs_in_and_shows_errors() {
     let s = TestServer::start(common::Backend::Sqlite).await;
     with_editor(&s).await;

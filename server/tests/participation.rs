@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{Backend, TestServer, backends, page_text};
+use common::{Backend, CHROME, FIREFOX, TestServer, backends, browser, call_as, page_text};
 use leptos::server_fn::ServerFn;
 use toasoan_app::features::comments::admin_api::{
     EditComment, GetCommentQueue, ModerateComments, ReplyAsBoard,
@@ -16,8 +16,6 @@ use toasoan_app::features::comments::api::{PostComment, ReportComment};
 use toasoan_app::features::portal::ParticipationConfig;
 use toasoan_app::features::ratings::api::{GetMyRating, RateArticle};
 
-const CHROME: &str = "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Mobile Safari/537.36";
-const FIREFOX: &str = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
 const PASSWORD: &str = "kiem-duyet-2026";
 
 /// Rules for tests: no minimum fill time, generous limits, comments moderated.
@@ -31,34 +29,6 @@ fn relaxed() -> ParticipationConfig {
         view_flush_seconds: 3600,
         ..Default::default()
     }
-}
-
-/// A reader's browser: its own cookie jar and user agent.
-fn browser(agent: &str) -> reqwest::Client {
-    reqwest::Client::builder()
-        .cookie_store(true)
-        .user_agent(agent)
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(std::time::Duration::from_secs(60))
-        .build()
-        .unwrap()
-}
-
-/// Calls a server function as the hydrated page does, from `client`.
-async fn call_as(
-    s: &TestServer,
-    client: &reqwest::Client,
-    path: &str,
-    form: &[(&str, &str)],
-) -> (u16, String) {
-    let res = client
-        .post(s.url(path))
-        .header("Origin", &s.base)
-        .form(form)
-        .send()
-        .await
-        .unwrap();
-    (res.status().as_u16(), res.text().await.unwrap())
 }
 
 /// A published article, seeded with the demo; returns its slug.

@@ -19,6 +19,38 @@ pub enum Backend {
     Postgres,
 }
 
+/// Browsers' user agents (readers, not robots).
+pub const CHROME: &str = "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Mobile Safari/537.36";
+pub const FIREFOX: &str = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+
+/// A reader's browser: its own cookie jar and user agent; redirects not followed.
+pub fn browser(agent: &str) -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .user_agent(agent)
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(std::time::Duration::from_secs(60))
+        .build()
+        .unwrap()
+}
+
+/// Calls a server function as the hydrated page does, from `client`.
+pub async fn call_as(
+    s: &TestServer,
+    client: &reqwest::Client,
+    path: &str,
+    form: &[(&str, &str)],
+) -> (u16, String) {
+    let res = client
+        .post(s.url(path))
+        .header("Origin", &s.base)
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
 pub const POSTGRES_ENV: &str = "TOASOAN_TEST_POSTGRES_URL";
 
 /// The backends to run on: SQLite always, PostgreSQL when one is provided.
@@ -40,6 +72,9 @@ pub struct TestServer {
     pub database_url: String,
     pub media_dir: PathBuf,
     pub dir: TempDir,
+    /// The server's page cache: a test that writes to the database behind the
+    /// application's back makes it stale, as the application does after its own writes.
+    pub pages: std::sync::Arc<toasoan_server::page_cache::PageCache>,
     server: tokio::task::JoinHandle<()>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
 }
@@ -120,6 +155,7 @@ impl TestServer {
             site_root: dir.path().join("site"),
             addr,
         });
+        let pages = web.pages.clone();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let server = tokio::spawn(async move {
             web::serve_until(listener, web, async move {
@@ -144,6 +180,7 @@ impl TestServer {
             database_url,
             media_dir,
             dir,
+            pages,
             server,
             stop: Some(stop),
         }

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use super::model::CurrentUser;
 use crate::error::AppError;
 
-/// Sign-in failures allowed per account, and attempts per address, in the window.
+/// Sign-in failures allowed per account and per address in the window.
 pub const ACCOUNT_FAILURES: usize = 5;
-pub const ADDRESS_ATTEMPTS: usize = 20;
+pub const ADDRESS_FAILURES: usize = 20;
 pub const LIMIT_WINDOW_SECONDS: i64 = 15 * 60;
 
 /// Where to go after signing in: a local path only.
@@ -39,10 +39,12 @@ pub async fn sign_in(
             "Vui lòng nhập tên đăng nhập và mật khẩu".into(),
         )));
     }
-    let address = crate::state::client_addr();
+    // failures count, per account and per address; successes do not (a whole office
+    // behind one address signs in at eight o'clock)
     let account_key = format!("u:{username}");
+    let address_key = format!("ip:{}", crate::state::client_addr());
     if ctx.sign_in_limits.is_blocked(&account_key, now)
-        || !ctx.address_limits.hit(&format!("ip:{address}"), now)
+        || ctx.address_limits.is_blocked(&address_key, now)
     {
         return Err(fail(AppError::TooMany));
     }
@@ -56,6 +58,7 @@ pub async fn sign_in(
         Some((user, _)) if password_ok => user,
         _ => {
             ctx.sign_in_limits.hit(&account_key, now);
+            ctx.address_limits.hit(&address_key, now);
             return Err(fail(AppError::Invalid(
                 "Tên đăng nhập hoặc mật khẩu không đúng".into(),
             )));

@@ -27,6 +27,13 @@ pub async fn get_article_page(slug: String) -> Result<ArticlePageData, AppError>
     if let Some(reader) = crate::visitor::reader_key().await? {
         ctx.views.record(article.id, &reader, now);
     }
+    // a copy of this page served from the page cache counts its views by this
+    if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        res.insert_header(
+            http::HeaderName::from_static(crate::view_counts::ARTICLE_HEADER),
+            http::HeaderValue::from(article.id),
+        );
+    }
     let (tag_list, topic_list, related, tree, comments) = tokio::try_join!(
         tags::for_article(pool, article.id),
         topics::for_article(pool, article.id),

@@ -1,0 +1,449 @@
+//! The in-process cache of the pages anonymous readers get (DESIGN §9): the home page,
+//! category, article, topic and tag pages are rendered once per change and kept
+//! compressed ahead of time (brotli and gzip), so a reader's request costs a map
+//! look-up. Every accepted state-changing request and every written batch of views make
+//! all kept pages stale; a kept page is also rendered again at least every `max_age`
+//! (scheduled publication, the date in the header). Signed-in users, other query
+//! strings and anything but a plain 200 HTML page always get a fresh render. Views of
+//! articles served from here are counted here, as the render would have.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use toasoan_app::state::{AppContext, ClientAddr};
+use toasoan_app::view_counts::ARTICLE_HEADER;
+
+/// Pages kept at most (each a few tens of KB in three encodings).
+pub const MAX_PAGES: usize = 2_000;
+/// How long a kept page may be served without a change before it is rendered again.
+pub const MAX_AGE: Duration = Duration::from_secs(60);
+/// Pages bigger than this are served but not kept.
+const MAX_BODY: usize = 2 << 20;
+/// Tells operators (and tests) whether a page came from the cache.
+const CACHE_HEADER: HeaderName = HeaderName::from_static("x-cache");
+
+/// Kept pages and the generation that makes them stale.
+pub struct PageCache {
+    generation: AtomicU64,
+    pages: RwLock<HashMap<String, Arc<Page>>>,
+    max_pages: usize,
+    max_age: Duration,
+}
+
+/// One rendered page in every encoding it is sent in.
+struct Page {
+    generation: u64,
+    made: Instant,
+    /// The render's own headers (content type and any others), replayed on hits.
+    headers: HeaderMap,
+    /// The article the page shows, whose views a hit counts.
+    article: Option<i64>,
+    plain: Bytes,
+    gzip: Bytes,
+    brotli: Bytes,
+}
+
+/// A content coding a client accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Brotli,
+    Gzip,
+    Identity,
+}
+
+impl PageCache {
+    pub fn new(max_pages: usize, max_age: Duration) -> Self {
+        PageCache {
+            generation: AtomicU64::new(0),
+            pages: RwLock::new(HashMap::new()),
+            max_pages,
+            max_age,
+        }
+    }
+
+    /// Makes every kept page stale: something they show may have changed.
+    pub fn invalidate(&self) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+    }
+
+    fn generation(&self) -> u64 {
+        self.generation.load(Ordering::SeqCst)
+    }
+
+    /// The kept page at `key`, if still fresh.
+    fn fresh(&self, key: &str) -> Option<Arc<Page>> {
+        let pages = self.pages.read().unwrap_or_else(|e| e.into_inner());
+        let page = pages.get(key)?;
+        (page.generation == self.generation() && page.made.elapsed() < self.max_age)
+            .then(|| page.clone())
+    }
+
+    /// Keeps `page` at `key`. When full, stale pages go first; if it is still full, the
+    /// page is not kept.
+    fn keep(&self, key: String, page: Page) -> Arc<Page> {
+        let page = Arc::new(page);
+        let current = self.generation();
+        let mut pages = self.pages.write().unwrap_or_else(|e| e.into_inner());
+        if pages.len() >= self.max_pages && !pages.contains_key(&key) {
+            let max_age = self.max_age;
+            pages.retain(|_, p| p.generation == current && p.made.elapsed() < max_age);
+        }
+        if pages.len() < self.max_pages || pages.contains_key(&key) {
+            pages.insert(key, page.clone());
+        }
+        page
+    }
+
+    /// How many pages are kept (fresh or not).
+    pub fn len(&self) -> usize {
+        self.pages.read().unwrap_or_else(|e| e.into_inner()).len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Default for PageCache {
+    fn default() -> Self {
+        PageCache::new(MAX_PAGES, MAX_AGE)
+    }
+}
+
+/// The pages kept: the public reading pages.
+fn kept_path(path: &str) -> bool {
+    const PREFIXES: &[&str] = &["/chuyen-muc/", "/bai-viet/", "/chuyen-de/", "/the/"];
+    path == "/"
+        || PREFIXES
+            .iter()
+            .any(|p| path.len() > p.len() && path.starts_with(p))
+}
+
+/// The cache key of a request whose page may be kept and served from the cache: a GET
+/// of a reading page, with no query or only a page number, from a reader who is not
+/// signed in. None for everything else.
+pub fn cache_key(method: &Method, uri: &Uri, headers: &HeaderMap) -> Option<String> {
+    if method != Method::GET || !kept_path(uri.path()) {
+        return None;
+    }
+    let query_ok = match uri.query() {
+        None => true,
+        Some(q) => q
+            .strip_prefix("trang=")
+            .is_some_and(|n| (1..=5).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit())),
+    };
+    let signed_in = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .any(|c| {
+            c.trim()
+                .split_once('=')
+                .is_some_and(|(name, _)| name == toasoan_app::features::accounts::auth::COOKIE)
+        });
+    (query_ok && !signed_in).then(|| uri.to_string())
+}
+
+/// The best coding the Accept-Encoding header allows: brotli, else gzip, else none.
+pub fn preferred_encoding(accept: &str) -> Encoding {
+    let accepts = |name: &str| {
+        accept.split(',').any(|item| {
+            let mut parts = item.split(';');
+            let coding = parts.next().unwrap_or("").trim();
+            let q = parts
+                .filter_map(|p| p.trim().strip_prefix("q="))
+                .find_map(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            coding.eq_ignore_ascii_case(name) && q > 0.0
+        })
+    };
+    if accepts("br") {
+        Encoding::Brotli
+    } else if accepts("gzip") {
+        Encoding::Gzip
+    } else {
+        Encoding::Identity
+    }
+}
+
+/// What the middleware needs: the cache and the application state (for view counts).
+#[derive(Clone)]
+pub struct CacheState {
+    pub pages: Arc<PageCache>,
+    pub ctx: AppContext,
+}
+
+/// The middleware: answers from the cache, keeps what it may, and marks the cache stale
+/// after every accepted state-changing request.
+pub async fn serve(State(state): State<CacheState>, mut req: Request, next: Next) -> Response {
+    let method = req.method().clone();
+    if !matches!(method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        let mut res = next.run(req).await;
+        // a refused request changed nothing; an accepted one (or a form's redirect) may
+        // have changed any page
+        if res.status().is_success() || res.status().is_redirection() {
+            state.pages.invalidate();
+        }
+        res.headers_mut().remove(ARTICLE_HEADER);
+        return res;
+    }
+    let Some(key) = cache_key(&method, req.uri(), req.headers()) else {
+        let mut res = next.run(req).await;
+        res.headers_mut().remove(ARTICLE_HEADER);
+        return res;
+    };
+    let encoding = preferred_encoding(
+        req.headers()
+            .get(header::ACCEPT_ENCODING)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or(""),
+    );
+    if let Some(page) = state.pages.fresh(&key) {
+        if let Some(article) = page.article {
+            count_view(&state.ctx, reader_of(&req), article).await;
+        }
+        return respond(&page, encoding, "hit");
+    }
+
+    // render it plain (compression happens once, here), then keep it
+    let generation = state.pages.generation();
+    req.headers_mut().remove(header::ACCEPT_ENCODING);
+    let res = next.run(req).await;
+    let (mut parts, body) = res.into_parts();
+    let article = parts
+        .headers
+        .remove(ARTICLE_HEADER)
+        .and_then(|v| v.to_str().ok()?.parse::<i64>().ok());
+    let is_html = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("text/html"));
+    let keepable = parts.status == StatusCode::OK
+        && is_html
+        && !parts.headers.contains_key(header::SET_COOKIE)
+        && !parts.headers.contains_key(header::CONTENT_ENCODING);
+    if !keepable {
+        return Response::from_parts(parts, body);
+    }
+    let plain = match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            tracing::error!("lỗi đọc trang để lưu đệm: {e}");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    if plain.len() > MAX_BODY {
+        return Response::from_parts(parts, Body::from(plain));
+    }
+    parts.headers.remove(header::CONTENT_LENGTH);
+    let headers = parts.headers;
+    let page =
+        tokio::task::spawn_blocking(move || Page::compress(generation, headers, article, plain))
+            .await;
+    match page {
+        Ok(page) => {
+            let page = state.pages.keep(key, page);
+            respond(&page, encoding, "miss")
+        }
+        Err(e) => {
+            tracing::error!("lỗi nén trang: {e}");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// What a view needs to know of the reader: user agent, Cookie header, address.
+fn reader_of(req: &Request) -> (String, String, String) {
+    let text = |name: header::HeaderName| {
+        req.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string()
+    };
+    let address = req
+        .extensions()
+        .get::<ClientAddr>()
+        .map(|a| a.0.clone())
+        .unwrap_or_else(|| "unknown".into());
+    (text(header::USER_AGENT), text(header::COOKIE), address)
+}
+
+/// Counts a view of `article` by this reader, as the article's render does.
+async fn count_view(ctx: &AppContext, reader: (String, String, String), article: i64) {
+    let (agent, cookies, address) = reader;
+    let Ok(secret) = ctx.secret().await else {
+        return;
+    };
+    if let Some(key) = toasoan_app::visitor::reader_key_of(&agent, &cookies, &address, &secret) {
+        ctx.views.record(article, &key, toasoan_app::time::now());
+    }
+}
+
+impl Page {
+    fn compress(generation: u64, headers: HeaderMap, article: Option<i64>, plain: Bytes) -> Page {
+        Page {
+            generation,
+            made: Instant::now(),
+            headers,
+            article,
+            gzip: gzip(&plain).into(),
+            brotli: brotli(&plain).into(),
+            plain,
+        }
+    }
+}
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder
+        .write_all(data)
+        .and_then(|_| encoder.finish())
+        .expect("gzip into memory")
+}
+
+fn brotli(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        // quality 11 (the best), 4 MB window: made once per change, sent many times
+        let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+        writer.write_all(data).expect("brotli into memory");
+    }
+    out
+}
+
+/// The page in the chosen coding, with the render's headers.
+fn respond(page: &Page, encoding: Encoding, cache: &'static str) -> Response {
+    let (body, coding) = match encoding {
+        Encoding::Brotli => (page.brotli.clone(), Some("br")),
+        Encoding::Gzip => (page.gzip.clone(), Some("gzip")),
+        Encoding::Identity => (page.plain.clone(), None),
+    };
+    let mut res = Response::new(Body::from(body));
+    let headers = res.headers_mut();
+    headers.extend(page.headers.clone());
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    if let Some(coding) = coding {
+        headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
+    }
+    headers.insert(CACHE_HEADER, HeaderValue::from_static(cache));
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(uri: &str, cookie: Option<&str>) -> Option<String> {
+        let mut headers = HeaderMap::new();
+        if let Some(c) = cookie {
+            headers.insert(header::COOKIE, HeaderValue::from_str(c).unwrap());
+        }
+        cache_key(&Method::GET, &uri.parse().unwrap(), &headers)
+    }
+
+    #[test]
+    fn only_reading_pages_of_anonymous_readers_are_kept() {
+        assert_eq!(key("/", None).as_deref(), Some("/"));
+        assert!(key("/bai-viet/hoi-nghi", None).is_some());
+        assert!(key("/bai-viet/hoi-nghi/in", None).is_some());
+        assert!(key("/chuyen-muc/thoi-su?trang=2", None).is_some());
+        assert!(key("/the/dai-hoi", Some("toasoan_khach=abc")).is_some());
+        // signed in
+        assert!(key("/", Some("a=b; toasoan_phien=xyz")).is_none());
+        // other queries: notices after forms, made-up parameters
+        assert!(key("/bai-viet/x?danh-gia=5", None).is_none());
+        assert!(key("/chuyen-muc/x?trang=2&a=b", None).is_none());
+        assert!(key("/chuyen-muc/x?trang=abc", None).is_none());
+        assert!(key("/chuyen-muc/x?trang=123456", None).is_none());
+        // not reading pages
+        for path in [
+            "/quan-tri",
+            "/dang-nhap",
+            "/api/rate_article",
+            "/pkg/toasoan.js",
+            "/bai-viet/",
+            "/media/a.jpg",
+        ] {
+            assert!(key(path, None).is_none(), "{path}");
+        }
+        let headers = HeaderMap::new();
+        assert!(cache_key(&Method::HEAD, &"/".parse().unwrap(), &headers).is_none());
+    }
+
+    #[test]
+    fn encodings_follow_accept_encoding() {
+        assert_eq!(
+            preferred_encoding("gzip, deflate, br, zstd"),
+            Encoding::Brotli
+        );
+        assert_eq!(preferred_encoding("gzip"), Encoding::Gzip);
+        assert_eq!(preferred_encoding("br;q=0, gzip;q=0.5"), Encoding::Gzip);
+        assert_eq!(preferred_encoding("BR"), Encoding::Brotli);
+        assert_eq!(preferred_encoding(""), Encoding::Identity);
+        assert_eq!(preferred_encoding("identity"), Encoding::Identity);
+        assert_eq!(preferred_encoding("gzip;q=0"), Encoding::Identity);
+    }
+
+    fn page(generation: u64) -> Page {
+        Page::compress(
+            generation,
+            HeaderMap::new(),
+            None,
+            Bytes::from_static(b"<p>Tin</p>"),
+        )
+    }
+
+    #[test]
+    fn changes_make_pages_stale_and_the_size_is_bounded() {
+        let cache = PageCache::new(2, Duration::from_secs(60));
+        cache.keep("/".into(), page(0));
+        assert!(cache.fresh("/").is_some());
+        cache.invalidate();
+        assert!(cache.fresh("/").is_none(), "stale after a change");
+        cache.keep("/".into(), page(1));
+        cache.keep("/a".into(), page(1));
+        cache.keep("/b".into(), page(1));
+        assert_eq!(cache.len(), 2, "full: a third page is not kept");
+        assert!(cache.fresh("/b").is_none());
+        cache.invalidate();
+        cache.keep("/b".into(), page(2));
+        assert!(cache.fresh("/b").is_some(), "stale pages make room");
+        assert_eq!(cache.len(), 1);
+    }
+
+    #[test]
+    fn old_pages_are_rendered_again() {
+        let cache = PageCache::new(10, Duration::from_millis(0));
+        cache.keep("/".into(), page(0));
+        assert!(cache.fresh("/").is_none());
+    }
+
+    #[test]
+    fn compressed_copies_hold_the_same_page() {
+        use std::io::Read;
+        let html = "<p>Tòa Soạn — Cổng thông tin điện tử</p>".repeat(200);
+        let p = Page::compress(0, HeaderMap::new(), Some(7), Bytes::from(html.clone()));
+        let mut unzipped = String::new();
+        flate2::read::GzDecoder::new(&p.gzip[..])
+            .read_to_string(&mut unzipped)
+            .unwrap();
+        assert_eq!(unzipped, html);
+        let mut unbrotli = String::new();
+        brotli::Decompressor::new(&p.brotli[..], 4096)
+            .read_to_string(&mut unbrotli)
+            .unwrap();
+        assert_eq!(unbrotli, html);
+        assert!(p.brotli.len() < p.gzip.len() && p.gzip.len() < html.len() / 10);
+    }
+}

@@ -1,0 +1,225 @@
+//! The page cache in front of the reading pages, against the real application on
+//! SQLite and PostgreSQL: a second request is served from the cache in brotli, gzip or
+//! plain, all the same page; views served from the cache still count (robots' do not);
+//! an accepted rating and written views make the kept pages stale, refused and
+//! cross-site requests do not; 404s, notice URLs and signed-in users always get a
+//! fresh render.
+
+mod common;
+
+use std::io::Read;
+
+use common::{CHROME, FIREFOX, TestServer, backends, browser, call_as, page_text};
+use leptos::server_fn::ServerFn;
+use toasoan_app::features::portal::ParticipationConfig;
+use toasoan_app::features::ratings::api::RateArticle;
+
+/// A GET as `client` with this Accept-Encoding: (status, x-cache, content-encoding, body
+/// decoded).
+async fn fetch(
+    s: &TestServer,
+    client: &reqwest::Client,
+    path: &str,
+    accept: &str,
+) -> (u16, String, String, String) {
+    let res = client
+        .get(s.url(path))
+        .header("Accept-Encoding", accept)
+        .send()
+        .await
+        .unwrap();
+    let status = res.status().as_u16();
+    let header = |name: &str| {
+        res.headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_default()
+    };
+    let (cache, coding) = (header("x-cache"), header("content-encoding"));
+    assert_eq!(
+        header("x-toasoan-bai-viet"),
+        "",
+        "the article header stays inside"
+    );
+    let bytes = res.bytes().await.unwrap();
+    let mut body = String::new();
+    match coding.as_str() {
+        "br" => {
+            brotli::Decompressor::new(&bytes[..], 4096)
+                .read_to_string(&mut body)
+                .unwrap();
+        }
+        "gzip" => {
+            flate2::read::GzDecoder::new(&bytes[..])
+                .read_to_string(&mut body)
+                .unwrap();
+        }
+        "" => body = String::from_utf8(bytes.to_vec()).unwrap(),
+        other => panic!("unexpected coding {other}"),
+    };
+    (status, cache, coding, body)
+}
+
+async fn newest_slug(s: &TestServer) -> String {
+    sqlx::Row::get(
+        &sqlx::query(
+            "SELECT slug FROM articles WHERE status = 'published' ORDER BY publish_at DESC, id DESC LIMIT 1",
+        )
+        .fetch_one(&s.pool)
+        .await
+        .unwrap(),
+        0,
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kept_pages_are_the_same_page_in_every_encoding_and_views_still_count() {
+    for backend in backends() {
+        let rules = ParticipationConfig {
+            view_flush_seconds: 3600,
+            ..Default::default()
+        };
+        let mut s = TestServer::start_with(backend, rules).await;
+        s.seed_demo().await;
+        let slug = newest_slug(&s).await;
+        let id = s
+            .scalar(&format!("SELECT id FROM articles WHERE slug = '{slug}'"))
+            .await;
+        let path = format!("/bai-viet/{slug}");
+        let reader = browser(CHROME);
+
+        let (status, cache, coding, first) = fetch(&s, &reader, &path, "gzip, deflate, br").await;
+        assert_eq!(
+            (status, cache.as_str(), coding.as_str()),
+            (200, "miss", "br"),
+            "{backend:?}"
+        );
+        let (_, cache, coding, brotli) = fetch(&s, &reader, &path, "br").await;
+        assert_eq!(
+            (cache.as_str(), coding.as_str()),
+            ("hit", "br"),
+            "{backend:?}"
+        );
+        let (_, cache, coding, gzip) = fetch(&s, &reader, &path, "gzip").await;
+        assert_eq!((cache.as_str(), coding.as_str()), ("hit", "gzip"));
+        let (_, cache, coding, plain) = fetch(&s, &reader, &path, "identity").await;
+        assert_eq!((cache.as_str(), coding.as_str()), ("hit", ""));
+        assert!(page_text(&first).contains("Số lần đọc"), "{backend:?}");
+        assert_eq!(first, brotli);
+        assert_eq!(first, gzip);
+        assert_eq!(first, plain);
+
+        // other reading pages are kept too; a page number is its own page
+        for page in ["/", "/chuyen-muc/thoi-su", "/chuyen-muc/thoi-su?trang=1"] {
+            assert_eq!(fetch(&s, &reader, page, "br").await.1, "miss", "{page}");
+            assert_eq!(fetch(&s, &reader, page, "br").await.1, "hit", "{page}");
+        }
+        // not kept: 404s, notices after a form, made-up queries, the admin
+        for page in [
+            "/bai-viet/khong-co-bai-nay".to_string(),
+            format!("{path}?danh-gia=5"),
+            format!("{path}?utm_source=zalo"),
+            "/dang-nhap".to_string(),
+        ] {
+            for _ in 0..2 {
+                assert_eq!(fetch(&s, &reader, &page, "br").await.1, "", "{page}");
+            }
+        }
+
+        // two more readers, both served from the cache: each view counts once
+        fetch(&s, &browser(FIREFOX), &path, "br").await;
+        let safari =
+            browser("Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) Version/17.0 Safari/605.1.15");
+        assert_eq!(fetch(&s, &safari, &path, "gzip").await.1, "hit");
+        fetch(&s, &safari, &path, "gzip").await;
+        // a robot served from the cache is not a reader
+        fetch(
+            &s,
+            &browser("Googlebot/2.1 (+http://www.google.com/bot.html)"),
+            &path,
+            "gzip",
+        )
+        .await;
+        s.shut_down().await;
+        assert_eq!(
+            s.scalar(&format!("SELECT view_count FROM articles WHERE id = {id}"))
+                .await,
+            3,
+            "{backend:?}: three readers"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn changes_make_kept_pages_stale_and_signed_in_users_get_fresh_pages() {
+    for backend in backends() {
+        let rules = ParticipationConfig {
+            view_flush_seconds: 1,
+            ..Default::default()
+        };
+        let s = TestServer::start_with(backend, rules).await;
+        s.seed_demo().await;
+        let slug = newest_slug(&s).await;
+        let path = format!("/bai-viet/{slug}");
+        let reader = browser(CHROME);
+        let (_, _, _, page) = fetch(&s, &reader, &path, "br").await;
+        assert!(page_text(&page).contains("Bài viết chưa có đánh giá nào"));
+        // views are written within a second: the kept pages then show them
+        tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+        let (_, cache, _, page) = fetch(&s, &reader, &path, "br").await;
+        assert_eq!(cache, "miss", "{backend:?}: written views make pages stale");
+        assert!(page_text(&page).contains("Số lần đọc: 1"), "{backend:?}");
+        assert_eq!(fetch(&s, &reader, &path, "br").await.1, "hit");
+
+        // a refused rating changes nothing: the page stays kept
+        let (status, _) = call_as(
+            &s,
+            &reader,
+            RateArticle::PATH,
+            &[("slug", &slug), ("stars", "9")],
+        )
+        .await;
+        assert_eq!(status, 400);
+        assert_eq!(
+            fetch(&s, &reader, &path, "br").await.1,
+            "hit",
+            "{backend:?}"
+        );
+        // an accepted one shows at once
+        let (status, body) = call_as(
+            &s,
+            &reader,
+            RateArticle::PATH,
+            &[("slug", &slug), ("stars", "4")],
+        )
+        .await;
+        assert_eq!(status, 200, "{body}");
+        let (_, cache, _, page) = fetch(&s, &reader, &path, "br").await;
+        assert_eq!(cache, "miss", "{backend:?}");
+        assert!(
+            page_text(&page).contains("Tổng số điểm của bài viết là: 4 trong 1 đánh giá"),
+            "{backend:?}"
+        );
+
+        // a cross-site POST is refused before it reaches the cache: nothing goes stale
+        assert_eq!(fetch(&s, &reader, &path, "br").await.1, "hit");
+        let forged = reader
+            .post(s.url(RateArticle::PATH))
+            .header("Origin", "https://evil.example")
+            .form(&[("slug", slug.as_str()), ("stars", "1")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(forged.status(), 403);
+        assert_eq!(fetch(&s, &reader, &path, "br").await.1, "hit");
+
+        // signed in: always rendered for the user (members will see internal pages),
+        // never kept nor served from the cache
+        s.sign_in_as("btv", "editor", "bien-tap-2026").await;
+        for _ in 0..2 {
+            let res = s.client.get(s.url("/")).send().await.unwrap();
+            assert_eq!(res.status(), 200);
+            assert!(res.headers().get("x-cache").is_none(), "{backend:?}");
+        }
+    }
+}
