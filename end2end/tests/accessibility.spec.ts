@@ -3,14 +3,11 @@
 // after hydration. Every rule axe runs by default counts (WCAG 2.x A and AA and its
 // best practices), so a failure names the rule and the elements that break it.
 import { test, expect, Page } from '@playwright/test';
+import { hydrated, signIn } from './support';
 
 const AXE = require.resolve('axe-core/axe.min.js');
 
 type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
-
-async function hydrated(page: Page) {
-  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
-}
 
 /// The violations axe finds on the page as it is now, one line each.
 async function violations(page: Page): Promise<string[]> {
@@ -63,13 +60,7 @@ test('reader pages have no accessibility violations', async ({ page }, info) => 
 });
 
 test('the editorial board’s pages have no accessibility violations', async ({ page }) => {
-  await page.goto('/dang-nhap?tiep=%2Fquan-tri');
-  await hydrated(page);
-  await page.getByLabel('Tên đăng nhập').fill('truongban');
-  await page.getByLabel('Mật khẩu').fill('truong-ban-2026');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page).toHaveURL(/\/quan-tri$/);
-  await hydrated(page);
+  await signIn(page, 'truongban', 'truong-ban-2026', '/quan-tri');
   expect(await violations(page), 'axe on /quan-tri').toEqual([]);
 
   await audit(page, '/quan-tri/bai-viet');
@@ -99,13 +90,7 @@ test('the moderators’ queue has no accessibility violations', async ({ page },
   await expect(comments.getByRole('status')).toContainText('Ý kiến của bạn đang chờ duyệt');
   expect(await violations(page), 'axe after commenting').toEqual([]);
 
-  await page.goto('/dang-nhap?tiep=%2Fquan-tri%2Fy-kien');
-  await hydrated(page);
-  await page.getByLabel('Tên đăng nhập').fill('kiemduyet');
-  await page.getByLabel('Mật khẩu').fill('kiem-duyet-2026');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page).toHaveURL(/\/quan-tri\/y-kien$/);
-  await hydrated(page);
+  await signIn(page, 'kiemduyet', 'kiem-duyet-2026', '/quan-tri/y-kien');
   await expect(page.getByText('Bạn Đọc Kiểm Tra').first()).toBeVisible();
   expect(await violations(page), 'axe on /quan-tri/y-kien').toEqual([]);
 });

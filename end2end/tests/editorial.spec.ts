@@ -3,21 +3,12 @@
 // publishes, and a reader then sees the article. Each person has their own browser.
 // The article goes into "Nhân sự mới", a category no other journey reads from.
 import { test, expect, Page, Browser } from '@playwright/test';
-
-async function hydrated(page: Page) {
-  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
-}
+import { hydrated, signIn } from './support';
 
 async function signedIn(browser: Browser, username: string, password: string, next: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`/dang-nhap?tiep=${encodeURIComponent(next)}`);
-  await hydrated(page);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page).toHaveURL(new RegExp(`${next.replace(/\//g, '\\/')}$`));
-  await hydrated(page);
+  await signIn(page, username, password, next);
   return page;
 }
 

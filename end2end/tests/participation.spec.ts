@@ -3,10 +3,7 @@
 // appears with the count updated; the article's QR code decodes to its address.
 import { test, expect, Page } from '@playwright/test';
 import * as path from 'node:path';
-
-async function hydrated(page: Page) {
-  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
-}
+import { hydrated, signIn } from './support';
 
 /** Opens the first article of a category and returns its address. */
 async function openArticle(page: Page, category: string): Promise<string> {
@@ -61,13 +58,7 @@ test('a reader rates and comments, a moderator approves, the comment appears', a
   // the moderator approves it from the queue
   const staff = await browser.newContext();
   const admin = await staff.newPage();
-  await admin.goto('/dang-nhap');
-  await hydrated(admin);
-  await admin.getByLabel('Tên đăng nhập').fill('kiemduyet');
-  await admin.getByLabel('Mật khẩu').fill('kiem-duyet-2026');
-  await admin.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(admin).toHaveURL(/\/tai-khoan$/);
-  await admin.goto('/quan-tri');
+  await signIn(admin, 'kiemduyet', 'kiem-duyet-2026', '/quan-tri');
   await expect(admin.getByRole('link', { name: /Chờ duyệt/ })).toBeVisible();
   await admin.goto('/quan-tri/y-kien');
   await hydrated(admin);

@@ -60,18 +60,6 @@ async fn fetch(
     (status, cache, coding, body)
 }
 
-async fn newest_slug(s: &TestServer) -> String {
-    sqlx::Row::get(
-        &sqlx::query(
-            "SELECT slug FROM articles WHERE status = 'published' ORDER BY publish_at DESC, id DESC LIMIT 1",
-        )
-        .fetch_one(&s.pool)
-        .await
-        .unwrap(),
-        0,
-    )
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn kept_pages_are_the_same_page_in_every_encoding_and_views_still_count() {
     for backend in backends() {
@@ -81,7 +69,7 @@ async fn kept_pages_are_the_same_page_in_every_encoding_and_views_still_count() 
         };
         let mut s = TestServer::start_with(backend, rules).await;
         s.seed_demo().await;
-        let slug = newest_slug(&s).await;
+        let slug = s.newest_published_slug().await;
         let id = s
             .scalar(&format!("SELECT id FROM articles WHERE slug = '{slug}'"))
             .await;
@@ -159,7 +147,7 @@ async fn changes_make_kept_pages_stale_and_signed_in_users_get_fresh_pages() {
         };
         let s = TestServer::start_with(backend, rules).await;
         s.seed_demo().await;
-        let slug = newest_slug(&s).await;
+        let slug = s.newest_published_slug().await;
         let path = format!("/bai-viet/{slug}");
         let reader = browser(CHROME);
         let (_, _, _, page) = fetch(&s, &reader, &path, "br").await;

@@ -34,15 +34,7 @@ fn relaxed() -> ParticipationConfig {
 /// A published article, seeded with the demo; returns its slug.
 async fn published_slug(s: &TestServer) -> String {
     s.seed_demo().await;
-    sqlx::Row::get(
-        &sqlx::query(
-            "SELECT slug FROM articles WHERE status = 'published' ORDER BY publish_at DESC, id DESC LIMIT 1",
-        )
-        .fetch_one(&s.pool)
-        .await
-        .unwrap(),
-        0,
-    )
+    s.newest_published_slug().await
 }
 
 async fn article_id(s: &TestServer, slug: &str) -> i64 {

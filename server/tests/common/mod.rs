@@ -186,6 +186,20 @@ impl TestServer {
         }
     }
 
+    /// The slug of the newest published article.
+    pub async fn newest_published_slug(&self) -> String {
+        sqlx::Row::get(
+            &sqlx::query(
+                "SELECT slug FROM articles WHERE status = 'published' \
+                 ORDER BY publish_at DESC, id DESC LIMIT 1",
+            )
+            .fetch_one(&self.pool)
+            .await
+            .unwrap(),
+            0,
+        )
+    }
+
     /// Shuts the server down cleanly (as on SIGTERM) and waits until it has finished.
     pub async fn shut_down(&mut self) {
         if let Some(stop) = self.stop.take() {
