@@ -11,6 +11,9 @@ type Violation = { id: string; impact: string; help: string; nodes: { target: st
 
 /// The violations axe finds on the page as it is now, one line each.
 async function violations(page: Page): Promise<string[]> {
+  // the page's content is in (after a client-side navigation it may still be loading):
+  // every page audited here has a level-one heading
+  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
   await page.addScriptTag({ path: AXE });
   const { found, passed } = await page.evaluate(async () => {
     const result = await (window as any).axe.run(document);
