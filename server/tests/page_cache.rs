@@ -9,7 +9,7 @@ mod common;
 
 use std::io::Read;
 
-use common::{CHROME, FIREFOX, TestServer, backends, browser, call_as, page_text};
+use common::{CHROME, FIREFOX, TestServer, backends, browser, page_text, rate};
 use leptos::server_fn::ServerFn;
 use toasoan_app::features::portal::ParticipationConfig;
 use toasoan_app::features::ratings::api::RateArticle;
@@ -173,13 +173,7 @@ async fn changes_make_kept_pages_stale_and_signed_in_users_get_fresh_pages() {
         // the page reader a new reader and a new view)
         let rater = browser(FIREFOX);
         // a refused rating changes nothing: the page stays kept
-        let (status, _) = call_as(
-            &s,
-            &rater,
-            RateArticle::PATH,
-            &[("slug", &slug), ("stars", "9")],
-        )
-        .await;
+        let (status, _) = rate(&s, &rater, &slug, "9").await;
         assert_eq!(status, 400);
         assert_eq!(
             fetch(&s, &reader, &path, "br").await.1,
@@ -187,13 +181,7 @@ async fn changes_make_kept_pages_stale_and_signed_in_users_get_fresh_pages() {
             "{backend:?}"
         );
         // an accepted one shows at once
-        let (status, body) = call_as(
-            &s,
-            &rater,
-            RateArticle::PATH,
-            &[("slug", &slug), ("stars", "4")],
-        )
-        .await;
+        let (status, body) = rate(&s, &rater, &slug, "4").await;
         assert_eq!(status, 200, "{body}");
         let (_, cache, _, page) = fetch(&s, &reader, &path, "br").await;
         assert_eq!(cache, "miss", "{backend:?}");

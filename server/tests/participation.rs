@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{Backend, CHROME, FIREFOX, TestServer, backends, browser, call_as, page_text};
+use common::{Backend, CHROME, FIREFOX, TestServer, backends, browser, call_as, page_text, rate};
 use leptos::server_fn::ServerFn;
 use toasoan_app::features::comments::admin_api::{
     EditComment, GetCommentQueue, ModerateComments, ReplyAsBoard,
@@ -118,26 +118,14 @@ async fn ratings_once_per_reader_replaced_on_re_rating_with_the_summary_line() {
         );
 
         let a = browser(CHROME);
-        let (status, body) = call_as(
-            &s,
-            &a,
-            RateArticle::PATH,
-            &[("slug", &slug), ("stars", "4")],
-        )
-        .await;
+        let (status, body) = rate(&s, &a, &slug, "4").await;
         assert_eq!(status, 200, "{body}");
         assert!(
             body.contains("\"count\":1") && body.contains("\"sum\":4"),
             "{body}"
         );
         // the same reader again (now with the visitor cookie): replaced, not added
-        let (status, body) = call_as(
-            &s,
-            &a,
-            RateArticle::PATH,
-            &[("slug", &slug), ("stars", "5")],
-        )
-        .await;
+        let (status, body) = rate(&s, &a, &slug, "5").await;
         assert_eq!(status, 200, "{body}");
         assert!(
             body.contains("\"count\":1") && body.contains("\"sum\":5"),
@@ -145,13 +133,7 @@ async fn ratings_once_per_reader_replaced_on_re_rating_with_the_summary_line() {
         );
         // another reader
         let b = browser(FIREFOX);
-        let (status, _) = call_as(
-            &s,
-            &b,
-            RateArticle::PATH,
-            &[("slug", &slug), ("stars", "4")],
-        )
-        .await;
+        let (status, _) = rate(&s, &b, &slug, "4").await;
         assert_eq!(status, 200);
         assert_eq!(
             s.scalar(&format!(
@@ -182,22 +164,10 @@ async fn ratings_once_per_reader_replaced_on_re_rating_with_the_summary_line() {
 
         // refused: bad stars, unknown and unpublished articles, ratings switched off
         for stars in ["0", "6", "bốn", ""] {
-            let (status, body) = call_as(
-                &s,
-                &c,
-                RateArticle::PATH,
-                &[("slug", &slug), ("stars", stars)],
-            )
-            .await;
+            let (status, body) = rate(&s, &c, &slug, stars).await;
             assert_eq!(status, 400, "stars {stars:?}: {body}");
         }
-        let (status, _) = call_as(
-            &s,
-            &c,
-            RateArticle::PATH,
-            &[("slug", "khong-co-bai-nay"), ("stars", "3")],
-        )
-        .await;
+        let (status, _) = rate(&s, &c, "khong-co-bai-nay", "3").await;
         assert_eq!(status, 404);
         sqlx::query("UPDATE articles SET status = 'draft' WHERE slug = (SELECT slug FROM articles WHERE status = 'published' AND id <> $1 ORDER BY id LIMIT 1)")
             .bind(id)
@@ -211,26 +181,14 @@ async fn ratings_once_per_reader_replaced_on_re_rating_with_the_summary_line() {
                 .unwrap(),
             0,
         );
-        let (status, _) = call_as(
-            &s,
-            &c,
-            RateArticle::PATH,
-            &[("slug", &draft), ("stars", "3")],
-        )
-        .await;
+        let (status, _) = rate(&s, &c, &draft, "3").await;
         assert_eq!(status, 404, "an unpublished article cannot be rated");
         sqlx::query("UPDATE articles SET allow_ratings = 0 WHERE id = $1")
             .bind(id)
             .execute(&s.pool)
             .await
             .unwrap();
-        let (status, body) = call_as(
-            &s,
-            &c,
-            RateArticle::PATH,
-            &[("slug", &slug), ("stars", "3")],
-        )
-        .await;
+        let (status, body) = rate(&s, &c, &slug, "3").await;
         assert_eq!(status, 400);
         assert!(body.contains("không nhận đánh giá"), "{body}");
         assert_eq!(
@@ -844,22 +802,10 @@ async fn too_fast_and_too_many_are_refused() {
         assert_eq!(s.scalar("SELECT COUNT(*) FROM comments").await, 2);
 
         for _ in 0..3 {
-            let (status, _) = call_as(
-                &s,
-                &reader,
-                RateArticle::PATH,
-                &[("slug", &slug), ("stars", "5")],
-            )
-            .await;
+            let (status, _) = rate(&s, &reader, &slug, "5").await;
             assert_eq!(status, 200);
         }
-        let (status, res) = call_as(
-            &s,
-            &reader,
-            RateArticle::PATH,
-            &[("slug", &slug), ("stars", "1")],
-        )
-        .await;
+        let (status, res) = rate(&s, &reader, &slug, "1").await;
         assert_eq!(status, 429, "{res}");
         let id = article_id(&s, &slug).await;
         assert_eq!(

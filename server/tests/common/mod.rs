@@ -51,6 +51,23 @@ pub async fn call_as(
     (res.status().as_u16(), res.text().await.unwrap())
 }
 
+/// Rates an article as the hydrated page does, from `client`.
+pub async fn rate(
+    s: &TestServer,
+    client: &reqwest::Client,
+    slug: &str,
+    stars: &str,
+) -> (u16, String) {
+    use toasoan_app::features::ratings::api::RateArticle;
+    call_as(
+        s,
+        client,
+        RateArticle::PATH,
+        &[("slug", slug), ("stars", stars)],
+    )
+    .await
+}
+
 pub const POSTGRES_ENV: &str = "TOASOAN_TEST_POSTGRES_URL";
 
 /// The backends to run on: SQLite always, PostgreSQL when one is provided.

@@ -251,14 +251,18 @@ mod tests {
         }
     }
 
-    #[test]
-    fn contributors_move_only_their_own_drafts() {
-        let user = |role| CurrentUser {
+    /// User 7 with `role`.
+    fn user(role: Role) -> CurrentUser {
+        CurrentUser {
             id: 7,
             username: "u".into(),
             display_name: "U".into(),
             role,
-        };
+        }
+    }
+
+    #[test]
+    fn contributors_move_only_their_own_drafts() {
         let c = user(Role::Contributor);
         assert!(Action::Submit.allowed(&c, Some(7)));
         assert!(!Action::Submit.allowed(&c, Some(8)));
@@ -275,12 +279,6 @@ mod tests {
     #[test]
     fn who_may_edit_what() {
         use Status as S;
-        let user = |role| CurrentUser {
-            id: 7,
-            username: "u".into(),
-            display_name: "U".into(),
-            role,
-        };
         let c = user(Role::Contributor);
         assert!(can_edit(&c, Some(7), S::Draft));
         assert!(can_edit(&c, Some(7), S::Rejected));
