@@ -1,113 +1,27 @@
-//! Tòa Soạn's application: the content model, the features (each with its types,
-//! server functions, SQL and views), and the routes. Compiled twice: with `ssr` into
-//! the server, with `hydrate` into the WASM client.
+//! Tòa Soạn's application, compiled twice: with `ssr` into the server, with `hydrate`
+//! into the WASM client.
+//!
+//! Its modules form four layers; each uses only the layers below it, never one above,
+//! and no two modules import each other (checked by `tests/layers.rs` in `make test`):
+//!
+//! ```text
+//! pages       routes that compose features (the article page = article + sharing +
+//!             ratings + comments; the admin frame around every /quan-tri page)
+//! features    one folder per capability; its public API in mod.rs, its store private.
+//!             Features form a DAG (accounts and audit at the bottom; editorial and
+//!             portal near the top); where one change spans features, the owner
+//!             offers a function that takes the caller's open transaction.
+//! content     the typed document model: validation, renderer, diff, converters
+//! core        error, request context, time, text folding, paging, site settings,
+//!             links, i18n, shared components — knows no feature
+//! ```
 #![recursion_limit = "256"]
 
 pub mod components;
 pub mod content;
-pub mod error;
+pub mod core;
 pub mod features;
 pub mod i18n;
-#[cfg(feature = "ssr")]
-pub mod rate_limit;
-#[cfg(feature = "ssr")]
-pub mod state;
-#[cfg(feature = "ssr")]
-pub mod text;
-#[cfg(feature = "ssr")]
-pub mod time;
-#[cfg(feature = "ssr")]
-pub mod view_counts;
-#[cfg(feature = "ssr")]
-pub mod visitor;
+pub mod pages;
 
-use leptos::prelude::*;
-use leptos_meta::{MetaTags, provide_meta_context};
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{SsrMode, path};
-
-use components::{NotFoundPage, SiteResource};
-use features::accounts::admin_views::{SetPasswordPage, SetupPage, UsersPage};
-use features::accounts::views::{AccountPage, IdleWatch, SignInPage, provide_session_user};
-use features::admin::views::AuditPage;
-use features::articles::views::ArticlePage;
-use features::categories::admin_views::CategoriesAdminPage;
-use features::categories::views::CategoryPage;
-use features::comments::admin_views::CommentsQueuePage;
-use features::editorial::views::{
-    ArticleFormPage, DashboardPage, DeskArticlePage, DeskListPage, RevisionsPage,
-};
-use features::portal::api::get_site_info;
-use features::portal::views::{HomePage, SiteFooter, SiteHeader};
-use features::sharing::views::PrintArticlePage;
-use features::tags::views::TagPage;
-use features::topics::views::TopicPage;
-
-/// The HTML document around the app, rendered on the server.
-pub fn shell(options: LeptosOptions) -> impl IntoView {
-    view! {
-        <!DOCTYPE html>
-        <html lang="vi">
-            <head>
-                <meta charset="utf-8"/>
-                <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <meta name="theme-color" content="#b3121b"/>
-                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <link rel="stylesheet" href="/pkg/toasoan.css"/>
-                <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
-                <MetaTags/>
-            </head>
-            <body>
-                <App/>
-            </body>
-        </html>
-    }
-}
-
-/// The application: page frame and routes. Public routes render fully on the server
-/// (`SsrMode::Async`) so their content is in the first HTML, even with JavaScript off.
-#[component]
-pub fn App() -> impl IntoView {
-    provide_meta_context();
-    let site: SiteResource = Resource::new(|| (), |_| get_site_info());
-    provide_context(site);
-    provide_session_user();
-    // Lets tests (and styles) know the client has taken over.
-    Effect::new(move |_| {
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-hydrated", "true");
-        }
-    });
-    view! {
-        <Router>
-            <SiteHeader/>
-            <main id="noi-dung" class="wrap site-main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFoundPage/> }>
-                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/chuyen-muc/:slug") view=CategoryPage ssr=SsrMode::Async/>
-                    <Route path=path!("/bai-viet/:slug") view=ArticlePage ssr=SsrMode::Async/>
-                    <Route path=path!("/bai-viet/:slug/in") view=PrintArticlePage ssr=SsrMode::Async/>
-                    <Route path=path!("/chuyen-de/:slug") view=TopicPage ssr=SsrMode::Async/>
-                    <Route path=path!("/the/:slug") view=TagPage ssr=SsrMode::Async/>
-                    <Route path=path!("/dang-nhap") view=SignInPage ssr=SsrMode::Async/>
-                    <Route path=path!("/tai-khoan") view=AccountPage ssr=SsrMode::Async/>
-                    <Route path=path!("/quan-tri") view=DashboardPage ssr=SsrMode::Async/>
-                    <Route path=path!("/quan-tri/bai-viet") view=DeskListPage ssr=SsrMode::Async/>
-                    <Route path=path!("/quan-tri/bai-viet/moi") view=ArticleFormPage ssr=SsrMode::Async/>
-                    <Route path=path!("/quan-tri/bai-viet/:id") view=DeskArticlePage ssr=SsrMode::Async/>
-                    <Route path=path!("/quan-tri/bai-viet/:id/sua") view=ArticleFormPage ssr=SsrMode::Async/>
-                    <Route path=path!("/quan-tri/bai-viet/:id/phien-ban") view=RevisionsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/quan-tri/nhat-ky") view=AuditPage ssr=SsrMode::Async/>
-                    <Route path=path!("/quan-tri/y-kien") view=CommentsQueuePage ssr=SsrMode::Async/>
-                    <Route path=path!("/quan-tri/nguoi-dung") view=UsersPage ssr=SsrMode::Async/>
-                    <Route path=path!("/quan-tri/chuyen-muc") view=CategoriesAdminPage ssr=SsrMode::Async/>
-                    <Route path=path!("/thiet-lap") view=SetupPage ssr=SsrMode::Async/>
-                    <Route path=path!("/dat-mat-khau") view=SetPasswordPage ssr=SsrMode::Async/>
-                </Routes>
-            </main>
-            <SiteFooter/>
-            <IdleWatch/>
-        </Router>
-    }
-}
+pub use pages::routes::{App, shell};

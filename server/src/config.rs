@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
-use toasoan_app::features::portal::{ParticipationConfig, SiteConfig};
+use toasoan_app::core::site::{ParticipationConfig, SiteConfig};
 
 /// Errors reading the configuration file.
 #[derive(Debug, thiserror::Error)]

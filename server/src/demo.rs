@@ -5,9 +5,9 @@
 use std::path::Path;
 
 use sqlx::AnyPool;
-use toasoan_app::features::categories::store::{self as categories, NewCategory};
-use toasoan_app::features::topics::store as topics;
-use toasoan_app::time;
+use toasoan_app::core::time;
+use toasoan_app::features::categories::{self, NewCategory};
+use toasoan_app::features::topics;
 
 use crate::import::{self, ImportError, ImportOptions, Outcome};
 use crate::pictures::demo_svg;
@@ -229,6 +229,7 @@ pub async fn seed(pool: &AnyPool, media_dir: &Path) -> Result<DemoReport, Import
             media_dir,
             only_new: true,
             default_published: now - 600 - i as i64 * 26_000,
+            demo: true,
         };
         let parsed = import::parse(file, text)?;
         match import::store(pool, file, parsed, &images, &opts).await? {

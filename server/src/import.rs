@@ -10,12 +10,12 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use sqlx::AnyPool;
 use toasoan_app::content::markdown::{StoredImage, image_urls, to_doc};
-use toasoan_app::features::articles::store::{self as articles, NewArticle, Saved};
-use toasoan_app::features::categories::store as categories;
-use toasoan_app::features::media::store as media;
-use toasoan_app::features::{tags::store as tags, topics::store as topics};
-use toasoan_app::text::{nfc, slugify};
-use toasoan_app::time;
+use toasoan_app::core::text::{nfc, slugify};
+use toasoan_app::core::time;
+use toasoan_app::features::articles::{self, Author, Content, Settings, Write, WriteError};
+use toasoan_app::features::categories;
+use toasoan_app::features::media;
+use toasoan_app::features::topics;
 
 /// Category of articles whose front matter names none.
 pub const DEFAULT_CATEGORY: &str = "Tin tổng hợp";
@@ -240,6 +240,8 @@ pub struct ImportOptions<'a> {
     pub only_new: bool,
     /// Publication time of articles whose front matter has none.
     pub default_published: i64,
+    /// The demo writes (its revisions and events say so), not an import.
+    pub demo: bool,
 }
 
 /// Stores one parsed article, with its images, in one transaction.
@@ -315,36 +317,49 @@ pub async fn store(
         file: file.to_string(),
         reason: e.to_string(),
     })?;
-    let cover = doc.first_figure().map(|f| f.media_id);
     let category_id = categories::ensure_by_name(&mut tx, &parsed.category, now)
         .await
         .map_err(|e| db(&e))?;
-    let article = NewArticle {
-        slug: parsed.slug.clone(),
+    let content = Content {
         title: parsed.title,
         sapo: parsed.lead,
-        body: doc,
         category_id,
+        tags: parsed.tags,
         byline: parsed.byline,
         source: parsed.source,
-        status: "published",
-        featured: parsed.featured,
-        publish_at: parsed.published_at.unwrap_or(opts.default_published),
-        cover_media_id: cover,
+        body: doc,
     };
-    let saved = articles::save(&mut tx, &article, now)
+    let settings = Settings {
+        featured: Some(parsed.featured),
+        ..Settings::default()
+    };
+    let what = Write::Publish {
+        slug: &parsed.slug,
+        publish_at: parsed.published_at.unwrap_or(opts.default_published),
+    };
+    let by = if opts.demo {
+        Author::Demo { file }
+    } else {
+        Author::Import { file }
+    };
+    let written = articles::write(&mut tx, what, &content, &settings, by, now)
         .await
-        .map_err(|e| db(&e))?;
-    tags::set_for_article(&mut tx, saved.id(), &parsed.tags)
-        .await
-        .map_err(|e| db(&e))?;
-    topics::set_for_article(&mut tx, saved.id(), &parsed.topics, now)
+        .map_err(|e| match e {
+            WriteError::Invalid(reason) => ImportError::Invalid {
+                file: file.to_string(),
+                reason,
+            },
+            other => db(&other),
+        })?;
+    topics::set_for_article(&mut tx, written.id, &parsed.topics, now)
         .await
         .map_err(|e| db(&e))?;
     tx.commit().await.map_err(|e| db(&e))?;
-    Ok(match saved {
-        Saved::Created(_) => Outcome::Created { slug: article.slug },
-        Saved::Updated(_) => Outcome::Updated { slug: article.slug },
+    let slug = parsed.slug;
+    Ok(if written.created {
+        Outcome::Created { slug }
+    } else {
+        Outcome::Updated { slug }
     })
 }
 
@@ -433,6 +448,7 @@ pub async fn import_paths(pool: &AnyPool, paths: &[PathBuf], media_dir: &Path) -
         media_dir,
         only_new: false,
         default_published: time::now(),
+        demo: false,
     };
     for f in files {
         match import_file(pool, &f, &opts).await {

@@ -1,21 +1,38 @@
 //! Background jobs of `toasoan serve`: publishing scheduled articles when due, and
 //! writing counted article views to the database.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::AnyPool;
-use toasoan_app::features::workflow::store::publish_due;
+use toasoan_app::features::workflow::publish_due;
+
+use crate::page_cache::PageCache;
 
 /// How often scheduled articles are checked.
 pub const SCHEDULE_INTERVAL: Duration = Duration::from_secs(30);
 
+/// Publishes the scheduled articles due at `now`. When any went out, the kept pages
+/// are made stale, so the home page and the categories show them at once.
+pub async fn publish_scheduled(
+    pool: &AnyPool,
+    pages: &PageCache,
+    now: i64,
+) -> Result<usize, sqlx::Error> {
+    let published = publish_due(pool, now).await?;
+    if published > 0 {
+        pages.invalidate();
+    }
+    Ok(published)
+}
+
 /// Runs the scheduler until the process ends.
-pub fn spawn_scheduler(pool: AnyPool) -> tokio::task::JoinHandle<()> {
+pub fn spawn_scheduler(pool: AnyPool, pages: Arc<PageCache>) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(SCHEDULE_INTERVAL);
         loop {
             tick.tick().await;
-            match publish_due(&pool, toasoan_app::time::now()).await {
+            match publish_scheduled(&pool, &pages, toasoan_app::core::time::now()).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!("đã đăng {n} bài theo lịch"),
                 Err(e) => tracing::error!("lỗi đăng bài theo lịch: {e}"),
@@ -26,8 +43,15 @@ pub fn spawn_scheduler(pool: AnyPool) -> tokio::task::JoinHandle<()> {
 
 /// Writes the views counted since the last flush (kept for the next one on error).
 /// Returns how many views were written.
-pub async fn flush_views(ctx: &toasoan_app::state::AppContext) -> i64 {
-    match ctx.views.flush(&ctx.pool, toasoan_app::time::now()).await {
+pub async fn flush_views(ctx: &toasoan_app::core::state::AppContext) -> i64 {
+    let pool = &ctx.pool;
+    let written = ctx
+        .views
+        .flush(toasoan_app::core::time::now(), |batch| async move {
+            toasoan_app::features::articles::add_views(pool, &batch).await
+        })
+        .await;
+    match written {
         Ok(0) => 0,
         Ok(n) => {
             tracing::debug!("đã ghi {n} lượt đọc");
@@ -43,8 +67,8 @@ pub async fn flush_views(ctx: &toasoan_app::state::AppContext) -> i64 {
 /// Flushes counted views every `every` until aborted; written views make the kept
 /// pages (which show "Số lần đọc" and the most-read block) stale.
 pub fn spawn_view_flusher(
-    ctx: toasoan_app::state::AppContext,
-    pages: std::sync::Arc<crate::page_cache::PageCache>,
+    ctx: toasoan_app::core::state::AppContext,
+    pages: Arc<PageCache>,
     every: Duration,
 ) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {

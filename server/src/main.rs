@@ -138,7 +138,6 @@ async fn run(command: Command, config: Config) -> Result<ExitCode, Box<dyn std::
                     "Chưa có quản trị viên. Mở liên kết sau (dùng một lần, trong 24 giờ) để tạo tài khoản quản trị đầu tiên: {link}"
                 );
             }
-            jobs::spawn_scheduler(pool.clone());
             let listener = tokio::net::TcpListener::bind(config.addr).await?;
             tracing::info!(
                 "Tòa Soạn đang phục vụ tại http://{} (giao diện: {})",
@@ -146,13 +145,14 @@ async fn run(command: Command, config: Config) -> Result<ExitCode, Box<dyn std::
                 site_root.display()
             );
             let app = web::app(web::WebConfig {
-                pool,
+                pool: pool.clone(),
                 site: config.site,
                 participation: config.participation,
                 media_dir: config.media_dir,
                 site_root,
                 addr: config.addr,
             });
+            jobs::spawn_scheduler(pool, app.pages.clone());
             web::serve(listener, app).await?;
         }
     }

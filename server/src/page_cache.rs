@@ -18,8 +18,8 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use toasoan_app::state::{AppContext, ClientAddr};
-use toasoan_app::view_counts::ARTICLE_HEADER;
+use toasoan_app::core::state::{AppContext, ClientAddr};
+use toasoan_app::core::view_counts::ARTICLE_HEADER;
 
 /// Pages kept at most (each a few tens of KB in three encodings).
 pub const MAX_PAGES: usize = 2_000;
@@ -285,8 +285,11 @@ async fn count_view(ctx: &AppContext, reader: (String, String, String), article:
     let Ok(secret) = ctx.secret().await else {
         return;
     };
-    if let Some(key) = toasoan_app::visitor::reader_key_of(&agent, &cookies, &address, &secret) {
-        ctx.views.record(article, &key, toasoan_app::time::now());
+    if let Some(key) =
+        toasoan_app::features::guard::reader_key_of(&agent, &cookies, &address, &secret)
+    {
+        ctx.views
+            .record(article, &key, toasoan_app::core::time::now());
     }
 }
 

@@ -323,7 +323,7 @@ mod tests {
             "deterministic"
         );
         assert_ne!(demo_svg("dong-lua-2"), demo_svg("dong-lua-3"));
-        let size = toasoan_app::features::media::store::sniff(demo_svg("la-co-1").as_bytes());
+        let size = toasoan_app::features::media::sniff(demo_svg("la-co-1").as_bytes());
         assert_eq!(size, Some(("image/svg+xml", "svg", WIDTH, HEIGHT)));
     }
 }

@@ -6,9 +6,9 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use qrcode::QrCode;
 use qrcode::render::svg;
-use toasoan_app::features::articles::model::article_href;
-use toasoan_app::features::articles::store::participation;
-use toasoan_app::state::AppContext;
+use toasoan_app::core::links::article_href;
+use toasoan_app::core::state::AppContext;
+use toasoan_app::features::articles::participation;
 
 /// The SVG of a QR code for `text`, black on white with the standard quiet zone.
 pub fn svg_for(text: &str) -> Result<String, qrcode::types::QrError> {
@@ -27,7 +27,7 @@ pub async fn article_qr(State(ctx): State<AppContext>, Path(file): Path<String>)
     let Some(slug) = file.strip_suffix(".svg") else {
         return not_found();
     };
-    match participation(&ctx.pool, toasoan_app::time::now(), slug).await {
+    match participation(&ctx.pool, toasoan_app::core::time::now(), slug).await {
         Ok(Some(_)) => {}
         Ok(None) => return not_found(),
         Err(e) => {

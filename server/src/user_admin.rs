@@ -3,10 +3,10 @@
 use std::io::{IsTerminal, Read};
 
 use sqlx::AnyPool;
+use toasoan_app::core::time;
 use toasoan_app::features::accounts::auth::{hash_password, new_token};
 use toasoan_app::features::accounts::model::{Role, check_new_password, check_username};
-use toasoan_app::features::accounts::store::{self, NewUser};
-use toasoan_app::time;
+use toasoan_app::features::accounts::{self as store, NewUser};
 
 #[derive(Debug, thiserror::Error)]
 pub enum UserError {
@@ -25,7 +25,7 @@ pub enum UserError {
     #[error("lỗi cơ sở dữ liệu: {0}")]
     Db(#[from] sqlx::Error),
     #[error("{0}")]
-    App(#[from] toasoan_app::error::AppError),
+    App(#[from] toasoan_app::core::error::AppError),
 }
 
 /// The password for a new account: from standard input when one is piped in,
@@ -61,7 +61,7 @@ pub async fn add(
     check_username(name).map_err(UserError::Invalid)?;
     check_new_password(password).map_err(UserError::Invalid)?;
     let hash = hash_password(password)?;
-    let display = toasoan_app::text::nfc(display_name.unwrap_or(name));
+    let display = toasoan_app::core::text::nfc(display_name.unwrap_or(name));
     let new = NewUser {
         username: name,
         display_name: &display,

@@ -14,8 +14,8 @@ use axum::response::{IntoResponse, Response};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use sqlx::AnyPool;
-use toasoan_app::features::portal::{ParticipationConfig, SiteConfig};
-use toasoan_app::state::{AppContext, ClientAddr};
+use toasoan_app::core::site::{ParticipationConfig, SiteConfig};
+use toasoan_app::core::state::{AppContext, ClientAddr};
 use toasoan_app::{App, shell};
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
@@ -128,6 +128,7 @@ pub fn app(cfg: WebConfig) -> Web {
             shell,
         ))
         .with_state(options)
+        .layer(axum::middleware::from_fn(error_status))
         .layer(CompressionLayer::new())
         // outside compression: kept pages are compressed once, ahead of requests
         .layer(axum::middleware::from_fn_with_state(
@@ -154,6 +155,30 @@ pub fn app(cfg: WebConfig) -> Web {
         .layer(axum::middleware::from_fn(client_addr))
         .layer(TraceLayer::new_for_http());
     Web { router, ctx, pages }
+}
+
+/// Gives a server function's error its own status: server functions answer every
+/// error with 500, and this reads the error they sent (`AppError`, JSON) and answers
+/// with its status (400, 401, 403, 404, 409, 429; 500 stays for faults). The one
+/// place this happens, so no server function can forget it. Plain form posts are
+/// redirects back to the form and keep their 302.
+async fn error_status(req: Request, next: Next) -> Response {
+    use leptos::server_fn::error::SERVER_FN_ERROR_HEADER;
+    let res = next.run(req).await;
+    if res.status() != StatusCode::INTERNAL_SERVER_ERROR
+        || !res.headers().contains_key(SERVER_FN_ERROR_HEADER)
+    {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let bytes = axum::body::to_bytes(body, 64 * 1024)
+        .await
+        .unwrap_or_default();
+    if let Ok(error) = serde_json::from_slice::<toasoan_app::core::error::AppError>(&bytes) {
+        parts.status =
+            StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
 /// Records the client's address for rate limits (from the connection).

@@ -198,7 +198,7 @@ async fn wrong_passwords_are_refused_then_rate_limited() {
         // the client shows the Vietnamese message of the error it receives
         assert_eq!(res.text().await.unwrap(), "\"TooMany\"");
         assert!(
-            toasoan_app::error::AppError::TooMany
+            toasoan_app::core::error::AppError::TooMany
                 .to_string()
                 .contains("quá nhanh")
         );
@@ -312,7 +312,7 @@ async fn disabled_users_and_expired_sessions_are_refused_at_once() {
         );
         assert_eq!(whoami(&s).await["username"], "bientap");
         sqlx::query("UPDATE sessions SET expires_at = $1")
-            .bind(toasoan_app::time::now() - 1)
+            .bind(toasoan_app::core::time::now() - 1)
             .execute(&s.pool)
             .await
             .unwrap();

@@ -20,13 +20,15 @@ fn paragraphs_and_captions(body: &str) -> (Vec<String>, Vec<String>) {
     let mut captions = Vec::new();
     for block in body.split("\n\n").map(str::trim).filter(|b| !b.is_empty()) {
         if let Some(rest) = block.strip_prefix("![") {
-            captions.push(toasoan_app::text::nfc(rest.split("](").next().unwrap()));
+            captions.push(toasoan_app::core::text::nfc(
+                rest.split("](").next().unwrap(),
+            ));
         } else {
             // the corpus marks the byline **bold** and the author's title *italic*
             let text = block.replace("**", "").trim_matches('*').to_string();
             // the importer stores NFC text; some corpus files are not NFC
             paragraphs.push(
-                toasoan_app::text::nfc(&text)
+                toasoan_app::core::text::nfc(&text)
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" "),
@@ -67,7 +69,7 @@ async fn the_corpus_imports_and_reads_in_full() {
                 page_flat.contains(&parsed.lead.split_whitespace().collect::<Vec<_>>().join(" ")),
                 "{slug}: lead"
             );
-            let dateline = toasoan_app::time::dateline(parsed.published_at.unwrap());
+            let dateline = toasoan_app::core::time::dateline(parsed.published_at.unwrap());
             assert!(page.contains(&dateline), "{slug}: dateline {dateline}");
             let (paragraphs, captions) = paragraphs_and_captions(&parsed.body);
             assert!(
@@ -251,5 +253,117 @@ async fn imported_text_is_never_markup() {
             "the title is shown as text"
         );
         assert!(unescape(&html).contains("bấm vào"), "the link text stays");
+    }
+}
+
+/// Rows of a query as text, for comparing what was recorded.
+async fn texts(s: &TestServer, sql: &str) -> Vec<String> {
+    use sqlx::Row;
+    sqlx::query(sql)
+        .fetch_all(&s.pool)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.try_get::<String, _>(0).unwrap())
+        .collect()
+}
+
+/// Imports and the demo write through the one article writer: every import keeps a
+/// revision naming its file, and publishing is a status change recorded by the
+/// workflow with what made it ("import", "demo"), as the desk's saves are.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn imports_and_the_demo_keep_revisions_and_events() {
+    for backend in backends() {
+        let s = TestServer::start(backend).await;
+        let dir = s.dir.path().join("nhap");
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("bai.md");
+        std::fs::write(
+            &file,
+            "---\ntitle: Bài nhập\ncategory: Thời sự\ntags: [Nông thôn mới]\n---\n\nLần một.\n",
+        )
+        .unwrap();
+        let report = import::import_paths(&s.pool, std::slice::from_ref(&dir), &s.media_dir).await;
+        assert!(report.failed.is_empty(), "{backend:?} {:?}", report.failed);
+        let id = s
+            .scalar("SELECT id FROM articles WHERE slug = 'bai-nhap'")
+            .await;
+        let revisions = texts(
+            &s,
+            &format!(
+                "SELECT summary FROM article_revisions WHERE article_id = {id} ORDER BY number"
+            ),
+        )
+        .await;
+        assert_eq!(revisions.len(), 1, "{backend:?} {revisions:?}");
+        assert!(
+            revisions[0].contains("Nhập từ tệp") && revisions[0].contains("bai.md"),
+            "{revisions:?}"
+        );
+        let events = texts(
+            &s,
+            &format!(
+                "SELECT origin || ' ' || from_status || '>' || to_status || ' ' || reason FROM article_events \
+                 WHERE article_id = {id} ORDER BY id"
+            ),
+        )
+        .await;
+        assert_eq!(events.len(), 1, "{backend:?} {events:?}");
+        assert!(
+            events[0].starts_with("import draft>published "),
+            "{events:?}"
+        );
+        assert!(events[0].contains("bai.md"), "{events:?}");
+
+        // importing again keeps a second revision; it was already published: no event
+        std::fs::write(
+            &file,
+            "---\ntitle: Bài nhập\ncategory: Thời sự\n---\n\nLần hai.\n",
+        )
+        .unwrap();
+        let report = import::import_paths(&s.pool, std::slice::from_ref(&dir), &s.media_dir).await;
+        assert!(
+            matches!(report.done[0].1, Outcome::Updated { .. }),
+            "{:?}",
+            report.done
+        );
+        assert_eq!(
+            s.scalar(&format!(
+                "SELECT COUNT(*) FROM article_revisions WHERE article_id = {id}"
+            ))
+            .await,
+            2
+        );
+        assert_eq!(
+            s.scalar(&format!(
+                "SELECT COUNT(*) FROM article_events WHERE article_id = {id}"
+            ))
+            .await,
+            1
+        );
+        let (_, html) = s.get("/bai-viet/bai-nhap").await;
+        assert!(page_text(&html).contains("Lần hai."), "{backend:?}");
+
+        // the demo: every article with its revision and its "demo" publication
+        s.seed_demo().await;
+        let demo_articles = s.scalar("SELECT COUNT(*) FROM articles").await - 1;
+        assert!(demo_articles >= 24, "{demo_articles}");
+        assert_eq!(
+            s.scalar(&format!(
+                "SELECT COUNT(*) FROM article_revisions WHERE article_id <> {id} AND author_id IS NULL"
+            ))
+            .await,
+            demo_articles
+        );
+        assert_eq!(
+            s.scalar("SELECT COUNT(*) FROM article_events WHERE origin = 'demo' AND to_status = 'published'")
+                .await,
+            demo_articles
+        );
+        // the desk's history names what published it
+        let history = toasoan_app::features::workflow::events(&s.pool, id)
+            .await
+            .unwrap();
+        assert_eq!(history[0].actor.as_deref(), Some("Nhập bài tự động"));
     }
 }

@@ -11,7 +11,7 @@ use std::io::Read;
 
 use common::{CHROME, FIREFOX, TestServer, backends, browser, page_text, rate};
 use leptos::server_fn::ServerFn;
-use toasoan_app::features::portal::ParticipationConfig;
+use toasoan_app::core::site::ParticipationConfig;
 use toasoan_app::features::ratings::api::RateArticle;
 
 /// A GET as `client` with this Accept-Encoding: (status, x-cache, content-encoding, body
@@ -209,6 +209,69 @@ async fn changes_make_kept_pages_stale_and_signed_in_users_get_fresh_pages() {
             let res = s.client.get(s.url("/")).send().await.unwrap();
             assert_eq!(res.status(), 200);
             assert!(res.headers().get("x-cache").is_none(), "{backend:?}");
+        }
+    }
+}
+
+/// An article the scheduler publishes shows on the kept home page and its category
+/// at once, not a minute later (the scheduler makes the kept pages stale).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_scheduler_tells_the_cache() {
+    for backend in backends() {
+        let s = TestServer::start(backend).await;
+        s.seed_demo().await;
+        let slug = s.newest_published_slug().await;
+        let id = s
+            .scalar(&format!("SELECT id FROM articles WHERE slug = '{slug}'"))
+            .await;
+        let category: String = sqlx::query_scalar(
+            "SELECT c.slug FROM categories c JOIN articles a ON a.category_id = c.id WHERE a.id = $1",
+        )
+        .bind(id)
+        .fetch_one(&s.pool)
+        .await
+        .unwrap();
+        // the newest article is scheduled and its time has just come (written behind
+        // the app's back); the scheduler has not run yet
+        let at = toasoan_app::core::time::now() - 1;
+        sqlx::query("UPDATE articles SET status = 'scheduled', publish_at = $1 WHERE id = $2")
+            .bind(at)
+            .bind(id)
+            .execute(&s.pool)
+            .await
+            .unwrap();
+        s.pages.invalidate();
+        let reader = browser(CHROME);
+        let href = format!("/bai-viet/{slug}");
+        let category_path = format!("/chuyen-muc/{category}");
+        for path in ["/", category_path.as_str()] {
+            fetch(&s, &reader, path, "gzip").await;
+            let (status, cache, _, body) = fetch(&s, &reader, path, "gzip").await;
+            assert_eq!(
+                (status, cache.as_str()),
+                (200, "hit"),
+                "{backend:?} {path} kept"
+            );
+            assert!(
+                !body.contains(&href),
+                "{backend:?} {path}: not yet published"
+            );
+        }
+        let published = toasoan_server::jobs::publish_scheduled(&s.pool, &s.pages, at)
+            .await
+            .unwrap();
+        assert_eq!(published, 1, "{backend:?}");
+        for path in ["/", category_path.as_str()] {
+            let (status, cache, _, body) = fetch(&s, &reader, path, "gzip").await;
+            assert_eq!(
+                (status, cache.as_str()),
+                (200, "miss"),
+                "{backend:?} {path} rendered again"
+            );
+            assert!(
+                body.contains(&href),
+                "{backend:?} {path} shows the article at once"
+            );
         }
     }
 }

@@ -9,11 +9,11 @@ mod common;
 
 use common::{Backend, CHROME, FIREFOX, TestServer, backends, browser, call_as, page_text, rate};
 use leptos::server_fn::ServerFn;
+use toasoan_app::core::site::ParticipationConfig;
 use toasoan_app::features::comments::admin_api::{
     EditComment, GetCommentQueue, ModerateComments, ReplyAsBoard,
 };
 use toasoan_app::features::comments::api::{PostComment, ReportComment};
-use toasoan_app::features::portal::ParticipationConfig;
 use toasoan_app::features::ratings::api::{GetMyRating, RateArticle};
 
 const PASSWORD: &str = "kiem-duyet-2026";
@@ -769,9 +769,9 @@ async fn too_fast_and_too_many_are_refused() {
                 .unwrap(),
             0,
         );
-        let old = toasoan_app::features::comments::rules::form_token(
+        let old = toasoan_app::features::guard::form_token_at(
             &secret,
-            toasoan_app::time::now() - 10,
+            toasoan_app::core::time::now() - 10,
         );
         // the first attempt gave this reader the visitor cookie; from then on two
         // comments per window are taken and the third is refused with 429
@@ -794,7 +794,7 @@ async fn too_fast_and_too_many_are_refused() {
         assert_eq!(answers[1].0, 200, "{}", answers[1].1);
         let (status, res) = answers.pop().unwrap();
         assert_eq!(status, 429, "{backend:?}: {res}");
-        let shown: toasoan_app::error::AppError = serde_json::from_str(&res).unwrap();
+        let shown: toasoan_app::core::error::AppError = serde_json::from_str(&res).unwrap();
         assert!(
             shown.to_string().contains("thao tác quá nhanh"),
             "the page shows: {shown}"
@@ -850,7 +850,7 @@ async fn views_count_once_per_reader_skip_robots_and_are_written_on_shutdown() {
             "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 Version/17.0 Safari/605.1.15",
         );
         let res = c
-            .get(s.url(toasoan_app::features::articles::api::GetArticlePage::PATH))
+            .get(s.url(toasoan_app::pages::article::GetArticlePage::PATH))
             .query(&[("slug", slug.as_str())])
             .send()
             .await

@@ -248,7 +248,7 @@ async fn unpublished_and_future_articles_stay_hidden() {
         );
 
         sqlx::query("UPDATE articles SET status = 'published', publish_at = $1 WHERE slug = $2")
-            .bind(toasoan_app::time::now() + 3600)
+            .bind(toasoan_app::core::time::now() + 3600)
             .bind(&slug)
             .execute(&s.pool)
             .await
@@ -262,8 +262,8 @@ async fn unpublished_and_future_articles_stay_hidden() {
         );
 
         sqlx::query("UPDATE articles SET publish_at = $1, expire_at = $2 WHERE slug = $3")
-            .bind(toasoan_app::time::now() - 7200)
-            .bind(toasoan_app::time::now() - 60)
+            .bind(toasoan_app::core::time::now() - 7200)
+            .bind(toasoan_app::core::time::now() - 60)
             .bind(&slug)
             .execute(&s.pool)
             .await

@@ -10,14 +10,14 @@ use toasoan_app::features::accounts::Role;
 use toasoan_app::features::accounts::api::{SignIn, SignOut};
 use toasoan_app::features::workflow::api::TransitionArticle;
 use toasoan_app::features::workflow::model::{Action, Status};
-use toasoan_app::features::workflow::store::publish_due;
+use toasoan_app::features::workflow::publish_due;
 use toasoan_server::user_admin;
 
 const PASSWORD: &str = "quy-trinh-2026";
 
 /// An article in `status`, written by `author`, in a fresh category; returns its id.
 async fn article(s: &TestServer, status: Status, author: Option<i64>, slug: &str) -> i64 {
-    let now = toasoan_app::time::now();
+    let now = toasoan_app::core::time::now();
     let cat: i64 = sqlx::Row::get(
         &sqlx::query(
             "INSERT INTO categories (slug, name, created_at) VALUES ($1, $1, $2) RETURNING id",
@@ -116,7 +116,7 @@ async fn every_role_and_action_is_allowed_or_refused_by_the_server() {
                         role,
                     };
                     let allowed = role != Role::Member && action.allowed(&user, Some(author));
-                    let at = toasoan_app::time::iso(toasoan_app::time::now() + 3600);
+                    let at = toasoan_app::core::time::iso(toasoan_app::core::time::now() + 3600);
                     let (status, body) = act(&s, id, action, "lý do", &at).await;
                     let ctx = format!(
                         "{backend:?} {role:?} {action:?} own={own} from {from:?}: {status} {body}"
@@ -192,11 +192,17 @@ async fn reasons_states_scheduling_and_the_audit_trail() {
         // scheduling: must be in the future; published by the scheduler when due
         let (status, _) = act(&s, id, Action::Schedule, "", "2020-01-01T00:00:00+07:00").await;
         assert_eq!(status, 400, "{backend:?} a time in the past");
-        let at = toasoan_app::time::now() + 7200;
+        let at = toasoan_app::core::time::now() + 7200;
         assert_eq!(
-            act(&s, id, Action::Schedule, "", &toasoan_app::time::iso(at))
-                .await
-                .0,
+            act(
+                &s,
+                id,
+                Action::Schedule,
+                "",
+                &toasoan_app::core::time::iso(at)
+            )
+            .await
+            .0,
             200
         );
         let (page, _) = s.get("/bai-viet/ban-nhap").await;
@@ -214,7 +220,7 @@ async fn reasons_states_scheduling_and_the_audit_trail() {
         assert_eq!(status_of(&s, id).await, "published");
         assert_eq!(publish_due(&s.pool, at + 10).await.unwrap(), 0, "only once");
 
-        let history = toasoan_app::features::workflow::store::events(&s.pool, id)
+        let history = toasoan_app::features::workflow::events(&s.pool, id)
             .await
             .unwrap();
         let path: Vec<&str> = history.iter().map(|e| e.to.as_str()).collect();

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::error::AppError;
+use crate::core::error::AppError;
 
 /// The error of the last submission of a form, if any, as an alert.
 pub fn form_error<T: Send + Sync + 'static>(

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 
-use crate::features::portal::SiteInfo;
+use crate::core::site::SiteInfo;
 
 /// Shortens text for a meta description: at most `max` characters, cut at a word.
 pub fn excerpt(text: &str, max: usize) -> String {

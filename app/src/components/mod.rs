@@ -1,11 +1,13 @@
 //! Building blocks every page uses: page metadata, the page loader with its 404 and
 //! error pages, breadcrumbs and pagination.
 
+pub mod admin;
 pub mod form;
 pub mod meta;
 pub mod nav;
 pub mod page;
 
+pub use admin::admin_content;
 pub use form::{form_done, form_error};
 pub use meta::PageMeta;
 pub use nav::{Breadcrumb, Pagination};

@@ -6,8 +6,8 @@ use leptos_router::hooks::use_location;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::error::{AppError, set_page_status};
-use crate::features::portal::SiteInfo;
+use crate::core::error::{AppError, set_page_status};
+use crate::core::site::SiteInfo;
 use crate::i18n::t;
 
 /// The portal info, loaded once per visit and shared by every page.

@@ -4,9 +4,11 @@
 pub mod accounts;
 pub mod admin;
 pub mod articles;
+pub mod audit;
 pub mod categories;
 pub mod comments;
 pub mod editorial;
+pub mod guard;
 pub mod media;
 pub mod portal;
 pub mod ratings;

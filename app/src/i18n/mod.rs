@@ -113,6 +113,11 @@ pub struct Strings {
     pub comments_unit: &'static str,
     pub sidebar: &'static str,
     pub weekdays: [&'static str; 7],
+    pub admin_title_suffix: &'static str,
+    pub guard_refused: &'static str,
+    pub guard_stale_form: &'static str,
+    pub guard_too_fast: &'static str,
+    pub guard_banned_word: &'static str,
 }
 
 /// Vietnamese, the portal's language.
@@ -234,6 +239,11 @@ pub const VI: Strings = Strings {
         "Thứ bảy",
         "Chủ nhật",
     ],
+    admin_title_suffix: "Quản trị",
+    guard_refused: "Không gửi được ý kiến. Vui lòng tải lại trang và thử lại.",
+    guard_stale_form: "Biểu mẫu không hợp lệ hoặc đã cũ. Vui lòng tải lại trang và gửi lại.",
+    guard_too_fast: "Bạn gửi ý kiến quá nhanh. Vui lòng đọc lại ý kiến và gửi lại sau vài giây.",
+    guard_banned_word: "Có từ bị cấm:",
 };
 
 /// English, the second language.
@@ -355,6 +365,11 @@ pub const EN: Strings = Strings {
         "Saturday",
         "Sunday",
     ],
+    admin_title_suffix: "Administration",
+    guard_refused: "Your message could not be sent. Please reload the page and try again.",
+    guard_stale_form: "This form is invalid or too old. Please reload the page and send it again.",
+    guard_too_fast: "That was sent too quickly. Please read it over and send it again in a few seconds.",
+    guard_banned_word: "Contains a banned word:",
 };
 
 /// The strings of the interface language. The portal speaks Vietnamese; English is

@@ -9,8 +9,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use leptos::server_fn::ServerFn;
 use sqlx::AnyPool;
 use tempfile::TempDir;
+use toasoan_app::core::site::ParticipationConfig;
 use toasoan_app::features::accounts::api::{SignIn, SignOut};
-use toasoan_app::features::portal::ParticipationConfig;
 use toasoan_server::{db, web};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,7 +160,7 @@ impl TestServer {
             .await
             .expect("bind");
         let addr = listener.local_addr().expect("addr");
-        let site = toasoan_app::features::portal::SiteConfig {
+        let site = toasoan_app::core::site::SiteConfig {
             base_url: format!("http://{addr}"),
             ..Default::default()
         };
@@ -250,6 +250,15 @@ impl TestServer {
 
     /// POSTs a form to a server function as the hydrated client does (same-site Origin).
     pub async fn call(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.call_named(path, form).await
+    }
+
+    /// `call` with field names made at run time (`article[title]`, …).
+    pub async fn call_named<K: serde::Serialize>(
+        &self,
+        path: &str,
+        form: &[(K, &str)],
+    ) -> reqwest::Response {
         self.client
             .post(self.url(path))
             .header("Origin", &self.base)

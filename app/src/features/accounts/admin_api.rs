@@ -6,17 +6,17 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
 use super::model::{LinkInfo, UserAdminRow};
-use crate::error::AppError;
+use crate::core::error::AppError;
 
 #[cfg(feature = "ssr")]
 fn invalid(m: impl Into<String>) -> AppError {
-    crate::error::fail(AppError::Invalid(m.into()))
+    AppError::Invalid(m.into())
 }
 
 /// A display name: one line, 1–100 characters.
 #[cfg(feature = "ssr")]
 fn display_name_of(raw: &str) -> Result<String, AppError> {
-    let name = crate::text::nfc(&raw.split_whitespace().collect::<Vec<_>>().join(" "));
+    let name = crate::core::text::nfc(&raw.split_whitespace().collect::<Vec<_>>().join(" "));
     match name.chars().count() {
         0 => Err(invalid("Vui lòng nhập họ và tên")),
         1..=100 => Ok(name),
@@ -46,9 +46,8 @@ fn email_of(raw: &str) -> Result<String, AppError> {
 #[server(input = GetUrl)]
 pub async fn get_users() -> Result<Vec<UserAdminRow>, AppError> {
     use super::{Permission, auth, store};
-    use crate::error::fail;
-    let ctx = crate::state::app_context()?;
-    let me = auth::require(Permission::ManageUsers).await.map_err(fail)?;
+    let ctx = crate::core::state::app_context()?;
+    let me = auth::require(Permission::ManageUsers).await?;
     Ok(store::list_users(&ctx.pool)
         .await?
         .into_iter()
@@ -71,15 +70,14 @@ pub async fn create_account(
     use super::links::{LinkPurpose, issue};
     use super::model::{Role, check_username};
     use super::{Permission, auth, store};
-    use crate::error::fail;
-    let ctx = crate::state::app_context()?;
-    let me = auth::require(Permission::ManageUsers).await.map_err(fail)?;
+    let ctx = crate::core::state::app_context()?;
+    let me = auth::require(Permission::ManageUsers).await?;
     let username = username.trim().to_lowercase();
     check_username(&username).map_err(invalid)?;
     let display_name = display_name_of(&display_name)?;
     let email = email_of(&email)?;
     let role = Role::parse(&role).ok_or_else(|| invalid("Vai trò không hợp lệ"))?;
-    let now = crate::time::now();
+    let now = crate::core::time::now();
     // a password nobody knows until the link sets one
     let unusable = auth::hash_password(&auth::new_token())?;
     let mut tx = ctx.pool.begin().await?;
@@ -92,12 +90,8 @@ pub async fn create_account(
     };
     let id = store::create_user(&mut tx, &new, now)
         .await?
-        .ok_or_else(|| {
-            fail(AppError::Conflict(format!(
-                "Tên đăng nhập \"{username}\" đã có"
-            )))
-        })?;
-    crate::features::admin::store::record(
+        .ok_or_else(|| AppError::Conflict(format!("Tên đăng nhập \"{username}\" đã có")))?;
+    crate::features::audit::record(
         &mut tx,
         Some(me.id),
         "user.create",
@@ -131,22 +125,21 @@ pub async fn update_account(
 ) -> Result<(), AppError> {
     use super::model::Role;
     use super::{Permission, auth, store};
-    use crate::error::fail;
-    let ctx = crate::state::app_context()?;
-    let me = auth::require(Permission::ManageUsers).await.map_err(fail)?;
+    let ctx = crate::core::state::app_context()?;
+    let me = auth::require(Permission::ManageUsers).await?;
     let display_name = display_name_of(&display_name)?;
     let email = email_of(&email)?;
     let role = Role::parse(&role).ok_or_else(|| invalid("Vai trò không hợp lệ"))?;
     let before = store::get_user(&ctx.pool, user_id)
         .await?
-        .ok_or_else(|| fail(AppError::NotFound))?;
+        .ok_or(AppError::NotFound)?;
     let active = active.is_some();
-    let now = crate::time::now();
+    let now = crate::core::time::now();
     let mut tx = ctx.pool.begin().await?;
     if !store::update_user(&mut tx, user_id, &display_name, &email, role, active, now).await? {
-        return Err(fail(AppError::Conflict(
+        return Err(AppError::Conflict(
             "Cổng phải còn ít nhất một quản trị viên đang hoạt động".into(),
-        )));
+        ));
     }
     let mut changes = Vec::new();
     if before.role != role {
@@ -162,7 +155,7 @@ pub async fn update_account(
     if before.display_name != display_name || before.email != email {
         changes.push("họ tên / email".into());
     }
-    crate::features::admin::store::record(
+    crate::features::audit::record(
         &mut tx,
         Some(me.id),
         "user.update",
@@ -180,13 +173,12 @@ pub async fn update_account(
 pub async fn issue_password_link(user_id: i64) -> Result<String, AppError> {
     use super::links::{LinkPurpose, issue};
     use super::{Permission, auth, store};
-    use crate::error::fail;
-    let ctx = crate::state::app_context()?;
-    let me = auth::require(Permission::ManageUsers).await.map_err(fail)?;
+    let ctx = crate::core::state::app_context()?;
+    let me = auth::require(Permission::ManageUsers).await?;
     let user = store::get_user(&ctx.pool, user_id)
         .await?
-        .ok_or_else(|| fail(AppError::NotFound))?;
-    let now = crate::time::now();
+        .ok_or(AppError::NotFound)?;
+    let now = crate::core::time::now();
     let link = issue(
         &ctx.pool,
         &ctx.site.base_url,
@@ -197,7 +189,7 @@ pub async fn issue_password_link(user_id: i64) -> Result<String, AppError> {
     )
     .await?;
     let mut conn = ctx.pool.acquire().await?;
-    crate::features::admin::store::record(
+    crate::features::audit::record(
         &mut conn,
         Some(me.id),
         "user.reset_link",
@@ -216,12 +208,12 @@ const DEAD_LINK: &str = "Liên kết không hợp lệ, đã được dùng ho�
 #[server(input = GetUrl)]
 pub async fn get_link(token: String) -> Result<LinkInfo, AppError> {
     use super::{auth, store};
-    let ctx = crate::state::app_context()?;
+    let ctx = crate::core::state::app_context()?;
     let mut conn = ctx.pool.acquire().await?;
     let link = store::find_link(
         &mut conn,
         &auth::token_hash(token.trim()),
-        crate::time::now(),
+        crate::core::time::now(),
     )
     .await?
     .ok_or_else(|| invalid(DEAD_LINK))?;
@@ -272,14 +264,14 @@ pub async fn complete_setup(
     use super::links::LinkPurpose;
     use super::model::{Role, check_username};
     use super::{auth, store};
-    let ctx = crate::state::app_context()?;
+    let ctx = crate::core::state::app_context()?;
     let username = username.trim().to_lowercase();
     check_username(&username).map_err(invalid)?;
     let display_name = display_name_of(&display_name)?;
     let email = email_of(&email)?;
     check_pair(&password, &confirm)?;
     let hash = auth::hash_password(&password)?;
-    let now = crate::time::now();
+    let now = crate::core::time::now();
     let mut tx = ctx.pool.begin().await?;
     let link = live_link(&mut tx, &token, LinkPurpose::SetupAdmin, now).await?;
     let admins: i64 = sqlx::Row::try_get(
@@ -306,8 +298,7 @@ pub async fn complete_setup(
     let id = store::create_user(&mut tx, &new, now)
         .await?
         .ok_or_else(|| invalid(format!("Tên đăng nhập \"{username}\" đã có")))?;
-    crate::features::admin::store::record(&mut tx, Some(id), "admin.setup", &username, "", now)
-        .await?;
+    crate::features::audit::record(&mut tx, Some(id), "admin.setup", &username, "", now).await?;
     tx.commit().await?;
     tracing::info!(user = %username, "đã thiết lập quản trị viên đầu tiên");
     auth::start_session(&ctx, id, now).await?;
@@ -325,10 +316,10 @@ pub async fn set_password_by_link(
 ) -> Result<(), AppError> {
     use super::links::LinkPurpose;
     use super::{Permission, auth, store};
-    let ctx = crate::state::app_context()?;
+    let ctx = crate::core::state::app_context()?;
     check_pair(&password, &confirm)?;
     let hash = auth::hash_password(&password)?;
-    let now = crate::time::now();
+    let now = crate::core::time::now();
     let mut tx = ctx.pool.begin().await?;
     let link = live_link(&mut tx, &token, LinkPurpose::SetPassword, now).await?;
     let user = link.user.ok_or_else(|| invalid(DEAD_LINK))?;
@@ -341,7 +332,7 @@ pub async fn set_password_by_link(
         return Err(invalid(DEAD_LINK));
     }
     store::replace_password(&mut tx, user.id, &hash, now).await?;
-    crate::features::admin::store::record(
+    crate::features::audit::record(
         &mut tx,
         Some(user.id),
         "user.password_set",

@@ -10,8 +10,8 @@ use super::admin_api::{
     get_users,
 };
 use super::model::{LinkInfo, Role, UserAdminRow};
+use crate::components::admin_content;
 use crate::components::{form_done, form_error, page_loader};
-use crate::features::admin::views::admin_page;
 
 fn role_options(selected: Role) -> impl IntoView {
     Role::ALL
@@ -25,7 +25,7 @@ fn role_options(selected: Role) -> impl IntoView {
 
 /// A link shown once, to hand to its owner.
 fn shown_link(
-    value: MappedSignal<Option<Result<String, crate::error::AppError>>>,
+    value: MappedSignal<Option<Result<String, crate::core::error::AppError>>>,
     intro: &'static str,
 ) -> impl IntoView {
     move || {
@@ -94,7 +94,7 @@ pub fn UsersPage() -> impl IntoView {
         move || (create.version().get(), update.version().get()),
         |_| get_users(),
     );
-    admin_page("Người dùng", data, move |users| {
+    admin_content("Người dùng", data, move |users| {
         view! {
             <h1>"Người dùng"</h1>
             {shown_link(create.value(), "Đã tạo tài khoản. Người dùng mở liên kết sau để tự đặt mật khẩu:")}

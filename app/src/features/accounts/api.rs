@@ -3,12 +3,13 @@
 use leptos::prelude::*;
 
 use super::model::CurrentUser;
-use crate::error::AppError;
+use crate::core::error::AppError;
 
 /// Sign-in failures allowed per account and per address in the window.
-pub const ACCOUNT_FAILURES: usize = 5;
-pub const ADDRESS_FAILURES: usize = 20;
-pub const LIMIT_WINDOW_SECONDS: i64 = 15 * 60;
+#[cfg(feature = "ssr")]
+pub use crate::core::state::{
+    ACCOUNT_FAILURES, ADDRESS_FAILURES, SIGN_IN_WINDOW_SECONDS as LIMIT_WINDOW_SECONDS,
+};
 
 /// Where to go after signing in: a local path only.
 pub fn safe_next(next: Option<&str>) -> String {
@@ -30,23 +31,22 @@ pub async fn sign_in(
     next: Option<String>,
 ) -> Result<(), AppError> {
     use super::{auth, store};
-    use crate::error::fail;
-    let ctx = crate::state::app_context()?;
-    let now = crate::time::now();
+    let ctx = crate::core::state::app_context()?;
+    let now = crate::core::time::now();
     let username = username.trim().to_lowercase();
     if username.is_empty() || password.is_empty() {
-        return Err(fail(AppError::Invalid(
+        return Err(AppError::Invalid(
             "Vui lòng nhập tên đăng nhập và mật khẩu".into(),
-        )));
+        ));
     }
     // failures count, per account and per address; successes do not (a whole office
     // behind one address signs in at eight o'clock)
     let account_key = format!("u:{username}");
-    let address_key = format!("ip:{}", crate::state::client_addr());
+    let address_key = format!("ip:{}", crate::core::state::client_addr());
     if ctx.sign_in_limits.is_blocked(&account_key, now)
         || ctx.address_limits.is_blocked(&address_key, now)
     {
-        return Err(fail(AppError::TooMany));
+        return Err(AppError::TooMany);
     }
     let found = store::find_for_sign_in(&ctx.pool, &username).await?;
     let hash = found
@@ -59,15 +59,15 @@ pub async fn sign_in(
         _ => {
             ctx.sign_in_limits.hit(&account_key, now);
             ctx.address_limits.hit(&address_key, now);
-            return Err(fail(AppError::Invalid(
+            return Err(AppError::Invalid(
                 "Tên đăng nhập hoặc mật khẩu không đúng".into(),
-            )));
+            ));
         }
     };
     if !user.active {
-        return Err(fail(AppError::Invalid(
+        return Err(AppError::Invalid(
             "Tài khoản này đã bị khóa. Vui lòng liên hệ quản trị viên.".into(),
-        )));
+        ));
     }
     ctx.sign_in_limits.clear(&account_key);
     auth::start_session(&ctx, user.id, now).await?;
@@ -80,11 +80,11 @@ pub async fn sign_in(
 #[server]
 pub async fn sign_out() -> Result<(), AppError> {
     use super::{auth, store};
-    let ctx = crate::state::app_context()?;
+    let ctx = crate::core::state::app_context()?;
     if let Some(token) = auth::request_token() {
         store::delete_session(&ctx.pool, &auth::token_hash(&token)).await?;
     }
-    crate::state::set_cookie(&auth::clear_cookie(ctx.secure_cookies));
+    crate::core::state::set_cookie(&auth::clear_cookie(ctx.secure_cookies));
     leptos_axum::redirect("/");
     Ok(())
 }
@@ -94,12 +94,12 @@ pub async fn sign_out() -> Result<(), AppError> {
 #[server]
 pub async fn end_idle_session() -> Result<(), AppError> {
     use super::{auth, store};
-    let ctx = crate::state::app_context()?;
+    let ctx = crate::core::state::app_context()?;
     if let Some(token) = auth::request_token() {
         store::delete_session(&ctx.pool, &auth::token_hash(&token)).await?;
         tracing::info!("phiên kết thúc do không sử dụng");
     }
-    crate::state::set_cookie(&auth::clear_cookie(ctx.secure_cookies));
+    crate::core::state::set_cookie(&auth::clear_cookie(ctx.secure_cookies));
     Ok(())
 }
 
@@ -123,7 +123,7 @@ pub async fn get_account() -> Result<AccountPageData, AppError> {
     use super::model::{Permission, Role};
     let user = super::auth::current_user()
         .await?
-        .ok_or_else(|| crate::error::fail(AppError::SignInRequired))?;
+        .ok_or(AppError::SignInRequired)?;
     let permissions = Permission::ALL
         .iter()
         .filter(|p| user.can(**p))
@@ -144,32 +144,29 @@ pub async fn change_password(
     confirm: String,
 ) -> Result<String, AppError> {
     use super::{auth, model::check_new_password, store};
-    use crate::error::fail;
-    let ctx = crate::state::app_context()?;
+    let ctx = crate::core::state::app_context()?;
     let user = auth::current_user()
         .await?
-        .ok_or_else(|| fail(AppError::SignInRequired))?;
+        .ok_or(AppError::SignInRequired)?;
     let (_, hash) = store::find_for_sign_in(&ctx.pool, &user.username)
         .await?
         .ok_or(AppError::SignInRequired)?;
     if !auth::verify_password(&current, &hash) {
-        return Err(fail(AppError::Invalid(
-            "Mật khẩu hiện tại không đúng".into(),
-        )));
+        return Err(AppError::Invalid("Mật khẩu hiện tại không đúng".into()));
     }
     if new != confirm {
-        return Err(fail(AppError::Invalid(
+        return Err(AppError::Invalid(
             "Hai lần nhập mật khẩu mới không khớp".into(),
-        )));
+        ));
     }
-    check_new_password(&new).map_err(|m| fail(AppError::Invalid(m.into())))?;
+    check_new_password(&new).map_err(|m| AppError::Invalid(m.into()))?;
     let keep = auth::request_token().map(|t| auth::token_hash(&t));
     store::set_password(
         &ctx.pool,
         user.id,
         &auth::hash_password(&new)?,
         keep.as_deref(),
-        crate::time::now(),
+        crate::core::time::now(),
     )
     .await?;
     Ok("Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.".into())

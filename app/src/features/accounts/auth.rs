@@ -1,14 +1,14 @@
 //! Passwords (argon2id), session tokens (random, stored as SHA-256), the session
 //! cookie, and the one check every server function uses: `require(permission)`.
 
-use argon2::password_hash::rand_core::{OsRng, RngCore};
+use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, SaltString};
 use argon2::{Argon2, PasswordHasher, PasswordVerifier};
 use sha2::{Digest, Sha256};
 
 use super::model::{CurrentUser, Permission};
 use super::store;
-use crate::error::AppError;
+use crate::core::error::AppError;
 
 /// Name of the session cookie.
 pub const COOKIE: &str = "toasoan_phien";
@@ -18,13 +18,13 @@ pub const COUNTDOWN_SECONDS: i64 = 60;
 /// A session ends on the server after this long without a request: the idle time of
 /// the warning, its countdown, and a minute's grace. The open page keeps it alive
 /// while the user is active (`keep_session_alive`).
-pub fn session_lifetime(site: &crate::features::portal::SiteConfig) -> i64 {
+pub fn session_lifetime(site: &crate::core::site::SiteConfig) -> i64 {
     site.session_idle_minutes.max(1) as i64 * 60 + COUNTDOWN_SECONDS + 60
 }
 
 /// Starts a session for `user_id` and sets its cookie.
 pub async fn start_session(
-    ctx: &crate::state::AppContext,
+    ctx: &crate::core::state::AppContext,
     user_id: i64,
     now: i64,
 ) -> Result<(), AppError> {
@@ -37,7 +37,7 @@ pub async fn start_session(
         now + session_lifetime(&ctx.site),
     )
     .await?;
-    crate::state::set_cookie(&session_cookie(&token, ctx.secure_cookies));
+    crate::core::state::set_cookie(&session_cookie(&token, ctx.secure_cookies));
     Ok(())
 }
 
@@ -66,12 +66,7 @@ pub fn dummy_hash() -> &'static str {
     HASH.get_or_init(|| hash_password("khong-co-tai-khoan-nay").unwrap_or_default())
 }
 
-/// 32 random bytes, hex.
-pub fn new_token() -> String {
-    let mut bytes = [0u8; 32];
-    OsRng.fill_bytes(&mut bytes);
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
+pub use crate::core::text::new_token;
 
 /// What is stored for a token.
 pub fn token_hash(token: &str) -> String {
@@ -116,8 +111,8 @@ pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
     let Some(token) = request_token() else {
         return Ok(None);
     };
-    let ctx = crate::state::app_context()?;
-    let now = crate::time::now();
+    let ctx = crate::core::state::app_context()?;
+    let now = crate::core::time::now();
     let hash = token_hash(&token);
     let Some((user, last_seen)) = store::session_user(&ctx.pool, &hash, now).await? else {
         return Ok(None);

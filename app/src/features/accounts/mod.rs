@@ -10,7 +10,9 @@ pub mod auth;
 pub mod links;
 pub mod model;
 #[cfg(feature = "ssr")]
-pub mod store;
+mod store;
 pub mod views;
 
 pub use model::{CurrentUser, Permission, Role, allows};
+#[cfg(feature = "ssr")]
+pub use store::{NewUser, create_user, disable_user, find_for_sign_in, has_admin, list_users};

@@ -1,8 +1,9 @@
-//! The admin area `/quan-tri`: its frame (navigation by role, refusal with 401/403
-//! before anything else renders) and the audit log of everything done in it.
+//! The admin area `/quan-tri`: its frame, the parent route of every admin page, which
+//! loads the signed-in staff member once, refuses with 401/403 before anything else
+//! renders, and shows the sections of that member's role.
 
 pub mod api;
 pub mod model;
-#[cfg(feature = "ssr")]
-pub mod store;
 pub mod views;
+
+pub use views::AdminLayout;

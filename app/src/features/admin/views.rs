@@ -1,56 +1,28 @@
-//! The admin frame every `/quan-tri` page renders in, and the audit log page.
+//! The admin frame every `/quan-tri` page renders in.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_query_map};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
+use leptos_router::components::Outlet;
+use leptos_router::hooks::use_location;
 
-use super::api::{get_admin_me, get_audit_log};
+use super::api::get_admin_me;
 use super::model::AdminMe;
-use crate::components::{ErrorPage, NotFoundPage, Pagination};
-use crate::error::AppError;
-use crate::features::articles::model::page_param;
-use crate::features::workflow::model::Status;
+use crate::components::ErrorPage;
 use crate::i18n::t;
 
-/// A status as a coloured label.
-pub fn status_badge(status: Status) -> impl IntoView {
-    view! { <span class=format!("status status-{}", status.as_str())>{status.label()}</span> }
-}
-
-/// Renders an admin page: first who is signed in (401 with a sign-in link, 403 for
-/// readers — nothing of the page renders then), then the page's data in the frame.
-pub fn admin_page<T, V, F>(
-    title: &'static str,
-    data: Resource<Result<T, AppError>>,
-    render: F,
-) -> impl IntoView
-where
-    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
-    V: IntoView + 'static,
-    F: Fn(T) -> V + Clone + Send + Sync + 'static,
-{
+/// The parent route of every `/quan-tri` page: loads who is signed in once (401 with a
+/// sign-in link, 403 for readers: nothing of the page renders then) and shows the
+/// frame with the current page inside.
+#[component]
+pub fn AdminLayout() -> impl IntoView {
     let me = Resource::new(|| (), |_| get_admin_me());
     view! {
-        <leptos_meta::Title text=format!("{title} - Quản trị")/>
-        <leptos_meta::Meta name="robots" content="noindex, nofollow"/>
         <Suspense fallback=|| view! { <p class="loading" role="status">{t().loading}</p> }>
-            {move || {
-                let render = render.clone();
-                Suspend::new(async move {
-                    let me = match me.await {
-                        Ok(me) => me,
-                        Err(e) => return view! { <ErrorPage error=e/> }.into_any(),
-                    };
-                    let body = match data.await {
-                        Ok(d) => render(d).into_any(),
-                        Err(AppError::NotFound) => view! { <NotFoundPage/> }.into_any(),
-                        Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                    };
-                    view! { <AdminFrame me>{body}</AdminFrame> }.into_any()
-                })
-            }}
+            {move || Suspend::new(async move {
+                match me.await {
+                    Ok(me) => view! { <AdminFrame me><Outlet/></AdminFrame> }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
+                }
+            })}
         </Suspense>
     }
 }
@@ -91,38 +63,4 @@ fn AdminFrame(me: AdminMe, children: Children) -> impl IntoView {
             <div class="admin-main">{children()}</div>
         </div>
     }
-}
-
-/// `/quan-tri/nhat-ky`: who did what, newest first.
-#[component]
-pub fn AuditPage() -> impl IntoView {
-    let query = use_query_map();
-    let data = Resource::new(move || page_param(query.read().get("trang")), get_audit_log);
-    admin_page("Nhật ký", data, |log| {
-        let page = log.page;
-        let pages = log.pages;
-        view! {
-            <h1>"Nhật ký kiểm duyệt và quản trị"</h1>
-            <p class="admin-intro">{format!("{} mục, mới nhất trước.", log.total)}</p>
-            <div class="table-wrap">
-                <table class="desk-table">
-                    <thead><tr><th scope="col">"Thời gian"</th><th scope="col">"Người thực hiện"</th><th scope="col">"Việc"</th><th scope="col">"Lý do / chi tiết"</th></tr></thead>
-                    <tbody>
-                        {log.items.into_iter().map(|e| view! {
-                            <tr>
-                                <td class="nowrap">{e.at}</td>
-                                <td>{e.actor.unwrap_or_else(|| "Hệ thống".into())}</td>
-                                <td>{match e.href {
-                                    Some(h) => view! { <A href=h>{e.what}</A> }.into_any(),
-                                    None => view! { <span>{e.what}</span> }.into_any(),
-                                }}</td>
-                                <td>{e.detail}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-            <Pagination base="/quan-tri/nhat-ky".to_string() page pages/>
-        }
-    })
 }

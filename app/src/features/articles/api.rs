@@ -1,64 +1,66 @@
-//! Server functions of the article page.
+//! Server functions of articles: the article as readers see it, and the counters'
+//! blocks.
 
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
-use super::model::{ArticlePageData, MostLists};
-use crate::error::AppError;
+use super::model::{ArticleData, MostLists};
+use crate::core::error::AppError;
 
 /// Related articles shown under an article.
 pub const RELATED: i64 = 6;
 
-/// A published article with its category path, tags, topics and related articles.
-/// Unknown, unpublished and expired articles are `NotFound`.
-#[server(input = GetUrl)]
-pub async fn get_article_page(slug: String) -> Result<ArticlePageData, AppError> {
+/// A published article with its category path, tags, topics and related articles,
+/// its view counted (in memory). Unknown, unpublished and expired articles are
+/// `NotFound`. The article page and the print view both start here.
+#[cfg(feature = "ssr")]
+pub async fn load_public(slug: &str) -> Result<ArticleData, AppError> {
     use super::store;
-    use crate::features::{
-        categories::store as categories, tags::store as tags, topics::store as topics,
-    };
-    let ctx = crate::state::app_context()?;
-    let now = crate::time::now();
+    use crate::features::{categories, tags, topics};
+    let ctx = crate::core::state::app_context()?;
+    let now = crate::core::time::now();
     let pool = &ctx.pool;
-    let (mut article, category_id) = store::find_public(pool, now, &slug)
+    let (mut article, category_id) = store::find_public(pool, now, slug)
         .await?
         .ok_or(AppError::NotFound)?;
     // counted in memory, written later by the flush job: the page never waits on it
-    if let Some(reader) = crate::visitor::reader_key().await? {
+    if let Some(reader) = crate::features::guard::reader_key().await? {
         ctx.views.record(article.id, &reader, now);
     }
     // a copy of this page served from the page cache counts its views by this
     if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
         res.insert_header(
-            http::HeaderName::from_static(crate::view_counts::ARTICLE_HEADER),
+            http::HeaderName::from_static(crate::core::view_counts::ARTICLE_HEADER),
             http::HeaderValue::from(article.id),
         );
     }
-    let (tag_list, topic_list, related, tree, comments) = tokio::try_join!(
+    let (tag_list, topic_list, related, tree) = tokio::try_join!(
         tags::for_article(pool, article.id),
         topics::for_article(pool, article.id),
         store::related(pool, now, article.id, category_id, RELATED),
         categories::load_tree(pool),
-        crate::features::comments::store::approved_for(pool, article.id),
     )?;
     article.tags = tag_list;
     article.topics = topic_list;
-    let form_token = crate::features::comments::rules::form_token(&ctx.secret().await?, now);
     let path = tree.path(category_id);
     let structured_data = super::structured_data::news_article(
         &ctx.site,
         &article,
-        &super::model::article_href(&article.slug),
+        &crate::core::links::article_href(&article.slug),
         &path,
     );
-    Ok(ArticlePageData {
+    Ok(ArticleData {
         article,
         path,
         related,
-        comments,
-        form_token,
         structured_data,
     })
+}
+
+/// The article alone (the print view): as `load_public`.
+#[server(input = GetUrl)]
+pub async fn get_article(slug: String) -> Result<ArticleData, AppError> {
+    load_public(&slug).await
 }
 
 /// Articles in each "most read" / "most commented" block.
@@ -68,8 +70,8 @@ pub const MOST: i64 = 5;
 #[server(input = GetUrl)]
 pub async fn get_most_lists() -> Result<MostLists, AppError> {
     use super::store::{Ranking, most};
-    let ctx = crate::state::app_context()?;
-    let now = crate::time::now();
+    let ctx = crate::core::state::app_context()?;
+    let now = crate::core::time::now();
     let (most_read, most_commented) = tokio::try_join!(
         most(&ctx.pool, now, Ranking::Views, MOST),
         most(&ctx.pool, now, Ranking::Comments, MOST),

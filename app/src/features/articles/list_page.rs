@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::model::{ArticleCard, Paged};
+use super::model::ArticleCard;
 use super::views::ArticleListView;
 use crate::components::{Breadcrumb, PageMeta};
-use crate::features::portal::SiteInfo;
+use crate::core::paging::Paged;
+use crate::core::site::SiteInfo;
 use crate::i18n::t;
 
 /// Renders a labelled list page ("Chuyên đề: …", "Từ khóa: …") at `base`.

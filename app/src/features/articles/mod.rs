@@ -1,13 +1,28 @@
-//! Articles: the public article page, the article lists every other page shows, and
-//! storing articles (import and demo for now; the editor and workflow come later).
+//! Articles: the article itself as readers see it (the page layer adds sharing,
+//! ratings and comments around it), the article lists and cards every other page
+//! shows, the counters (views, ratings, comments), and the one writer through which
+//! every article is created or changed.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+mod counters;
 pub mod list_page;
 pub mod model;
 #[cfg(feature = "ssr")]
-pub mod store;
+mod store;
 #[cfg(feature = "ssr")]
 pub mod structured_data;
 pub mod views;
+#[cfg(feature = "ssr")]
+mod writer;
 
-pub use model::{ArticleCard, Paged, Thumb};
+#[cfg(feature = "ssr")]
+pub use counters::{add_views, lock_counters, set_comment_count, set_rating};
+pub use model::{ArticleCard, ArticleData, RatingSummary, Thumb};
+#[cfg(feature = "ssr")]
+pub use store::{ListFilter, Participation, newest, newest_per_root_category, page, participation};
+#[cfg(feature = "ssr")]
+pub use writer::{
+    Author, Content, Head, Settings, Write, WriteError, Written, head, id_by_slug, latest_revision,
+    write,
+};

@@ -2,13 +2,14 @@
 //! page, related articles, and saving imported articles.
 
 use sqlx::any::AnyRow;
-use sqlx::{AnyConnection, AnyPool, Row};
+use sqlx::{AnyPool, Row};
 
-use super::model::{ArticleCard, ArticleDetail, MostItem, PER_PAGE, Paged, Thumb};
+use super::model::RatingSummary;
+use super::model::{ArticleCard, ArticleDetail, MostItem, Thumb};
 use crate::content::Doc;
+use crate::core::paging::{PER_PAGE, Paged};
+use crate::core::time;
 use crate::features::categories::CategoryRef;
-use crate::features::ratings::RatingSummary;
-use crate::time;
 
 /// What makes an article public at `$1` (now): published, due, not expired.
 const PUBLIC: &str =
@@ -310,100 +311,6 @@ pub async fn related(
     rows.iter().map(card_from_row).collect()
 }
 
-/// An article to store (from an import or the demo).
-#[derive(Debug, Clone)]
-pub struct NewArticle {
-    pub slug: String,
-    pub title: String,
-    pub sapo: String,
-    pub body: Doc,
-    pub category_id: i64,
-    pub byline: String,
-    pub source: String,
-    pub status: &'static str,
-    pub featured: bool,
-    pub publish_at: i64,
-    pub cover_media_id: Option<i64>,
-}
-
-/// Whether `save` created the article or replaced an earlier one with the same slug.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Saved {
-    Created(i64),
-    Updated(i64),
-}
-
-impl Saved {
-    pub fn id(self) -> i64 {
-        match self {
-            Saved::Created(id) | Saved::Updated(id) => id,
-        }
-    }
-}
-
-/// The id of the article with this slug, if any.
-pub async fn id_by_slug(conn: &mut AnyConnection, slug: &str) -> Result<Option<i64>, sqlx::Error> {
-    let row = sqlx::query("SELECT id FROM articles WHERE slug = $1")
-        .bind(slug)
-        .fetch_optional(&mut *conn)
-        .await?;
-    row.map(|r| r.try_get(0)).transpose()
-}
-
-/// Stores an article, replacing the one with the same slug if there is one.
-pub async fn save(
-    conn: &mut AnyConnection,
-    a: &NewArticle,
-    now: i64,
-) -> Result<Saved, sqlx::Error> {
-    let body_json = serde_json::to_string(&a.body).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    let body_text = a.body.plain_text();
-    if let Some(id) = id_by_slug(conn, &a.slug).await? {
-        sqlx::query(
-            "UPDATE articles SET title = $1, sapo = $2, body_json = $3, body_text = $4, category_id = $5, \
-             byline = $6, source = $7, status = $8, featured = $9, publish_at = $10, cover_media_id = $11, \
-             updated_at = $12 WHERE id = $13",
-        )
-        .bind(&a.title)
-        .bind(&a.sapo)
-        .bind(&body_json)
-        .bind(&body_text)
-        .bind(a.category_id)
-        .bind(&a.byline)
-        .bind(&a.source)
-        .bind(a.status)
-        .bind(a.featured as i64)
-        .bind(a.publish_at)
-        .bind(a.cover_media_id)
-        .bind(now)
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
-        return Ok(Saved::Updated(id));
-    }
-    let row = sqlx::query(
-        "INSERT INTO articles (slug, title, sapo, body_json, body_text, category_id, byline, source, status, \
-         featured, publish_at, cover_media_id, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id",
-    )
-    .bind(&a.slug)
-    .bind(&a.title)
-    .bind(&a.sapo)
-    .bind(&body_json)
-    .bind(&body_text)
-    .bind(a.category_id)
-    .bind(&a.byline)
-    .bind(&a.source)
-    .bind(a.status)
-    .bind(a.featured as i64)
-    .bind(a.publish_at)
-    .bind(a.cover_media_id)
-    .bind(now)
-    .fetch_one(&mut *conn)
-    .await?;
-    Ok(Saved::Created(row.try_get(0)?))
-}
-
 /// What readers may do with a public article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Participation {
@@ -435,15 +342,4 @@ pub async fn participation(
         })
     })
     .transpose()
-}
-
-/// Takes the article's row for the rest of the transaction, so writers of its
-/// counters (ratings, comment counts) queue up: in PostgreSQL a row lock, in SQLite the
-/// write lock taken by the transaction's first statement (which then waits its turn).
-pub async fn lock_counters(conn: &mut AnyConnection, article: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE articles SET updated_at = updated_at WHERE id = $1")
-        .bind(article)
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
 }

@@ -6,8 +6,8 @@
 use serde_json::{Value, json};
 
 use super::model::ArticleDetail;
+use crate::core::site::SiteConfig;
 use crate::features::categories::CategoryRef;
-use crate::features::portal::SiteConfig;
 
 /// The JSON-LD of an article at `path` (its own address on the portal) in `categories`
 /// (top level first), ready to be the text of a `<script type="application/ld+json">`.
@@ -88,8 +88,8 @@ fn script_safe(json: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::model::RatingSummary;
     use super::*;
-    use crate::features::ratings::model::RatingSummary;
 
     fn article(title: &str, byline: &str) -> ArticleDetail {
         ArticleDetail {

@@ -2,16 +2,13 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
-use super::api::{get_article_page, get_most_lists};
-use super::model::{ArticleCard, ArticlePageData, MostItem, Paged};
-use crate::components::{Breadcrumb, PageMeta, Pagination, page_loader};
+use super::api::get_most_lists;
+use super::model::{ArticleCard, ArticleData, MostItem};
+use crate::components::{Breadcrumb, PageMeta, Pagination};
 use crate::content::render::DocView;
-use crate::features::comments::views::CommentsSection;
-use crate::features::portal::SiteInfo;
-use crate::features::ratings::views::RatingBox;
-use crate::features::sharing::views::ShareBar;
+use crate::core::paging::Paged;
+use crate::core::site::SiteInfo;
 use crate::i18n::t;
 
 /// How big a list item is drawn.
@@ -111,22 +108,6 @@ pub fn ArticleListView(
     .into_any()
 }
 
-/// `/bai-viet/{slug}`
-#[component]
-pub fn ArticlePage() -> impl IntoView {
-    let params = use_params_map();
-    let data = Resource::new(
-        move || params.read().get("slug").unwrap_or_default(),
-        get_article_page,
-    );
-    view! {
-        <div class="page-grid">
-            <div class="page-main">{page_loader(data, |site, data| view! { <ArticleView site data/> })}</div>
-            <aside class="sidebar" aria-label=t().sidebar><MostBlocks/></aside>
-        </div>
-    }
-}
-
 fn most_list(items: Vec<MostItem>, unit: &'static str) -> impl IntoView + use<> {
     view! {
         <ol class="most-list">
@@ -174,11 +155,12 @@ pub fn MostBlocks() -> impl IntoView {
     }
 }
 
+/// The article itself: metadata, breadcrumb, header, body and footer. The page
+/// composes sharing, ratings, related news and comments after it.
 #[component]
-fn ArticleView(site: SiteInfo, data: ArticlePageData) -> impl IntoView {
+pub fn ArticleView(site: SiteInfo, data: ArticleData) -> impl IntoView {
     let a = data.article;
-    let href = super::model::article_href(&a.slug);
-    let url = site.url(&href);
+    let href = crate::core::links::article_href(&a.slug);
     let crumbs: Vec<(String, String)> = data
         .path
         .iter()
@@ -213,28 +195,6 @@ fn ArticleView(site: SiteInfo, data: ArticlePageData) -> impl IntoView {
             </div>
         }
     });
-    let related = (!data.related.is_empty()).then(|| {
-        view! {
-            <section class="related" aria-labelledby="tin-lien-quan">
-                <h2 id="tin-lien-quan" class="block-title">{t().related_news}</h2>
-                <ul class="related-list">
-                    {data
-                        .related
-                        .into_iter()
-                        .map(|c| {
-                            view! {
-                                <li>
-                                    <A href=c.href()>{c.title.clone()}</A>
-                                    " "
-                                    <time datetime=c.iso>{format!("({})", c.date)}</time>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </section>
-        }
-    });
     view! {
         <PageMeta site title=a.title.clone() description path=href kind="article" image
             published=Some(a.published_iso.clone())/>
@@ -261,10 +221,31 @@ fn ArticleView(site: SiteInfo, data: ArticlePageData) -> impl IntoView {
                 {tags}
             </footer>
         </article>
-        <ShareBar url title=a.title.clone() slug=a.slug.clone()/>
-        <RatingBox slug=a.slug.clone() summary=a.rating open=a.allow_ratings/>
-        {related}
-        <CommentsSection slug=a.slug.clone() comments=data.comments count=a.comment_count
-            open=a.allow_comments token=data.form_token/>
     }
+}
+
+/// "Tin liên quan": other articles of the same category, when there are any.
+#[component]
+pub fn RelatedList(related: Vec<ArticleCard>) -> impl IntoView {
+    (!related.is_empty()).then(|| {
+        view! {
+            <section class="related" aria-labelledby="tin-lien-quan">
+                <h2 id="tin-lien-quan" class="block-title">{t().related_news}</h2>
+                <ul class="related-list">
+                    {related
+                        .into_iter()
+                        .map(|c| {
+                            view! {
+                                <li>
+                                    <A href=c.href()>{c.title.clone()}</A>
+                                    " "
+                                    <time datetime=c.iso>{format!("({})", c.date)}</time>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }

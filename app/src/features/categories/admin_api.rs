@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
 
-use crate::error::AppError;
+use crate::core::error::AppError;
 
 /// A category as the management page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,16 +38,14 @@ impl From<super::store::CategoryError> for AppError {
 #[cfg(feature = "ssr")]
 async fn manager() -> Result<crate::features::accounts::CurrentUser, AppError> {
     use crate::features::accounts::{Permission, auth};
-    auth::require(Permission::ManageCategories)
-        .await
-        .map_err(crate::error::fail)
+    auth::require(Permission::ManageCategories).await
 }
 
 /// The whole tree in menu order.
 #[server(input = GetUrl)]
 pub async fn get_category_admin() -> Result<Vec<CategoryAdminRow>, AppError> {
     use super::store;
-    let ctx = crate::state::app_context()?;
+    let ctx = crate::core::state::app_context()?;
     manager().await?;
     let (tree, counts) = tokio::try_join!(
         store::load_tree(&ctx.pool),
@@ -84,22 +82,21 @@ pub async fn save_category(
     description: String,
 ) -> Result<(), AppError> {
     use super::store::{self, CategoryFields};
-    use crate::error::fail;
-    let ctx = crate::state::app_context()?;
+    let ctx = crate::core::state::app_context()?;
     let me = manager().await?;
-    let invalid = |m: &str| fail(AppError::Invalid(m.into()));
-    let name = crate::text::nfc(&name.split_whitespace().collect::<Vec<_>>().join(" "));
+    let invalid = |m: &str| AppError::Invalid(m.into());
+    let name = crate::core::text::nfc(&name.split_whitespace().collect::<Vec<_>>().join(" "));
     if name.is_empty() || name.chars().count() > 120 {
         return Err(invalid("Tên chuyên mục cần từ 1 đến 120 ký tự"));
     }
     let slug = match slug.trim() {
-        "" => crate::text::slugify(&name),
-        s => crate::text::slugify(s),
+        "" => crate::core::text::slugify(&name),
+        s => crate::core::text::slugify(s),
     };
     if slug.is_empty() || slug.len() > 120 {
         return Err(invalid("Địa chỉ (slug) không hợp lệ"));
     }
-    let description = crate::text::nfc(description.trim());
+    let description = crate::core::text::nfc(description.trim());
     if description.chars().count() > 1_000 {
         return Err(invalid("Mô tả dài quá 1000 ký tự"));
     }
@@ -116,20 +113,20 @@ pub async fn save_category(
         parent_id,
         description: &description,
     };
-    let now = crate::time::now();
+    let now = crate::core::time::now();
     let mut tx = ctx.pool.begin().await?;
     let action = if category_id == 0 {
         store::create(&mut tx, &fields, now)
             .await
-            .map_err(|e| fail(e.into()))?;
+            .map_err(AppError::from)?;
         "category.create"
     } else {
         store::update(&mut tx, category_id, &fields)
             .await
-            .map_err(|e| fail(e.into()))?;
+            .map_err(AppError::from)?;
         "category.update"
     };
-    crate::features::admin::store::record(&mut tx, Some(me.id), action, &name, &slug, now).await?;
+    crate::features::audit::record(&mut tx, Some(me.id), action, &name, &slug, now).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -138,26 +135,25 @@ pub async fn save_category(
 #[server]
 pub async fn move_category(category_id: i64, direction: String) -> Result<(), AppError> {
     use super::store;
-    use crate::error::fail;
-    let ctx = crate::state::app_context()?;
+    let ctx = crate::core::state::app_context()?;
     let me = manager().await?;
     let up = match direction.as_str() {
         "up" => true,
         "down" => false,
-        _ => return Err(fail(AppError::Invalid("Hướng không hợp lệ".into()))),
+        _ => return Err(AppError::Invalid("Hướng không hợp lệ".into())),
     };
     let mut tx = ctx.pool.begin().await?;
     store::move_among_siblings(&mut tx, category_id, up)
         .await
-        .map_err(|e| fail(e.into()))?;
+        .map_err(AppError::from)?;
     let detail = if up { "lên" } else { "xuống" };
-    crate::features::admin::store::record(
+    crate::features::audit::record(
         &mut tx,
         Some(me.id),
         "category.move",
         &category_id.to_string(),
         detail,
-        crate::time::now(),
+        crate::core::time::now(),
     )
     .await?;
     tx.commit().await?;
@@ -168,20 +164,19 @@ pub async fn move_category(category_id: i64, direction: String) -> Result<(), Ap
 #[server]
 pub async fn delete_category(category_id: i64) -> Result<(), AppError> {
     use super::store;
-    use crate::error::fail;
-    let ctx = crate::state::app_context()?;
+    let ctx = crate::core::state::app_context()?;
     let me = manager().await?;
     let mut tx = ctx.pool.begin().await?;
     let name = store::delete(&mut tx, category_id)
         .await
-        .map_err(|e| fail(e.into()))?;
-    crate::features::admin::store::record(
+        .map_err(AppError::from)?;
+    crate::features::audit::record(
         &mut tx,
         Some(me.id),
         "category.delete",
         &name,
         "",
-        crate::time::now(),
+        crate::core::time::now(),
     )
     .await?;
     tx.commit().await?;

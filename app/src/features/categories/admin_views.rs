@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use super::admin_api::{
     CategoryAdminRow, DeleteCategory, MoveCategory, SaveCategory, get_category_admin,
 };
+use crate::components::admin_content;
 use crate::components::form_error;
-use crate::features::admin::views::admin_page;
 
 fn parent_options(
     rows: &[CategoryAdminRow],
@@ -39,7 +39,7 @@ pub fn CategoriesAdminPage() -> impl IntoView {
         },
         |_| get_category_admin(),
     );
-    admin_page("Chuyên mục", data, move |rows| {
+    admin_content("Chuyên mục", data, move |rows| {
         let all = rows.clone();
         let new_parents = parent_options(&all, None, 0);
         let items = rows.into_iter().map(|r| {

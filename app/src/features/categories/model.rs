@@ -2,8 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::features::articles::model::{ArticleCard, Paged};
-
 /// A category as links show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CategoryRef {
@@ -39,12 +37,7 @@ impl CategoryNode {
     }
 }
 
-/// A menu entry with its subcategories.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MenuItem {
-    pub category: CategoryRef,
-    pub children: Vec<MenuItem>,
-}
+pub use crate::core::site::MenuItem;
 
 /// All categories, in menu order (parents before children, by sort order).
 #[derive(Debug, Clone, Default)]
@@ -136,24 +129,14 @@ impl CategoryTree {
             }
             tree.children(parent)
                 .map(|n| MenuItem {
-                    category: n.to_ref(),
+                    href: n.to_ref().href(),
+                    name: n.name.clone(),
                     children: build(tree, Some(n.id), depth + 1),
                 })
                 .collect()
         }
         build(self, None, 0)
     }
-}
-
-/// What the category page shows.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CategoryPageData {
-    pub category: CategoryRef,
-    pub description: String,
-    /// From the top-level category down to this one.
-    pub path: Vec<CategoryRef>,
-    pub children: Vec<CategoryRef>,
-    pub articles: Paged<ArticleCard>,
 }
 
 #[cfg(test)]
@@ -194,10 +177,10 @@ mod tests {
         );
         let menu = tree.menu();
         assert_eq!(
-            menu.iter().map(|m| m.category.id).collect::<Vec<_>>(),
-            vec![2, 1]
+            menu.iter().map(|m| m.href.as_str()).collect::<Vec<_>>(),
+            vec!["/chuyen-muc/c2", "/chuyen-muc/c1"]
         );
-        assert_eq!(menu[1].children[0].children[0].category.id, 4);
+        assert_eq!(menu[1].children[0].children[0].name, "C4");
     }
 
     #[test]

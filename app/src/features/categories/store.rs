@@ -3,7 +3,7 @@
 use sqlx::{AnyConnection, AnyPool, Row};
 
 use super::model::{CategoryNode, CategoryTree};
-use crate::text::{nfc, slugify};
+use crate::core::text::{nfc, slugify};
 
 /// Loads the whole category tree (a small table: one query).
 pub async fn load_tree(pool: &AnyPool) -> Result<CategoryTree, sqlx::Error> {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
 use super::model::QueueData;
-use crate::error::AppError;
+use crate::core::error::AppError;
 
 /// The tabs of the queue, in order: (key, label).
 pub const TABS: [(&str, &str); 5] = [
@@ -19,23 +19,21 @@ pub const TABS: [(&str, &str); 5] = [
 #[cfg(feature = "ssr")]
 async fn moderator() -> Result<crate::features::accounts::CurrentUser, AppError> {
     use crate::features::accounts::{Permission, auth};
-    auth::require(Permission::ModerateComments)
-        .await
-        .map_err(crate::error::fail)
+    auth::require(Permission::ModerateComments).await
 }
 
 /// Records a moderator's action on comments in the audit log.
 #[cfg(feature = "ssr")]
 async fn audit(user_id: i64, action: &str, target: &str, detail: &str) -> Result<(), AppError> {
-    let ctx = crate::state::app_context()?;
+    let ctx = crate::core::state::app_context()?;
     let mut conn = ctx.pool.acquire().await?;
-    crate::features::admin::store::record(
+    crate::features::audit::record(
         &mut conn,
         Some(user_id),
         action,
         target,
         detail,
-        crate::time::now(),
+        crate::core::time::now(),
     )
     .await?;
     Ok(())
@@ -45,14 +43,14 @@ async fn audit(user_id: i64, action: &str, target: &str, detail: &str) -> Result
 #[server(input = GetUrl)]
 pub async fn get_comment_queue(tab: String, page: u32) -> Result<QueueData, AppError> {
     use super::store;
-    let ctx = crate::state::app_context()?;
+    let ctx = crate::core::state::app_context()?;
     moderator().await?;
     let tab = TABS
         .iter()
         .find(|(k, _)| *k == tab)
         .map(|(k, _)| k.to_string())
         .unwrap_or_else(|| "pending".into());
-    let page = page.clamp(1, crate::features::articles::model::MAX_PAGE);
+    let page = page.clamp(1, crate::core::paging::MAX_PAGE);
     let (items, counts) = tokio::try_join!(
         store::queue(&ctx.pool, &tab, page),
         store::counts(&ctx.pool)
@@ -65,27 +63,24 @@ pub async fn get_comment_queue(tab: String, page: u32) -> Result<QueueData, AppE
 #[server]
 pub async fn moderate_comments(ids: Option<Vec<i64>>, action: String) -> Result<usize, AppError> {
     use super::model::CommentStatus;
-    use crate::error::fail;
-    let ctx = crate::state::app_context()?;
+    let ctx = crate::core::state::app_context()?;
     let user = moderator().await?;
     let status = match action.as_str() {
         "approve" => CommentStatus::Approved,
         "reject" => CommentStatus::Rejected,
         "spam" => CommentStatus::Spam,
-        _ => return Err(fail(AppError::Invalid("Thao tác không hợp lệ".into()))),
+        _ => return Err(AppError::Invalid("Thao tác không hợp lệ".into())),
     };
     let ids = ids.unwrap_or_default();
     if ids.is_empty() {
-        return Err(fail(AppError::Invalid(
-            "Vui lòng chọn ít nhất một ý kiến".into(),
-        )));
+        return Err(AppError::Invalid("Vui lòng chọn ít nhất một ý kiến".into()));
     }
     if ids.len() > 200 {
-        return Err(fail(AppError::Invalid(
+        return Err(AppError::Invalid(
             "Mỗi lần chỉ xử lý tối đa 200 ý kiến".into(),
-        )));
+        ));
     }
-    let now = crate::time::now();
+    let now = crate::core::time::now();
     let changed = super::store::set_status(&ctx.pool, &ids, status, user.id, now).await?;
     if !changed.is_empty() {
         let list: Vec<String> = changed.iter().map(|i| i.to_string()).collect();
@@ -106,25 +101,24 @@ pub async fn moderate_comments(ids: Option<Vec<i64>>, action: String) -> Result<
 pub async fn edit_comment(id: i64, name: String, body: String) -> Result<(), AppError> {
     use super::model::check_fields;
     use super::store::{self, CommentError};
-    use crate::error::fail;
-    let ctx = crate::state::app_context()?;
+    let ctx = crate::core::state::app_context()?;
     let user = moderator().await?;
-    let name = crate::text::nfc(&name);
+    let name = crate::core::text::nfc(&name);
     let body = super::api::clean_body(&body);
-    check_fields(&name, "", &body).map_err(|m| fail(AppError::Invalid(m)))?;
-    let now = crate::time::now();
+    check_fields(&name, "", &body).map_err(AppError::Invalid)?;
+    let now = crate::core::time::now();
     store::edit(
         &ctx.pool,
         id,
         &name,
         &body,
-        &super::rules::body_hash(&body),
+        &crate::features::guard::fingerprint(&body),
         user.id,
         now,
     )
     .await
     .map_err(|e| match e {
-        CommentError::NotFound => fail(AppError::NotFound),
+        CommentError::NotFound => AppError::NotFound,
         other => AppError::internal("edit comment", other),
     })?;
     audit(user.id, "comment.edit", &format!("ý kiến {id}"), "").await?;
@@ -137,20 +131,19 @@ pub async fn edit_comment(id: i64, name: String, body: String) -> Result<(), App
 pub async fn reply_as_board(id: i64, body: String) -> Result<(), AppError> {
     use super::model::{BODY_MAX, BODY_MIN, CommentStatus};
     use super::store::{self, CommentError, NewComment};
-    use crate::error::fail;
-    let ctx = crate::state::app_context()?;
+    let ctx = crate::core::state::app_context()?;
     let user = moderator().await?;
     let body = super::api::clean_body(&body);
     let len = body.chars().count();
     if !(BODY_MIN..=BODY_MAX).contains(&len) {
-        return Err(fail(AppError::Invalid(format!(
+        return Err(AppError::Invalid(format!(
             "Trả lời cần từ {BODY_MIN} đến {BODY_MAX} ký tự"
-        ))));
+        )));
     }
-    let now = crate::time::now();
+    let now = crate::core::time::now();
     let article = store::article_of(&ctx.pool, id)
         .await?
-        .ok_or_else(|| fail(AppError::NotFound))?;
+        .ok_or(AppError::NotFound)?;
     store::set_status(&ctx.pool, &[id], CommentStatus::Approved, user.id, now).await?;
     let reply = NewComment {
         article_id: article,
@@ -158,7 +151,7 @@ pub async fn reply_as_board(id: i64, body: String) -> Result<(), AppError> {
         name: super::api::BOARD_NAME.into(),
         email: String::new(),
         body: body.clone(),
-        body_hash: super::rules::body_hash(&body),
+        body_hash: crate::features::guard::fingerprint(&body),
         status: CommentStatus::Approved,
         held_for: String::new(),
         staff_id: Some(user.id),
@@ -168,7 +161,7 @@ pub async fn reply_as_board(id: i64, body: String) -> Result<(), AppError> {
     store::insert(&ctx.pool, &reply, now)
         .await
         .map_err(|e| match e {
-            e @ CommentError::NoParent => fail(AppError::Invalid(e.to_string())),
+            e @ CommentError::NoParent => AppError::Invalid(e.to_string()),
             other => AppError::internal("board reply", other),
         })?;
     audit(user.id, "comment.reply", &format!("ý kiến {id}"), "").await?;

@@ -9,9 +9,9 @@ use leptos_router::hooks::use_query_map;
 
 use super::admin_api::{EditComment, ModerateComments, ReplyAsBoard, TABS, get_comment_queue};
 use super::model::{QueueCounts, QueueItem};
+use crate::components::admin_content;
 use crate::components::{Pagination, form_error};
-use crate::features::admin::views::admin_page;
-use crate::features::articles::model::page_param;
+use crate::core::paging::page_param;
 
 fn count_of(c: &QueueCounts, tab: &str) -> i64 {
     match tab {
@@ -146,7 +146,7 @@ pub fn CommentsQueuePage() -> impl IntoView {
         };
         text.map(|t| view! { <p class="form-ok" role="status">{t}</p> })
     };
-    admin_page("Ý kiến bạn đọc", data, move |d| {
+    admin_content("Ý kiến bạn đọc", data, move |d| {
         let tabs = TABS
             .iter()
             .map(|(key, label)| {

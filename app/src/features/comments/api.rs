@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::model::CommentPosted;
-use crate::error::AppError;
+use crate::core::error::AppError;
 
 /// The name shown on the editorial board's replies.
 pub const BOARD_NAME: &str = "Ban Biên tập";
@@ -13,7 +13,7 @@ pub const BOARD_NAME: &str = "Ban Biên tập";
 /// Comment text as stored: NFC, Unix line breaks, at most one empty line in a row.
 #[cfg(feature = "ssr")]
 pub fn clean_body(body: &str) -> String {
-    let text = crate::text::nfc(&body.replace("\r\n", "\n").replace('\r', "\n"));
+    let text = crate::core::text::nfc(&body.replace("\r\n", "\n").replace('\r', "\n"));
     let mut out = String::with_capacity(text.len());
     let mut blank = 0;
     for line in text.lines() {
@@ -48,58 +48,40 @@ pub async fn post_comment(
     started: String,
 ) -> Result<CommentPosted, AppError> {
     use super::model::{CommentItem, CommentStatus, check_fields};
-    use super::rules::{banned_word, body_hash, form_age};
     use super::store::{self, CommentError, NewComment};
-    use crate::error::fail;
-    use crate::features::articles::store::participation;
-    let ctx = crate::state::app_context()?;
-    let now = crate::time::now();
+    use crate::features::articles::participation;
+    use crate::features::guard::{self, Form, Kind};
+    let ctx = crate::core::state::app_context()?;
+    let now = crate::core::time::now();
     let rules = &ctx.participation;
-    let visitor = crate::visitor::current(true).await?;
-    if !ctx.comment_limits.hit(&visitor.key, &visitor.address, now) {
-        return Err(fail(AppError::TooMany));
-    }
-    if !website.trim().is_empty() {
-        tracing::warn!("ý kiến bị chặn: trường bẫy có nội dung");
-        return Err(fail(AppError::Invalid(
-            "Không gửi được ý kiến. Vui lòng tải lại trang và thử lại.".into(),
-        )));
-    }
-    let secret = ctx.secret().await?;
-    match form_age(&secret, &started, now) {
-        None => {
-            return Err(fail(AppError::Invalid(
-                "Biểu mẫu không hợp lệ hoặc đã cũ. Vui lòng tải lại trang và gửi lại.".into(),
-            )));
-        }
-        Some(age) if age < i64::from(rules.min_fill_seconds) => {
-            return Err(fail(AppError::Invalid(
-                "Bạn gửi ý kiến quá nhanh. Vui lòng đọc lại ý kiến và gửi lại sau vài giây.".into(),
-            )));
-        }
-        Some(_) => {}
-    }
-    let name = crate::text::nfc(&name);
-    let email = crate::text::nfc(&email);
+    let visitor = guard::admit(
+        Kind::Comment,
+        Form {
+            honeypot: Some(&website),
+            started: Some(&started),
+        },
+    )
+    .await?;
+    let name = crate::core::text::nfc(&name);
+    let email = crate::core::text::nfc(&email);
     let body = clean_body(&body);
-    check_fields(&name, &email, &body).map_err(|m| fail(AppError::Invalid(m)))?;
+    check_fields(&name, &email, &body).map_err(AppError::Invalid)?;
     let parent_id = match parent.trim() {
         "" => None,
         p => Some(
             p.parse::<i64>()
-                .map_err(|_| fail(AppError::Invalid("Ý kiến được trả lời không hợp lệ".into())))?,
+                .map_err(|_| AppError::Invalid("Ý kiến được trả lời không hợp lệ".into()))?,
         ),
     };
     let article = participation(&ctx.pool, now, &slug)
         .await?
-        .ok_or_else(|| fail(AppError::NotFound))?;
+        .ok_or(AppError::NotFound)?;
     if !article.allow_comments {
-        return Err(fail(AppError::Invalid(
+        return Err(AppError::Invalid(
             "Bài viết này đã đóng ý kiến bạn đọc".into(),
-        )));
+        ));
     }
-    let held = banned_word(&format!("{name}\n{body}"), &rules.banned_words)
-        .map(|w| format!("Có từ bị cấm: {w}"));
+    let held = guard::held_for(&format!("{name}\n{body}"))?;
     let status = if held.is_some() || rules.comments_need_approval {
         CommentStatus::Pending
     } else {
@@ -111,21 +93,21 @@ pub async fn post_comment(
         name: name.clone(),
         email,
         body: body.clone(),
-        body_hash: body_hash(&body),
+        body_hash: guard::fingerprint(&body),
         status,
         held_for: held.unwrap_or_default(),
         staff_id: None,
         visitor_key: visitor.key.clone(),
         addr_hash: visitor.address_key.clone(),
     };
-    let (id, thread) = store::insert(&ctx.pool, &new, now).await.map_err(|e| {
-        fail(match e {
+    let (id, thread) = store::insert(&ctx.pool, &new, now)
+        .await
+        .map_err(|e| match e {
             e @ CommentError::Duplicate => AppError::Conflict(e.to_string()),
             e @ CommentError::NoParent => AppError::Invalid(e.to_string()),
             CommentError::NotFound => AppError::NotFound,
             CommentError::Db(e) => e.into(),
-        })
-    })?;
+        })?;
     let pending = status == CommentStatus::Pending;
     tracing::info!(
         comment_id = id,
@@ -133,11 +115,11 @@ pub async fn post_comment(
         pending,
         "ý kiến mới"
     );
-    if crate::state::is_plain_form_post() {
+    if crate::core::state::is_plain_form_post() {
         let notice = if pending { "cho-duyet" } else { "da-dang" };
         leptos_axum::redirect(&format!(
             "{}?y-kien={notice}#y-kien",
-            crate::features::articles::model::article_href(&slug)
+            crate::core::links::article_href(&slug)
         ));
     }
     Ok(CommentPosted {
@@ -146,8 +128,8 @@ pub async fn post_comment(
             id,
             name,
             body,
-            date: crate::time::short_date(now),
-            iso: crate::time::iso(now),
+            date: crate::core::time::short_date(now),
+            iso: crate::core::time::iso(now),
             staff: false,
             replies: Vec::new(),
         },
@@ -159,24 +141,22 @@ pub async fn post_comment(
 #[server]
 pub async fn report_comment(id: i64) -> Result<(), AppError> {
     use super::store::{self, CommentError};
-    use crate::error::fail;
-    let ctx = crate::state::app_context()?;
-    let now = crate::time::now();
-    let visitor = crate::visitor::current(true).await?;
-    if !ctx.comment_limits.hit(&visitor.key, &visitor.address, now) {
-        return Err(fail(AppError::TooMany));
-    }
+    let ctx = crate::core::state::app_context()?;
+    let now = crate::core::time::now();
+    let visitor =
+        crate::features::guard::admit(crate::features::guard::Kind::Report, Default::default())
+            .await?;
     match store::report(&ctx.pool, id, &visitor.key, now).await {
         Ok(_) => {}
-        Err(CommentError::NotFound) => return Err(fail(AppError::NotFound)),
+        Err(CommentError::NotFound) => return Err(AppError::NotFound),
         Err(e) => return Err(AppError::internal("report", e)),
     }
-    if crate::state::is_plain_form_post()
+    if crate::core::state::is_plain_form_post()
         && let Some(slug) = store::article_slug_of(&ctx.pool, id).await?
     {
         leptos_axum::redirect(&format!(
             "{}?bao-cao={id}#y-kien-{id}",
-            crate::features::articles::model::article_href(&slug)
+            crate::core::links::article_href(&slug)
         ));
     }
     Ok(())

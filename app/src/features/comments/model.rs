@@ -108,7 +108,7 @@ pub struct QueueCounts {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueData {
     pub tab: String,
-    pub items: crate::features::articles::model::Paged<QueueItem>,
+    pub items: crate::core::paging::Paged<QueueItem>,
     pub counts: QueueCounts,
 }
 

@@ -5,9 +5,10 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AnyPool, Row};
 
 use super::model::{CommentItem, CommentStatus, QueueCounts, QueueItem};
-use crate::features::articles::model::{PER_PAGE, Paged, article_href};
-use crate::features::articles::store::lock_counters;
-use crate::time;
+use crate::core::links::article_href;
+use crate::core::paging::{PER_PAGE, Paged};
+use crate::core::time;
+use crate::features::articles::lock_counters;
 
 /// Why a comment could not be stored.
 #[derive(Debug, thiserror::Error)]
@@ -40,14 +41,14 @@ pub struct NewComment {
 
 /// Sets the article's comment count to its approved comments.
 pub async fn recount(conn: &mut AnyConnection, article: i64) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "UPDATE articles SET comment_count = \
-         (SELECT COUNT(*) FROM comments WHERE article_id = $1 AND status = 'approved') WHERE id = $1",
+    let count: i64 = sqlx::query(
+        "SELECT COUNT(*) AS n FROM comments WHERE article_id = $1 AND status = 'approved'",
     )
     .bind(article)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
+    .fetch_one(&mut *conn)
+    .await?
+    .try_get("n")?;
+    crate::features::articles::set_comment_count(conn, article, count).await
 }
 
 /// The top-level approved comment a reply to `parent` goes under (replies are one

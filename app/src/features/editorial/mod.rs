@@ -1,10 +1,24 @@
-//! The editorial desk (bàn biên tập) in the admin area: the dashboard, the article
-//! list with filters, the article page with its status actions, history, notes and
-//! revisions, the plain editing form (Markdown through the importer) and the
-//! revision compare with restore. Every save keeps a revision.
+//! The editorial desk (bàn biên tập) in the admin area, one module per thing an
+//! editor sees: the dashboard, the article list with filters, an article's page with
+//! its status actions, history and notes, the editing form (Markdown, written
+//! through the articles writer: every save keeps a revision) and the revision
+//! compare with restore.
 
-pub mod api;
+pub mod dashboard;
+pub mod desk_list;
+pub mod detail;
+pub mod form;
 pub mod model;
+pub mod notes;
+pub mod revisions;
 #[cfg(feature = "ssr")]
-pub mod store;
-pub mod views;
+mod server;
+#[cfg(feature = "ssr")]
+mod store;
+mod widgets;
+
+pub use dashboard::DashboardPage;
+pub use desk_list::DeskListPage;
+pub use detail::DeskArticlePage;
+pub use form::ArticleFormPage;
+pub use revisions::RevisionsPage;

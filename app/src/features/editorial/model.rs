@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::content::diff::{BlockChange, Piece};
-use crate::features::articles::model::Paged;
+use crate::core::paging::Paged;
 use crate::features::workflow::model::{ArticleEvent, Status};
 
 /// Limits of the editing form, checked on the server.
@@ -32,9 +32,7 @@ impl DeskRow {
     }
 }
 
-pub fn desk_href(id: i64) -> String {
-    format!("/quan-tri/bai-viet/{id}")
-}
+pub use crate::core::links::desk_href;
 
 /// The filters of the article list, as the query string carries them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -199,4 +197,30 @@ mod tests {
         );
         assert!(parse_tags(" , ").is_empty());
     }
+}
+
+/// What the editing form sends, as one value: its fields are named `article[title]`,
+/// `article[body]`… in the form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ArticleInput {
+    /// The article being edited; none for a new draft.
+    pub id: Option<i64>,
+    /// The revision the form was filled from (0 for an article with none yet).
+    pub base_revision: i64,
+    pub title: String,
+    pub sapo: String,
+    pub category_id: i64,
+    /// Comma-separated.
+    pub tags: String,
+    /// Markdown.
+    pub body: String,
+    pub byline: String,
+    pub source: String,
+    /// `datetime-local` in Vietnam time, or empty.
+    pub expire_at: String,
+    /// Ticked checkboxes arrive ("on"); unticked ones do not.
+    pub featured: Option<String>,
+    pub allow_comments: Option<String>,
+    pub allow_ratings: Option<String>,
 }

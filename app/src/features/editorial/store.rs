@@ -2,54 +2,13 @@
 //! saving an article (one transaction that keeps a revision), revisions, notes.
 
 use sqlx::any::AnyRow;
-use sqlx::{AnyConnection, AnyPool, Row};
+use sqlx::{AnyPool, Row};
 
 use super::model::{Choice, DeskFilter, DeskRow, NoteView, RevisionInfo};
-use crate::content::Doc;
-use crate::features::accounts::model::CurrentUser;
-use crate::features::articles::model::{PER_PAGE, Paged};
-use crate::features::workflow::model::{Status, can_edit};
-use crate::time;
-
-/// Why a save was refused.
-#[derive(Debug, thiserror::Error)]
-pub enum EditorialError {
-    #[error("không tìm thấy bài viết")]
-    NotFound,
-    #[error("bạn không có quyền sửa bài này ở trạng thái hiện tại")]
-    NotAllowed,
-    #[error("{0}")]
-    Invalid(String),
-    #[error(
-        "Bài đã được người khác lưu (phiên bản {0}) sau khi bạn mở. Nội dung bạn sửa vẫn còn trong trình duyệt; hãy tải lại để xem bản mới rồi sửa tiếp."
-    )]
-    Conflict(i64),
-    #[error(transparent)]
-    Db(#[from] sqlx::Error),
-}
-
-/// Everything a revision holds: the editable content of an article.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Snapshot {
-    pub title: String,
-    pub sapo: String,
-    pub category_id: i64,
-    pub tags: Vec<String>,
-    pub byline: String,
-    pub source: String,
-    pub body: Doc,
-}
-
-/// What the form sends besides the content.
-#[derive(Debug, Clone, Default)]
-pub struct Extras {
-    pub expire_at: Option<i64>,
-    /// None keeps the current value (only approvers may change it).
-    pub featured: Option<bool>,
-    /// Readers may comment / rate; None keeps the current value.
-    pub allow_comments: Option<bool>,
-    pub allow_ratings: Option<bool>,
-}
+use crate::core::paging::{PER_PAGE, Paged};
+use crate::core::time;
+use crate::features::articles::Content;
+use crate::features::workflow::model::Status;
 
 const ROW_COLUMNS: &str = "a.id, a.title, a.status, c.name, u.display_name, a.updated_at";
 const ROW_JOINS: &str = "FROM articles a JOIN categories c ON c.id = a.category_id \
@@ -148,9 +107,10 @@ pub async fn list(
             n + 1,
             n + 2
         ));
-        w.params.push(Param::Text(like(&crate::text::nfc(text))));
         w.params
-            .push(Param::Text(like(&crate::text::slugify(text))));
+            .push(Param::Text(like(&crate::core::text::nfc(text))));
+        w.params
+            .push(Param::Text(like(&crate::core::text::slugify(text))));
     }
     let total: i64 = w
         .bind(sqlx::query(&format!(
@@ -244,319 +204,10 @@ pub async fn authors(pool: &AnyPool) -> Result<Vec<Choice>, sqlx::Error> {
         .collect()
 }
 
-/// The stored facts of an article the desk needs.
-#[derive(Debug, Clone)]
-pub struct Head {
-    pub id: i64,
-    pub slug: String,
-    pub status: Status,
-    pub author_id: Option<i64>,
-    pub author: Option<String>,
-    pub category: String,
-    pub featured: bool,
-    pub allow_comments: bool,
-    pub allow_ratings: bool,
-    pub publish_at: Option<i64>,
-    pub expire_at: Option<i64>,
-    pub created_at: i64,
-    pub updated_at: i64,
-    pub snapshot: Snapshot,
-}
-
-/// An article with its current content, whatever its status.
-pub async fn head(conn: &mut AnyConnection, id: i64) -> Result<Option<Head>, sqlx::Error> {
-    let Some(r) = sqlx::query(
-        "SELECT a.id, a.slug, a.status, a.created_by, u.display_name, c.name, a.featured, a.publish_at, \
-         a.expire_at, a.created_at, a.updated_at, a.title, a.sapo, a.category_id, a.byline, a.source, a.body_json, \
-         a.allow_comments, a.allow_ratings \
-         FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by \
-         WHERE a.id = $1",
-    )
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?
-    else {
-        return Ok(None);
-    };
-    let body: String = r.try_get(16)?;
-    let body: Doc = serde_json::from_str(&body).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
-    let tags = sqlx::query(
-        "SELECT t.name FROM tags t JOIN article_tags x ON x.tag_id = t.id WHERE x.article_id = $1 ORDER BY t.name",
-    )
-    .bind(id)
-    .fetch_all(&mut *conn)
-    .await?
-    .iter()
-    .map(|t| t.try_get(0))
-    .collect::<Result<Vec<String>, _>>()?;
-    Ok(Some(Head {
-        id: r.try_get(0)?,
-        slug: r.try_get(1)?,
-        status: status_of(&r.try_get::<String, _>(2)?)?,
-        author_id: r.try_get(3)?,
-        author: r.try_get(4)?,
-        category: r.try_get(5)?,
-        featured: r.try_get::<i64, _>(6)? != 0,
-        allow_comments: r.try_get::<i64, _>(17)? != 0,
-        allow_ratings: r.try_get::<i64, _>(18)? != 0,
-        publish_at: r.try_get(7)?,
-        expire_at: r.try_get(8)?,
-        created_at: r.try_get(9)?,
-        updated_at: r.try_get(10)?,
-        snapshot: Snapshot {
-            title: r.try_get(11)?,
-            sapo: r.try_get(12)?,
-            category_id: r.try_get(13)?,
-            tags,
-            byline: r.try_get(14)?,
-            source: r.try_get(15)?,
-            body,
-        },
-    }))
-}
-
-/// A slug from the title that no other article has.
-async fn unique_slug(
-    conn: &mut AnyConnection,
-    title: &str,
-    except: i64,
-) -> Result<String, sqlx::Error> {
-    let mut base = crate::text::slugify(title);
-    if base.is_empty() {
-        base = "bai-viet".into();
-    }
-    base.truncate(120);
-    let base = base.trim_end_matches('-').to_string();
-    for n in 1.. {
-        let candidate = if n == 1 {
-            base.clone()
-        } else {
-            format!("{base}-{n}")
-        };
-        let taken = sqlx::query("SELECT id FROM articles WHERE slug = $1 AND id <> $2")
-            .bind(&candidate)
-            .bind(except)
-            .fetch_optional(&mut *conn)
-            .await?;
-        if taken.is_none() {
-            return Ok(candidate);
-        }
-    }
-    unreachable!("some suffix is free")
-}
-
-async fn latest_revision(conn: &mut AnyConnection, id: i64) -> Result<i64, sqlx::Error> {
-    let n: Option<i64> =
-        sqlx::query("SELECT MAX(number) FROM article_revisions WHERE article_id = $1")
-            .bind(id)
-            .fetch_one(&mut *conn)
-            .await?
-            .try_get(0)?;
-    Ok(n.unwrap_or(0))
-}
-
 /// The number of the newest revision of an article (0 before the first save).
 pub async fn current_revision(pool: &AnyPool, id: i64) -> Result<i64, sqlx::Error> {
     let mut conn = pool.acquire().await?;
-    latest_revision(&mut conn, id).await
-}
-
-async fn record_revision(
-    conn: &mut AnyConnection,
-    id: i64,
-    s: &Snapshot,
-    author: Option<i64>,
-    summary: &str,
-    now: i64,
-) -> Result<i64, sqlx::Error> {
-    let number = latest_revision(conn, id).await? + 1;
-    let body = serde_json::to_string(&s.body).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    sqlx::query(
-        "INSERT INTO article_revisions (article_id, number, title, sapo, category_id, tags, byline, source, \
-         body_json, author_id, summary, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-    )
-    .bind(id)
-    .bind(number)
-    .bind(&s.title)
-    .bind(&s.sapo)
-    .bind(s.category_id)
-    .bind(s.tags.join(", "))
-    .bind(&s.byline)
-    .bind(&s.source)
-    .bind(body)
-    .bind(author)
-    .bind(summary)
-    .bind(now)
-    .execute(&mut *conn)
-    .await?;
-    Ok(number)
-}
-
-async fn category_exists(conn: &mut AnyConnection, id: i64) -> Result<bool, sqlx::Error> {
-    Ok(sqlx::query("SELECT id FROM categories WHERE id = $1")
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?
-        .is_some())
-}
-
-/// Writes the content of an article (not its status) and its tags.
-async fn write_content(
-    conn: &mut AnyConnection,
-    id: i64,
-    slug: &str,
-    s: &Snapshot,
-    extras: &Extras,
-    featured: bool,
-    now: i64,
-) -> Result<(), sqlx::Error> {
-    let body_json = serde_json::to_string(&s.body).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    let cover = s.body.first_figure().map(|f| f.media_id);
-    sqlx::query(
-        "UPDATE articles SET slug = $1, title = $2, sapo = $3, body_json = $4, body_text = $5, category_id = $6, \
-         byline = $7, source = $8, cover_media_id = COALESCE($9, cover_media_id), expire_at = $10, featured = $11, \
-         updated_at = $12, allow_comments = COALESCE($14, allow_comments), allow_ratings = COALESCE($15, allow_ratings) \
-         WHERE id = $13",
-    )
-    .bind(slug)
-    .bind(&s.title)
-    .bind(&s.sapo)
-    .bind(body_json)
-    .bind(s.body.plain_text())
-    .bind(s.category_id)
-    .bind(&s.byline)
-    .bind(&s.source)
-    .bind(cover)
-    .bind(extras.expire_at)
-    .bind(featured as i64)
-    .bind(now)
-    .bind(id)
-    .bind(extras.allow_comments.map(i64::from))
-    .bind(extras.allow_ratings.map(i64::from))
-    .execute(&mut *conn)
-    .await?;
-    crate::features::tags::store::set_for_article(conn, id, &s.tags).await
-}
-
-/// Creates a draft written by `actor`, with its first revision. Returns its id.
-pub async fn create(
-    pool: &AnyPool,
-    s: &Snapshot,
-    extras: &Extras,
-    actor: &CurrentUser,
-    now: i64,
-) -> Result<i64, EditorialError> {
-    let mut tx = pool.begin().await?;
-    if !category_exists(&mut tx, s.category_id).await? {
-        return Err(EditorialError::Invalid("Chuyên mục không tồn tại".into()));
-    }
-    let slug = unique_slug(&mut tx, &s.title, 0).await?;
-    let id: i64 = sqlx::query(
-        "INSERT INTO articles (slug, title, body_json, body_text, category_id, status, created_by, created_at, updated_at) \
-         VALUES ($1, $2, '{\"blocks\":[]}', '', $3, 'draft', $4, $5, $5) RETURNING id",
-    )
-    .bind(&slug)
-    .bind(&s.title)
-    .bind(s.category_id)
-    .bind(actor.id)
-    .bind(now)
-    .fetch_one(&mut *tx)
-    .await?
-    .try_get(0)?;
-    let featured = extras.featured.unwrap_or(false);
-    write_content(&mut tx, id, &slug, s, extras, featured, now).await?;
-    record_revision(&mut tx, id, s, Some(actor.id), "Tạo bài", now).await?;
-    tx.commit().await?;
-    tracing::info!(article_id = id, actor = %actor.username, "tạo bài");
-    Ok(id)
-}
-
-/// What a save changes besides the text.
-pub enum SaveKind<'a> {
-    /// The form, filled from revision `base` (refused if someone saved since).
-    Edit { base: i64, extras: &'a Extras },
-    /// An earlier revision brought back.
-    Restore { number: i64 },
-}
-
-/// Saves new content for an article as `actor`: checks who may edit it in its
-/// status, keeps a revision (the first save of an imported article first keeps what
-/// was there), and a rejected article goes back to draft. One transaction.
-pub async fn update(
-    pool: &AnyPool,
-    id: i64,
-    new: &Snapshot,
-    kind: SaveKind<'_>,
-    actor: &CurrentUser,
-    now: i64,
-) -> Result<i64, EditorialError> {
-    let mut tx = pool.begin().await?;
-    let head = head(&mut tx, id).await?.ok_or(EditorialError::NotFound)?;
-    if !can_edit(actor, head.author_id, head.status) {
-        return Err(EditorialError::NotAllowed);
-    }
-    if !category_exists(&mut tx, new.category_id).await? {
-        return Err(EditorialError::Invalid("Chuyên mục không tồn tại".into()));
-    }
-    let latest = latest_revision(&mut tx, id).await?;
-    let (extras, summary) = match &kind {
-        SaveKind::Edit { base, extras } => {
-            if *base != latest {
-                return Err(EditorialError::Conflict(latest));
-            }
-            ((*extras).clone(), "Sửa bài".to_string())
-        }
-        SaveKind::Restore { number } => (
-            Extras {
-                expire_at: head.expire_at,
-                ..Extras::default()
-            },
-            format!("Khôi phục phiên bản {number}"),
-        ),
-    };
-    if latest == 0 {
-        record_revision(
-            &mut tx,
-            id,
-            &head.snapshot,
-            head.author_id,
-            "Nội dung có sẵn trước lần sửa đầu tiên",
-            head.updated_at,
-        )
-        .await?;
-    }
-    // the address stays once readers have had it
-    let slug = if head.publish_at.is_none() && new.title != head.snapshot.title {
-        unique_slug(&mut tx, &new.title, id).await?
-    } else {
-        head.slug.clone()
-    };
-    let featured = extras.featured.unwrap_or(head.featured);
-    write_content(&mut tx, id, &slug, new, &extras, featured, now).await?;
-    let number = record_revision(&mut tx, id, new, Some(actor.id), &summary, now).await?;
-    if head.status == Status::Rejected {
-        let done = sqlx::query(
-            "UPDATE articles SET status = 'draft' WHERE id = $1 AND status = 'rejected'",
-        )
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() == 1 {
-            sqlx::query(
-                "INSERT INTO article_events (article_id, actor_id, from_status, to_status, reason, created_at) \
-                 VALUES ($1, $2, 'rejected', 'draft', $3, $4)",
-            )
-            .bind(id)
-            .bind(actor.id)
-            .bind("Sửa lại sau khi bị từ chối")
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-        }
-    }
-    tx.commit().await?;
-    tracing::info!(article_id = id, revision = number, actor = %actor.username, "lưu bài");
-    Ok(number)
+    crate::features::articles::latest_revision(&mut conn, id).await
 }
 
 fn revision_from(r: &AnyRow) -> Result<RevisionInfo, sqlx::Error> {
@@ -585,7 +236,7 @@ pub async fn revision(
     pool: &AnyPool,
     id: i64,
     number: i64,
-) -> Result<Option<Snapshot>, sqlx::Error> {
+) -> Result<Option<Content>, sqlx::Error> {
     let Some(r) = sqlx::query(
         "SELECT title, sapo, category_id, tags, byline, source, body_json FROM article_revisions \
          WHERE article_id = $1 AND number = $2",
@@ -598,7 +249,7 @@ pub async fn revision(
         return Ok(None);
     };
     let body: String = r.try_get(6)?;
-    Ok(Some(Snapshot {
+    Ok(Some(Content {
         title: r.try_get(0)?,
         sapo: r.try_get(1)?,
         category_id: r.try_get(2)?,

@@ -2,4 +2,7 @@
 //! served at /media/{file}. (Upload and variants come with the editor.)
 
 #[cfg(feature = "ssr")]
-pub mod store;
+mod store;
+
+#[cfg(feature = "ssr")]
+pub use store::{MediaError, sniff, store};

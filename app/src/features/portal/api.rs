@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
 use super::model::{HomePageData, SiteInfo};
-use crate::error::AppError;
+use crate::core::error::AppError;
 
 /// Articles in the featured block and the latest-news list, and per category block.
 pub const FEATURED: i64 = 5;
@@ -14,12 +14,12 @@ pub const PER_SECTION: i64 = 4;
 /// The portal's identity, today's date and the category menu.
 #[server(input = GetUrl)]
 pub async fn get_site_info() -> Result<SiteInfo, AppError> {
-    use crate::features::categories::store as categories;
-    let ctx = crate::state::app_context()?;
+    use crate::features::categories;
+    let ctx = crate::core::state::app_context()?;
     let tree = categories::load_tree(&ctx.pool).await?;
     Ok(SiteInfo {
         config: (*ctx.site).clone(),
-        today: crate::time::header_date(crate::time::now()),
+        today: crate::core::time::header_date(crate::core::time::now()),
         menu: tree.menu(),
     })
 }
@@ -28,10 +28,10 @@ pub async fn get_site_info() -> Result<SiteInfo, AppError> {
 #[server(input = GetUrl)]
 pub async fn get_home() -> Result<HomePageData, AppError> {
     use super::model::HomeSection;
-    use crate::features::articles::store::{self as articles, ListFilter};
-    use crate::features::{categories::store as categories, topics::store as topics};
-    let ctx = crate::state::app_context()?;
-    let now = crate::time::now();
+    use crate::features::articles::{self, ListFilter};
+    use crate::features::{categories, topics};
+    let ctx = crate::core::state::app_context()?;
+    let now = crate::core::time::now();
     let pool = &ctx.pool;
     let (featured, latest, per_root, tree, topics) = tokio::try_join!(
         articles::newest(pool, now, &ListFilter::Featured, FEATURED),

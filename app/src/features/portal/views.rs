@@ -7,21 +7,24 @@ use leptos_router::components::A;
 use super::api::get_home;
 use super::model::{HomePageData, SiteInfo};
 use crate::components::{PageMeta, page_loader, use_site};
+use crate::core::site::MenuItem;
 use crate::features::accounts::views::UserBox;
 use crate::features::articles::views::{ArticleCardView, CardSize, MostBlocks};
-use crate::features::categories::model::MenuItem;
 use crate::i18n::t;
 
 fn menu_items(items: Vec<MenuItem>) -> impl IntoView {
     items
         .into_iter()
         .map(|item| {
-            let href = item.category.href();
-            let name = item.category.name;
-            if item.children.is_empty() {
+            let MenuItem {
+                name,
+                href,
+                children,
+            } = item;
+            if children.is_empty() {
                 view! { <li><A href=href>{name}</A></li> }.into_any()
             } else {
-                let sub = menu_items(item.children);
+                let sub = menu_items(children);
                 view! {
                     <li class="has-sub">
                         <A href=href attr:aria-haspopup="true">{name}</A>

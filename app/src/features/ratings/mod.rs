@@ -5,7 +5,7 @@
 pub mod api;
 pub mod model;
 #[cfg(feature = "ssr")]
-pub mod store;
+mod store;
 pub mod views;
 
 pub use model::RatingSummary;

@@ -2,23 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The total of the stars an article received and how many ratings gave them.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RatingSummary {
-    pub sum: i64,
-    pub count: i64,
-}
-
-impl RatingSummary {
-    /// The average to one decimal, with the Vietnamese decimal comma: "4,3".
-    pub fn average_text(&self) -> String {
-        if self.count == 0 {
-            return "0".into();
-        }
-        let tenths = (self.sum * 10 + self.count / 2) / self.count;
-        format!("{},{}", tenths / 10, tenths % 10)
-    }
-}
+/// The counters live on the article; ratings change them.
+pub use crate::features::articles::RatingSummary;
 
 /// What a reader gets back after rating.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

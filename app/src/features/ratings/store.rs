@@ -4,8 +4,8 @@
 use sqlx::{AnyPool, Row};
 
 use super::model::RatingSummary;
-use crate::features::articles::store::lock_counters;
-use crate::visitor::Visitor;
+use crate::features::articles::lock_counters;
+use crate::features::guard::Visitor;
 
 /// Stores `visitor`'s rating of `article` (replacing theirs, and the one this browser
 /// gave from its address before it had the visitor cookie) and returns the new totals.
@@ -36,18 +36,16 @@ pub async fn rate(
     .execute(&mut *tx)
     .await?;
     let row = sqlx::query(
-        "UPDATE articles SET \
-             rating_sum = (SELECT COALESCE(SUM(stars), 0) FROM ratings WHERE article_id = $1), \
-             rating_count = (SELECT COUNT(*) FROM ratings WHERE article_id = $1) \
-         WHERE id = $1 RETURNING rating_sum, rating_count",
+        "SELECT CAST(COALESCE(SUM(stars), 0) AS BIGINT) AS total, COUNT(*) AS n FROM ratings WHERE article_id = $1",
     )
     .bind(article)
     .fetch_one(&mut *tx)
     .await?;
     let summary = RatingSummary {
-        sum: row.try_get(0)?,
-        count: row.try_get(1)?,
+        sum: row.try_get("total")?,
+        count: row.try_get("n")?,
     };
+    crate::features::articles::set_rating(&mut tx, article, summary).await?;
     tx.commit().await?;
     Ok(summary)
 }

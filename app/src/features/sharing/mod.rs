@@ -4,3 +4,5 @@
 //! the server at /qr/bai-viet/{slug}) and the print view.
 
 pub mod views;
+
+pub use views::qr_href;

@@ -1,7 +1,9 @@
-//! Tags (từ khóa): free labels on articles and the tag page `/the/{slug}`.
+//! Tags (từ khóa): free labels on articles. The tag page is in the pages layer.
 
-pub mod api;
 pub mod model;
 #[cfg(feature = "ssr")]
-pub mod store;
-pub mod views;
+mod store;
+
+pub use model::TagRef;
+#[cfg(feature = "ssr")]
+pub use store::{find, for_article, names_for_article, set_for_article};

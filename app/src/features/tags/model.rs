@@ -2,8 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::features::articles::model::{ArticleCard, Paged};
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TagRef {
     pub slug: String,
@@ -14,11 +12,4 @@ impl TagRef {
     pub fn href(&self) -> String {
         format!("/the/{}", self.slug)
     }
-}
-
-/// What the tag page shows.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TagPageData {
-    pub tag: TagRef,
-    pub articles: Paged<ArticleCard>,
 }

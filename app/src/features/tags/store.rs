@@ -3,7 +3,7 @@
 use sqlx::{AnyConnection, AnyPool, Row};
 
 use super::model::TagRef;
-use crate::text::{nfc, slugify};
+use crate::core::text::{nfc, slugify};
 
 /// The tag with this slug: (id, tag).
 pub async fn find(pool: &AnyPool, slug: &str) -> Result<Option<(i64, TagRef)>, sqlx::Error> {
@@ -32,6 +32,22 @@ pub async fn for_article(pool: &AnyPool, article_id: i64) -> Result<Vec<TagRef>,
     .fetch_all(pool)
     .await?;
     rows.iter().map(tag_from_row).collect()
+}
+
+/// The names of an article's tags, in name order (what its revisions keep).
+pub async fn names_for_article(
+    conn: &mut AnyConnection,
+    article_id: i64,
+) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query(
+        "SELECT t.name FROM tags t JOIN article_tags x ON x.tag_id = t.id WHERE x.article_id = $1 ORDER BY t.name",
+    )
+    .bind(article_id)
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(|t| t.try_get("name"))
+    .collect()
 }
 
 /// Replaces the tags of an article, creating tags that do not exist yet.

@@ -1,7 +1,10 @@
-//! Topics (chuyên đề): curated series of articles and the topic page `/chuyen-de/{slug}`.
+//! Topics (chuyên đề): curated series of articles. The topic page is in the pages
+//! layer.
 
-pub mod api;
 pub mod model;
 #[cfg(feature = "ssr")]
-pub mod store;
-pub mod views;
+mod store;
+
+pub use model::TopicRef;
+#[cfg(feature = "ssr")]
+pub use store::{all, ensure, find, for_article, set_for_article};

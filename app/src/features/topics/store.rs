@@ -3,7 +3,7 @@
 use sqlx::{AnyConnection, AnyPool, Row};
 
 use super::model::TopicRef;
-use crate::text::{nfc, slugify};
+use crate::core::text::{nfc, slugify};
 
 /// The topic with this slug: (id, topic, description).
 pub async fn find(

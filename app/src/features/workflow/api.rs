@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::model::ArticleEvent;
-use crate::error::AppError;
+use crate::core::error::AppError;
 
 #[cfg(feature = "ssr")]
 impl From<super::store::WorkflowError> for AppError {
@@ -31,12 +31,11 @@ pub async fn transition_article(
     publish_at: Option<String>,
 ) -> Result<String, AppError> {
     use super::model::Action;
-    use crate::error::fail;
     use crate::features::accounts::{Permission, auth};
-    let ctx = crate::state::app_context()?;
-    let user = auth::require(Permission::UseAdmin).await.map_err(fail)?;
-    let action = Action::parse(&action)
-        .ok_or_else(|| fail(AppError::Invalid("Thao tác không hợp lệ".into())))?;
+    let ctx = crate::core::state::app_context()?;
+    let user = auth::require(Permission::UseAdmin).await?;
+    let action =
+        Action::parse(&action).ok_or_else(|| AppError::Invalid("Thao tác không hợp lệ".into()))?;
     let schedule_at = match publish_at
         .as_deref()
         .map(str::trim)
@@ -44,11 +43,11 @@ pub async fn transition_article(
     {
         None => None,
         Some(s) => Some(
-            crate::time::parse_input(s)
-                .ok_or_else(|| fail(AppError::Invalid("Thời điểm hẹn đăng không hợp lệ".into())))?,
+            crate::core::time::parse_input(s)
+                .ok_or_else(|| AppError::Invalid("Thời điểm hẹn đăng không hợp lệ".into()))?,
         ),
     };
-    let now = crate::time::now();
+    let now = crate::core::time::now();
     let status = super::store::apply(
         &ctx.pool,
         article_id,
@@ -59,16 +58,15 @@ pub async fn transition_article(
         now,
     )
     .await
-    .map_err(|e| fail(e.into()))?;
+    .map_err(AppError::from)?;
     Ok(status.as_str().to_string())
 }
 
 /// The status history of an article (admin area only).
 #[server]
 pub async fn get_article_events(article_id: i64) -> Result<Vec<ArticleEvent>, AppError> {
-    use crate::error::fail;
     use crate::features::accounts::{Permission, auth};
-    let ctx = crate::state::app_context()?;
-    auth::require(Permission::UseAdmin).await.map_err(fail)?;
+    let ctx = crate::core::state::app_context()?;
+    auth::require(Permission::UseAdmin).await?;
     Ok(super::store::events(&ctx.pool, article_id).await?)
 }

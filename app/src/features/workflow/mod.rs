@@ -5,6 +5,11 @@
 pub mod api;
 pub mod model;
 #[cfg(feature = "ssr")]
-pub mod store;
+mod store;
 
-pub use model::{Action, Status};
+pub mod views;
+
+pub use model::{Action, Origin, Status, can_edit, can_view};
+#[cfg(feature = "ssr")]
+pub use store::{Move, WorkflowError, apply, enter, events, publish_due};
+pub use views::status_badge;

@@ -185,6 +185,49 @@ pub fn can_edit(user: &CurrentUser, author: Option<i64>, status: Status) -> bool
         && matches!(status, S::Draft | S::Rejected)
 }
 
+/// What moved an article when no person did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// A signed-in person (the event names them).
+    Person,
+    /// `toasoan import`.
+    Import,
+    /// `toasoan demo`.
+    Demo,
+    /// The scheduler publishing at the appointed time.
+    Scheduler,
+}
+
+impl Origin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::Person => "",
+            Origin::Import => "import",
+            Origin::Demo => "demo",
+            Origin::Scheduler => "scheduler",
+        }
+    }
+
+    pub fn parse(s: &str) -> Origin {
+        match s {
+            "import" => Origin::Import,
+            "demo" => Origin::Demo,
+            "scheduler" => Origin::Scheduler,
+            _ => Origin::Person,
+        }
+    }
+
+    /// Who the history names for a change no person made.
+    pub fn label(self) -> Option<&'static str> {
+        match self {
+            Origin::Person => None,
+            Origin::Import => Some("Nhập bài tự động"),
+            Origin::Demo => Some("Trang trình diễn"),
+            Origin::Scheduler => Some("Hẹn giờ đăng"),
+        }
+    }
+}
+
 /// A recorded status change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleEvent {

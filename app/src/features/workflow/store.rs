@@ -3,7 +3,7 @@
 
 use sqlx::{AnyPool, Row};
 
-use super::model::{Action, ArticleEvent, Status};
+use super::model::{Action, ArticleEvent, Origin, Status};
 use crate::features::accounts::model::CurrentUser;
 
 /// Why a status change was refused.
@@ -34,7 +34,7 @@ pub async fn apply(
     schedule_at: Option<i64>,
     now: i64,
 ) -> Result<Status, WorkflowError> {
-    let reason = crate::text::nfc(reason);
+    let reason = crate::core::text::nfc(reason);
     let mut tx = pool.begin().await?;
     let row = sqlx::query("SELECT status, created_by, publish_at FROM articles WHERE id = $1")
         .bind(article_id)
@@ -91,27 +91,40 @@ pub async fn apply(
     if done.rows_affected() != 1 {
         return Err(WorkflowError::Conflict);
     }
-    record(&mut tx, article_id, Some(actor.id), from, to, &reason, now).await?;
+    record(
+        &mut tx,
+        article_id,
+        Some(actor.id),
+        Origin::Person,
+        from,
+        to,
+        &reason,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     tracing::info!(article_id, actor = %actor.username, from = from.as_str(), to = to.as_str(), "chuyển trạng thái bài");
     Ok(to)
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn record(
     conn: &mut sqlx::AnyConnection,
     article_id: i64,
     actor: Option<i64>,
+    origin: Origin,
     from: Status,
     to: Status,
     reason: &str,
     now: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO article_events (article_id, actor_id, from_status, to_status, reason, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO article_events (article_id, actor_id, origin, from_status, to_status, reason, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(article_id)
     .bind(actor)
+    .bind(origin.as_str())
     .bind(from.as_str())
     .bind(to.as_str())
     .bind(reason)
@@ -119,6 +132,48 @@ async fn record(
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// A status change the articles writer makes as part of a write.
+#[derive(Debug, Clone, Copy)]
+pub struct Move<'a> {
+    pub article: i64,
+    pub from: Status,
+    pub to: Status,
+    /// The publication time to set; `None` keeps it.
+    pub publish_at: Option<i64>,
+    pub actor: Option<i64>,
+    pub origin: Origin,
+    pub reason: &'a str,
+}
+
+/// Moves an article inside the caller's transaction (the articles writer: an
+/// imported article published, an edited rejected one back to draft) and records the
+/// event when the status changes. False when the article was no longer in `from`.
+pub async fn enter(
+    conn: &mut sqlx::AnyConnection,
+    m: Move<'_>,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE articles SET status = $1, publish_at = COALESCE($2, publish_at) WHERE id = $3 AND status = $4",
+    )
+    .bind(m.to.as_str())
+    .bind(m.publish_at)
+    .bind(m.article)
+    .bind(m.from.as_str())
+    .execute(&mut *conn)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    if m.from != m.to {
+        record(
+            conn, m.article, m.actor, m.origin, m.from, m.to, m.reason, now,
+        )
+        .await?;
+    }
+    Ok(true)
 }
 
 /// Publishes every scheduled article whose time has come; returns how many.
@@ -142,6 +197,7 @@ pub async fn publish_due(pool: &AnyPool, now: i64) -> Result<usize, sqlx::Error>
                 &mut tx,
                 id,
                 None,
+                Origin::Scheduler,
                 Status::Scheduled,
                 Status::Published,
                 "Đăng tự động theo lịch",
@@ -158,7 +214,7 @@ pub async fn publish_due(pool: &AnyPool, now: i64) -> Result<usize, sqlx::Error>
 /// The status history of an article, oldest first.
 pub async fn events(pool: &AnyPool, article_id: i64) -> Result<Vec<ArticleEvent>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT u.display_name, e.from_status, e.to_status, e.reason, e.created_at FROM article_events e \
+        "SELECT u.display_name, e.origin, e.from_status, e.to_status, e.reason, e.created_at FROM article_events e \
          LEFT JOIN users u ON u.id = e.actor_id WHERE e.article_id = $1 ORDER BY e.id",
     )
     .bind(article_id)
@@ -171,12 +227,14 @@ pub async fn events(pool: &AnyPool, article_id: i64) -> Result<Vec<ArticleEvent>
                 Status::parse(&s)
                     .ok_or_else(|| sqlx::Error::Decode(format!("unknown status {s}").into()))
             };
+            let origin: String = r.try_get("origin")?;
+            let actor: Option<String> = r.try_get("display_name")?;
             Ok(ArticleEvent {
-                actor: r.try_get(0)?,
-                from: status(1)?,
-                to: status(2)?,
-                reason: r.try_get(3)?,
-                at: crate::time::dateline(r.try_get(4)?),
+                actor: actor.or_else(|| Origin::parse(&origin).label().map(str::to_string)),
+                from: status(2)?,
+                to: status(3)?,
+                reason: r.try_get("reason")?,
+                at: crate::core::time::dateline(r.try_get("created_at")?),
             })
         })
         .collect()

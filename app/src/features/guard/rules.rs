@@ -1,7 +1,7 @@
 //! The server's rules for what readers send: the form-time token (minimum fill time),
 //! banned words, and the fingerprint that finds duplicate comments.
 
-use crate::text::{fold_vietnamese, short_hash};
+use crate::core::text::{fold_vietnamese, short_hash};
 
 fn keyed(secret: &str, message: &str) -> String {
     short_hash(&[secret, message], 12)

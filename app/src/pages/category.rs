@@ -1,14 +1,53 @@
-//! The category page `/chuyen-muc/{slug}`.
+//! `/chuyen-muc/{slug}`: a category, its subcategories and one page of its articles
+//! (those of its subcategories included).
 
 use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
+use serde::{Deserialize, Serialize};
 
-use super::api::get_category_page;
 use crate::components::{Breadcrumb, PageMeta, page_loader};
-use crate::features::articles::model::page_param;
+use crate::core::error::AppError;
+use crate::core::paging::{Paged, page_param};
+use crate::features::articles::ArticleCard;
 use crate::features::articles::views::{ArticleListView, MostBlocks};
+use crate::features::categories::CategoryRef;
 use crate::i18n::t;
+
+/// What the category page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CategoryPageData {
+    pub category: CategoryRef,
+    pub description: String,
+    /// From the top-level category down to this one.
+    pub path: Vec<CategoryRef>,
+    pub children: Vec<CategoryRef>,
+    pub articles: Paged<ArticleCard>,
+}
+
+/// A category with its path, subcategories and one page of its articles (including
+/// those of its subcategories), newest first.
+#[server(input = GetUrl)]
+pub async fn get_category_page(slug: String, page: u32) -> Result<CategoryPageData, AppError> {
+    use crate::features::articles::{self, ListFilter};
+    let ctx = crate::core::state::app_context()?;
+    let tree = crate::features::categories::load_tree(&ctx.pool).await?;
+    let node = tree.by_slug(&slug).ok_or(AppError::NotFound)?;
+    let filter = ListFilter::Categories(tree.subtree_ids(node.id));
+    let page = page.clamp(1, crate::core::paging::MAX_PAGE);
+    let list = articles::page(&ctx.pool, crate::core::time::now(), &filter, page).await?;
+    if page > list.pages {
+        return Err(AppError::NotFound);
+    }
+    Ok(CategoryPageData {
+        category: node.to_ref(),
+        description: node.description.clone(),
+        path: tree.path(node.id),
+        children: tree.children(Some(node.id)).map(|c| c.to_ref()).collect(),
+        articles: list,
+    })
+}
 
 #[component]
 pub fn CategoryPage() -> impl IntoView {

@@ -7,8 +7,6 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::sync::Mutex;
 
-use sqlx::AnyPool;
-
 /// The response header by which an article page tells the page cache in front of it
 /// which article it shows, so that views served from the cache are counted too. The
 /// cache removes it before the response leaves the server.
@@ -72,10 +70,14 @@ impl ViewCounts {
         self.lock().pending.clone()
     }
 
-    /// Writes the counted views in one transaction and forgets readers whose window
-    /// has passed. On a database error the views stay pending for the next flush.
+    /// Hands the counted views to `write` (the articles' counters) and forgets readers
+    /// whose window has passed. On a database error the views stay pending for the next flush.
     /// Returns how many views were written.
-    pub async fn flush(&self, pool: &AnyPool, now: i64) -> Result<i64, sqlx::Error> {
+    pub async fn flush<W, F, E>(&self, now: i64, write: W) -> Result<i64, E>
+    where
+        W: FnOnce(Vec<(i64, i64)>) -> F,
+        F: std::future::Future<Output = Result<(), E>>,
+    {
         let batch: Vec<(i64, i64)> = {
             let mut inner = self.lock();
             let window = self.dedupe_seconds;
@@ -85,7 +87,7 @@ impl ViewCounts {
         if batch.is_empty() {
             return Ok(0);
         }
-        let written = write(pool, &batch).await;
+        let written = write(batch.clone()).await;
         if written.is_err() {
             let mut inner = self.lock();
             for (article, n) in &batch {
@@ -95,18 +97,6 @@ impl ViewCounts {
         written?;
         Ok(batch.iter().map(|(_, n)| n).sum())
     }
-}
-
-async fn write(pool: &AnyPool, batch: &[(i64, i64)]) -> Result<(), sqlx::Error> {
-    let mut tx = pool.begin().await?;
-    for (article, n) in batch {
-        sqlx::query("UPDATE articles SET view_count = view_count + $1 WHERE id = $2")
-            .bind(*n)
-            .bind(*article)
-            .execute(&mut *tx)
-            .await?;
-    }
-    tx.commit().await
 }
 
 #[cfg(test)]

@@ -7,10 +7,16 @@ use std::sync::Arc;
 
 use leptos::prelude::use_context;
 
-use crate::error::AppError;
-use crate::features::portal::{ParticipationConfig, SiteConfig};
-use crate::rate_limit::RateLimiter;
-use crate::view_counts::ViewCounts;
+use crate::core::error::AppError;
+use crate::core::rate_limit::RateLimiter;
+use crate::core::site::{ParticipationConfig, SiteConfig};
+use crate::core::view_counts::ViewCounts;
+
+/// Sign-in failures allowed per account, and per client address, in
+/// `SIGN_IN_WINDOW_SECONDS`.
+pub const ACCOUNT_FAILURES: usize = 5;
+pub const ADDRESS_FAILURES: usize = 20;
+pub const SIGN_IN_WINDOW_SECONDS: i64 = 15 * 60;
 
 /// Shared server state.
 #[derive(Clone)]
@@ -56,16 +62,13 @@ impl ReaderLimits {
 
 impl AppContext {
     pub fn new(pool: sqlx::AnyPool, site: SiteConfig, participation: ParticipationConfig) -> Self {
-        use crate::features::accounts::api::{
-            ACCOUNT_FAILURES, ADDRESS_FAILURES, LIMIT_WINDOW_SECONDS,
-        };
         let secure_cookies = site.base_url.starts_with("https://");
         let p = &participation;
         AppContext {
             pool,
             site: Arc::new(site),
-            sign_in_limits: Arc::new(RateLimiter::new(ACCOUNT_FAILURES, LIMIT_WINDOW_SECONDS)),
-            address_limits: Arc::new(RateLimiter::new(ADDRESS_FAILURES, LIMIT_WINDOW_SECONDS)),
+            sign_in_limits: Arc::new(RateLimiter::new(ACCOUNT_FAILURES, SIGN_IN_WINDOW_SECONDS)),
+            address_limits: Arc::new(RateLimiter::new(ADDRESS_FAILURES, SIGN_IN_WINDOW_SECONDS)),
             comment_limits: Arc::new(ReaderLimits::new(
                 p.comments_per_visitor,
                 p.comments_per_address,
@@ -88,7 +91,7 @@ impl AppContext {
     pub async fn secret(&self) -> Result<String, AppError> {
         self.secret
             .get_or_try_init(|| async {
-                let fresh = crate::features::accounts::auth::new_token();
+                let fresh = crate::core::text::new_token();
                 sqlx::query(
                     "INSERT INTO settings (key, value) VALUES ('secret', $1) ON CONFLICT (key) DO NOTHING",
                 )

@@ -42,6 +42,15 @@ pub fn slugify(s: &str) -> String {
     out
 }
 
+/// 32 random bytes from the operating system, hex (session and link tokens, visitor
+/// ids, the portal's secret).
+pub fn new_token() -> String {
+    use argon2::password_hash::rand_core::{OsRng, RngCore};
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// The first `bytes` bytes of the SHA-256 of `parts` joined by newlines, as hex: keys
 /// address hashes, form-time tokens and comment fingerprints (prefix a secret to key it).
 pub fn short_hash(parts: &[&str], bytes: usize) -> String {

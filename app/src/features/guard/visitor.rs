@@ -2,7 +2,7 @@
 //! gives at the first rating or comment), else a hash of the address and browser.
 //! Signed-in users are their account. Also tells robots from readers by user agent.
 
-use crate::error::AppError;
+use crate::core::error::AppError;
 
 /// The visitor cookie's name; its value is 32 hex characters.
 pub const COOKIE: &str = "toasoan_khach";
@@ -30,7 +30,7 @@ pub fn id_from_cookies(header: &str) -> Option<String> {
 
 /// A fresh visitor id.
 pub fn new_id() -> String {
-    crate::features::accounts::auth::new_token()[..32].to_string()
+    crate::core::text::new_token()[..32].to_string()
 }
 
 /// The Set-Cookie value that gives a visitor its id for a year.
@@ -42,7 +42,7 @@ pub fn cookie(id: &str, secure: bool) -> String {
 /// A keyed hash of the address and browser: the same reader on the same network gets
 /// the same value; the address itself is never stored.
 pub fn address_hash(secret: &str, address: &str, user_agent: &str) -> String {
-    crate::text::short_hash(&[secret, address, user_agent], 16)
+    crate::core::text::short_hash(&[secret, address, user_agent], 16)
 }
 
 /// True for crawlers, link previews, monitors and scripts: their page views do not count.
@@ -81,18 +81,18 @@ pub fn is_bot(user_agent: &str) -> bool {
 /// visitor cookie gets one now (its first rating or comment).
 pub async fn current(give_cookie: bool) -> Result<Visitor, AppError> {
     use http::header::{COOKIE as COOKIE_HEADER, USER_AGENT};
-    let ctx = crate::state::app_context()?;
-    let address = crate::state::client_addr();
+    let ctx = crate::core::state::app_context()?;
+    let address = crate::core::state::client_addr();
     let secret = ctx.secret().await?;
-    let agent = crate::state::request_header(USER_AGENT);
+    let agent = crate::core::state::request_header(USER_AGENT);
     let address_key = format!("a:{}", address_hash(&secret, &address, &agent));
     let key = if let Some(user) = crate::features::accounts::auth::current_user().await? {
         format!("u:{}", user.id)
-    } else if let Some(id) = id_from_cookies(&crate::state::request_header(COOKIE_HEADER)) {
+    } else if let Some(id) = id_from_cookies(&crate::core::state::request_header(COOKIE_HEADER)) {
         format!("k:{id}")
     } else {
         if give_cookie {
-            crate::state::set_cookie(&cookie(&new_id(), ctx.secure_cookies));
+            crate::core::state::set_cookie(&cookie(&new_id(), ctx.secure_cookies));
         }
         address_key.clone()
     };
@@ -107,11 +107,11 @@ pub async fn current(give_cookie: bool) -> Result<Visitor, AppError> {
 /// address hash. None for robots.
 pub async fn reader_key() -> Result<Option<String>, AppError> {
     use http::header::{COOKIE as COOKIE_HEADER, USER_AGENT};
-    let secret = crate::state::app_context()?.secret().await?;
+    let secret = crate::core::state::app_context()?.secret().await?;
     Ok(reader_key_of(
-        &crate::state::request_header(USER_AGENT),
-        &crate::state::request_header(COOKIE_HEADER),
-        &crate::state::client_addr(),
+        &crate::core::state::request_header(USER_AGENT),
+        &crate::core::state::request_header(COOKIE_HEADER),
+        &crate::core::state::client_addr(),
         &secret,
     ))
 }

@@ -1,6 +1,8 @@
 //! The one error type the app layer shows to people. Storage and import errors are
 //! mapped into it once (see `From` impls under `ssr`); each variant documents the HTTP
-//! status it answers with and carries a Vietnamese message for the reader.
+//! status it answers with and carries a Vietnamese message for the reader. The status
+//! is applied in one place: for server functions by the server's `error_status`
+//! middleware, for pages by `ErrorPage`/`NotFoundPage`.
 
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -92,20 +94,6 @@ impl From<sqlx::Error> for AppError {
             other => AppError::internal("database", other),
         }
     }
-}
-
-/// Sets the response status from the error and returns it, for server functions
-/// called by the client (which then get 400/401/429). A plain form post (no
-/// JavaScript, accepts HTML) is left to Leptos, which redirects back to the form with
-/// the error in the address; a status here would replace that redirect.
-pub fn fail(error: AppError) -> AppError {
-    #[cfg(feature = "ssr")]
-    {
-        if !crate::state::is_plain_form_post() {
-            set_page_status(error.status());
-        }
-    }
-    error
 }
 
 /// Sets the HTTP status of the page being rendered on the server (no-op in the browser).

@@ -1,0 +1,19 @@
+//! The core layer: what every feature stands on and that knows no feature — the one
+//! error type, the request context, time, text folding, pagination, the portal's
+//! settings and the addresses several layers link to. Strings live in `crate::i18n`,
+//! which belongs to this layer too.
+
+pub mod error;
+pub mod links;
+pub mod paging;
+#[cfg(feature = "ssr")]
+pub mod rate_limit;
+pub mod site;
+#[cfg(feature = "ssr")]
+pub mod state;
+#[cfg(feature = "ssr")]
+pub mod text;
+#[cfg(feature = "ssr")]
+pub mod time;
+#[cfg(feature = "ssr")]
+pub mod view_counts;

@@ -1,0 +1,454 @@
+//! The one writer of articles. Every way an article is created or changed — the desk's
+//! form and its restore, the Markdown importer, the demo, and the editor and NukeViet
+//! importer to come — goes through `write`, which in the caller's transaction checks
+//! who may change it, validates the document, writes the content and its tags, keeps
+//! a revision (the first change of an article that has none first keeps what was
+//! there), and has the workflow record any status change with who or what did it.
+
+use sqlx::{AnyConnection, Row};
+
+use crate::content::Doc;
+use crate::features::accounts::CurrentUser;
+use crate::features::workflow::{self, Move, Origin, Status, can_edit};
+
+/// Who makes a change: a signed-in person, or a process no person drives.
+#[derive(Debug, Clone, Copy)]
+pub enum Author<'a> {
+    Person(&'a CurrentUser),
+    /// `toasoan import`, with the file the article came from.
+    Import {
+        file: &'a str,
+    },
+    /// `toasoan demo`, with its file.
+    Demo {
+        file: &'a str,
+    },
+}
+
+impl Author<'_> {
+    fn user_id(&self) -> Option<i64> {
+        match self {
+            Author::Person(u) => Some(u.id),
+            _ => None,
+        }
+    }
+
+    fn origin(&self) -> Origin {
+        match self {
+            Author::Person(_) => Origin::Person,
+            Author::Import { .. } => Origin::Import,
+            Author::Demo { .. } => Origin::Demo,
+        }
+    }
+
+    /// What the revision and the event say of a change by a process.
+    fn note(&self, person: &str) -> String {
+        match self {
+            Author::Person(_) => person.to_string(),
+            Author::Import { file } => format!("Nhập từ tệp {file}"),
+            Author::Demo { file } => format!("Trang trình diễn ({file})"),
+        }
+    }
+}
+
+/// The editable content of an article: what every revision keeps.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Content {
+    pub title: String,
+    pub sapo: String,
+    pub category_id: i64,
+    pub tags: Vec<String>,
+    pub byline: String,
+    pub source: String,
+    pub body: Doc,
+}
+
+/// Settings written with the content; `None` keeps the stored value (a new article
+/// takes the defaults: not featured, comments and ratings open).
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub expire_at: Option<i64>,
+    pub featured: Option<bool>,
+    pub allow_comments: Option<bool>,
+    pub allow_ratings: Option<bool>,
+}
+
+/// What a write does.
+#[derive(Debug, Clone, Copy)]
+pub enum Write<'a> {
+    /// A new draft; its address comes from the title.
+    Draft,
+    /// New content for article `id`, from a form opened on revision `base` (refused
+    /// when someone saved since).
+    Edit { id: i64, base: i64 },
+    /// Revision `number` of article `id` brought back (as a new revision).
+    Restore { id: i64, number: i64 },
+    /// An article from elsewhere at the address `slug`, published at `publish_at`:
+    /// created, or its content replaced when the address exists.
+    Publish { slug: &'a str, publish_at: i64 },
+}
+
+/// Why a write was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("không tìm thấy bài viết")]
+    NotFound,
+    #[error("bạn không có quyền sửa bài này ở trạng thái hiện tại")]
+    NotAllowed,
+    #[error("{0}")]
+    Invalid(String),
+    #[error(
+        "Bài đã được người khác lưu (phiên bản {0}) sau khi bạn mở. Nội dung bạn sửa vẫn còn trong trình duyệt; hãy tải lại để xem bản mới rồi sửa tiếp."
+    )]
+    Conflict(i64),
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+/// What a write did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    pub id: i64,
+    /// The revision it kept.
+    pub revision: i64,
+    pub created: bool,
+}
+
+/// The stored facts of an article that writers and the desk need.
+#[derive(Debug, Clone)]
+pub struct Head {
+    pub slug: String,
+    pub status: Status,
+    pub author_id: Option<i64>,
+    pub author: Option<String>,
+    pub category: String,
+    pub featured: bool,
+    pub allow_comments: bool,
+    pub allow_ratings: bool,
+    pub publish_at: Option<i64>,
+    pub expire_at: Option<i64>,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub content: Content,
+}
+
+/// An article with its current content, whatever its status.
+pub async fn head(conn: &mut AnyConnection, id: i64) -> Result<Option<Head>, sqlx::Error> {
+    let Some(r) = sqlx::query(
+        "SELECT a.slug, a.status, a.created_by, u.display_name, c.name AS category, a.featured, a.publish_at, \
+         a.expire_at, a.created_at, a.updated_at, a.title, a.sapo, a.category_id, a.byline, a.source, a.body_json, \
+         a.allow_comments, a.allow_ratings \
+         FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by \
+         WHERE a.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let body: String = r.try_get("body_json")?;
+    let body: Doc = serde_json::from_str(&body).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+    let tags = crate::features::tags::names_for_article(conn, id).await?;
+    let status: String = r.try_get("status")?;
+    Ok(Some(Head {
+        slug: r.try_get("slug")?,
+        status: Status::parse(&status)
+            .ok_or_else(|| sqlx::Error::Decode(format!("unknown status {status}").into()))?,
+        author_id: r.try_get("created_by")?,
+        author: r.try_get("display_name")?,
+        category: r.try_get("category")?,
+        featured: r.try_get::<i64, _>("featured")? != 0,
+        allow_comments: r.try_get::<i64, _>("allow_comments")? != 0,
+        allow_ratings: r.try_get::<i64, _>("allow_ratings")? != 0,
+        publish_at: r.try_get("publish_at")?,
+        expire_at: r.try_get("expire_at")?,
+        created_at: r.try_get("created_at")?,
+        updated_at: r.try_get("updated_at")?,
+        content: Content {
+            title: r.try_get("title")?,
+            sapo: r.try_get("sapo")?,
+            category_id: r.try_get("category_id")?,
+            tags,
+            byline: r.try_get("byline")?,
+            source: r.try_get("source")?,
+            body,
+        },
+    }))
+}
+
+/// The number of the newest revision of an article (0 before the first).
+pub async fn latest_revision(conn: &mut AnyConnection, id: i64) -> Result<i64, sqlx::Error> {
+    let n: Option<i64> =
+        sqlx::query("SELECT MAX(number) AS n FROM article_revisions WHERE article_id = $1")
+            .bind(id)
+            .fetch_one(&mut *conn)
+            .await?
+            .try_get("n")?;
+    Ok(n.unwrap_or(0))
+}
+
+/// Writes an article as `by`, in the caller's transaction (see the module comment).
+pub async fn write(
+    conn: &mut AnyConnection,
+    what: Write<'_>,
+    content: &Content,
+    settings: &Settings,
+    by: Author<'_>,
+    now: i64,
+) -> Result<Written, WriteError> {
+    content
+        .body
+        .validate()
+        .map_err(|e| WriteError::Invalid(e.to_string()))?;
+    if !category_exists(conn, content.category_id).await? {
+        return Err(WriteError::Invalid("Chuyên mục không tồn tại".into()));
+    }
+    let existing = match what {
+        Write::Draft => None,
+        Write::Edit { id, .. } | Write::Restore { id, .. } => Some(id),
+        Write::Publish { slug, .. } => id_by_slug(conn, slug).await?,
+    };
+    let Some(id) = existing else {
+        return create(conn, what, content, settings, by, now).await;
+    };
+    let head = head(conn, id).await?.ok_or(WriteError::NotFound)?;
+    if let Author::Person(user) = by
+        && !can_edit(user, head.author_id, head.status)
+    {
+        return Err(WriteError::NotAllowed);
+    }
+    let latest = latest_revision(conn, id).await?;
+    let (settings, summary) = match what {
+        Write::Edit { base, .. } if base != latest => return Err(WriteError::Conflict(latest)),
+        Write::Restore { number, .. } => (
+            Settings {
+                expire_at: head.expire_at,
+                ..Settings::default()
+            },
+            format!("Khôi phục phiên bản {number}"),
+        ),
+        Write::Publish { .. } => (
+            Settings {
+                expire_at: settings.expire_at.or(head.expire_at),
+                ..settings.clone()
+            },
+            by.note("Nhập lại"),
+        ),
+        _ => (settings.clone(), by.note("Sửa bài")),
+    };
+    if latest == 0 {
+        let kept = "Nội dung có sẵn trước lần sửa đầu tiên";
+        record_revision(
+            conn,
+            id,
+            &head.content,
+            head.author_id,
+            kept,
+            head.updated_at,
+        )
+        .await?;
+    }
+    // the address stays once readers have had it; an import keeps its own
+    let slug = if let Write::Publish { slug, .. } = what {
+        slug.to_string()
+    } else if head.publish_at.is_none() && content.title != head.content.title {
+        unique_slug(conn, &content.title, id).await?
+    } else {
+        head.slug.clone()
+    };
+    let featured = settings.featured.unwrap_or(head.featured);
+    write_content(conn, id, &slug, content, &settings, featured, now).await?;
+    let revision = record_revision(conn, id, content, by.user_id(), &summary, now).await?;
+    let reason = by.note("Đăng");
+    let to = match what {
+        Write::Publish { publish_at, .. } => {
+            Some((Status::Published, Some(publish_at), reason.as_str()))
+        }
+        _ if head.status == Status::Rejected => {
+            Some((Status::Draft, None, "Sửa lại sau khi bị từ chối"))
+        }
+        _ => None,
+    };
+    if let Some((to, publish_at, reason)) = to {
+        let m = Move {
+            article: id,
+            from: head.status,
+            to,
+            publish_at,
+            actor: by.user_id(),
+            origin: by.origin(),
+            reason,
+        };
+        workflow::enter(conn, m, now).await?;
+    }
+    Ok(Written {
+        id,
+        revision,
+        created: false,
+    })
+}
+
+/// A new article: a draft by a person, or one published from elsewhere.
+async fn create(
+    conn: &mut AnyConnection,
+    what: Write<'_>,
+    content: &Content,
+    settings: &Settings,
+    by: Author<'_>,
+    now: i64,
+) -> Result<Written, WriteError> {
+    let slug = match what {
+        Write::Publish { slug, .. } => slug.to_string(),
+        _ => unique_slug(conn, &content.title, 0).await?,
+    };
+    let id: i64 = sqlx::query(
+        "INSERT INTO articles (slug, title, body_json, body_text, category_id, status, created_by, created_at, updated_at) \
+         VALUES ($1, $2, '{\"blocks\":[]}', '', $3, 'draft', $4, $5, $5) RETURNING id",
+    )
+    .bind(&slug)
+    .bind(&content.title)
+    .bind(content.category_id)
+    .bind(by.user_id())
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?
+    .try_get("id")?;
+    let featured = settings.featured.unwrap_or(false);
+    write_content(conn, id, &slug, content, settings, featured, now).await?;
+    let revision =
+        record_revision(conn, id, content, by.user_id(), &by.note("Tạo bài"), now).await?;
+    if let Write::Publish { publish_at, .. } = what {
+        let m = Move {
+            article: id,
+            from: Status::Draft,
+            to: Status::Published,
+            publish_at: Some(publish_at),
+            actor: by.user_id(),
+            origin: by.origin(),
+            reason: &by.note("Đăng"),
+        };
+        workflow::enter(conn, m, now).await?;
+    }
+    Ok(Written {
+        id,
+        revision,
+        created: true,
+    })
+}
+
+/// The id of the article at this address, if any.
+pub async fn id_by_slug(conn: &mut AnyConnection, slug: &str) -> Result<Option<i64>, sqlx::Error> {
+    let row = sqlx::query("SELECT id FROM articles WHERE slug = $1")
+        .bind(slug)
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.map(|r| r.try_get("id")).transpose()
+}
+
+/// A slug from the title that no other article has.
+async fn unique_slug(
+    conn: &mut AnyConnection,
+    title: &str,
+    except: i64,
+) -> Result<String, sqlx::Error> {
+    let mut base = crate::core::text::slugify(title);
+    if base.is_empty() {
+        base = "bai-viet".into();
+    }
+    base.truncate(120);
+    let base = base.trim_end_matches('-').to_string();
+    for n in 1.. {
+        let candidate = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        let taken = sqlx::query("SELECT id FROM articles WHERE slug = $1 AND id <> $2")
+            .bind(&candidate)
+            .bind(except)
+            .fetch_optional(&mut *conn)
+            .await?;
+        if taken.is_none() {
+            return Ok(candidate);
+        }
+    }
+    unreachable!("some suffix is free")
+}
+
+async fn record_revision(
+    conn: &mut AnyConnection,
+    id: i64,
+    c: &Content,
+    author: Option<i64>,
+    summary: &str,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    let number = latest_revision(conn, id).await? + 1;
+    let body = serde_json::to_string(&c.body).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    sqlx::query(
+        "INSERT INTO article_revisions (article_id, number, title, sapo, category_id, tags, byline, source, \
+         body_json, author_id, summary, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+    )
+    .bind(id)
+    .bind(number)
+    .bind(&c.title)
+    .bind(&c.sapo)
+    .bind(c.category_id)
+    .bind(c.tags.join(", "))
+    .bind(&c.byline)
+    .bind(&c.source)
+    .bind(body)
+    .bind(author)
+    .bind(summary)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(number)
+}
+
+async fn category_exists(conn: &mut AnyConnection, id: i64) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query("SELECT id FROM categories WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .is_some())
+}
+
+/// Writes the content of an article (not its status) and its tags.
+async fn write_content(
+    conn: &mut AnyConnection,
+    id: i64,
+    slug: &str,
+    c: &Content,
+    settings: &Settings,
+    featured: bool,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let body_json = serde_json::to_string(&c.body).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let cover = c.body.first_figure().map(|f| f.media_id);
+    sqlx::query(
+        "UPDATE articles SET slug = $1, title = $2, sapo = $3, body_json = $4, body_text = $5, category_id = $6, \
+         byline = $7, source = $8, cover_media_id = COALESCE($9, cover_media_id), expire_at = $10, featured = $11, \
+         updated_at = $12, allow_comments = COALESCE($14, allow_comments), allow_ratings = COALESCE($15, allow_ratings) \
+         WHERE id = $13",
+    )
+    .bind(slug)
+    .bind(&c.title)
+    .bind(&c.sapo)
+    .bind(body_json)
+    .bind(c.body.plain_text())
+    .bind(c.category_id)
+    .bind(&c.byline)
+    .bind(&c.source)
+    .bind(cover)
+    .bind(settings.expire_at)
+    .bind(featured as i64)
+    .bind(now)
+    .bind(id)
+    .bind(settings.allow_comments.map(i64::from))
+    .bind(settings.allow_ratings.map(i64::from))
+    .execute(&mut *conn)
+    .await?;
+    crate::features::tags::set_for_article(conn, id, &c.tags).await
+}

@@ -1,0 +1,186 @@
+//! `/quan-tri/bai-viet/:id/phien-ban`: two revisions compared, block by block with
+//! the changed words marked, and an earlier one restored.
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::model::*;
+use crate::components::{admin_content, form_error};
+use crate::content::diff::{BlockChange, Piece};
+use crate::core::error::AppError;
+
+/// Two revisions of an article compared (`from` older, `to` newer; 0 for either picks
+/// the one before the newest and the newest).
+#[server(input = GetUrl)]
+pub async fn get_revision_diff(
+    article_id: i64,
+    from: i64,
+    to: i64,
+) -> Result<RevisionDiffData, AppError> {
+    use super::store;
+    use crate::content::diff::diff_docs;
+    use crate::features::categories;
+    use crate::features::workflow::model::can_edit;
+    let ctx = crate::core::state::app_context()?;
+    let user = super::server::desk_user().await?;
+    let pool = &ctx.pool;
+    let head = super::server::visible_head(pool, &user, article_id).await?;
+    let revisions = store::revisions(pool, article_id).await?;
+    let newest = revisions.first().map(|r| r.number).unwrap_or(0);
+    if newest == 0 {
+        return Err(AppError::NotFound);
+    }
+    let to = if to == 0 { newest } else { to };
+    let from = if from == 0 { (to - 1).max(1) } else { from };
+    let info = |n: i64| revisions.iter().find(|r| r.number == n).cloned();
+    let (Some(from_info), Some(to_info)) = (info(from), info(to)) else {
+        return Err(AppError::NotFound);
+    };
+    let (a, b, tree) = tokio::try_join!(
+        store::revision(pool, article_id, from),
+        store::revision(pool, article_id, to),
+        categories::load_tree(pool),
+    )?;
+    let (Some(a), Some(b)) = (a, b) else {
+        return Err(AppError::NotFound);
+    };
+    Ok(RevisionDiffData {
+        article_id,
+        title: head.content.title.clone(),
+        fields: super::server::field_changes(&a, &b, &tree),
+        body: diff_docs(&a.body, &b.body),
+        from: from_info,
+        to: to_info,
+        revisions,
+        can_restore: can_edit(&user, head.author_id, head.status),
+    })
+}
+
+/// Brings an earlier revision back as the article's content (itself a new revision).
+#[server]
+pub async fn restore_revision(article_id: i64, number: i64) -> Result<i64, AppError> {
+    use crate::features::articles::{Settings, Write};
+    let ctx = crate::core::state::app_context()?;
+    let user = super::server::desk_user().await?;
+    let snapshot = super::store::revision(&ctx.pool, article_id, number)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let what = Write::Restore {
+        id: article_id,
+        number,
+    };
+    let n = super::server::write_as(&ctx.pool, &user, what, &snapshot, &Settings::default())
+        .await?
+        .revision;
+    leptos_axum::redirect(&super::model::desk_href(article_id));
+    Ok(n)
+}
+
+fn pieces_view(pieces: Vec<Piece>) -> impl IntoView {
+    pieces
+        .into_iter()
+        .map(|p| match p {
+            Piece::Same(t) => view! { <span>{t}</span> }.into_any(),
+            Piece::Inserted(t) => view! { <ins>{t}</ins> }.into_any(),
+            Piece::Deleted(t) => view! { <del>{t}</del> }.into_any(),
+        })
+        .collect_view()
+}
+
+/// `/quan-tri/bai-viet/:id/phien-ban?tu=&den=`: two revisions compared, and restore.
+#[component]
+pub fn RevisionsPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let restore = ServerAction::<RestoreRevision>::new();
+    let data = Resource::new(
+        move || {
+            let id = params
+                .read()
+                .get("id")
+                .and_then(|s| s.parse::<i64>().ok())
+                .unwrap_or(-1);
+            let q = query.read();
+            let n = |k: &str| q.get(k).and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
+            (id, n("tu"), n("den"))
+        },
+        |(id, from, to)| get_revision_diff(id, from, to),
+    );
+    admin_content("So sánh phiên bản", data, move |d| {
+        let id = d.article_id;
+        let no_change = d.fields.is_empty()
+            && d.body
+                .iter()
+                .all(|c| matches!(c, BlockChange::Unchanged { .. }));
+        let options = |selected: i64| {
+            d.revisions
+                .iter()
+                .map(|r| {
+                    let is = r.number == selected;
+                    view! { <option value=r.number.to_string() selected=is>{format!("Phiên bản {} — {}", r.number, r.at)}</option> }
+                })
+                .collect_view()
+        };
+        let body = d
+            .body
+            .into_iter()
+            .map(|c| match c {
+                BlockChange::Unchanged { count } => view! {
+                    <li class="diff-same">{format!("… {count} khối không đổi …")}</li>
+                }
+                .into_any(),
+                BlockChange::Added { kind, text } => view! {
+                    <li class="diff-added"><span class="diff-kind">{format!("Thêm {}", kind.to_lowercase())}</span><ins>{text}</ins></li>
+                }
+                .into_any(),
+                BlockChange::Removed { kind, text } => view! {
+                    <li class="diff-removed"><span class="diff-kind">{format!("Bỏ {}", kind.to_lowercase())}</span><del>{text}</del></li>
+                }
+                .into_any(),
+                BlockChange::Changed { kind, pieces } => view! {
+                    <li class="diff-changed"><span class="diff-kind">{format!("Sửa {}", kind.to_lowercase())}</span>{pieces_view(pieces)}</li>
+                }
+                .into_any(),
+            })
+            .collect_view();
+        view! {
+            <p class="admin-back"><A href=desk_href(id)>"‹ Về bài viết"</A></p>
+            <h1>{format!("So sánh phiên bản: {}", d.title)}</h1>
+            <form method="get" class="filters">
+                <div class="field">
+                    <label for="tu">"Từ"</label>
+                    <select id="tu" name="tu">{options(d.from.number)}</select>
+                </div>
+                <div class="field">
+                    <label for="den">"Đến"</label>
+                    <select id="den" name="den">{options(d.to.number)}</select>
+                </div>
+                <button type="submit" class="button-secondary">"So sánh"</button>
+            </form>
+            <p class="admin-intro">
+                {format!("Phiên bản {} ({}, {}) so với phiên bản {} ({}, {}).",
+                    d.to.number, d.to.author.clone().unwrap_or_default(), d.to.at,
+                    d.from.number, d.from.author.clone().unwrap_or_default(), d.from.at)}
+            </p>
+            <dl class="diff-fields">
+                {d.fields.into_iter().map(|f| view! {
+                    <dt>{f.field}</dt><dd>{pieces_view(f.pieces)}</dd>
+                }).collect_view()}
+            </dl>
+            <h2>"Nội dung"</h2>
+            <ol class="diff">{body}</ol>
+            {no_change.then(|| view! { <p class="muted">"Hai phiên bản giống nhau."</p> })}
+            {d.can_restore.then(|| view! {
+                <ActionForm action=restore attr:class="action-form">
+                    <input type="hidden" name="article_id" value=id.to_string()/>
+                    <input type="hidden" name="number" value=d.from.number.to_string()/>
+                    <button type="submit" class="button-secondary">{format!("Khôi phục phiên bản {}", d.from.number)}</button>
+                </ActionForm>
+                {form_error(restore.value())}
+            })}
+        }
+    })
+}

@@ -1,0 +1,188 @@
+//! What the desk's server functions share: who is at the desk, who may see an
+//! article, which actions a role has, and reading the editing form into content.
+
+use super::model::{
+    ActionChoice, ArticleInput, Choice, FieldChange, MAX_BODY_BYTES, MAX_SAPO_CHARS,
+    MAX_SHORT_CHARS, MAX_TAGS, MAX_TITLE_CHARS, parse_tags,
+};
+use crate::content::Doc;
+use crate::core::error::AppError;
+use crate::features::accounts::{CurrentUser, Permission, auth};
+use crate::features::articles::{Content, WriteError};
+use crate::features::categories::model::CategoryTree;
+use crate::features::workflow::model::{Action, Status};
+
+/// How a refused write reads on the desk.
+pub fn refused(e: WriteError) -> AppError {
+    match e {
+        WriteError::NotFound => AppError::NotFound,
+        WriteError::NotAllowed => AppError::Forbidden,
+        WriteError::Invalid(m) => AppError::Invalid(m),
+        e @ WriteError::Conflict(_) => AppError::Conflict(e.to_string()),
+        WriteError::Db(e) => e.into(),
+    }
+}
+
+/// Writes as `user` in one transaction.
+pub async fn write_as(
+    pool: &sqlx::AnyPool,
+    user: &CurrentUser,
+    what: crate::features::articles::Write<'_>,
+    content: &Content,
+    settings: &crate::features::articles::Settings,
+) -> Result<crate::features::articles::Written, AppError> {
+    use crate::features::articles::{Author, write};
+    let mut tx = pool.begin().await?;
+    let now = crate::core::time::now();
+    let written = write(&mut tx, what, content, settings, Author::Person(user), now)
+        .await
+        .map_err(refused)?;
+    tx.commit().await?;
+    tracing::info!(article_id = written.id, revision = written.revision, actor = %user.username, "lưu bài");
+    Ok(written)
+}
+
+/// The signed-in user, if they may work on articles at all.
+pub async fn desk_user() -> Result<CurrentUser, AppError> {
+    auth::require(Permission::WriteOwnDrafts).await
+}
+
+/// The article `id` if `user` may see it on the desk (404 / 403 otherwise).
+pub async fn visible_head(
+    pool: &sqlx::AnyPool,
+    user: &CurrentUser,
+    id: i64,
+) -> Result<crate::features::articles::Head, AppError> {
+    let mut conn = pool.acquire().await?;
+    let head = crate::features::articles::head(&mut conn, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !crate::features::workflow::model::can_view(user, head.author_id) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(head)
+}
+
+/// Contributors see only their own articles.
+pub fn own_only(user: &CurrentUser) -> Option<i64> {
+    (!user.can(Permission::EditAnyArticle) && !user.can(Permission::ApproveArticle))
+        .then_some(user.id)
+}
+
+pub fn category_choices(tree: &CategoryTree) -> Vec<Choice> {
+    tree.in_order()
+        .into_iter()
+        .map(|(depth, n)| Choice {
+            id: n.id,
+            label: format!("{}{}", "— ".repeat(depth), n.name),
+        })
+        .collect()
+}
+
+pub fn actions_for(user: &CurrentUser, author: Option<i64>, status: Status) -> Vec<ActionChoice> {
+    Action::ALL
+        .into_iter()
+        .filter(|a| a.target(status).is_some() && a.allowed(user, author))
+        .map(|a| ActionChoice {
+            action: a.as_str().into(),
+            label: a.label().into(),
+            needs_reason: a == Action::Reject,
+            needs_time: a == Action::Schedule,
+        })
+        .collect()
+}
+
+fn invalid(m: impl Into<String>) -> AppError {
+    AppError::Invalid(m.into())
+}
+
+fn one_line(s: &str, what: &str, max: usize) -> Result<String, AppError> {
+    let s = crate::core::text::nfc(s.split_whitespace().collect::<Vec<_>>().join(" ").as_str());
+    if s.chars().count() > max {
+        return Err(invalid(format!("{what} dài quá {max} ký tự")));
+    }
+    Ok(s)
+}
+
+/// The form's fields checked and turned into content: Markdown through the importer,
+/// pictures only from the media library, the document validated.
+pub async fn content_from_form(
+    pool: &sqlx::AnyPool,
+    form: &ArticleInput,
+) -> Result<Content, AppError> {
+    use crate::content::markdown::{image_urls, to_doc};
+    let ArticleInput {
+        title,
+        sapo,
+        category_id,
+        tags,
+        body,
+        byline,
+        source,
+        ..
+    } = form;
+    let category_id = *category_id;
+    let title = one_line(title, "Tiêu đề", MAX_TITLE_CHARS)?;
+    if title.is_empty() {
+        return Err(invalid("Vui lòng nhập tiêu đề bài viết"));
+    }
+    let sapo = crate::core::text::nfc(sapo.trim());
+    if sapo.chars().count() > MAX_SAPO_CHARS {
+        return Err(invalid(format!("Sapo dài quá {MAX_SAPO_CHARS} ký tự")));
+    }
+    if body.len() > MAX_BODY_BYTES {
+        return Err(invalid("Nội dung bài quá dài"));
+    }
+    let tags = parse_tags(tags);
+    if tags.len() > MAX_TAGS {
+        return Err(invalid(format!("Tối đa {MAX_TAGS} thẻ")));
+    }
+    if tags.iter().any(|t| t.chars().count() > 80) {
+        return Err(invalid("Mỗi thẻ tối đa 80 ký tự"));
+    }
+    let urls = image_urls(body);
+    let found = super::store::media_by_src(pool, &urls).await?;
+    if let Some(missing) = urls.iter().find(|u| !found.iter().any(|f| &f.src == *u)) {
+        return Err(invalid(format!(
+            "Ảnh \"{missing}\" không có trong thư viện ảnh của cổng (dùng địa chỉ /media/… của ảnh đã tải lên)"
+        )));
+    }
+    let images = found.into_iter().map(|f| (f.src.clone(), f)).collect();
+    let doc: Doc = to_doc(body, &images);
+    doc.validate().map_err(|e| invalid(e.to_string()))?;
+    Ok(Content {
+        title,
+        sapo,
+        category_id,
+        tags: tags.iter().map(|t| crate::core::text::nfc(t)).collect(),
+        byline: one_line(byline, "Tác giả", MAX_SHORT_CHARS)?,
+        source: one_line(source, "Nguồn", MAX_SHORT_CHARS)?,
+        body: doc,
+    })
+}
+
+/// The fields that differ between two snapshots, word by word.
+pub fn field_changes(a: &Content, b: &Content, tree: &CategoryTree) -> Vec<FieldChange> {
+    use crate::content::diff::diff_text;
+    let cat = |id: i64| {
+        tree.get(id)
+            .map(|n| n.name.clone())
+            .unwrap_or_else(|| format!("#{id}"))
+    };
+    let pairs = [
+        ("Tiêu đề", a.title.clone(), b.title.clone()),
+        ("Sapo", a.sapo.clone(), b.sapo.clone()),
+        ("Chuyên mục", cat(a.category_id), cat(b.category_id)),
+        ("Thẻ", a.tags.join(", "), b.tags.join(", ")),
+        ("Tác giả", a.byline.clone(), b.byline.clone()),
+        ("Nguồn", a.source.clone(), b.source.clone()),
+    ];
+    pairs
+        .into_iter()
+        .filter(|(_, x, y)| x != y)
+        .map(|(field, x, y)| FieldChange {
+            field: field.into(),
+            pieces: diff_text(&x, &y),
+        })
+        .collect()
+}

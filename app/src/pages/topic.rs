@@ -1,0 +1,75 @@
+//! `/chuyen-de/{slug}`: a topic (chuyên đề), its description and one page of its
+//! articles.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use serde::{Deserialize, Serialize};
+
+use crate::components::page_loader;
+use crate::core::error::AppError;
+use crate::core::paging::{Paged, page_param};
+use crate::features::articles::ArticleCard;
+use crate::features::articles::list_page::labelled_list_page;
+use crate::features::topics::TopicRef;
+use crate::i18n::t;
+
+/// What the topic page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TopicPageData {
+    pub topic: TopicRef,
+    pub description: String,
+    pub articles: Paged<ArticleCard>,
+}
+
+/// A topic with its description and one page of its public articles.
+#[server(input = GetUrl)]
+pub async fn get_topic_page(slug: String, page: u32) -> Result<TopicPageData, AppError> {
+    use crate::features::articles::{self, ListFilter};
+    let ctx = crate::core::state::app_context()?;
+    let (id, topic, description) = crate::features::topics::find(&ctx.pool, &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let page = page.clamp(1, crate::core::paging::MAX_PAGE);
+    let list = articles::page(
+        &ctx.pool,
+        crate::core::time::now(),
+        &ListFilter::Topic(id),
+        page,
+    )
+    .await?;
+    if page > list.pages {
+        return Err(AppError::NotFound);
+    }
+    Ok(TopicPageData {
+        topic,
+        description,
+        articles: list,
+    })
+}
+
+#[component]
+pub fn TopicPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let data = Resource::new(
+        move || {
+            (
+                params.read().get("slug").unwrap_or_default(),
+                page_param(query.read().get("trang")),
+            )
+        },
+        |(slug, page)| get_topic_page(slug, page),
+    );
+    page_loader(data, |site, data| {
+        let base = data.topic.href();
+        labelled_list_page(
+            site,
+            t().topic,
+            data.topic.name,
+            data.description,
+            base,
+            data.articles,
+        )
+    })
+}
