@@ -364,6 +364,7 @@ async fn imports_and_the_demo_keep_revisions_and_events() {
         let history = toasoan_app::features::workflow::events(&s.pool, id)
             .await
             .unwrap();
-        assert_eq!(history[0].actor.as_deref(), Some("Nhập bài tự động"));
+        assert_eq!(history[0].actor, None, "no person imported it");
+        assert_eq!(history[0].process.as_deref(), Some("Nhập bài tự động"));
     }
 }

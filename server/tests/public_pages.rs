@@ -365,3 +365,42 @@ async fn a_storage_failure_shows_the_error_page_and_logs_no_details_to_the_reade
         }
     }
 }
+
+/// The server functions behind the category, tag and topic pages (what a client-side
+/// navigation calls) answer 404 for an unknown slug or a page past the end, not 500.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn list_server_functions_answer_404_for_what_is_not_there() {
+    use leptos::server_fn::ServerFn;
+    use toasoan_app::pages::{category::GetCategoryPage, tag::GetTagPage, topic::GetTopicPage};
+    for backend in backends() {
+        let s = TestServer::start(backend).await;
+        s.seed_demo().await;
+        for path in [GetCategoryPage::PATH, GetTagPage::PATH, GetTopicPage::PATH] {
+            let (status, body) = s
+                .query(path, &[("slug", "khong-co-dau"), ("page", "1")])
+                .await;
+            assert_eq!(status, 404, "{backend:?} {path}: {body}");
+            assert!(body.contains("NotFound"), "{backend:?} {path}: {body}");
+        }
+        // a known category answers, and a page past its end is missing too
+        let (status, _) = s
+            .query(GetCategoryPage::PATH, &[("slug", "thoi-su"), ("page", "1")])
+            .await;
+        assert_eq!(status, 200, "{backend:?}");
+        let (status, _) = s
+            .query(
+                GetCategoryPage::PATH,
+                &[("slug", "thoi-su"), ("page", "999")],
+            )
+            .await;
+        assert_eq!(status, 404, "{backend:?}");
+        // errors keep their own status too: the desk refuses a stranger with 401
+        let (status, _) = s
+            .query(
+                toasoan_app::features::editorial::dashboard::GetDashboard::PATH,
+                &[],
+            )
+            .await;
+        assert_eq!(status, 401, "{backend:?}");
+    }
+}

@@ -71,17 +71,29 @@ pub fn NotFoundPage() -> impl IntoView {
     }
 }
 
-/// The error page, with the error's status and message.
+/// The error page: what happened, in words that fit its status, and the error's own
+/// message (the reason of a refusal, the id of a fault).
 #[component]
 pub fn ErrorPage(error: AppError) -> impl IntoView {
     set_page_status(error.status());
+    let s = t();
+    let (title, body) = match &error {
+        AppError::NotFound => (s.not_found_title, s.not_found_body),
+        AppError::Invalid(_) => (s.err_invalid_title, s.err_invalid_body),
+        AppError::SignInRequired => (s.err_sign_in_title, s.err_sign_in_body),
+        AppError::Forbidden => (s.err_forbidden_title, s.err_forbidden_body),
+        AppError::Conflict(_) => (s.err_conflict_title, s.err_conflict_body),
+        AppError::TooMany => (s.err_too_many_title, s.err_too_many_body),
+        AppError::Internal(_) => (s.err_internal_title, s.err_internal_body),
+        AppError::Network => (s.err_network_title, s.network_error),
+    };
     view! {
-        <leptos_meta::Title text=t().error_title/>
+        <leptos_meta::Title text=title/>
         <leptos_meta::Meta name="robots" content="noindex"/>
         <section class="status-page">
             <p class="status-code" aria-hidden="true">{error.status()}</p>
-            <h1>{t().error_title}</h1>
-            <p>{t().error_body}</p>
+            <h1>{title}</h1>
+            <p>{body}</p>
             <p class="error-detail">{error.to_string()}</p>
             {(error == AppError::SignInRequired).then(|| {
                 // signing in brings the reader back to this page

@@ -161,7 +161,7 @@ pub fn DeskArticlePage() -> impl IntoView {
                             {a.events.clone().into_iter().map(|e| view! {
                                 <li>
                                     <span class="when">{e.at}</span>" "
-                                    <strong>{e.actor.unwrap_or_else(|| "Hệ thống".into())}</strong>
+                                    <strong>{e.actor.or(e.process).unwrap_or_else(|| "Hệ thống".into())}</strong>
                                     {format!(": {} → {}", e.from.label(), e.to.label())}
                                     {(!e.reason.is_empty()).then(|| view! { <span class="reason">{format!(" — {}", e.reason)}</span> })}
                                 </li>

@@ -231,7 +231,10 @@ impl Origin {
 /// A recorded status change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleEvent {
+    /// The person who made the change; none when a process did.
     pub actor: Option<String>,
+    /// The process that made it ("Nhập bài tự động", "Hẹn giờ đăng"…), if no person.
+    pub process: Option<String>,
     pub from: Status,
     pub to: Status,
     pub reason: String,

@@ -228,9 +228,9 @@ pub async fn events(pool: &AnyPool, article_id: i64) -> Result<Vec<ArticleEvent>
                     .ok_or_else(|| sqlx::Error::Decode(format!("unknown status {s}").into()))
             };
             let origin: String = r.try_get("origin")?;
-            let actor: Option<String> = r.try_get("display_name")?;
             Ok(ArticleEvent {
-                actor: actor.or_else(|| Origin::parse(&origin).label().map(str::to_string)),
+                actor: r.try_get("display_name")?,
+                process: Origin::parse(&origin).label().map(str::to_string),
                 from: status(2)?,
                 to: status(3)?,
                 reason: r.try_get("reason")?,
