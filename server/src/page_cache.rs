@@ -20,6 +20,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use toasoan_app::core::state::{AppContext, ClientAddr};
 use toasoan_app::core::view_counts::ARTICLE_HEADER;
+use toasoan_app::i18n::Lang;
 
 /// Pages kept at most (each a few tens of KB in three encodings).
 pub const MAX_PAGES: usize = 2_000;
@@ -127,19 +128,45 @@ fn kept_path(path: &str) -> bool {
             .any(|p| path.len() > p.len() && path.starts_with(p))
 }
 
+/// The query of a kept page: none, a page number (`trang=N`), a language
+/// (`hl=vi|en`), or both; the page number as it reads, if any.
+fn kept_query(query: Option<&str>) -> Option<Option<&str>> {
+    let Some(q) = query else {
+        return Some(None);
+    };
+    let (mut page, mut language) = (None, false);
+    for pair in q.split('&') {
+        match pair.split_once('=') {
+            Some(("trang", n))
+                if page.is_none()
+                    && (1..=5).contains(&n.len())
+                    && n.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                page = Some(n)
+            }
+            Some((name, code))
+                if name == toasoan_app::i18n::LANG_PARAM
+                    && !language
+                    && Lang::parse(code).is_some() =>
+            {
+                language = true
+            }
+            _ => return None,
+        }
+    }
+    Some(page)
+}
+
 /// The cache key of a request whose page may be kept and served from the cache: a GET
-/// of a reading page, with no query or only a page number, from a reader who is not
-/// signed in. None for everything else.
-pub fn cache_key(method: &Method, uri: &Uri, headers: &HeaderMap) -> Option<String> {
+/// of a reading page, with no query or only a page number and a language, from a
+/// reader who is not signed in, in the language the request was given (`lang`: from
+/// `?hl=` or the language cookie). None for everything else.
+pub fn cache_key(method: &Method, uri: &Uri, headers: &HeaderMap, lang: Lang) -> Option<String> {
     if method != Method::GET || !kept_path(uri.path()) {
         return None;
     }
-    let query_ok = match uri.query() {
-        None => true,
-        Some(q) => q
-            .strip_prefix("trang=")
-            .is_some_and(|n| (1..=5).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit())),
-    };
+    let page = kept_query(uri.query());
+    let query_ok = page.is_some();
     let signed_in = headers
         .get_all(header::COOKIE)
         .iter()
@@ -150,7 +177,13 @@ pub fn cache_key(method: &Method, uri: &Uri, headers: &HeaderMap) -> Option<Stri
                 .split_once('=')
                 .is_some_and(|(name, _)| name == toasoan_app::features::accounts::auth::COOKIE)
         });
-    (query_ok && !signed_in).then(|| uri.to_string())
+    (query_ok && !signed_in).then(|| {
+        let page = page
+            .flatten()
+            .map(|n| format!("?trang={n}"))
+            .unwrap_or_default();
+        format!("{}:{}{page}", lang.code(), uri.path())
+    })
 }
 
 /// The best coding the Accept-Encoding header allows: brotli, else gzip, else none.
@@ -196,7 +229,8 @@ pub async fn serve(State(state): State<CacheState>, mut req: Request, next: Next
         res.headers_mut().remove(ARTICLE_HEADER);
         return res;
     }
-    let Some(key) = cache_key(&method, req.uri(), req.headers()) else {
+    let lang = req.extensions().get::<Lang>().copied().unwrap_or_default();
+    let Some(key) = cache_key(&method, req.uri(), req.headers(), lang) else {
         let mut res = next.run(req).await;
         res.headers_mut().remove(ARTICLE_HEADER);
         return res;
@@ -352,12 +386,12 @@ mod tests {
         if let Some(c) = cookie {
             headers.insert(header::COOKIE, HeaderValue::from_str(c).unwrap());
         }
-        cache_key(&Method::GET, &uri.parse().unwrap(), &headers)
+        cache_key(&Method::GET, &uri.parse().unwrap(), &headers, Lang::Vi)
     }
 
     #[test]
     fn only_reading_pages_of_anonymous_readers_are_kept() {
-        assert_eq!(key("/", None).as_deref(), Some("/"));
+        assert_eq!(key("/", None).as_deref(), Some("vi:/"));
         assert!(key("/bai-viet/hoi-nghi", None).is_some());
         assert!(key("/bai-viet/hoi-nghi/in", None).is_some());
         assert!(key("/chuyen-muc/thoi-su?trang=2", None).is_some());
@@ -381,7 +415,28 @@ mod tests {
             assert!(key(path, None).is_none(), "{path}");
         }
         let headers = HeaderMap::new();
-        assert!(cache_key(&Method::HEAD, &"/".parse().unwrap(), &headers).is_none());
+        assert!(cache_key(&Method::HEAD, &"/".parse().unwrap(), &headers, Lang::Vi).is_none());
+    }
+
+    #[test]
+    fn each_language_has_its_own_kept_page() {
+        let headers = HeaderMap::new();
+        let key = |uri: &str, lang| cache_key(&Method::GET, &uri.parse().unwrap(), &headers, lang);
+        assert_eq!(key("/", Lang::En).as_deref(), Some("en:/"));
+        // the language asked for in the address and the one a cookie keeps share a page
+        assert_eq!(key("/?hl=en", Lang::En), key("/", Lang::En));
+        assert_eq!(
+            key("/chuyen-muc/x?trang=2&hl=en", Lang::En).as_deref(),
+            Some("en:/chuyen-muc/x?trang=2")
+        );
+        assert_eq!(
+            key("/chuyen-muc/x?hl=vi&trang=2", Lang::Vi),
+            key("/chuyen-muc/x?trang=2", Lang::Vi)
+        );
+        assert_ne!(key("/", Lang::En), key("/", Lang::Vi));
+        assert!(key("/?hl=fr", Lang::Vi).is_none());
+        assert!(key("/?hl=en&hl=vi", Lang::En).is_none());
+        assert!(key("/?trang=2&trang=3", Lang::Vi).is_none());
     }
 
     #[test]

@@ -16,6 +16,7 @@ use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_ro
 use sqlx::AnyPool;
 use toasoan_app::core::site::{ParticipationConfig, SiteConfig};
 use toasoan_app::core::state::{AppContext, ClientAddr};
+use toasoan_app::i18n::Lang;
 use toasoan_app::{App, shell};
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
@@ -151,6 +152,8 @@ pub fn app(cfg: WebConfig) -> Web {
             HeaderName::from_static("permissions-policy"),
             HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
         ))
+        // outside the page cache: kept pages are kept per language
+        .layer(axum::middleware::from_fn(choose_language))
         .layer(axum::middleware::from_fn(check_origin))
         .layer(axum::middleware::from_fn(client_addr))
         .layer(TraceLayer::new_for_http());
@@ -179,6 +182,49 @@ async fn error_status(req: Request, next: Next) -> Response {
             StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     }
     Response::from_parts(parts, axum::body::Body::from(bytes))
+}
+
+/// The language a request asks for: `?hl=` first (and then kept in the language
+/// cookie), else the cookie, else Vietnamese.
+pub fn language_of(uri: &axum::http::Uri, headers: &HeaderMap) -> (Lang, bool) {
+    use toasoan_app::i18n::{LANG_COOKIE, LANG_PARAM};
+    let asked = uri.query().and_then(|q| {
+        q.split('&')
+            .filter_map(|p| p.split_once('='))
+            .find(|(k, _)| *k == LANG_PARAM)
+            .and_then(|(_, v)| Lang::parse(v))
+    });
+    let kept = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(k, _)| *k == LANG_COOKIE)
+        .and_then(|(_, v)| Lang::parse(v));
+    match asked {
+        Some(lang) => (lang, kept != Some(lang)),
+        None => (kept.unwrap_or_default(), false),
+    }
+}
+
+/// Puts the request's language into the request for the pages and server functions
+/// (`toasoan_app::i18n::lang`), and keeps a language asked for in the address.
+async fn choose_language(mut req: Request, next: Next) -> Response {
+    let (lang, keep) = language_of(req.uri(), req.headers());
+    req.extensions_mut().insert(lang);
+    let mut res = next.run(req).await;
+    if keep {
+        let cookie = format!(
+            "{}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            toasoan_app::i18n::LANG_COOKIE,
+            lang.code()
+        );
+        if let Ok(v) = HeaderValue::from_str(&cookie) {
+            res.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    res
 }
 
 /// Records the client's address for rate limits (from the connection).
@@ -285,6 +331,30 @@ mod tests {
             h.insert(*k, HeaderValue::from_str(v).unwrap());
         }
         h
+    }
+
+    #[test]
+    fn the_language_comes_from_the_address_then_the_cookie() {
+        let lang = |uri: &str, cookie: &str| {
+            let mut h = HeaderMap::new();
+            if !cookie.is_empty() {
+                h.insert(header::COOKIE, HeaderValue::from_str(cookie).unwrap());
+            }
+            language_of(&uri.parse().unwrap(), &h)
+        };
+        assert_eq!(lang("/", ""), (Lang::Vi, false));
+        assert_eq!(
+            lang("/?hl=en", ""),
+            (Lang::En, true),
+            "asked: kept in the cookie"
+        );
+        assert_eq!(lang("/", "a=b; toasoan_ngon_ngu=en"), (Lang::En, false));
+        assert_eq!(
+            lang("/?trang=2&hl=vi", "toasoan_ngon_ngu=en"),
+            (Lang::Vi, true)
+        );
+        assert_eq!(lang("/?hl=en", "toasoan_ngon_ngu=en"), (Lang::En, false));
+        assert_eq!(lang("/?hl=xx", "toasoan_ngon_ngu=zz"), (Lang::Vi, false));
     }
 
     #[test]

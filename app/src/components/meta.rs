@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 
+use crate::core::links::in_language;
 use crate::core::site::SiteInfo;
+use crate::i18n::Lang;
 
 /// Shortens text for a meta description: at most `max` characters, cut at a word.
 pub fn excerpt(text: &str, max: usize) -> String {
@@ -58,7 +60,21 @@ pub fn PageMeta(
     } else {
         excerpt(&description, 200)
     };
-    let url = site.url(&path);
+    let lang = crate::i18n::lang();
+    let url = in_language(&site.url(&path), lang);
+    // the page in each language, for search engines (x-default: Vietnamese)
+    let alternates = Lang::ALL
+        .iter()
+        .map(|l| {
+            let href = in_language(&site.url(&path), *l);
+            view! { <Link rel="alternate" hreflang=l.code() href=href/> }
+        })
+        .collect_view();
+    let default_href = site.url(&path);
+    let locale = match lang {
+        Lang::Vi => "vi_VN",
+        Lang::En => "en_US",
+    };
     let image = image.map(|src| {
         if src.starts_with('/') {
             site.url(&src)
@@ -75,8 +91,10 @@ pub fn PageMeta(
         <Title text=title_text/>
         <Meta name="description" content=description.clone()/>
         <Link rel="canonical" href=url.clone()/>
+        {alternates}
+        <Link rel="alternate" hreflang="x-default" href=default_href/>
         <Meta property="og:site_name" content=site.config.name.clone()/>
-        <Meta property="og:locale" content="vi_VN"/>
+        <Meta property="og:locale" content=locale/>
         <Meta property="og:type" content=kind/>
         <Meta property="og:title" content=og_title/>
         <Meta property="og:description" content=description/>

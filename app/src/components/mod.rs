@@ -3,12 +3,14 @@
 
 pub mod admin;
 pub mod form;
+pub mod language;
 pub mod meta;
 pub mod nav;
 pub mod page;
 
 pub use admin::admin_content;
 pub use form::{form_done, form_error};
+pub use language::LanguageSwitch;
 pub use meta::PageMeta;
 pub use nav::{Breadcrumb, Pagination};
 pub use page::{ErrorPage, NotFoundPage, SiteResource, page_loader, urlencode, use_site};

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Block, Doc, Figure, runs_text};
+use crate::i18n::{fill, tm};
 
 /// A piece of text in a diff.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,27 +37,25 @@ pub enum BlockChange {
     },
 }
 
-/// The Vietnamese name of a block's kind.
+/// The name of a block's kind, in the request's language.
 pub fn block_kind(b: &Block) -> &'static str {
     match b {
-        Block::Paragraph { .. } => "Đoạn văn",
-        Block::Heading { .. } => "Tiêu đề mục",
-        Block::Image(_) => "Ảnh",
-        Block::Gallery { .. } => "Bộ ảnh",
-        Block::Quote { .. } => "Trích dẫn",
-        Block::List { .. } => "Danh sách",
-        Block::Table { .. } => "Bảng",
+        Block::Paragraph { .. } => tm().block_paragraph,
+        Block::Heading { .. } => tm().block_heading,
+        Block::Image(_) => tm().block_image,
+        Block::Gallery { .. } => tm().block_gallery,
+        Block::Quote { .. } => tm().block_quote,
+        Block::List { .. } => tm().block_list,
+        Block::Table { .. } => tm().block_table,
         Block::Embed { .. } => "Video",
-        Block::Divider => "Đường phân cách",
+        Block::Divider => tm().block_divider,
     }
 }
 
 fn figure_text(f: &Figure) -> String {
     let mut s = f.caption.clone();
     if !f.credit.is_empty() {
-        s.push_str(" (Ảnh: ");
-        s.push_str(&f.credit);
-        s.push(')');
+        s.push_str(&fill(tm().diff_photo_credit, &[&f.credit]));
     }
     format!("{s} [{}]", f.src)
 }

@@ -41,9 +41,10 @@ pub fn image_urls(md: &str) -> Vec<String> {
 /// Splits a caption that ends with the photo credit: "Quang cảnh. Ảnh: Mai Tưởng" →
 /// ("Quang cảnh.", "Mai Tưởng"). Also understands "(Ảnh: …)".
 pub fn split_credit(caption: &str) -> (String, String) {
+    use crate::i18n::PHOTO_CREDIT;
     let caption = caption.trim();
-    if let Some(pos) = caption.rfind("Ảnh:") {
-        let credit = caption[pos + "Ảnh:".len()..]
+    if let Some(pos) = caption.rfind(PHOTO_CREDIT) {
+        let credit = caption[pos + PHOTO_CREDIT.len()..]
             .trim()
             .trim_end_matches(')')
             .trim();

@@ -89,7 +89,8 @@ fn figure(f: &Figure) -> String {
         if !alt.is_empty() {
             alt.push(' ');
         }
-        alt.push_str("Ảnh: ");
+        alt.push_str(crate::i18n::PHOTO_CREDIT);
+        alt.push(' ');
         alt.push_str(&f.credit);
     }
     format!("![{}]({})", escape(&alt, false), f.src)

@@ -2,6 +2,7 @@
 //! paths and embed ids. The server runs this on every Doc it receives.
 
 use super::{Block, Doc, EmbedProvider, Figure, Inline};
+use crate::i18n::{fill, tm};
 
 pub const MAX_BLOCKS: usize = 2_000;
 pub const MAX_TEXT_CHARS: usize = 400_000;
@@ -12,26 +13,26 @@ pub const MAX_GALLERY: usize = 100;
 pub const MAX_URL_LEN: usize = 2_000;
 pub const MAX_CAPTION_CHARS: usize = 2_000;
 
-/// Why a document was refused, in Vietnamese for the editor.
+/// Why a document was refused, in the editor's language.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ContentError {
-    #[error("Bài viết quá dài: tối đa {MAX_BLOCKS} khối nội dung")]
+    #[error("{}", fill(tm().content_too_many_blocks, &[&MAX_BLOCKS]))]
     TooManyBlocks,
-    #[error("Bài viết quá dài: tối đa {MAX_TEXT_CHARS} ký tự")]
+    #[error("{}", fill(tm().content_too_long, &[&MAX_TEXT_CHARS]))]
     TooLong,
-    #[error("Đoạn văn quá dài: tối đa {MAX_RUN_CHARS} ký tự")]
+    #[error("{}", fill(tm().content_run_too_long, &[&MAX_RUN_CHARS]))]
     RunTooLong,
-    #[error("Danh sách hoặc bảng quá lớn")]
+    #[error("{}", tm().content_too_many_items)]
     TooManyItems,
-    #[error("Liên kết không hợp lệ: chỉ chấp nhận http, https hoặc mailto ({0})")]
+    #[error("{}", fill(tm().content_bad_link, &[&.0]))]
     BadLink(String),
-    #[error("Tiêu đề mục chỉ có cấp 2 hoặc 3")]
+    #[error("{}", tm().content_bad_heading)]
     BadHeading,
-    #[error("Ảnh không thuộc thư viện ảnh của cổng ({0})")]
+    #[error("{}", fill(tm().content_bad_media, &[&.0]))]
     BadMedia(String),
-    #[error("Mã video không hợp lệ ({0})")]
+    #[error("{}", fill(tm().content_bad_embed, &[&.0]))]
     BadEmbed(String),
-    #[error("Chú thích ảnh quá dài")]
+    #[error("{}", tm().content_caption_too_long)]
     CaptionTooLong,
 }
 

@@ -101,7 +101,7 @@ impl AppContext {
                 let row = sqlx::query("SELECT value FROM settings WHERE key = 'secret'")
                     .fetch_one(&self.pool)
                     .await?;
-                Ok::<String, AppError>(sqlx::Row::try_get(&row, 0)?)
+                Ok::<String, AppError>(sqlx::Row::try_get(&row, "value")?)
             })
             .await
             .cloned()

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Datelike, TimeZone, Timelike, Utc};
 use chrono_tz::Asia::Ho_Chi_Minh;
 
-use crate::i18n::t;
+use crate::i18n::{fill, t, tm};
 
 /// The time zone every date is shown in.
 pub fn local(ts: i64) -> DateTime<chrono_tz::Tz> {
@@ -46,13 +46,8 @@ pub fn short_date(ts: i64) -> String {
 /// The date in the portal header: "Thứ ba, ngày 24/11/2026".
 pub fn header_date(ts: i64) -> String {
     let d = local(ts);
-    format!(
-        "{}, ngày {:02}/{:02}/{}",
-        weekday_name(&d),
-        d.day(),
-        d.month(),
-        d.year()
-    )
+    let date = format!("{:02}/{:02}/{}", d.day(), d.month(), d.year());
+    fill(tm().header_date, &[&weekday_name(&d), &date])
 }
 
 /// RFC 3339 with the +07:00 offset, for `<time datetime>` and Open Graph.

@@ -1,5 +1,101 @@
-//! Interface strings: Vietnamese (the default) and English. Components take their words
-//! from here, never from literals scattered in views.
+//! Interface strings: Vietnamese (the default) and English. Every string a person sees
+//! comes from here, never from literals scattered in views, models or server code
+//! (`app/tests/i18n.rs` fails on one): the reader's interface (`t()`), messages and
+//! labels shared by readers and staff (`tm()`, in `messages.rs`), and the admin
+//! area (`ta()`, in `admin.rs`, Vietnamese only).
+//!
+//! The language of a request is chosen by `?hl=en` / `?hl=vi` or the cookie that
+//! choice leaves (`toasoan_ngon_ngu`); the server puts it into the request
+//! (`Lang` in the request's extensions) and writes it into `<html lang>`, which is
+//! where the browser's side reads it.
+
+pub mod admin;
+pub mod messages;
+
+pub use admin::ta;
+pub use messages::tm;
+
+/// The interface languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Vi, Lang::En];
+
+    /// The BCP 47 code: "vi", "en".
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code.trim() {
+            "vi" => Some(Lang::Vi),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// How the portals credit a photo at the end of its caption ("Quang cảnh. Ảnh: Mai
+/// Tưởng"): read by the Markdown and HTML converters, written by the exporter.
+pub const PHOTO_CREDIT: &str = "Ảnh:";
+
+/// The cookie that keeps a reader's choice of language.
+pub const LANG_COOKIE: &str = "toasoan_ngon_ngu";
+/// The query parameter that chooses a language for a page (and keeps the choice).
+pub const LANG_PARAM: &str = "hl";
+
+/// The language of the current request (server) or page (browser); Vietnamese
+/// outside any request.
+pub fn lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    {
+        leptos::prelude::with_context::<http::request::Parts, _>(|p| {
+            p.extensions.get::<Lang>().copied()
+        })
+        .flatten()
+        .unwrap_or_default()
+    }
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        thread_local! {
+            static PAGE: Lang = leptos::prelude::document()
+                .document_element()
+                .and_then(|e| e.get_attribute("lang"))
+                .and_then(|l| Lang::parse(&l))
+                .unwrap_or_default();
+        }
+        PAGE.with(|l| *l)
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        Lang::Vi
+    }
+}
+
+/// Fills the `{}` of a string from the table with `args`, in order:
+/// `fill(tm().too_long, &[&"Tiêu đề", &300])`.
+pub fn fill(template: &str, args: &[&(dyn std::fmt::Display + Sync)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut args = args.iter();
+    let mut rest = template;
+    while let Some(i) = rest.find("{}") {
+        out.push_str(&rest[..i]);
+        if let Some(a) = args.next() {
+            out.push_str(&a.to_string());
+        }
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    out
+}
 
 /// Every string the public interface shows.
 #[derive(Debug)]
@@ -125,6 +221,8 @@ pub struct Strings {
     pub err_internal_body: &'static str,
     pub err_network_title: &'static str,
     pub admin_title_suffix: &'static str,
+    /// This language's name, in itself.
+    pub language_name: &'static str,
     pub guard_refused: &'static str,
     pub guard_stale_form: &'static str,
     pub guard_too_fast: &'static str,
@@ -262,6 +360,7 @@ pub const VI: Strings = Strings {
     err_internal_body: "Đây là lỗi của hệ thống, không phải do bạn; lỗi đã được ghi lại. Vui lòng thử lại sau ít phút. Nếu lỗi còn, hãy báo Ban Biên tập kèm mã lỗi dưới đây.",
     err_network_title: "Mất kết nối",
     admin_title_suffix: "Quản trị",
+    language_name: "Tiếng Việt",
     guard_refused: "Không gửi được ý kiến. Vui lòng tải lại trang và thử lại.",
     guard_stale_form: "Biểu mẫu không hợp lệ hoặc đã cũ. Vui lòng tải lại trang và gửi lại.",
     guard_too_fast: "Bạn gửi ý kiến quá nhanh. Vui lòng đọc lại ý kiến và gửi lại sau vài giây.",
@@ -399,16 +498,24 @@ pub const EN: Strings = Strings {
     err_internal_body: "This is the system's fault, not yours, and it has been logged. Please try again in a few minutes; if it persists, tell the editorial board the error code below.",
     err_network_title: "Connection lost",
     admin_title_suffix: "Administration",
+    language_name: "English",
     guard_refused: "Your message could not be sent. Please reload the page and try again.",
     guard_stale_form: "This form is invalid or too old. Please reload the page and send it again.",
     guard_too_fast: "That was sent too quickly. Please read it over and send it again in a few seconds.",
     guard_banned_word: "Contains a banned word:",
 };
 
-/// The strings of the interface language. The portal speaks Vietnamese; English is
-/// kept complete so a second-language edition is a switch, not a rewrite.
+/// The reader's interface in the language of the current request.
 pub fn t() -> &'static Strings {
-    &VI
+    strings(lang())
+}
+
+/// The reader's interface in `lang`.
+pub fn strings(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::Vi => &VI,
+        Lang::En => &EN,
+    }
 }
 
 #[cfg(test)]
@@ -424,5 +531,16 @@ mod tests {
             assert_eq!(days.len(), 7, "{}", s.lang);
         }
         assert_eq!(t().lang, "vi");
+        assert_eq!(strings(Lang::En).lang, "en");
+    }
+
+    #[test]
+    fn templates_are_filled_in_order() {
+        assert_eq!(
+            fill("{} dài quá {} ký tự", &[&"Tiêu đề", &300]),
+            "Tiêu đề dài quá 300 ký tự"
+        );
+        assert_eq!(fill("không có chỗ", &[&1]), "không có chỗ");
+        assert_eq!(fill("{} và {}", &[&"một"]), "một và ");
     }
 }

@@ -14,6 +14,7 @@ use crate::features::audit::AuditEntry;
 use crate::features::audit::{AuditRow, action_label};
 #[cfg(feature = "ssr")]
 use crate::features::workflow::{Origin, Status};
+use crate::i18n::{fill, ta};
 
 /// A stored line as staff read it.
 #[cfg(feature = "ssr")]
@@ -27,10 +28,9 @@ fn entry(row: AuditRow) -> AuditEntry {
     } = &row;
     let (what, href) = if kind == "article" {
         (
-            format!(
-                "Bài \"{target}\": {} → {}",
-                label(&row.from_status),
-                label(&row.to_status)
+            fill(
+                ta().audit_article_change,
+                &[&target, &label(&row.from_status), &label(&row.to_status)],
             ),
             Some(crate::core::links::desk_href(*article_id)),
         )
@@ -74,20 +74,20 @@ pub async fn get_audit_log(page: u32) -> Result<Paged<AuditEntry>, AppError> {
 pub fn AuditPage() -> impl IntoView {
     let query = use_query_map();
     let data = Resource::new(move || page_param(query.read().get("trang")), get_audit_log);
-    admin_content("Nhật ký", data, |log| {
+    admin_content(ta().nav_audit, data, |log| {
         let page = log.page;
         let pages = log.pages;
         view! {
-            <h1>"Nhật ký kiểm duyệt và quản trị"</h1>
-            <p class="admin-intro">{format!("{} mục, mới nhất trước.", log.total)}</p>
+            <h1>{ta().audit_heading}</h1>
+            <p class="admin-intro">{fill(ta().audit_count, &[&log.total])}</p>
             <div class="table-wrap">
                 <table class="desk-table">
-                    <thead><tr><th scope="col">"Thời gian"</th><th scope="col">"Người thực hiện"</th><th scope="col">"Việc"</th><th scope="col">"Lý do / chi tiết"</th></tr></thead>
+                    <thead><tr><th scope="col">{ta().audit_time}</th><th scope="col">{ta().audit_actor}</th><th scope="col">{ta().audit_what}</th><th scope="col">{ta().audit_detail}</th></tr></thead>
                     <tbody>
                         {log.items.into_iter().map(|e| view! {
                             <tr>
                                 <td class="nowrap">{e.at}</td>
-                                <td>{e.actor.unwrap_or_else(|| "Hệ thống".into())}</td>
+                                <td>{e.actor.unwrap_or_else(|| ta().desk_system.into())}</td>
                                 <td>{match e.href {
                                     Some(h) => view! { <A href=h>{e.what}</A> }.into_any(),
                                     None => view! { <span>{e.what}</span> }.into_any(),

@@ -29,7 +29,7 @@ use crate::features::portal::views::{HomePage, SiteFooter, SiteHeader};
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
-        <html lang="vi">
+        <html lang=crate::i18n::lang().code()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -45,6 +45,34 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// True on the admin area's pages, which have a frame of their own.
+fn in_admin(path: &str) -> bool {
+    path == "/quan-tri" || path.starts_with("/quan-tri/")
+}
+
+/// Its children on public pages only: the portal's masthead and footer give way to
+/// the admin frame in the admin area.
+#[component]
+fn PublicOnly(children: ChildrenFn) -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    view! { <Show when=move || !location.pathname.with(|p| in_admin(p))>{children()}</Show> }
+}
+
+/// The page's main landmark: the portal's column on public pages, the whole width
+/// for the admin frame.
+#[component]
+fn SiteMain(children: Children) -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let class = move || {
+        if location.pathname.with(|p| in_admin(p)) {
+            "site-main admin-page"
+        } else {
+            "wrap site-main"
+        }
+    };
+    view! { <main id="noi-dung" class=class tabindex="-1">{children()}</main> }
 }
 
 /// The application: page frame and routes. Public routes render fully on the server
@@ -63,8 +91,8 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <Router>
-            <SiteHeader/>
-            <main id="noi-dung" class="wrap site-main" tabindex="-1">
+            <PublicOnly><SiteHeader/></PublicOnly>
+            <SiteMain>
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/chuyen-muc/:slug") view=CategoryPage ssr=SsrMode::Async/>
@@ -89,8 +117,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/thiet-lap") view=SetupPage ssr=SsrMode::Async/>
                     <Route path=path!("/dat-mat-khau") view=SetPasswordPage ssr=SsrMode::Async/>
                 </Routes>
-            </main>
-            <SiteFooter/>
+            </SiteMain>
+            <PublicOnly><SiteFooter/></PublicOnly>
             <IdleWatch/>
         </Router>
     }

@@ -7,6 +7,10 @@ use leptos::server_fn::codec::GetUrl;
 
 use super::model::{LinkInfo, UserAdminRow};
 use crate::core::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::i18n::messages::stored;
+#[cfg(feature = "ssr")]
+use crate::i18n::{fill, tm};
 
 #[cfg(feature = "ssr")]
 fn invalid(m: impl Into<String>) -> AppError {
@@ -18,9 +22,9 @@ fn invalid(m: impl Into<String>) -> AppError {
 fn display_name_of(raw: &str) -> Result<String, AppError> {
     let name = crate::core::text::nfc(&raw.split_whitespace().collect::<Vec<_>>().join(" "));
     match name.chars().count() {
-        0 => Err(invalid("Vui lòng nhập họ và tên")),
+        0 => Err(invalid(tm().name_required)),
         1..=100 => Ok(name),
-        _ => Err(invalid("Họ và tên dài quá 100 ký tự")),
+        _ => Err(invalid(tm().name_too_long)),
     }
 }
 
@@ -38,7 +42,7 @@ fn email_of(raw: &str) -> Result<String, AppError> {
     if ok {
         Ok(email)
     } else {
-        Err(invalid("Địa chỉ email không hợp lệ"))
+        Err(invalid(tm().email_invalid))
     }
 }
 
@@ -76,7 +80,7 @@ pub async fn create_account(
     check_username(&username).map_err(invalid)?;
     let display_name = display_name_of(&display_name)?;
     let email = email_of(&email)?;
-    let role = Role::parse(&role).ok_or_else(|| invalid("Vai trò không hợp lệ"))?;
+    let role = Role::parse(&role).ok_or_else(|| invalid(tm().role_invalid))?;
     let now = crate::core::time::now();
     // a password nobody knows until the link sets one
     let unusable = auth::hash_password(&auth::new_token())?;
@@ -90,7 +94,7 @@ pub async fn create_account(
     };
     let id = store::create_user(&mut tx, &new, now)
         .await?
-        .ok_or_else(|| AppError::Conflict(format!("Tên đăng nhập \"{username}\" đã có")))?;
+        .ok_or_else(|| AppError::Conflict(fill(tm().username_taken, &[&username])))?;
     crate::features::audit::record(
         &mut tx,
         Some(me.id),
@@ -129,7 +133,7 @@ pub async fn update_account(
     let me = auth::require(Permission::ManageUsers).await?;
     let display_name = display_name_of(&display_name)?;
     let email = email_of(&email)?;
-    let role = Role::parse(&role).ok_or_else(|| invalid("Vai trò không hợp lệ"))?;
+    let role = Role::parse(&role).ok_or_else(|| invalid(tm().role_invalid))?;
     let before = store::get_user(&ctx.pool, user_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -137,23 +141,27 @@ pub async fn update_account(
     let now = crate::core::time::now();
     let mut tx = ctx.pool.begin().await?;
     if !store::update_user(&mut tx, user_id, &display_name, &email, role, active, now).await? {
-        return Err(AppError::Conflict(
-            "Cổng phải còn ít nhất một quản trị viên đang hoạt động".into(),
-        ));
+        return Err(AppError::Conflict(tm().last_admin.into()));
     }
     let mut changes = Vec::new();
     if before.role != role {
-        changes.push(format!(
-            "vai trò {} → {}",
-            before.role.label(),
-            role.label()
+        changes.push(fill(
+            stored().audit_role_change,
+            &[&before.role.label(), &role.label()],
         ));
     }
     if before.active != active {
-        changes.push(if active { "mở khóa" } else { "khóa" }.to_string());
+        changes.push(
+            if active {
+                stored().audit_unlocked
+            } else {
+                stored().audit_locked
+            }
+            .to_string(),
+        );
     }
     if before.display_name != display_name || before.email != email {
-        changes.push("họ tên / email".into());
+        changes.push(stored().audit_name_email.into());
     }
     crate::features::audit::record(
         &mut tx,
@@ -201,9 +209,6 @@ pub async fn issue_password_link(user_id: i64) -> Result<String, AppError> {
     Ok(link)
 }
 
-#[cfg(feature = "ssr")]
-const DEAD_LINK: &str = "Liên kết không hợp lệ, đã được dùng hoặc đã hết hạn. Vui lòng xin quản trị viên cấp liên kết mới.";
-
 /// What a one-time link opens (400 when it is not valid any more).
 #[server(input = GetUrl)]
 pub async fn get_link(token: String) -> Result<LinkInfo, AppError> {
@@ -216,14 +221,14 @@ pub async fn get_link(token: String) -> Result<LinkInfo, AppError> {
         crate::core::time::now(),
     )
     .await?
-    .ok_or_else(|| invalid(DEAD_LINK))?;
+    .ok_or_else(|| invalid(tm().dead_link))?;
     match (link.purpose.as_str(), link.user) {
         ("setup_admin", _) => Ok(LinkInfo::SetupAdmin),
         ("set_password", Some(u)) => Ok(LinkInfo::SetPassword {
             username: u.username,
             display_name: u.display_name,
         }),
-        _ => Err(invalid(DEAD_LINK)),
+        _ => Err(invalid(tm().dead_link)),
     }
 }
 
@@ -239,13 +244,13 @@ async fn live_link(
     super::store::find_link(conn, &hash, now)
         .await?
         .filter(|l| l.purpose == purpose.as_str())
-        .ok_or_else(|| invalid(DEAD_LINK))
+        .ok_or_else(|| invalid(tm().dead_link))
 }
 
 #[cfg(feature = "ssr")]
 fn check_pair(password: &str, confirm: &str) -> Result<(), AppError> {
     if password != confirm {
-        return Err(invalid("Hai lần nhập mật khẩu không khớp"));
+        return Err(invalid(tm().passwords_differ));
     }
     super::model::check_new_password(password).map_err(invalid)
 }
@@ -281,12 +286,10 @@ pub async fn complete_setup(
         0,
     )?;
     if admins > 0 {
-        return Err(invalid(
-            "Cổng đã có quản trị viên; liên kết thiết lập không còn dùng được",
-        ));
+        return Err(invalid(tm().setup_done));
     }
     if !store::use_link(&mut tx, link.id, now).await? {
-        return Err(invalid(DEAD_LINK));
+        return Err(invalid(tm().dead_link));
     }
     let new = store::NewUser {
         username: &username,
@@ -297,7 +300,7 @@ pub async fn complete_setup(
     };
     let id = store::create_user(&mut tx, &new, now)
         .await?
-        .ok_or_else(|| invalid(format!("Tên đăng nhập \"{username}\" đã có")))?;
+        .ok_or_else(|| invalid(fill(tm().username_taken, &[&username])))?;
     crate::features::audit::record(&mut tx, Some(id), "admin.setup", &username, "", now).await?;
     tx.commit().await?;
     tracing::info!(user = %username, "đã thiết lập quản trị viên đầu tiên");
@@ -322,14 +325,12 @@ pub async fn set_password_by_link(
     let now = crate::core::time::now();
     let mut tx = ctx.pool.begin().await?;
     let link = live_link(&mut tx, &token, LinkPurpose::SetPassword, now).await?;
-    let user = link.user.ok_or_else(|| invalid(DEAD_LINK))?;
+    let user = link.user.ok_or_else(|| invalid(tm().dead_link))?;
     if !user.active {
-        return Err(invalid(
-            "Tài khoản này đã bị khóa. Vui lòng liên hệ quản trị viên.",
-        ));
+        return Err(invalid(tm().account_locked));
     }
     if !store::use_link(&mut tx, link.id, now).await? {
-        return Err(invalid(DEAD_LINK));
+        return Err(invalid(tm().dead_link));
     }
     store::replace_password(&mut tx, user.id, &hash, now).await?;
     crate::features::audit::record(

@@ -12,6 +12,7 @@ use super::admin_api::{
 use super::model::{LinkInfo, Role, UserAdminRow};
 use crate::components::admin_content;
 use crate::components::{form_done, form_error, page_loader};
+use crate::i18n::{fill, ta};
 
 fn role_options(selected: Role) -> impl IntoView {
     Role::ALL
@@ -34,7 +35,7 @@ fn shown_link(
                 <div class="notice notice-info" role="status">
                     <p>{intro}</p>
                     <p><code class="one-time-link">{link}</code></p>
-                    <p class="muted">"Liên kết dùng được một lần, trong 24 giờ. Hãy gửi cho đúng người qua kênh an toàn."</p>
+                    <p class="muted">{ta().users_link_once}</p>
                 </div>
             }
         })
@@ -50,9 +51,9 @@ fn user_row(
     let id = u.id;
     let p = move |f: &str| format!("nd-{id}-{f}");
     let state = if u.active {
-        "Hoạt động"
+        ta().users_active
     } else {
-        "Đã khóa"
+        ta().users_locked
     };
     view! {
         <li class="user-item">
@@ -62,22 +63,22 @@ fn user_row(
                     <span class="muted">{format!(" ({})", u.username)}</span>
                     " · " {u.role.label()} " · "
                     <span class=if u.active { "state-on" } else { "state-off" }>{state}</span>
-                    {is_me.then_some(" · bạn")}
+                    {is_me.then_some(ta().users_you)}
                 </summary>
                 <ActionForm action=update attr:class="stacked-form user-form">
                     <input type="hidden" name="user_id" value=id.to_string()/>
-                    <label for=p("ten")>"Họ và tên"</label>
+                    <label for=p("ten")>{ta().users_full_name}</label>
                     <input id=p("ten") name="display_name" type="text" required maxlength="100" value=u.display_name.clone()/>
                     <label for=p("email")>"Email"</label>
                     <input id=p("email") name="email" type="email" maxlength="200" value=u.email.clone()/>
-                    <label for=p("vai-tro")>"Vai trò"</label>
+                    <label for=p("vai-tro")>{ta().users_role}</label>
                     <select id=p("vai-tro") name="role">{role_options(u.role)}</select>
-                    <label class="check"><input type="checkbox" name="active" checked=u.active/>" Đang hoạt động (bỏ chọn để khóa tài khoản)"</label>
-                    <button type="submit" class="button-primary">"Lưu thay đổi"</button>
+                    <label class="check"><input type="checkbox" name="active" checked=u.active/>{ta().users_active_check}</label>
+                    <button type="submit" class="button-primary">{ta().users_save}</button>
                 </ActionForm>
                 <ActionForm action=reset attr:class="action-form">
                     <input type="hidden" name="user_id" value=id.to_string()/>
-                    <button type="submit" class="button-secondary">"Cấp liên kết đặt lại mật khẩu"</button>
+                    <button type="submit" class="button-secondary">{ta().users_reset_link}</button>
                 </ActionForm>
             </details>
         </li>
@@ -94,31 +95,31 @@ pub fn UsersPage() -> impl IntoView {
         move || (create.version().get(), update.version().get()),
         |_| get_users(),
     );
-    admin_content("Người dùng", data, move |users| {
+    admin_content(ta().nav_users, data, move |users| {
         view! {
-            <h1>"Người dùng"</h1>
-            {shown_link(create.value(), "Đã tạo tài khoản. Người dùng mở liên kết sau để tự đặt mật khẩu:")}
-            {shown_link(reset.value(), "Liên kết đặt lại mật khẩu (các phiên đăng nhập cũ sẽ kết thúc khi dùng):")}
+            <h1>{ta().nav_users}</h1>
+            {shown_link(create.value(), ta().users_created_link)}
+            {shown_link(reset.value(), ta().users_reset_link_intro)}
             {form_error(update.value())}
             {form_error(reset.value())}
-            {form_done(update.value(), "Đã lưu thay đổi tài khoản.")}
+            {form_done(update.value(), ta().users_saved)}
             <ul class="user-list">
                 {users.into_iter().map(|u| user_row(u, update, reset)).collect_view()}
             </ul>
             <section class="desk-section" aria-labelledby="tao-tai-khoan">
-                <h2 id="tao-tai-khoan">"Tạo tài khoản"</h2>
+                <h2 id="tao-tai-khoan">{ta().users_create}</h2>
                 <ActionForm action=create attr:class="stacked-form">
-                    <label for="tk-ten-dang-nhap">"Tên đăng nhập"</label>
+                    <label for="tk-ten-dang-nhap">{ta().users_username}</label>
                     <input id="tk-ten-dang-nhap" name="username" type="text" required autocapitalize="none" spellcheck="false"
-                        pattern="[a-z0-9][a-z0-9._\\-]{2,39}" title="3–40 chữ thường không dấu, chữ số, . - _"/>
-                    <label for="tk-ten">"Họ và tên"</label>
+                        pattern="[a-z0-9][a-z0-9._\\-]{2,39}" title=ta().users_username_rule/>
+                    <label for="tk-ten">{ta().users_full_name}</label>
                     <input id="tk-ten" name="display_name" type="text" required maxlength="100"/>
-                    <label for="tk-email">"Email (không bắt buộc)"</label>
+                    <label for="tk-email">{ta().users_email_optional}</label>
                     <input id="tk-email" name="email" type="email" maxlength="200"/>
-                    <label for="tk-vai-tro">"Vai trò"</label>
+                    <label for="tk-vai-tro">{ta().users_role}</label>
                     <select id="tk-vai-tro" name="role">{role_options(Role::Contributor)}</select>
                     {form_error(create.value())}
-                    <button type="submit" class="button-primary">"Tạo tài khoản"</button>
+                    <button type="submit" class="button-primary">{ta().users_create}</button>
                 </ActionForm>
             </section>
         }
@@ -149,26 +150,26 @@ pub fn SetupPage() -> impl IntoView {
     let action = ServerAction::<CompleteSetup>::new();
     view! {
         <leptos_meta::Meta name="robots" content="noindex, nofollow"/>
-        <leptos_meta::Title text="Thiết lập quản trị viên - Tòa Soạn"/>
+        <leptos_meta::Title text=ta().users_setup_page_title/>
         {page_loader(data, move |_site, info| {
             if info != LinkInfo::SetupAdmin {
-                return view! { <p class="form-error" role="alert">"Liên kết này không dùng để thiết lập cổng."</p> }.into_any();
+                return view! { <p class="form-error" role="alert">{ta().users_setup_wrong_link}</p> }.into_any();
             }
             view! {
                 <section class="form-page">
-                    <h1>"Thiết lập quản trị viên đầu tiên"</h1>
-                    <p class="form-intro">"Tạo tài khoản quản trị hệ thống. Liên kết này chỉ dùng được một lần."</p>
+                    <h1>{ta().users_setup_heading}</h1>
+                    <p class="form-intro">{ta().users_setup_intro}</p>
                     <ActionForm action attr:class="stacked-form">
                         <input type="hidden" name="token" value=token()/>
-                        <label for="tl-ten-dang-nhap">"Tên đăng nhập"</label>
+                        <label for="tl-ten-dang-nhap">{ta().users_username}</label>
                         <input id="tl-ten-dang-nhap" name="username" type="text" required autocomplete="username" autocapitalize="none" spellcheck="false"/>
-                        <label for="tl-ten">"Họ và tên"</label>
+                        <label for="tl-ten">{ta().users_full_name}</label>
                         <input id="tl-ten" name="display_name" type="text" required maxlength="100"/>
-                        <label for="tl-email">"Email (không bắt buộc)"</label>
+                        <label for="tl-email">{ta().users_email_optional}</label>
                         <input id="tl-email" name="email" type="email" maxlength="200"/>
-                        {new_password_fields("tl", "Mật khẩu (ít nhất 10 ký tự)", "Nhập lại mật khẩu")}
+                        {new_password_fields("tl", ta().users_password_min, ta().users_password_again)}
                         {form_error(action.value())}
-                        <button type="submit" class="button-primary">"Tạo tài khoản quản trị"</button>
+                        <button type="submit" class="button-primary">{ta().users_setup_submit}</button>
                     </ActionForm>
                 </section>
             }.into_any()
@@ -184,21 +185,21 @@ pub fn SetPasswordPage() -> impl IntoView {
     let action = ServerAction::<SetPasswordByLink>::new();
     view! {
         <leptos_meta::Meta name="robots" content="noindex, nofollow"/>
-        <leptos_meta::Title text="Đặt mật khẩu - Tòa Soạn"/>
+        <leptos_meta::Title text=ta().users_password_page_title/>
         {page_loader(data, move |_site, info| {
             let LinkInfo::SetPassword { username, display_name } = info else {
-                return view! { <p class="form-error" role="alert">"Liên kết này không dùng để đặt mật khẩu."</p> }.into_any();
+                return view! { <p class="form-error" role="alert">{ta().users_password_wrong_link}</p> }.into_any();
             };
             view! {
                 <section class="form-page">
-                    <h1>"Đặt mật khẩu"</h1>
-                    <p class="form-intro">{format!("Tài khoản {display_name} ({username}). Liên kết này chỉ dùng được một lần.")}</p>
+                    <h1>{ta().users_password_heading}</h1>
+                    <p class="form-intro">{fill(ta().users_password_intro, &[&display_name, &username])}</p>
                     <ActionForm action attr:class="stacked-form">
                         <input type="hidden" name="token" value=token()/>
                         <input type="text" value=username.clone() autocomplete="username" hidden/>
-                        {new_password_fields("dmk", "Mật khẩu mới (ít nhất 10 ký tự)", "Nhập lại mật khẩu mới")}
+                        {new_password_fields("dmk", ta().users_new_password_min, ta().users_new_password_again)}
                         {form_error(action.value())}
-                        <button type="submit" class="button-primary">"Lưu mật khẩu"</button>
+                        <button type="submit" class="button-primary">{ta().users_password_save}</button>
                     </ActionForm>
                 </section>
             }.into_any()

@@ -4,6 +4,8 @@ use leptos::prelude::*;
 
 use super::model::CurrentUser;
 use crate::core::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::i18n::tm;
 
 /// Sign-in failures allowed per account and per address in the window.
 #[cfg(feature = "ssr")]
@@ -35,9 +37,7 @@ pub async fn sign_in(
     let now = crate::core::time::now();
     let username = username.trim().to_lowercase();
     if username.is_empty() || password.is_empty() {
-        return Err(AppError::Invalid(
-            "Vui lòng nhập tên đăng nhập và mật khẩu".into(),
-        ));
+        return Err(AppError::Invalid(tm().sign_in_missing.into()));
     }
     // failures count, per account and per address; successes do not (a whole office
     // behind one address signs in at eight o'clock)
@@ -59,15 +59,11 @@ pub async fn sign_in(
         _ => {
             ctx.sign_in_limits.hit(&account_key, now);
             ctx.address_limits.hit(&address_key, now);
-            return Err(AppError::Invalid(
-                "Tên đăng nhập hoặc mật khẩu không đúng".into(),
-            ));
+            return Err(AppError::Invalid(tm().sign_in_wrong.into()));
         }
     };
     if !user.active {
-        return Err(AppError::Invalid(
-            "Tài khoản này đã bị khóa. Vui lòng liên hệ quản trị viên.".into(),
-        ));
+        return Err(AppError::Invalid(tm().account_locked.into()));
     }
     ctx.sign_in_limits.clear(&account_key);
     auth::start_session(&ctx, user.id, now).await?;
@@ -152,12 +148,10 @@ pub async fn change_password(
         .await?
         .ok_or(AppError::SignInRequired)?;
     if !auth::verify_password(&current, &hash) {
-        return Err(AppError::Invalid("Mật khẩu hiện tại không đúng".into()));
+        return Err(AppError::Invalid(tm().current_password_wrong.into()));
     }
     if new != confirm {
-        return Err(AppError::Invalid(
-            "Hai lần nhập mật khẩu mới không khớp".into(),
-        ));
+        return Err(AppError::Invalid(tm().new_passwords_differ.into()));
     }
     check_new_password(&new).map_err(|m| AppError::Invalid(m.into()))?;
     let keep = auth::request_token().map(|t| auth::token_hash(&t));
@@ -169,7 +163,7 @@ pub async fn change_password(
         crate::core::time::now(),
     )
     .await?;
-    Ok("Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.".into())
+    Ok(tm().password_changed.into())
 }
 
 #[cfg(test)]

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::tm;
+
 /// What a person does on the portal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -41,15 +43,15 @@ impl Role {
         Role::ALL.into_iter().find(|r| r.as_str() == s.trim())
     }
 
-    /// The Vietnamese name shown in the interface.
+    /// The name shown in the interface, in the request's language.
     pub fn label(self) -> &'static str {
         match self {
-            Role::Admin => "Quản trị hệ thống",
-            Role::EditorInChief => "Trưởng Ban Biên tập",
-            Role::Editor => "Biên tập viên",
-            Role::Contributor => "Cộng tác viên",
-            Role::Moderator => "Kiểm duyệt viên",
-            Role::Member => "Thành viên",
+            Role::Admin => tm().role_admin,
+            Role::EditorInChief => tm().role_editor_in_chief,
+            Role::Editor => tm().role_editor,
+            Role::Contributor => tm().role_contributor,
+            Role::Moderator => tm().role_moderator,
+            Role::Member => tm().role_member,
         }
     }
 }
@@ -93,18 +95,20 @@ impl Permission {
         Permission::ReadAuditLog,
     ];
 
+    /// The name shown in the interface, in the request's language (Vietnamese outside a
+    /// request: the README's permission table is checked against it).
     pub fn label(self) -> &'static str {
         match self {
-            Permission::ReadInternal => "Đọc tin nội bộ",
-            Permission::UseAdmin => "Vào khu quản trị",
-            Permission::WriteOwnDrafts => "Viết, sửa bản nháp của mình và gửi duyệt",
-            Permission::EditAnyArticle => "Biên tập mọi bài và gửi duyệt",
-            Permission::ApproveArticle => "Duyệt, từ chối, xuất bản, hẹn giờ, gỡ bài",
-            Permission::ArchiveArticle => "Lưu trữ bài",
-            Permission::ModerateComments => "Kiểm duyệt ý kiến, trả lời hỏi đáp",
-            Permission::ManageUsers => "Quản lý người dùng",
-            Permission::ManageCategories => "Quản lý chuyên mục",
-            Permission::ReadAuditLog => "Xem nhật ký kiểm duyệt",
+            Permission::ReadInternal => tm().perm_read_internal,
+            Permission::UseAdmin => tm().perm_use_admin,
+            Permission::WriteOwnDrafts => tm().perm_write_own_drafts,
+            Permission::EditAnyArticle => tm().perm_edit_any_article,
+            Permission::ApproveArticle => tm().perm_approve_article,
+            Permission::ArchiveArticle => tm().perm_archive_article,
+            Permission::ModerateComments => tm().perm_moderate_comments,
+            Permission::ManageUsers => tm().perm_manage_users,
+            Permission::ManageCategories => tm().perm_manage_categories,
+            Permission::ReadAuditLog => tm().perm_read_audit_log,
         }
     }
 }
@@ -186,10 +190,10 @@ pub enum LinkInfo {
 pub fn check_new_password(password: &str) -> Result<(), &'static str> {
     let n = password.chars().count();
     if n < 10 {
-        return Err("Mật khẩu phải có ít nhất 10 ký tự");
+        return Err(tm().password_too_short);
     }
     if n > 200 {
-        return Err("Mật khẩu dài quá 200 ký tự");
+        return Err(tm().password_too_long);
     }
     let classes = [
         password.chars().any(|c| c.is_lowercase()),
@@ -198,9 +202,7 @@ pub fn check_new_password(password: &str) -> Result<(), &'static str> {
         password.chars().any(|c| !c.is_alphanumeric()),
     ];
     if classes.iter().filter(|c| **c).count() < 2 {
-        return Err(
-            "Mật khẩu cần có ít nhất hai loại ký tự (chữ thường, chữ hoa, chữ số, ký hiệu)",
-        );
+        return Err(tm().password_too_simple);
     }
     Ok(())
 }
@@ -220,9 +222,7 @@ pub fn check_username(name: &str) -> Result<(), &'static str> {
     {
         Ok(())
     } else {
-        Err(
-            "Tên đăng nhập gồm 3–40 chữ thường không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới",
-        )
+        Err(tm().username_invalid)
     }
 }
 

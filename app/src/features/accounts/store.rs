@@ -6,15 +6,15 @@ use sqlx::{AnyPool, Row};
 use super::model::{CurrentUser, Role, UserRow};
 
 fn user_from_row(r: &AnyRow) -> Result<UserRow, sqlx::Error> {
-    let role: String = r.try_get(4)?;
+    let role: String = r.try_get("role")?;
     Ok(UserRow {
-        id: r.try_get(0)?,
-        username: r.try_get(1)?,
-        display_name: r.try_get(2)?,
-        email: r.try_get(3)?,
+        id: r.try_get("id")?,
+        username: r.try_get("username")?,
+        display_name: r.try_get("display_name")?,
+        email: r.try_get("email")?,
         role: Role::parse(&role)
             .ok_or_else(|| sqlx::Error::Decode(format!("unknown role {role}").into()))?,
-        active: r.try_get::<i64, _>(5)? != 0,
+        active: r.try_get::<i64, _>("active")? != 0,
     })
 }
 
@@ -54,7 +54,7 @@ pub async fn create_user(
     .bind(now)
     .fetch_one(&mut *conn)
     .await?;
-    Ok(Some(row.try_get(0)?))
+    Ok(Some(row.try_get("id")?))
 }
 
 /// All users, by user name.
@@ -78,7 +78,7 @@ pub async fn find_for_sign_in(
     .bind(username)
     .fetch_optional(pool)
     .await?;
-    row.map(|r| Ok((user_from_row(&r)?, r.try_get(6)?)))
+    row.map(|r| Ok((user_from_row(&r)?, r.try_get("password_hash")?)))
         .transpose()
 }
 
@@ -92,7 +92,7 @@ pub async fn disable_user(pool: &AnyPool, username: &str, now: i64) -> Result<bo
     else {
         return Ok(false);
     };
-    let id: i64 = row.try_get(0)?;
+    let id: i64 = row.try_get("id")?;
     sqlx::query("UPDATE users SET active = 0, updated_at = $1 WHERE id = $2")
         .bind(now)
         .bind(id)
@@ -164,17 +164,17 @@ pub async fn session_user(
     .fetch_optional(pool)
     .await?;
     let Some(r) = row else { return Ok(None) };
-    let role: String = r.try_get(3)?;
+    let role: String = r.try_get("role")?;
     let Some(role) = Role::parse(&role) else {
         return Ok(None);
     };
     let user = CurrentUser {
-        id: r.try_get(0)?,
-        username: r.try_get(1)?,
-        display_name: r.try_get(2)?,
+        id: r.try_get("id")?,
+        username: r.try_get("username")?,
+        display_name: r.try_get("display_name")?,
         role,
     };
-    Ok(Some((user, r.try_get(4)?)))
+    Ok(Some((user, r.try_get("last_seen_at")?)))
 }
 
 /// Records activity on a session (at most once a minute, so reading is not a write).
@@ -204,10 +204,10 @@ pub async fn delete_session(pool: &AnyPool, token_hash: &str) -> Result<(), sqlx
 
 /// Whether any active admin exists.
 pub async fn has_admin(pool: &AnyPool) -> Result<bool, sqlx::Error> {
-    let n: i64 = sqlx::query("SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1")
+    let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND active = 1")
         .fetch_one(pool)
         .await?
-        .try_get(0)?;
+        .try_get("n")?;
     Ok(n > 0)
 }
 
@@ -233,12 +233,12 @@ pub async fn update_user(
 ) -> Result<bool, sqlx::Error> {
     if role != Role::Admin || !active {
         let other_admins: i64 = sqlx::query(
-            "SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1 AND id <> $1",
+            "SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND active = 1 AND id <> $1",
         )
         .bind(id)
         .fetch_one(&mut *conn)
         .await?
-        .try_get(0)?;
+        .try_get("n")?;
         if other_admins == 0 {
             return Ok(false);
         }
@@ -312,7 +312,7 @@ pub async fn find_link(
     else {
         return Ok(None);
     };
-    let user_id: Option<i64> = r.try_get(2)?;
+    let user_id: Option<i64> = r.try_get("user_id")?;
     let user = match user_id {
         Some(id) => {
             let row = sqlx::query(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"))
@@ -327,8 +327,8 @@ pub async fn find_link(
         None => None,
     };
     Ok(Some(LinkRow {
-        id: r.try_get(0)?,
-        purpose: r.try_get(1)?,
+        id: r.try_get("id")?,
+        purpose: r.try_get("purpose")?,
         user,
     }))
 }

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 use super::api::{ChangePassword, SignIn, SignOut, get_account, get_current_user};
 use super::model::{CurrentUser, Permission};
 use crate::components::{form_error, page_loader};
-use crate::i18n::t;
+use crate::i18n::{fill, t, tm};
 
 /// `/dang-nhap`
 #[component]
@@ -18,14 +18,13 @@ pub fn SignInPage() -> impl IntoView {
     let action = ServerAction::<SignIn>::new();
     let pending = action.pending();
     view! {
-        <leptos_meta::Title text=format!("{} - Tòa Soạn", t().sign_in)/>
+        <leptos_meta::Title text=format!("{} - {}", t().sign_in, tm().product_name)/>
         <leptos_meta::Meta name="robots" content="noindex"/>
         <section class="form-page">
             <h1>{t().sign_in}</h1>
             {move || (query.read().get("ly-do").as_deref() == Some("het-phien")).then(|| view! {
                 <p class="notice notice-warn" role="status">
-                    "Phiên làm việc đã kết thúc vì bạn không sử dụng Site trong thời gian dài. "
-                    "Vui lòng đăng nhập lại; nội dung đang soạn vẫn được giữ trên máy này."
+                    {tm().session_ended}
                 </p>
             })}
             <p class="form-intro">{t().sign_in_intro}</p>
@@ -118,7 +117,7 @@ pub fn UserBox() -> impl IntoView {
         <span class="user-box">
             {move || match user.get() {
                 Some(u) => view! {
-                    {u.can(Permission::UseAdmin).then(|| view! { <A href="/quan-tri" attr:class="user-link">"Quản trị"</A> })}
+                    {u.can(Permission::UseAdmin).then(|| view! { <A href="/quan-tri" attr:class="user-link">{tm().admin_link}</A> })}
                     <A href="/tai-khoan" attr:class="user-link">{u.display_name}</A>
                 }.into_any(),
                 None => view! { <A href="/dang-nhap" attr:class="user-link">{t().sign_in}</A> }.into_any(),
@@ -284,14 +283,14 @@ pub fn IdleWatch() -> impl IntoView {
             <div class="idle-backdrop">
                 <div class="idle-dialog" role="alertdialog" aria-modal="true"
                     aria-labelledby="idle-title" aria-describedby="idle-text">
-                    <h2 id="idle-title">{move || format!("Bạn đã không sử dụng Site trong {} phút", minutes())}</h2>
+                    <h2 id="idle-title">{move || fill(tm().idle_title, &[&minutes()])}</h2>
                     <p id="idle-text">
-                        "Để bảo mật, phiên làm việc sẽ tự kết thúc sau "
+                        {tm().idle_text_before}
                         <strong class="idle-seconds" aria-live="polite">{move || remaining.get().unwrap_or(0)}</strong>
-                        " giây. Nội dung đang soạn được giữ lại trên máy này."
+                        {tm().idle_text_after}
                     </p>
                     <button type="button" class="button-primary" node_ref=stay_button on:click=stay.clone()>
-                        "Ở lại đăng nhập"
+                        {tm().stay_signed_in}
                     </button>
                 </div>
             </div>

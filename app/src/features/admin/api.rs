@@ -11,26 +11,30 @@ use crate::core::error::AppError;
 #[server(input = GetUrl)]
 pub async fn get_admin_me() -> Result<AdminMe, AppError> {
     use crate::features::accounts::{Permission, auth};
+    use crate::i18n::ta;
     let user = auth::require(Permission::UseAdmin).await?;
-    let mut sections = vec![("/quan-tri".to_string(), "Tổng quan".to_string())];
+    let portal = crate::core::state::app_context()?.site.name.clone();
+    let mut sections = vec![("/quan-tri".to_string(), ta().nav_overview.to_string())];
     let mut add = |href: &str, label: &str| sections.push((href.into(), label.into()));
     if user.can(Permission::WriteOwnDrafts) {
-        add("/quan-tri/bai-viet", "Bài viết");
-        add("/quan-tri/bai-viet/moi", "Viết bài mới");
+        add("/quan-tri/bai-viet", ta().nav_articles);
+        add("/quan-tri/bai-viet/moi", ta().nav_new_article);
     }
     if user.can(Permission::ModerateComments) {
-        add("/quan-tri/y-kien", "Ý kiến bạn đọc");
+        add("/quan-tri/y-kien", ta().nav_comments);
     }
     if user.can(Permission::ManageCategories) {
-        add("/quan-tri/chuyen-muc", "Chuyên mục");
+        add("/quan-tri/chuyen-muc", ta().nav_categories);
     }
     if user.can(Permission::ManageUsers) {
-        add("/quan-tri/nguoi-dung", "Người dùng");
+        add("/quan-tri/nguoi-dung", ta().nav_users);
     }
     if user.can(Permission::ReadAuditLog) {
-        add("/quan-tri/nhat-ky", "Nhật ký");
+        add("/quan-tri/nhat-ky", ta().nav_audit);
     }
     Ok(AdminMe {
+        portal,
+        can_search: user.can(Permission::WriteOwnDrafts),
         display_name: user.display_name,
         role_label: user.role.label().into(),
         sections,

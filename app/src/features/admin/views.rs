@@ -1,5 +1,6 @@
 //! The admin frame every `/quan-tri` page renders in.
 
+use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::use_location;
@@ -7,7 +8,8 @@ use leptos_router::hooks::use_location;
 use super::api::get_admin_me;
 use super::model::AdminMe;
 use crate::components::ErrorPage;
-use crate::i18n::t;
+use crate::features::accounts::api::SignOut;
+use crate::i18n::{t, ta};
 
 /// The parent route of every `/quan-tri` page: loads who is signed in once (401 with a
 /// sign-in link, 403 for readers: nothing of the page renders then) and shows the
@@ -51,16 +53,42 @@ fn AdminFrame(me: AdminMe, children: Children) -> impl IntoView {
             view! { <li><a href=href aria-current=current>{label}</a></li> }
         })
         .collect_view();
+    let sign_out = ServerAction::<SignOut>::new();
+    let search = me.can_search.then(|| {
+        view! {
+            <form class="admin-search" action="/quan-tri/bai-viet" method="get" role="search">
+                <label class="visually-hidden" for="tim-bai-viet">{ta().bar_search_label}</label>
+                <input id="tim-bai-viet" name="q" type="search" placeholder=ta().bar_search_placeholder/>
+                <button type="submit" class="button-secondary">{ta().bar_search}</button>
+            </form>
+        }
+    });
     view! {
         <div class="admin">
-            <nav class="admin-nav" aria-label="Khu quản trị">
-                <p class="admin-who">
-                    <strong>{me.display_name}</strong>
-                    <span>{me.role_label}</span>
-                </p>
-                <ul>{sections}</ul>
-            </nav>
-            <div class="admin-main">{children()}</div>
+            <a class="skip-link" href="#admin-noi-dung">{crate::i18n::t().skip_to_content}</a>
+            <header class="admin-bar">
+                <a class="admin-brand" href="/quan-tri">
+                    <img src="/emblem.svg" width="32" height="32" alt=""/>
+                    <span>{me.portal.clone()}</span>
+                </a>
+                {search}
+                <div class="admin-user">
+                    <p class="admin-who">
+                        <strong>{me.display_name.clone()}</strong>
+                        <span>{me.role_label.clone()}</span>
+                    </p>
+                    <a href="/" class="admin-site-link">{ta().bar_public_site}</a>
+                    <ActionForm action=sign_out attr:class="admin-sign-out">
+                        <button type="submit" class="button-secondary">{ta().bar_sign_out}</button>
+                    </ActionForm>
+                </div>
+            </header>
+            <div class="admin-body">
+                <nav class="admin-nav" aria-label=ta().frame_label>
+                    <ul>{sections}</ul>
+                </nav>
+                <div class="admin-main" id="admin-noi-dung" tabindex="-1">{children()}</div>
+            </div>
         </div>
     }
 }

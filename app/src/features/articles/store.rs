@@ -15,40 +15,41 @@ use crate::features::categories::CategoryRef;
 const PUBLIC: &str =
     "a.status = 'published' AND a.publish_at <= $1 AND (a.expire_at IS NULL OR a.expire_at > $1)";
 
-/// Columns of an `ArticleCard`, in the order `card_from_row` reads them; a query's
-/// own columns come after them, from index `CARD_WIDTH`.
-const CARD_COLUMNS: &str = "a.id, a.slug, a.title, a.sapo, a.publish_at, c.id, c.slug, c.name, \
-     m.file_name, m.width, m.height, a.comment_count";
-const CARD_WIDTH: usize = 12;
+/// Columns of an `ArticleCard`, by the names `card_from_row` reads; a query's own
+/// columns must not reuse these names.
+const CARD_COLUMNS: &str = "a.id AS id, a.slug AS slug, a.title AS title, a.sapo AS sapo, \
+     a.publish_at AS publish_at, c.id AS category_id, c.slug AS category_slug, \
+     c.name AS category_name, m.file_name AS file_name, m.width AS width, m.height AS height, \
+     a.comment_count AS comment_count";
 const CARD_JOINS: &str = "FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.cover_media_id";
 
 fn card_from_row(r: &AnyRow) -> Result<ArticleCard, sqlx::Error> {
-    let publish_at: i64 = r.try_get::<Option<i64>, _>(4)?.unwrap_or(0);
-    let title: String = r.try_get(2)?;
-    let file: Option<String> = r.try_get(8)?;
+    let publish_at: i64 = r.try_get::<Option<i64>, _>("publish_at")?.unwrap_or(0);
+    let title: String = r.try_get("title")?;
+    let file: Option<String> = r.try_get("file_name")?;
     let thumb = match file {
         Some(file) => Some(Thumb {
             src: format!("/media/{file}"),
-            width: r.try_get::<i64, _>(9)? as u32,
-            height: r.try_get::<i64, _>(10)? as u32,
+            width: r.try_get::<i64, _>("width")? as u32,
+            height: r.try_get::<i64, _>("height")? as u32,
             alt: title.clone(),
         }),
         None => None,
     };
     Ok(ArticleCard {
-        id: r.try_get(0)?,
-        slug: r.try_get(1)?,
+        id: r.try_get("id")?,
+        slug: r.try_get("slug")?,
         title,
-        sapo: r.try_get(3)?,
+        sapo: r.try_get("sapo")?,
         date: time::short_date(publish_at),
         iso: time::iso(publish_at),
         category: CategoryRef {
-            id: r.try_get(5)?,
-            slug: r.try_get(6)?,
-            name: r.try_get(7)?,
+            id: r.try_get("category_id")?,
+            slug: r.try_get("category_slug")?,
+            name: r.try_get("category_name")?,
         },
         thumb,
-        comment_count: r.try_get(11)?,
+        comment_count: r.try_get("comment_count")?,
     })
 }
 
@@ -120,14 +121,14 @@ pub async fn page(
 ) -> Result<Paged<ArticleCard>, sqlx::Error> {
     let params = filter.params();
     let count_sql = format!(
-        "SELECT COUNT(*) FROM articles a WHERE {PUBLIC}{}",
+        "SELECT COUNT(*) AS n FROM articles a WHERE {PUBLIC}{}",
         filter.clause()
     );
     let mut count_q = sqlx::query(&count_sql).bind(now);
     for p in &params {
         count_q = count_q.bind(*p);
     }
-    let total: i64 = count_q.fetch_one(pool).await?.try_get(0)?;
+    let total: i64 = count_q.fetch_one(pool).await?.try_get("n")?;
 
     let n = params.len();
     let sql = format!(
@@ -161,11 +162,10 @@ pub async fn newest_per_root_category(
              SELECT id, id FROM categories WHERE parent_id IS NULL \
              UNION ALL SELECT k.id, r.root FROM categories k JOIN roots r ON k.parent_id = r.id) \
          SELECT * FROM ( \
-             SELECT {CARD_COLUMNS}, roots.root, ROW_NUMBER() OVER ( \
+             SELECT {CARD_COLUMNS}, roots.root AS root, ROW_NUMBER() OVER ( \
                  PARTITION BY roots.root ORDER BY a.publish_at DESC, a.id DESC) AS rn \
              {CARD_JOINS} JOIN roots ON roots.id = a.category_id WHERE {PUBLIC}) ranked \
-         WHERE rn <= $2 ORDER BY {}, rn",
-        CARD_WIDTH + 1
+         WHERE rn <= $2 ORDER BY root, rn"
     );
     let rows = sqlx::query(&sql)
         .bind(now)
@@ -174,7 +174,7 @@ pub async fn newest_per_root_category(
         .await?;
     let mut out: Vec<(i64, Vec<ArticleCard>)> = Vec::new();
     for r in &rows {
-        let root: i64 = r.try_get(CARD_WIDTH)?;
+        let root: i64 = r.try_get("root")?;
         let card = card_from_row(r)?;
         match out.last_mut() {
             Some((id, cards)) if *id == root => cards.push(card),
@@ -204,7 +204,7 @@ pub async fn most(
         Ranking::Comments => "a.comment_count",
     };
     let sql = format!(
-        "SELECT {CARD_COLUMNS}, {column} {CARD_JOINS} WHERE {PUBLIC} AND {column} > 0 \
+        "SELECT {CARD_COLUMNS}, {column} AS ranking {CARD_JOINS} WHERE {PUBLIC} AND {column} > 0 \
          ORDER BY {column} DESC, a.publish_at DESC, a.id DESC LIMIT $2"
     );
     let rows = sqlx::query(&sql)
@@ -216,7 +216,7 @@ pub async fn most(
         .map(|r| {
             Ok(MostItem {
                 card: card_from_row(r)?,
-                count: r.try_get(CARD_WIDTH)?,
+                count: r.try_get("ranking")?,
             })
         })
         .collect()
@@ -243,46 +243,46 @@ pub async fn find_public(
     else {
         return Ok(None);
     };
-    let body_json: String = r.try_get(4)?;
+    let body_json: String = r.try_get("body_json")?;
     let body: Doc =
         serde_json::from_str(&body_json).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
-    let title: String = r.try_get(2)?;
-    let publish_at: i64 = r.try_get::<Option<i64>, _>(7)?.unwrap_or(0);
-    let updated_at: i64 = r.try_get(8)?;
-    let file: Option<String> = r.try_get(12)?;
+    let title: String = r.try_get("title")?;
+    let publish_at: i64 = r.try_get::<Option<i64>, _>("publish_at")?.unwrap_or(0);
+    let updated_at: i64 = r.try_get("updated_at")?;
+    let file: Option<String> = r.try_get("file_name")?;
     let cover = match file {
         Some(file) => Some(Thumb {
             src: format!("/media/{file}"),
-            width: r.try_get::<i64, _>(13)? as u32,
-            height: r.try_get::<i64, _>(14)? as u32,
+            width: r.try_get::<i64, _>("width")? as u32,
+            height: r.try_get::<i64, _>("height")? as u32,
             alt: title.clone(),
         }),
         None => None,
     };
     let detail = ArticleDetail {
-        id: r.try_get(0)?,
-        slug: r.try_get(1)?,
+        id: r.try_get("id")?,
+        slug: r.try_get("slug")?,
         title,
-        sapo: r.try_get(3)?,
+        sapo: r.try_get("sapo")?,
         body,
-        byline: r.try_get(5)?,
-        source: r.try_get(6)?,
+        byline: r.try_get("byline")?,
+        source: r.try_get("source")?,
         dateline: time::dateline(publish_at),
         published_iso: time::iso(publish_at),
         updated_iso: time::iso(updated_at.max(publish_at)),
-        view_count: r.try_get(9)?,
-        comment_count: r.try_get(10)?,
+        view_count: r.try_get("view_count")?,
+        comment_count: r.try_get("comment_count")?,
         cover,
         tags: Vec::new(),
         topics: Vec::new(),
         rating: RatingSummary {
-            sum: r.try_get(15)?,
-            count: r.try_get(16)?,
+            sum: r.try_get("rating_sum")?,
+            count: r.try_get("rating_count")?,
         },
-        allow_ratings: r.try_get::<i64, _>(17)? != 0,
-        allow_comments: r.try_get::<i64, _>(18)? != 0,
+        allow_ratings: r.try_get::<i64, _>("allow_ratings")? != 0,
+        allow_comments: r.try_get::<i64, _>("allow_comments")? != 0,
     };
-    Ok(Some((detail, r.try_get(11)?)))
+    Ok(Some((detail, r.try_get("category_id")?)))
 }
 
 /// Public articles that share a topic, a tag or the category with article `id`,
@@ -336,9 +336,9 @@ pub async fn participation(
         .await?;
     row.map(|r| {
         Ok(Participation {
-            id: r.try_get(0)?,
-            allow_ratings: r.try_get::<i64, _>(1)? != 0,
-            allow_comments: r.try_get::<i64, _>(2)? != 0,
+            id: r.try_get("id")?,
+            allow_ratings: r.try_get::<i64, _>("allow_ratings")? != 0,
+            allow_comments: r.try_get::<i64, _>("allow_comments")? != 0,
         })
     })
     .transpose()

@@ -10,6 +10,8 @@ use sqlx::{AnyConnection, Row};
 use crate::content::Doc;
 use crate::features::accounts::CurrentUser;
 use crate::features::workflow::{self, Move, Origin, Status, can_edit};
+use crate::i18n::messages::stored;
+use crate::i18n::{fill, tm};
 
 /// Who makes a change: a signed-in person, or a process no person drives.
 #[derive(Debug, Clone, Copy)]
@@ -45,8 +47,8 @@ impl Author<'_> {
     fn note(&self, person: &str) -> String {
         match self {
             Author::Person(_) => person.to_string(),
-            Author::Import { file } => format!("Nhập từ tệp {file}"),
-            Author::Demo { file } => format!("Trang trình diễn ({file})"),
+            Author::Import { file } => fill(stored().note_import, &[file]),
+            Author::Demo { file } => fill(stored().note_demo, &[file]),
         }
     }
 }
@@ -91,15 +93,13 @@ pub enum Write<'a> {
 /// Why a write was refused.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
-    #[error("không tìm thấy bài viết")]
+    #[error("{}", tm().article_not_found)]
     NotFound,
-    #[error("bạn không có quyền sửa bài này ở trạng thái hiện tại")]
+    #[error("{}", tm().article_not_allowed)]
     NotAllowed,
     #[error("{0}")]
     Invalid(String),
-    #[error(
-        "Bài đã được người khác lưu (phiên bản {0}) sau khi bạn mở. Nội dung bạn sửa vẫn còn trong trình duyệt; hãy tải lại để xem bản mới rồi sửa tiếp."
-    )]
+    #[error("{}", fill(tm().article_conflict, &[&.0]))]
     Conflict(i64),
     #[error(transparent)]
     Db(#[from] sqlx::Error),
@@ -202,7 +202,7 @@ pub async fn write(
         .validate()
         .map_err(|e| WriteError::Invalid(e.to_string()))?;
     if !category_exists(conn, content.category_id).await? {
-        return Err(WriteError::Invalid("Chuyên mục không tồn tại".into()));
+        return Err(WriteError::Invalid(tm().category_missing.into()));
     }
     let existing = match what {
         Write::Draft => None,
@@ -226,19 +226,19 @@ pub async fn write(
                 expire_at: head.expire_at,
                 ..Settings::default()
             },
-            format!("Khôi phục phiên bản {number}"),
+            fill(stored().revision_restored, &[&number]),
         ),
         Write::Publish { .. } => (
             Settings {
                 expire_at: settings.expire_at.or(head.expire_at),
                 ..settings.clone()
             },
-            by.note("Nhập lại"),
+            by.note(stored().revision_reimported),
         ),
-        _ => (settings.clone(), by.note("Sửa bài")),
+        _ => (settings.clone(), by.note(stored().revision_edited)),
     };
     if latest == 0 {
-        let kept = "Nội dung có sẵn trước lần sửa đầu tiên";
+        let kept = stored().revision_initial;
         record_revision(
             conn,
             id,
@@ -260,13 +260,13 @@ pub async fn write(
     let featured = settings.featured.unwrap_or(head.featured);
     write_content(conn, id, &slug, content, &settings, featured, now).await?;
     let revision = record_revision(conn, id, content, by.user_id(), &summary, now).await?;
-    let reason = by.note("Đăng");
+    let reason = by.note(stored().event_published);
     let to = match what {
         Write::Publish { publish_at, .. } => {
             Some((Status::Published, Some(publish_at), reason.as_str()))
         }
         _ if head.status == Status::Rejected => {
-            Some((Status::Draft, None, "Sửa lại sau khi bị từ chối"))
+            Some((Status::Draft, None, stored().event_revised_after_rejection))
         }
         _ => None,
     };
@@ -316,8 +316,15 @@ async fn create(
     .try_get("id")?;
     let featured = settings.featured.unwrap_or(false);
     write_content(conn, id, &slug, content, settings, featured, now).await?;
-    let revision =
-        record_revision(conn, id, content, by.user_id(), &by.note("Tạo bài"), now).await?;
+    let revision = record_revision(
+        conn,
+        id,
+        content,
+        by.user_id(),
+        &by.note(stored().revision_created),
+        now,
+    )
+    .await?;
     if let Write::Publish { publish_at, .. } = what {
         let m = Move {
             article: id,
@@ -326,7 +333,7 @@ async fn create(
             publish_at: Some(publish_at),
             actor: by.user_id(),
             origin: by.origin(),
-            reason: &by.note("Đăng"),
+            reason: &by.note(stored().event_published),
         };
         workflow::enter(conn, m, now).await?;
     }

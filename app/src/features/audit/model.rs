@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::ta;
+
 /// One stored line of the log, as the store reads it: an administrative action, or an
 /// article's status change (`kind` "article", with its from/to status codes).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,20 +35,20 @@ pub struct AuditEntry {
 /// What an administrative action code means.
 pub fn action_label(code: &str) -> &'static str {
     match code {
-        "admin.setup" => "Thiết lập quản trị viên đầu tiên",
-        "user.create" => "Tạo tài khoản",
-        "user.update" => "Sửa tài khoản",
-        "user.reset_link" => "Cấp liên kết đặt lại mật khẩu",
-        "user.password_set" => "Đặt mật khẩu bằng liên kết một lần",
-        "category.create" => "Tạo chuyên mục",
-        "category.update" => "Sửa chuyên mục",
-        "category.move" => "Đổi thứ tự chuyên mục",
-        "category.delete" => "Xóa chuyên mục",
-        "comment.approve" => "Duyệt ý kiến bạn đọc",
-        "comment.reject" => "Từ chối ý kiến bạn đọc",
-        "comment.spam" => "Đánh dấu ý kiến là thư rác",
-        "comment.edit" => "Sửa ý kiến bạn đọc",
-        "comment.reply" => "Trả lời ý kiến (Ban Biên tập)",
-        _ => "Thao tác quản trị",
+        "admin.setup" => ta().users_setup_heading,
+        "user.create" => ta().users_create,
+        "user.update" => ta().audit_user_update,
+        "user.reset_link" => ta().users_reset_link,
+        "user.password_set" => ta().audit_password_set,
+        "category.create" => ta().audit_category_create,
+        "category.update" => ta().audit_category_update,
+        "category.move" => ta().audit_category_move,
+        "category.delete" => ta().categories_delete,
+        "comment.approve" => ta().audit_comment_approve,
+        "comment.reject" => ta().audit_comment_reject,
+        "comment.spam" => ta().audit_comment_spam,
+        "comment.edit" => ta().audit_comment_edit,
+        "comment.reply" => ta().audit_comment_reply,
+        _ => ta().audit_other,
     }
 }

@@ -7,6 +7,10 @@ use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
 
 use crate::core::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::i18n::messages::stored;
+#[cfg(feature = "ssr")]
+use crate::i18n::tm;
 
 /// A category as the management page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,25 +91,22 @@ pub async fn save_category(
     let invalid = |m: &str| AppError::Invalid(m.into());
     let name = crate::core::text::nfc(&name.split_whitespace().collect::<Vec<_>>().join(" "));
     if name.is_empty() || name.chars().count() > 120 {
-        return Err(invalid("Tên chuyên mục cần từ 1 đến 120 ký tự"));
+        return Err(invalid(tm().category_name_length));
     }
     let slug = match slug.trim() {
         "" => crate::core::text::slugify(&name),
         s => crate::core::text::slugify(s),
     };
     if slug.is_empty() || slug.len() > 120 {
-        return Err(invalid("Địa chỉ (slug) không hợp lệ"));
+        return Err(invalid(tm().slug_invalid));
     }
     let description = crate::core::text::nfc(description.trim());
     if description.chars().count() > 1_000 {
-        return Err(invalid("Mô tả dài quá 1000 ký tự"));
+        return Err(invalid(tm().description_too_long));
     }
     let parent_id = match parent_id.trim() {
         "" => None,
-        p => Some(
-            p.parse::<i64>()
-                .map_err(|_| invalid("Chuyên mục cha không hợp lệ"))?,
-        ),
+        p => Some(p.parse::<i64>().map_err(|_| invalid(tm().parent_invalid))?),
     };
     let fields = CategoryFields {
         name: &name,
@@ -140,13 +141,17 @@ pub async fn move_category(category_id: i64, direction: String) -> Result<(), Ap
     let up = match direction.as_str() {
         "up" => true,
         "down" => false,
-        _ => return Err(AppError::Invalid("Hướng không hợp lệ".into())),
+        _ => return Err(AppError::Invalid(tm().direction_invalid.into())),
     };
     let mut tx = ctx.pool.begin().await?;
     store::move_among_siblings(&mut tx, category_id, up)
         .await
         .map_err(AppError::from)?;
-    let detail = if up { "lên" } else { "xuống" };
+    let detail = if up {
+        stored().audit_moved_up
+    } else {
+        stored().audit_moved_down
+    };
     crate::features::audit::record(
         &mut tx,
         Some(me.id),

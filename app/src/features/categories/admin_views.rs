@@ -8,6 +8,7 @@ use super::admin_api::{
 };
 use crate::components::admin_content;
 use crate::components::form_error;
+use crate::i18n::{fill, ta};
 
 fn parent_options(
     rows: &[CategoryAdminRow],
@@ -39,7 +40,7 @@ pub fn CategoriesAdminPage() -> impl IntoView {
         },
         |_| get_category_admin(),
     );
-    admin_content("Chuyên mục", data, move |rows| {
+    admin_content(ta().nav_categories, data, move |rows| {
         let all = rows.clone();
         let new_parents = parent_options(&all, None, 0);
         let items = rows.into_iter().map(|r| {
@@ -47,13 +48,13 @@ pub fn CategoriesAdminPage() -> impl IntoView {
                     let p = move |f: &str| format!("cm-{id}-{f}");
                     let style = format!("--depth: {}", r.depth);
                     let parents = parent_options(&all, r.parent_id, id);
-                    let up_label = format!("Đưa {} lên", r.name);
-                    let down_label = format!("Đưa {} xuống", r.name);
+                    let up_label = fill(ta().categories_move_up, &[&r.name]);
+                    let down_label = fill(ta().categories_move_down, &[&r.name]);
                     view! {
                         <li class="category-row" style=style>
                             <div class="category-line">
                                 <span class="category-name">{r.name.clone()}</span>
-                                <span class="muted">{format!(" /chuyen-muc/{} · {} bài", r.slug, r.articles)}</span>
+                                <span class="muted">{format!(" /chuyen-muc/{} · {}", r.slug, fill(ta().desk_article_count, &[&r.articles]))}</span>
                                 <span class="category-tools">
                                     <ActionForm action=reorder attr:class="inline-form">
                                         <input type="hidden" name="category_id" value=id.to_string()/>
@@ -70,54 +71,54 @@ pub fn CategoriesAdminPage() -> impl IntoView {
                                 </span>
                             </div>
                             <details>
-                                <summary>"Sửa"</summary>
+                                <summary>{ta().categories_edit}</summary>
                                 <ActionForm action=save attr:class="stacked-form">
                                     <input type="hidden" name="category_id" value=id.to_string()/>
-                                    <label for=p("ten")>"Tên"</label>
+                                    <label for=p("ten")>{ta().categories_name}</label>
                                     <input id=p("ten") name="name" type="text" required maxlength="120" value=r.name.clone()/>
-                                    <label for=p("slug")>"Địa chỉ (slug)"</label>
+                                    <label for=p("slug")>{ta().categories_slug}</label>
                                     <input id=p("slug") name="slug" type="text" maxlength="120" value=r.slug.clone()/>
-                                    <label for=p("cha")>"Thuộc chuyên mục"</label>
+                                    <label for=p("cha")>{ta().categories_parent}</label>
                                     <select id=p("cha") name="parent_id">
-                                        <option value="">"(Cấp cao nhất)"</option>
+                                        <option value="">{ta().categories_top_level}</option>
                                         {parents}
                                     </select>
-                                    <label for=p("mo-ta")>"Mô tả"</label>
+                                    <label for=p("mo-ta")>{ta().categories_description}</label>
                                     <textarea id=p("mo-ta") name="description" rows="2" maxlength="1000">{r.description.clone()}</textarea>
-                                    <button type="submit" class="button-primary">"Lưu"</button>
+                                    <button type="submit" class="button-primary">{ta().categories_save}</button>
                                 </ActionForm>
                                 <ActionForm action=delete attr:class="action-form">
                                     <input type="hidden" name="category_id" value=id.to_string()/>
-                                    <button type="submit" class="button-secondary">"Xóa chuyên mục"</button>
+                                    <button type="submit" class="button-secondary">{ta().categories_delete}</button>
                                 </ActionForm>
                             </details>
                         </li>
                     }
                 }).collect_view();
         view! {
-            <h1>"Chuyên mục"</h1>
-            <p class="admin-intro">"Thứ tự ở đây là thứ tự trên menu của cổng. Chỉ xóa được chuyên mục trống."</p>
+            <h1>{ta().nav_categories}</h1>
+            <p class="admin-intro">{ta().categories_intro}</p>
             {form_error(save.value())}
             {form_error(reorder.value())}
             {form_error(delete.value())}
             <ul class="category-admin">{items}
             </ul>
             <section class="desk-section" aria-labelledby="them-chuyen-muc">
-                <h2 id="them-chuyen-muc">"Thêm chuyên mục"</h2>
+                <h2 id="them-chuyen-muc">{ta().categories_add}</h2>
                 <ActionForm action=save attr:class="stacked-form">
                     <input type="hidden" name="category_id" value="0"/>
-                    <label for="cm-moi-ten">"Tên"</label>
+                    <label for="cm-moi-ten">{ta().categories_name}</label>
                     <input id="cm-moi-ten" name="name" type="text" required maxlength="120"/>
-                    <label for="cm-moi-slug">"Địa chỉ (để trống: tạo từ tên)"</label>
+                    <label for="cm-moi-slug">{ta().categories_slug_new}</label>
                     <input id="cm-moi-slug" name="slug" type="text" maxlength="120"/>
-                    <label for="cm-moi-cha">"Thuộc chuyên mục"</label>
+                    <label for="cm-moi-cha">{ta().categories_parent}</label>
                     <select id="cm-moi-cha" name="parent_id">
-                        <option value="">"(Cấp cao nhất)"</option>
+                        <option value="">{ta().categories_top_level}</option>
                         {new_parents}
                     </select>
-                    <label for="cm-moi-mo-ta">"Mô tả"</label>
+                    <label for="cm-moi-mo-ta">{ta().categories_description}</label>
                     <textarea id="cm-moi-mo-ta" name="description" rows="2" maxlength="1000"></textarea>
-                    <button type="submit" class="button-primary">"Thêm chuyên mục"</button>
+                    <button type="submit" class="button-primary">{ta().categories_add}</button>
                 </ActionForm>
             </section>
         }

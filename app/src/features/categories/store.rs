@@ -1,5 +1,6 @@
 //! SQL of categories.
 
+use crate::i18n::{fill, tm};
 use sqlx::{AnyConnection, AnyPool, Row};
 
 use super::model::{CategoryNode, CategoryTree};
@@ -16,12 +17,12 @@ pub async fn load_tree(pool: &AnyPool) -> Result<CategoryTree, sqlx::Error> {
         .iter()
         .map(|r| {
             Ok(CategoryNode {
-                id: r.try_get(0)?,
-                parent_id: r.try_get(1)?,
-                slug: r.try_get(2)?,
-                name: r.try_get(3)?,
-                description: r.try_get(4)?,
-                sort_order: r.try_get(5)?,
+                id: r.try_get("id")?,
+                parent_id: r.try_get("parent_id")?,
+                slug: r.try_get("slug")?,
+                name: r.try_get("name")?,
+                description: r.try_get("description")?,
+                sort_order: r.try_get("sort_order")?,
             })
         })
         .collect::<Result<Vec<_>, sqlx::Error>>()?;
@@ -53,7 +54,7 @@ pub async fn ensure(
         .fetch_optional(&mut *conn)
         .await?
     {
-        return row.try_get(0);
+        return row.try_get("id");
     }
     let row = sqlx::query(
         "INSERT INTO categories (parent_id, slug, name, description, sort_order, created_at) \
@@ -67,7 +68,7 @@ pub async fn ensure(
     .bind(now)
     .fetch_one(&mut *conn)
     .await?;
-    row.try_get(0)
+    row.try_get("id")
 }
 
 /// Finds a category by its name (folded, so "Xây dựng Đảng" matches "Xây Dựng Đảng"),
@@ -77,10 +78,11 @@ pub async fn ensure_by_name(
     name: &str,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
-    let order: i64 = sqlx::query("SELECT COALESCE(MAX(sort_order), 0) + 1 FROM categories")
-        .fetch_one(&mut *conn)
-        .await?
-        .try_get(0)?;
+    let order: i64 =
+        sqlx::query("SELECT COALESCE(MAX(sort_order), 0) + 1 AS next_order FROM categories")
+            .fetch_one(&mut *conn)
+            .await?
+            .try_get("next_order")?;
     ensure(
         conn,
         NewCategory {
@@ -98,7 +100,7 @@ pub async fn ensure_by_name(
 /// Why a category change was refused.
 #[derive(Debug, thiserror::Error)]
 pub enum CategoryError {
-    #[error("không tìm thấy chuyên mục")]
+    #[error("{}", tm().category_not_found)]
     NotFound,
     #[error("{0}")]
     Invalid(String),
@@ -112,11 +114,11 @@ pub enum CategoryError {
 pub async fn article_counts(
     pool: &AnyPool,
 ) -> Result<std::collections::HashMap<i64, i64>, sqlx::Error> {
-    let rows = sqlx::query("SELECT category_id, COUNT(*) FROM articles GROUP BY category_id")
+    let rows = sqlx::query("SELECT category_id, COUNT(*) AS n FROM articles GROUP BY category_id")
         .fetch_all(pool)
         .await?;
     rows.iter()
-        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+        .map(|r| Ok((r.try_get("category_id")?, r.try_get("n")?)))
         .collect()
 }
 
@@ -126,7 +128,7 @@ async fn parent_of(conn: &mut AnyConnection, id: i64) -> Result<Option<Option<i6
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?
-        .map(|r| r.try_get(0))
+        .map(|r| r.try_get("parent_id"))
         .transpose()
 }
 
@@ -149,9 +151,9 @@ async fn check_fields(
         .fetch_optional(&mut *conn)
         .await?;
     if taken.is_some() {
-        return Err(CategoryError::Conflict(format!(
-            "Địa chỉ \"{}\" đã có chuyên mục khác dùng",
-            f.slug
+        return Err(CategoryError::Conflict(fill(
+            tm().category_slug_taken,
+            &[&f.slug],
         )));
     }
     if let Some(parent) = f.parent_id {
@@ -160,16 +162,14 @@ async fn check_fields(
         let mut steps = 0;
         while let Some(p) = cur {
             if p == id {
-                return Err(CategoryError::Invalid(
-                    "Không thể đặt chuyên mục vào bên trong chính nó".into(),
-                ));
+                return Err(CategoryError::Invalid(tm().category_inside_itself.into()));
             }
             cur = parent_of(conn, p)
                 .await?
-                .ok_or_else(|| CategoryError::Invalid("Chuyên mục cha không tồn tại".into()))?;
+                .ok_or_else(|| CategoryError::Invalid(tm().category_parent_missing.into()))?;
             steps += 1;
             if steps > 16 {
-                return Err(CategoryError::Invalid("Cây chuyên mục quá sâu".into()));
+                return Err(CategoryError::Invalid(tm().category_too_deep.into()));
             }
         }
     }
@@ -179,12 +179,12 @@ async fn check_fields(
 /// The place after the last child of `parent` (the top level for None).
 async fn next_order(conn: &mut AnyConnection, parent: Option<i64>) -> Result<i64, sqlx::Error> {
     sqlx::query(
-        "SELECT COALESCE(MAX(sort_order), 0) + 1 FROM categories WHERE parent_id IS NOT DISTINCT FROM $1",
+        "SELECT COALESCE(MAX(sort_order), 0) + 1 AS next_order FROM categories WHERE parent_id IS NOT DISTINCT FROM $1",
     )
     .bind(parent)
     .fetch_one(&mut *conn)
     .await?
-    .try_get(0)
+    .try_get("next_order")
 }
 
 /// Creates a category at the end of its parent's list.
@@ -207,7 +207,7 @@ pub async fn create(
     .bind(now)
     .fetch_one(&mut *conn)
     .await?
-    .try_get(0)?;
+    .try_get("id")?;
     Ok(id)
 }
 
@@ -253,7 +253,7 @@ pub async fn move_among_siblings(
     .fetch_all(&mut *conn)
     .await?
     .iter()
-    .map(|r| r.try_get(0))
+    .map(|r| r.try_get("id"))
     .collect::<Result<_, _>>()?;
     let Some(pos) = siblings.iter().position(|s| *s == id) else {
         return Err(CategoryError::NotFound);
@@ -284,20 +284,21 @@ pub async fn delete(conn: &mut AnyConnection, id: i64) -> Result<String, Categor
         .fetch_optional(&mut *conn)
         .await?
         .ok_or(CategoryError::NotFound)?;
-    let name: String = row.try_get(0)?;
-    let children: i64 = sqlx::query("SELECT COUNT(*) FROM categories WHERE parent_id = $1")
+    let name: String = row.try_get("name")?;
+    let children: i64 = sqlx::query("SELECT COUNT(*) AS n FROM categories WHERE parent_id = $1")
         .bind(id)
         .fetch_one(&mut *conn)
         .await?
-        .try_get(0)?;
-    let articles: i64 = sqlx::query("SELECT COUNT(*) FROM articles WHERE category_id = $1")
+        .try_get("n")?;
+    let articles: i64 = sqlx::query("SELECT COUNT(*) AS n FROM articles WHERE category_id = $1")
         .bind(id)
         .fetch_one(&mut *conn)
         .await?
-        .try_get(0)?;
+        .try_get("n")?;
     if children > 0 || articles > 0 {
-        return Err(CategoryError::Conflict(format!(
-            "Chuyên mục \"{name}\" còn {children} chuyên mục con và {articles} bài; hãy chuyển chúng đi trước khi xóa"
+        return Err(CategoryError::Conflict(fill(
+            tm().category_not_empty,
+            &[&name, &children, &articles],
         )));
     }
     sqlx::query("DELETE FROM categories WHERE id = $1")

@@ -6,15 +6,43 @@ use leptos::server_fn::codec::GetUrl;
 
 use super::model::QueueData;
 use crate::core::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::i18n::messages::stored;
+use crate::i18n::messages::{MESSAGES_EN, MESSAGES_VI, Messages};
+#[cfg(feature = "ssr")]
+use crate::i18n::{fill, tm};
 
-/// The tabs of the queue, in order: (key, label).
-pub const TABS: [(&str, &str); 5] = [
-    ("pending", "Chờ duyệt"),
-    ("reported", "Bị báo cáo"),
-    ("approved", "Đã đăng"),
-    ("rejected", "Từ chối"),
-    ("spam", "Thư rác"),
-];
+/// The tabs of the queue, in order: (key, label), the labels in the request's language
+/// (`TABS.iter()` as over an array).
+pub static TABS: Tabs = Tabs;
+
+/// The tabs of the queue: derefs to the (key, label) pairs in the request's language.
+#[derive(Debug, Clone, Copy)]
+pub struct Tabs;
+
+const fn tabs(m: &Messages) -> [(&'static str, &'static str); 5] {
+    [
+        ("pending", m.status_pending_review),
+        ("reported", m.comment_status_reported),
+        ("approved", m.status_published),
+        ("rejected", m.comment_status_rejected),
+        ("spam", m.comment_status_spam),
+    ]
+}
+
+static TABS_VI: [(&str, &str); 5] = tabs(&MESSAGES_VI);
+static TABS_EN: [(&str, &str); 5] = tabs(&MESSAGES_EN);
+
+impl std::ops::Deref for Tabs {
+    type Target = [(&'static str, &'static str)];
+
+    fn deref(&self) -> &Self::Target {
+        match crate::i18n::lang() {
+            crate::i18n::Lang::Vi => &TABS_VI,
+            crate::i18n::Lang::En => &TABS_EN,
+        }
+    }
+}
 
 #[cfg(feature = "ssr")]
 async fn moderator() -> Result<crate::features::accounts::CurrentUser, AppError> {
@@ -69,16 +97,14 @@ pub async fn moderate_comments(ids: Option<Vec<i64>>, action: String) -> Result<
         "approve" => CommentStatus::Approved,
         "reject" => CommentStatus::Rejected,
         "spam" => CommentStatus::Spam,
-        _ => return Err(AppError::Invalid("Thao tác không hợp lệ".into())),
+        _ => return Err(AppError::Invalid(tm().action_invalid.into())),
     };
     let ids = ids.unwrap_or_default();
     if ids.is_empty() {
-        return Err(AppError::Invalid("Vui lòng chọn ít nhất một ý kiến".into()));
+        return Err(AppError::Invalid(tm().select_comments.into()));
     }
     if ids.len() > 200 {
-        return Err(AppError::Invalid(
-            "Mỗi lần chỉ xử lý tối đa 200 ý kiến".into(),
-        ));
+        return Err(AppError::Invalid(tm().too_many_comments.into()));
     }
     let now = crate::core::time::now();
     let changed = super::store::set_status(&ctx.pool, &ids, status, user.id, now).await?;
@@ -87,7 +113,7 @@ pub async fn moderate_comments(ids: Option<Vec<i64>>, action: String) -> Result<
         audit(
             user.id,
             &format!("comment.{action}"),
-            &format!("ý kiến {}", list.join(", ")),
+            &fill(stored().audit_comments, &[&list.join(", ")]),
             status.label(),
         )
         .await?;
@@ -121,7 +147,13 @@ pub async fn edit_comment(id: i64, name: String, body: String) -> Result<(), App
         CommentError::NotFound => AppError::NotFound,
         other => AppError::internal("edit comment", other),
     })?;
-    audit(user.id, "comment.edit", &format!("ý kiến {id}"), "").await?;
+    audit(
+        user.id,
+        "comment.edit",
+        &fill(stored().audit_comments, &[&id]),
+        "",
+    )
+    .await?;
     Ok(())
 }
 
@@ -136,8 +168,9 @@ pub async fn reply_as_board(id: i64, body: String) -> Result<(), AppError> {
     let body = super::api::clean_body(&body);
     let len = body.chars().count();
     if !(BODY_MIN..=BODY_MAX).contains(&len) {
-        return Err(AppError::Invalid(format!(
-            "Trả lời cần từ {BODY_MIN} đến {BODY_MAX} ký tự"
+        return Err(AppError::Invalid(fill(
+            tm().reply_length,
+            &[&BODY_MIN, &BODY_MAX],
         )));
     }
     let now = crate::core::time::now();
@@ -148,7 +181,7 @@ pub async fn reply_as_board(id: i64, body: String) -> Result<(), AppError> {
     let reply = NewComment {
         article_id: article,
         parent_id: Some(id),
-        name: super::api::BOARD_NAME.into(),
+        name: stored().board_name.into(),
         email: String::new(),
         body: body.clone(),
         body_hash: crate::features::guard::fingerprint(&body),
@@ -164,6 +197,12 @@ pub async fn reply_as_board(id: i64, body: String) -> Result<(), AppError> {
             e @ CommentError::NoParent => AppError::Invalid(e.to_string()),
             other => AppError::internal("board reply", other),
         })?;
-    audit(user.id, "comment.reply", &format!("ý kiến {id}"), "").await?;
+    audit(
+        user.id,
+        "comment.reply",
+        &fill(stored().audit_comments, &[&id]),
+        "",
+    )
+    .await?;
     Ok(())
 }

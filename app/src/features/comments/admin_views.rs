@@ -12,6 +12,7 @@ use super::model::{QueueCounts, QueueItem};
 use crate::components::admin_content;
 use crate::components::{Pagination, form_error};
 use crate::core::paging::page_param;
+use crate::i18n::{fill, ta};
 
 fn count_of(c: &QueueCounts, tab: &str) -> i64 {
     match tab {
@@ -35,7 +36,7 @@ fn queue_item(
     let name_id = format!("sua-ten-{id}");
     let body_id = format!("sua-noi-dung-{id}");
     let reply_id = format!("tra-loi-{id}");
-    let check_label = format!("Chọn ý kiến của {}", item.name);
+    let check_label = fill(ta().queue_select, &[&item.name]);
     let email = (!item.email.is_empty()).then(|| {
         let mail = format!("mailto:{}", item.email);
         view! { <a href=mail class="queue-email">{item.email.clone()}</a> }
@@ -49,40 +50,40 @@ fn queue_item(
             <div class="queue-main">
                 <p class="queue-head">
                     <strong>{item.name.clone()}</strong>
-                    {item.staff.then(|| view! { <span class="badge-staff">"Ban Biên tập"</span> })}
+                    {item.staff.then(|| view! { <span class="badge-staff">{ta().queue_board}</span> })}
                     {email}
                     <span class="muted">{item.date.clone()}</span>
                     <span class=format!("status status-comment-{}", item.status.as_str())>{item.status.label()}</span>
-                    {(item.reports > 0).then(|| view! { <span class="status status-reported">{format!("{} báo cáo", item.reports)}</span> })}
+                    {(item.reports > 0).then(|| view! { <span class="status status-reported">{fill(ta().queue_reports, &[&item.reports])}</span> })}
                 </p>
-                <p class="queue-article">"Bài: "<A href=item.article_href.clone()>{item.article_title.clone()}</A></p>
-                {item.reply_to.clone().map(|r| view! { <p class="queue-reply-to">"Trả lời: “"{r}"”"</p> })}
+                <p class="queue-article">{ta().queue_article}<A href=item.article_href.clone()>{item.article_title.clone()}</A></p>
+                {item.reply_to.clone().map(|r| view! { <p class="queue-reply-to">{ta().queue_reply_to}{r}"”"</p> })}
                 {(!item.held_for.is_empty()).then(|| view! { <p class="notice notice-warn">{item.held_for.clone()}</p> })}
                 <p class="queue-body">{item.body.clone()}</p>
                 <ActionForm action=moderate attr:class="queue-actions">
                     <input type="hidden" name="ids[]" value=id_moderate/>
-                    <button type="submit" name="action" value="approve" class="button-primary">"Duyệt"</button>
-                    <button type="submit" name="action" value="reject" class="button-secondary">"Từ chối"</button>
-                    <button type="submit" name="action" value="spam" class="button-secondary">"Thư rác"</button>
+                    <button type="submit" name="action" value="approve" class="button-primary">{ta().queue_approve}</button>
+                    <button type="submit" name="action" value="reject" class="button-secondary">{ta().queue_reject}</button>
+                    <button type="submit" name="action" value="spam" class="button-secondary">{ta().queue_spam}</button>
                 </ActionForm>
                 <details class="queue-more">
-                    <summary>"Sửa ý kiến"</summary>
+                    <summary>{ta().queue_edit}</summary>
                     <ActionForm action=edit attr:class="stacked-form">
                         <input type="hidden" name="id" value=id_edit/>
-                        <label for=name_id.clone()>"Họ tên"</label>
+                        <label for=name_id.clone()>{ta().queue_name}</label>
                         <input id=name_id name="name" type="text" required value=item.name.clone()/>
-                        <label for=body_id.clone()>"Nội dung"</label>
+                        <label for=body_id.clone()>{ta().queue_body}</label>
                         <textarea id=body_id name="body" rows="4" required>{item.body.clone()}</textarea>
-                        <button type="submit" class="button-secondary">"Lưu sửa đổi"</button>
+                        <button type="submit" class="button-secondary">{ta().queue_save_edit}</button>
                     </ActionForm>
                 </details>
                 <details class="queue-more">
-                    <summary>"Trả lời với tư cách Ban Biên tập"</summary>
+                    <summary>{ta().queue_reply_summary}</summary>
                     <ActionForm action=reply attr:class="stacked-form">
                         <input type="hidden" name="id" value=id_reply/>
-                        <label for=reply_id.clone()>"Nội dung trả lời (đăng ngay, ý kiến được trả lời cũng được duyệt)"</label>
+                        <label for=reply_id.clone()>{ta().queue_reply_label}</label>
                         <textarea id=reply_id name="body" rows="4" required minlength="5"></textarea>
-                        <button type="submit" class="button-primary">"Gửi trả lời"</button>
+                        <button type="submit" class="button-primary">{ta().queue_reply_send}</button>
                     </ActionForm>
                 </details>
             </div>
@@ -133,20 +134,17 @@ pub fn CommentsQueuePage() -> impl IntoView {
     let notice = move || {
         let q = query.read();
         let text = if let Some(n) = q.get("xong") {
-            Some(format!(
-                "Đã xử lý {} ý kiến.",
-                n.parse::<u32>().unwrap_or(0)
-            ))
+            Some(fill(ta().queue_done, &[&n.parse::<u32>().unwrap_or(0)]))
         } else if q.get("da-sua").is_some() {
-            Some("Đã lưu sửa đổi.".to_string())
+            Some(ta().queue_edited.to_string())
         } else if q.get("da-tra-loi").is_some() {
-            Some("Đã đăng trả lời của Ban Biên tập.".to_string())
+            Some(ta().queue_replied.to_string())
         } else {
             None
         };
         text.map(|t| view! { <p class="form-ok" role="status">{t}</p> })
     };
-    admin_content("Ý kiến bạn đọc", data, move |d| {
+    admin_content(ta().nav_comments, data, move |d| {
         let tabs = TABS
             .iter()
             .map(|(key, label)| {
@@ -167,24 +165,24 @@ pub fn CommentsQueuePage() -> impl IntoView {
             .map(|item| queue_item(item, moderate, edit, reply))
             .collect_view();
         view! {
-            <h1>"Ý kiến bạn đọc"</h1>
-            <nav aria-label="Trạng thái ý kiến"><ul class="queue-tabs">{tabs}</ul></nav>
+            <h1>{ta().nav_comments}</h1>
+            <nav aria-label=ta().queue_tabs><ul class="queue-tabs">{tabs}</ul></nav>
             {form_error(moderate.value())}
             {form_error(edit.value())}
             {form_error(reply.value())}
             {notice}
             {if empty {
-                view! { <p class="empty">"Không có ý kiến nào ở mục này."</p> }.into_any()
+                view! { <p class="empty">{ta().queue_empty}</p> }.into_any()
             } else {
                 view! {
                     <ActionForm action=moderate attr:id="hang-loat" attr:class="bulk-bar">
-                        <label for="thao-tac">"Với các ý kiến đã chọn:"</label>
+                        <label for="thao-tac">{ta().queue_bulk}</label>
                         <select id="thao-tac" name="action">
-                            <option value="approve">"Duyệt"</option>
-                            <option value="reject">"Từ chối"</option>
-                            <option value="spam">"Đánh dấu thư rác"</option>
+                            <option value="approve">{ta().queue_approve}</option>
+                            <option value="reject">{ta().queue_reject}</option>
+                            <option value="spam">{ta().queue_bulk_spam}</option>
                         </select>
-                        <button type="submit" class="button-secondary">"Áp dụng"</button>
+                        <button type="submit" class="button-secondary">{ta().queue_apply}</button>
                     </ActionForm>
                     <ol class="queue">{items}</ol>
                 }

@@ -6,9 +6,8 @@ use leptos::prelude::*;
 
 use super::model::CommentPosted;
 use crate::core::error::AppError;
-
-/// The name shown on the editorial board's replies.
-pub const BOARD_NAME: &str = "Ban Biên tập";
+#[cfg(feature = "ssr")]
+use crate::i18n::tm;
 
 /// Comment text as stored: NFC, Unix line breaks, at most one empty line in a row.
 #[cfg(feature = "ssr")]
@@ -70,16 +69,14 @@ pub async fn post_comment(
         "" => None,
         p => Some(
             p.parse::<i64>()
-                .map_err(|_| AppError::Invalid("Ý kiến được trả lời không hợp lệ".into()))?,
+                .map_err(|_| AppError::Invalid(tm().comment_parent_invalid.into()))?,
         ),
     };
     let article = participation(&ctx.pool, now, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
     if !article.allow_comments {
-        return Err(AppError::Invalid(
-            "Bài viết này đã đóng ý kiến bạn đọc".into(),
-        ));
+        return Err(AppError::Invalid(tm().comments_closed.into()));
     }
     let held = guard::held_for(&format!("{name}\n{body}"))?;
     let status = if held.is_some() || rules.comments_need_approval {

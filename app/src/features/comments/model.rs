@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{fill, tm};
+
 /// Longest name, e-mail address and comment text accepted (characters).
 pub const NAME_MAX: usize = 80;
 pub const EMAIL_MAX: usize = 254;
@@ -41,10 +43,10 @@ impl CommentStatus {
     /// The queue's words for it.
     pub fn label(self) -> &'static str {
         match self {
-            CommentStatus::Pending => "Chờ duyệt",
-            CommentStatus::Approved => "Đã đăng",
-            CommentStatus::Rejected => "Từ chối",
-            CommentStatus::Spam => "Thư rác",
+            CommentStatus::Pending => tm().status_pending_review,
+            CommentStatus::Approved => tm().status_published,
+            CommentStatus::Rejected => tm().comment_status_rejected,
+            CommentStatus::Spam => tm().comment_status_spam,
         }
     }
 }
@@ -168,27 +170,26 @@ fn find_link_start(s: &str) -> Option<usize> {
     }
 }
 
-/// Checks a comment's fields; returns them trimmed, or the reason in Vietnamese.
+/// Checks a comment's fields; returns them trimmed, or the reason (in the request's
+/// language).
 pub fn check_fields(name: &str, email: &str, body: &str) -> Result<(), String> {
     let name_len = name.trim().chars().count();
     if name_len < 2 {
-        return Err("Vui lòng nhập họ tên (ít nhất 2 ký tự)".into());
+        return Err(tm().comment_name_required.into());
     }
     if name_len > NAME_MAX {
-        return Err(format!("Họ tên dài quá {NAME_MAX} ký tự"));
+        return Err(fill(tm().comment_name_too_long, &[&NAME_MAX]));
     }
     let email = email.trim();
     if !email.is_empty() && !looks_like_email(email) {
-        return Err("Địa chỉ thư điện tử không hợp lệ".into());
+        return Err(tm().comment_email_invalid.into());
     }
     let body_len = body.trim().chars().count();
     if body_len < BODY_MIN {
-        return Err(format!("Ý kiến quá ngắn (ít nhất {BODY_MIN} ký tự)"));
+        return Err(fill(tm().comment_too_short, &[&BODY_MIN]));
     }
     if body_len > BODY_MAX {
-        return Err(format!(
-            "Ý kiến dài {body_len} ký tự, quá giới hạn {BODY_MAX} ký tự"
-        ));
+        return Err(fill(tm().comment_too_long, &[&body_len, &BODY_MAX]));
     }
     Ok(())
 }

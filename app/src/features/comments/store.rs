@@ -1,6 +1,7 @@
 //! SQL of comments. Writes that change what readers see take the article's row first
 //! and recompute its approved-comment count in the same transaction.
 
+use crate::i18n::tm;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AnyPool, Row};
 
@@ -13,11 +14,11 @@ use crate::features::articles::lock_counters;
 /// Why a comment could not be stored.
 #[derive(Debug, thiserror::Error)]
 pub enum CommentError {
-    #[error("Ý kiến này đã được gửi trước đó")]
+    #[error("{}", tm().comment_duplicate)]
     Duplicate,
-    #[error("Ý kiến được trả lời không còn trên bài viết")]
+    #[error("{}", tm().comment_no_parent)]
     NoParent,
-    #[error("không tìm thấy ý kiến")]
+    #[error("{}", tm().comment_not_found)]
     NotFound,
     #[error(transparent)]
     Db(#[from] sqlx::Error),
@@ -59,13 +60,13 @@ async fn thread_of(
     parent: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT COALESCE(parent_id, id) FROM comments WHERE id = $1 AND article_id = $2 AND status = 'approved'",
+        "SELECT COALESCE(parent_id, id) AS thread_id FROM comments WHERE id = $1 AND article_id = $2 AND status = 'approved'",
     )
     .bind(parent)
     .bind(article)
     .fetch_optional(&mut *conn)
     .await?;
-    row.map(|r| r.try_get(0)).transpose()
+    row.map(|r| r.try_get("thread_id")).transpose()
 }
 
 /// Stores a comment unless the same text is already on the article. Returns its id
@@ -114,7 +115,7 @@ pub async fn insert(
     .bind(now)
     .fetch_one(&mut *tx)
     .await?
-    .try_get(0)?;
+    .try_get("id")?;
     if c.status == CommentStatus::Approved {
         recount(&mut tx, c.article_id).await?;
     }
@@ -137,17 +138,17 @@ pub async fn approved_for(pool: &AnyPool, article: i64) -> Result<Vec<CommentIte
     .await?;
     let mut threads: Vec<CommentItem> = Vec::new();
     for r in &rows {
-        let created: i64 = r.try_get(5)?;
+        let created: i64 = r.try_get("created_at")?;
         let item = CommentItem {
-            id: r.try_get(0)?,
-            name: r.try_get(2)?,
-            body: r.try_get(3)?,
+            id: r.try_get("id")?,
+            name: r.try_get("author_name")?,
+            body: r.try_get("body")?,
             date: time::short_date(created),
             iso: time::iso(created),
-            staff: r.try_get::<Option<i64>, _>(4)?.is_some(),
+            staff: r.try_get::<Option<i64>, _>("staff_id")?.is_some(),
             replies: Vec::new(),
         };
-        match r.try_get::<Option<i64>, _>(1)? {
+        match r.try_get::<Option<i64>, _>("parent_id")? {
             Some(parent) => {
                 if let Some(t) = threads.iter_mut().find(|t| t.id == parent) {
                     t.replies.push(item);
@@ -207,28 +208,29 @@ pub async fn article_slug_of(pool: &AnyPool, comment: i64) -> Result<Option<Stri
     .bind(comment)
     .fetch_optional(pool)
     .await?;
-    row.map(|r| r.try_get(0)).transpose()
+    row.map(|r| r.try_get("slug")).transpose()
 }
 
 /// How many comments each queue tab holds, in one query.
 pub async fn counts(pool: &AnyPool) -> Result<QueueCounts, sqlx::Error> {
     let r = sqlx::query(
         "SELECT \
-           COALESCE(SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END), 0), \
-           COALESCE(SUM(CASE WHEN status = 'approved' THEN 1 ELSE 0 END), 0), \
-           COALESCE(SUM(CASE WHEN status = 'rejected' THEN 1 ELSE 0 END), 0), \
-           COALESCE(SUM(CASE WHEN status = 'spam' THEN 1 ELSE 0 END), 0), \
+           COALESCE(SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END), 0) AS pending, \
+           COALESCE(SUM(CASE WHEN status = 'approved' THEN 1 ELSE 0 END), 0) AS approved, \
+           COALESCE(SUM(CASE WHEN status = 'rejected' THEN 1 ELSE 0 END), 0) AS rejected, \
+           COALESCE(SUM(CASE WHEN status = 'spam' THEN 1 ELSE 0 END), 0) AS spam, \
            COALESCE(SUM(CASE WHEN status = 'approved' AND report_count > 0 THEN 1 ELSE 0 END), 0) \
+             AS reported \
          FROM comments",
     )
     .fetch_one(pool)
     .await?;
     Ok(QueueCounts {
-        pending: r.try_get(0)?,
-        approved: r.try_get(1)?,
-        rejected: r.try_get(2)?,
-        spam: r.try_get(3)?,
-        reported: r.try_get(4)?,
+        pending: r.try_get("pending")?,
+        approved: r.try_get("approved")?,
+        rejected: r.try_get("rejected")?,
+        spam: r.try_get("spam")?,
+        reported: r.try_get("reported")?,
     })
 }
 
@@ -244,21 +246,21 @@ fn tab_clause(tab: &str) -> (&'static str, Option<&'static str>) {
 }
 
 fn queue_item(r: &AnyRow) -> Result<QueueItem, sqlx::Error> {
-    let created: i64 = r.try_get(8)?;
-    let status: String = r.try_get(7)?;
-    let reply_to: Option<String> = r.try_get(12)?;
+    let created: i64 = r.try_get("created_at")?;
+    let status: String = r.try_get("status")?;
+    let reply_to: Option<String> = r.try_get("parent_body")?;
     Ok(QueueItem {
-        id: r.try_get(0)?,
-        article_title: r.try_get(1)?,
-        article_href: article_href(&r.try_get::<String, _>(2)?),
-        name: r.try_get(3)?,
-        email: r.try_get(4)?,
-        body: r.try_get(5)?,
-        held_for: r.try_get(6)?,
+        id: r.try_get("id")?,
+        article_title: r.try_get("article_title")?,
+        article_href: article_href(&r.try_get::<String, _>("article_slug")?),
+        name: r.try_get("author_name")?,
+        email: r.try_get("email")?,
+        body: r.try_get("body")?,
+        held_for: r.try_get("held_for")?,
         status: CommentStatus::parse(&status).unwrap_or(CommentStatus::Pending),
         date: time::short_date(created),
-        reports: r.try_get(9)?,
-        staff: r.try_get::<Option<i64>, _>(10)?.is_some(),
+        reports: r.try_get("report_count")?,
+        staff: r.try_get::<Option<i64>, _>("staff_id")?.is_some(),
         reply_to: reply_to.map(|b| crate::components::meta::excerpt(&b, 120)),
     })
 }
@@ -274,16 +276,19 @@ pub async fn queue(pool: &AnyPool, tab: &str, page: u32) -> Result<Paged<QueueIt
         _ => "k.id DESC",
     };
     let uses_status = clause.contains("$1");
-    let count_sql = format!("SELECT COUNT(*) FROM comments k WHERE {clause}");
+    let count_sql = format!("SELECT COUNT(*) AS n FROM comments k WHERE {clause}");
     let mut count_q = sqlx::query(&count_sql);
     if uses_status {
         count_q = count_q.bind(status);
     }
-    let total: i64 = count_q.fetch_one(pool).await?.try_get(0)?;
+    let total: i64 = count_q.fetch_one(pool).await?.try_get("n")?;
     let (limit_at, offset_at) = if uses_status { (2, 3) } else { (1, 2) };
     let sql = format!(
-        "SELECT k.id, a.title, a.slug, k.author_name, k.email, k.body, k.held_for, k.status, k.created_at, \
-                k.report_count, k.staff_id, k.parent_id, p.body \
+        "SELECT k.id AS id, a.title AS article_title, a.slug AS article_slug, \
+                k.author_name AS author_name, k.email AS email, k.body AS body, \
+                k.held_for AS held_for, k.status AS status, k.created_at AS created_at, \
+                k.report_count AS report_count, k.staff_id AS staff_id, k.parent_id AS parent_id, \
+                p.body AS parent_body \
          FROM comments k JOIN articles a ON a.id = k.article_id LEFT JOIN comments p ON p.id = k.parent_id \
          WHERE {clause} ORDER BY {order} LIMIT ${limit_at} OFFSET ${offset_at}"
     );
@@ -347,7 +352,7 @@ pub async fn set_status(
         .fetch_all(&mut *tx)
         .await?
         .iter()
-        .map(|r| r.try_get(0))
+        .map(|r| r.try_get("id"))
         .collect::<Result<_, _>>()?;
     if status == CommentStatus::Approved {
         let delete_sql = format!("DELETE FROM comment_reports WHERE comment_id IN ({list})");
@@ -399,5 +404,5 @@ pub async fn article_of(pool: &AnyPool, id: i64) -> Result<Option<i64>, sqlx::Er
         .bind(id)
         .fetch_optional(pool)
         .await?;
-    row.map(|r| r.try_get(0)).transpose()
+    row.map(|r| r.try_get("article_id")).transpose()
 }

@@ -10,6 +10,7 @@ use super::widgets::desk_table;
 use crate::components::admin_content;
 use crate::core::error::AppError;
 use crate::features::workflow::status_badge;
+use crate::i18n::{fill, ta};
 
 /// The dashboard: counts by status, my drafts, what awaits approval, recently published.
 #[server(input = GetUrl)]
@@ -59,40 +60,40 @@ pub async fn get_dashboard() -> Result<DashboardData, AppError> {
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_dashboard());
-    admin_content("Tổng quan", data, |d| {
+    admin_content(ta().nav_overview, data, |d| {
         let has_desk = !d.counts.is_empty();
         view! {
-            <h1>"Tổng quan"</h1>
-            <p class="admin-intro">{format!("Xin chào {} ({}).", d.display_name, d.role_label)}</p>
+            <h1>{ta().nav_overview}</h1>
+            <p class="admin-intro">{fill(ta().dashboard_greeting, &[&d.display_name, &d.role_label])}</p>
             {d.comments.clone().map(|c| view! {
                 <section class="desk-section" aria-labelledby="y-kien-cho">
-                    <h2 id="y-kien-cho">"Ý kiến bạn đọc"</h2>
+                    <h2 id="y-kien-cho">{ta().nav_comments}</h2>
                     <ul class="status-counts">
-                        <li><a href="/quan-tri/y-kien?muc=pending"><span class="count">{c.pending}</span>"Chờ duyệt"</a></li>
-                        <li><a href="/quan-tri/y-kien?muc=reported"><span class="count">{c.reported}</span>"Bị báo cáo"</a></li>
-                        <li><a href="/quan-tri/y-kien?muc=approved"><span class="count">{c.approved}</span>"Đã đăng"</a></li>
+                        <li><a href="/quan-tri/y-kien?muc=pending"><span class="count">{c.pending}</span>{ta().dashboard_pending}</a></li>
+                        <li><a href="/quan-tri/y-kien?muc=reported"><span class="count">{c.reported}</span>{ta().dashboard_reported}</a></li>
+                        <li><a href="/quan-tri/y-kien?muc=approved"><span class="count">{c.approved}</span>{ta().dashboard_approved}</a></li>
                     </ul>
                 </section>
             })}
             {has_desk.then(|| view! {
-                <ul class="status-counts" aria-label="Số bài theo trạng thái">
+                <ul class="status-counts" aria-label=ta().dashboard_counts>
                     {d.counts.clone().into_iter().map(|(s, n)| {
                         let href = format!("/quan-tri/bai-viet?trang-thai={}", s.as_str());
                         view! { <li><A href=href><span class="count">{n}</span>{status_badge(s)}</A></li> }
                     }).collect_view()}
                 </ul>
-                <p><A href="/quan-tri/bai-viet/moi" attr:class="button-primary">"Viết bài mới"</A></p>
+                <p><A href="/quan-tri/bai-viet/moi" attr:class="button-primary">{ta().nav_new_article}</A></p>
                 <section class="desk-section">
-                    <h2>"Bản nháp của tôi"</h2>
-                    {desk_table(d.my_drafts.clone(), "Không có bản nháp nào.")}
+                    <h2>{ta().dashboard_my_drafts}</h2>
+                    {desk_table(d.my_drafts.clone(), ta().dashboard_no_drafts)}
                 </section>
                 <section class="desk-section">
-                    <h2>{if d.can_approve { "Bài chờ tôi duyệt" } else { "Bài tôi đã gửi, đang chờ duyệt" }}</h2>
-                    {desk_table(d.awaiting.clone(), "Không có bài nào đang chờ duyệt.")}
+                    <h2>{if d.can_approve { ta().dashboard_awaiting_me } else { ta().dashboard_awaiting_sent }}</h2>
+                    {desk_table(d.awaiting.clone(), ta().dashboard_no_awaiting)}
                 </section>
                 <section class="desk-section">
-                    <h2>"Mới xuất bản"</h2>
-                    {desk_table(d.recently_published.clone(), "Chưa có bài nào được xuất bản.")}
+                    <h2>{ta().dashboard_recent}</h2>
+                    {desk_table(d.recently_published.clone(), ta().dashboard_no_recent)}
                 </section>
             })}
         }

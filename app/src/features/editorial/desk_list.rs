@@ -12,6 +12,7 @@ use crate::components::{Pagination, admin_content};
 use crate::core::error::AppError;
 use crate::core::paging::page_param;
 use crate::features::workflow::model::Status;
+use crate::i18n::{fill, ta};
 
 /// One page of the article list with its filters (`status`, `category`, `author`:
 /// empty for all; `q`: words of the title).
@@ -69,7 +70,7 @@ pub fn DeskListPage() -> impl IntoView {
         },
         |(status, category, author, q, page)| get_desk_list(status, category, author, q, page),
     );
-    admin_content("Bài viết", data, |d| {
+    admin_content(ta().nav_articles, data, |d| {
         let f = d.filter.clone();
         let mut base = format!(
             "/quan-tri/bai-viet?trang-thai={}&chuyen-muc={}&tac-gia={}&q={}",
@@ -97,41 +98,41 @@ pub fn DeskListPage() -> impl IntoView {
         let (page, pages, total) = (d.rows.page, d.rows.pages, d.rows.total);
         view! {
             <div class="admin-head">
-                <h1>"Bài viết"</h1>
-                <A href="/quan-tri/bai-viet/moi" attr:class="button-primary">"Viết bài mới"</A>
+                <h1>{ta().nav_articles}</h1>
+                <A href="/quan-tri/bai-viet/moi" attr:class="button-primary">{ta().nav_new_article}</A>
             </div>
             <form method="get" action="/quan-tri/bai-viet" class="filters" role="search">
                 <div class="field">
-                    <label for="loc-q">"Tìm theo tiêu đề"</label>
+                    <label for="loc-q">{ta().desk_search_title}</label>
                     <input id="loc-q" type="search" name="q" value=f.text.clone()/>
                 </div>
                 <div class="field">
-                    <label for="loc-trang-thai">"Trạng thái"</label>
+                    <label for="loc-trang-thai">{ta().desk_status}</label>
                     <select id="loc-trang-thai" name="trang-thai">
-                        <option value="">"Tất cả"</option>
+                        <option value="">{ta().desk_all}</option>
                         {status_options}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="loc-chuyen-muc">"Chuyên mục"</label>
+                    <label for="loc-chuyen-muc">{ta().nav_categories}</label>
                     <select id="loc-chuyen-muc" name="chuyen-muc">
-                        <option value="">"Tất cả"</option>
+                        <option value="">{ta().desk_all}</option>
                         {category_options}
                     </select>
                 </div>
                 {(!d.own_only).then(|| view! {
                     <div class="field">
-                        <label for="loc-tac-gia">"Người viết"</label>
+                        <label for="loc-tac-gia">{ta().desk_author}</label>
                         <select id="loc-tac-gia" name="tac-gia">
-                            <option value="">"Tất cả"</option>
+                            <option value="">{ta().desk_all}</option>
                             {author_options}
                         </select>
                     </div>
                 })}
-                <button type="submit" class="button-secondary">"Lọc"</button>
+                <button type="submit" class="button-secondary">{ta().desk_filter}</button>
             </form>
-            <p class="admin-intro">{format!("{total} bài")}{d.own_only.then_some(" (bài của bạn)")}</p>
-            {desk_table(d.rows.items, "Không có bài nào khớp bộ lọc.")}
+            <p class="admin-intro">{fill(ta().desk_article_count, &[&total])}{d.own_only.then_some(ta().desk_own_only)}</p>
+            {desk_table(d.rows.items, ta().desk_no_match)}
             <Pagination base page pages/>
         }
     })

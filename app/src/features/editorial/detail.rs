@@ -13,6 +13,7 @@ use crate::components::{admin_content, form_error};
 use crate::core::error::AppError;
 use crate::features::workflow::api::TransitionArticle;
 use crate::features::workflow::status_badge;
+use crate::i18n::{fill, ta};
 
 /// An article on the desk: its status, history, notes, revisions and the actions the
 /// signed-in user may take.
@@ -78,11 +79,11 @@ fn action_form(
             <input type="hidden" name="article_id" value=id.to_string()/>
             <input type="hidden" name="action" value=choice.action.clone()/>
             {choice.needs_reason.then(|| view! {
-                <label for=field_id.clone()>"Lý do từ chối (bắt buộc)"</label>
+                <label for=field_id.clone()>{ta().desk_reject_reason}</label>
                 <textarea id=field_id.clone() name="reason" rows="3" required maxlength="2000"></textarea>
             })}
             {choice.needs_time.then(|| view! {
-                <label for=time_id.clone()>"Thời điểm đăng (giờ Việt Nam)"</label>
+                <label for=time_id.clone()>{ta().desk_publish_time_label}</label>
                 <input id=time_id.clone() type="datetime-local" name="publish_at" required/>
             })}
             <button type="submit" class=class>{choice.label}</button>
@@ -107,61 +108,61 @@ pub fn DeskArticlePage() -> impl IntoView {
         move || (id(), transition.version().get(), note.version().get()),
         |(id, _, _)| get_desk_article(id),
     );
-    admin_content("Bài viết", data, move |a| {
+    admin_content(ta().nav_articles, data, move |a| {
         let id = a.id;
         let facts = view! {
             <dl class="facts">
-                <dt>"Trạng thái"</dt><dd>{status_badge(a.status)}</dd>
-                <dt>"Chuyên mục"</dt><dd>{a.category.clone()}</dd>
-                <dt>"Người viết"</dt><dd>{a.author.clone().unwrap_or_else(|| "—".into())}</dd>
-                <dt>"Tạo lúc"</dt><dd>{a.created.clone()}</dd>
-                <dt>"Cập nhật"</dt><dd>{a.updated.clone()}</dd>
-                {a.publish_at.clone().map(|p| view! { <dt>"Thời điểm đăng"</dt><dd>{p}</dd> })}
-                {a.expire_at.clone().map(|p| view! { <dt>"Hết hạn"</dt><dd>{p}</dd> })}
-                {(!a.tags.is_empty()).then(|| view! { <dt>"Thẻ"</dt><dd>{a.tags.join(", ")}</dd> })}
+                <dt>{ta().desk_status}</dt><dd>{status_badge(a.status)}</dd>
+                <dt>{ta().nav_categories}</dt><dd>{a.category.clone()}</dd>
+                <dt>{ta().desk_author}</dt><dd>{a.author.clone().unwrap_or_else(|| "—".into())}</dd>
+                <dt>{ta().desk_created}</dt><dd>{a.created.clone()}</dd>
+                <dt>{ta().desk_updated}</dt><dd>{a.updated.clone()}</dd>
+                {a.publish_at.clone().map(|p| view! { <dt>{ta().desk_publish_at}</dt><dd>{p}</dd> })}
+                {a.expire_at.clone().map(|p| view! { <dt>{ta().desk_expires}</dt><dd>{p}</dd> })}
+                {(!a.tags.is_empty()).then(|| view! { <dt>{ta().desk_tags}</dt><dd>{a.tags.join(", ")}</dd> })}
                 {a.public_href.clone().map(|h| {
                     let text = h.clone();
-                    view! { <dt>"Trên cổng"</dt><dd><a href=h>{text}</a></dd> }
+                    view! { <dt>{ta().desk_on_portal}</dt><dd><a href=h>{text}</a></dd> }
                 })}
             </dl>
         };
         let revisions = a.revisions.clone();
         let newest = revisions.first().map(|r| r.number).unwrap_or(0);
         view! {
-            <p class="admin-back"><A href="/quan-tri/bai-viet">"‹ Danh sách bài"</A></p>
+            <p class="admin-back"><A href="/quan-tri/bai-viet">{ta().desk_back_list}</A></p>
             <h1>{a.title.clone()}</h1>
             {a.rejection.clone().map(|r| view! {
                 <div class="notice notice-warn" role="note">
-                    <strong>"Bài bị từ chối. Lý do: "</strong>{r}
-                    <p>"Sửa bài rồi gửi duyệt lại."</p>
+                    <strong>{ta().desk_rejected}</strong>{r}
+                    <p>{ta().desk_fix_resubmit}</p>
                 </div>
             })}
             {(!a.sapo.is_empty()).then(|| view! { <p class="desk-sapo">{a.sapo.clone()}</p> })}
             {facts}
             <section class="desk-section" aria-labelledby="thao-tac">
-                <h2 id="thao-tac">"Thao tác"</h2>
+                <h2 id="thao-tac">{ta().desk_actions}</h2>
                 <div class="action-row">
                     {a.can_edit.then(|| view! {
-                        <A href=format!("{}/sua", desk_href(id)) attr:class="button-primary">"Sửa bài"</A>
+                        <A href=format!("{}/sua", desk_href(id)) attr:class="button-primary">{ta().desk_edit}</A>
                     })}
                     {a.actions.clone().into_iter().map(|c| action_form(transition, id, c)).collect_view()}
                 </div>
                 {form_error(transition.value())}
                 {(!a.can_edit && a.actions.is_empty()).then(|| view! {
-                    <p class="muted">"Bạn không có thao tác nào với bài ở trạng thái này."</p>
+                    <p class="muted">{ta().desk_no_actions}</p>
                 })}
             </section>
             <section class="desk-section" aria-labelledby="lich-su">
-                <h2 id="lich-su">"Lịch sử trạng thái"</h2>
+                <h2 id="lich-su">{ta().desk_history}</h2>
                 {if a.events.is_empty() {
-                    view! { <p class="muted">"Chưa chuyển trạng thái lần nào."</p> }.into_any()
+                    view! { <p class="muted">{ta().desk_no_history}</p> }.into_any()
                 } else {
                     view! {
                         <ol class="timeline">
                             {a.events.clone().into_iter().map(|e| view! {
                                 <li>
                                     <span class="when">{e.at}</span>" "
-                                    <strong>{e.actor.or(e.process).unwrap_or_else(|| "Hệ thống".into())}</strong>
+                                    <strong>{e.actor.or(e.process).unwrap_or_else(|| ta().desk_system.into())}</strong>
                                     {format!(": {} → {}", e.from.label(), e.to.label())}
                                     {(!e.reason.is_empty()).then(|| view! { <span class="reason">{format!(" — {}", e.reason)}</span> })}
                                 </li>
@@ -172,22 +173,22 @@ pub fn DeskArticlePage() -> impl IntoView {
             </section>
             <NotesSection id notes=a.notes.clone() action=note/>
             <section class="desk-section" aria-labelledby="phien-ban">
-                <h2 id="phien-ban">"Các phiên bản"</h2>
+                <h2 id="phien-ban">{ta().desk_revisions}</h2>
                 {if revisions.is_empty() {
-                    view! { <p class="muted">"Bài chưa được sửa trong khu quản trị."</p> }.into_any()
+                    view! { <p class="muted">{ta().desk_no_revisions}</p> }.into_any()
                 } else {
                     view! {
                         <ol class="revisions" reversed>
                             {revisions.into_iter().map(|r| {
                                 let compare = (r.number > 1).then(|| {
                                     let href = format!("{}/phien-ban?tu={}&den={}", desk_href(id), r.number - 1, r.number);
-                                    view! { " · " <A href=href>"Xem thay đổi"</A> }
+                                    view! { " · " <A href=href>{ta().desk_compare}</A> }
                                 });
-                                let current = (r.number == newest).then_some(" (hiện tại)");
+                                let current = (r.number == newest).then_some(ta().desk_current);
                                 view! {
                                     <li>
-                                        <strong>{format!("Phiên bản {}", r.number)}</strong>{current}
-                                        {format!(" — {} · {} · {}", r.summary, r.author.unwrap_or_else(|| "Nhập từ tệp".into()), r.at)}
+                                        <strong>{fill(ta().desk_revision, &[&r.number])}</strong>{current}
+                                        {format!(" — {} · {} · {}", r.summary, r.author.unwrap_or_else(|| ta().desk_imported.into()), r.at)}
                                         {compare}
                                     </li>
                                 }

@@ -11,6 +11,7 @@ use super::model::*;
 use super::widgets::choice_options;
 use crate::components::{admin_content, form_error};
 use crate::core::error::AppError;
+use crate::i18n::ta;
 
 /// The editing form, filled from the article (`id` 0: a new article).
 #[server(input = GetUrl)]
@@ -90,7 +91,7 @@ pub async fn save_article(article: ArticleInput) -> Result<i64, AppError> {
         "" => None,
         s => Some(
             crate::core::time::parse_input(s)
-                .ok_or_else(|| AppError::Invalid("Thời điểm hết hạn không hợp lệ".into()))?,
+                .ok_or_else(|| AppError::Invalid(ta().form_bad_expiry.into()))?,
         ),
     };
     let settings = Settings {
@@ -153,9 +154,9 @@ pub fn ArticleFormPage() -> impl IntoView {
     };
     let data = Resource::new(id, get_article_form);
     let title = if params.read_untracked().get("id").is_some() {
-        "Sửa bài"
+        ta().desk_edit
     } else {
-        "Viết bài mới"
+        ta().nav_new_article
     };
     admin_content(title, data, move |f| view! { <ArticleForm form=f/> })
 }
@@ -250,63 +251,63 @@ fn ArticleForm(form: ArticleFormData) -> impl IntoView {
         None => "/quan-tri/bai-viet".into(),
     };
     view! {
-        <p class="admin-back"><A href=back>"‹ Quay lại"</A></p>
-        <h1>{if form.id.is_some() { "Sửa bài" } else { "Viết bài mới" }}</h1>
+        <p class="admin-back"><A href=back>{ta().form_back}</A></p>
+        <h1>{if form.id.is_some() { ta().desk_edit } else { ta().nav_new_article }}</h1>
         {move || offer.get().map(|_| view! {
             <div class="notice notice-info" role="status">
-                <p>"Trình duyệt này còn giữ nội dung bạn đã gõ cho bài này nhưng chưa lưu."</p>
-                <button type="button" class="button-primary" on:click=restore>"Khôi phục nội dung chưa lưu"</button>
+                <p>{ta().form_local_kept}</p>
+                <button type="button" class="button-primary" on:click=restore>{ta().form_restore_local}</button>
                 " "
-                <button type="button" class="button-secondary" on:click=discard.clone()>"Bỏ nội dung đó"</button>
+                <button type="button" class="button-secondary" on:click=discard.clone()>{ta().form_discard_local}</button>
             </div>
         })}
         <ActionForm action=save attr:class="stacked-form article-form">
             {form.id.map(|id| view! { <input type="hidden" name="article[id]" value=id.to_string()/> })}
             <input type="hidden" name="article[base_revision]" value=form.base_revision.to_string()/>
-            <label for="tieu-de">"Tiêu đề"</label>
+            <label for="tieu-de">{ta().form_title}</label>
             <input id="tieu-de" name="article[title]" type="text" required maxlength="300"
                 value=form.title.clone() prop:value=title on:input=on_title/>
-            <label for="sapo">"Sapo (đoạn mở đầu)"</label>
+            <label for="sapo">{ta().form_sapo}</label>
             <textarea id="sapo" name="article[sapo]" rows="3" maxlength="1000" prop:value=sapo on:input=on_sapo>{form.sapo.clone()}</textarea>
-            <label for="chuyen-muc">"Chuyên mục"</label>
+            <label for="chuyen-muc">{ta().nav_categories}</label>
             <select id="chuyen-muc" name="article[category_id]" required prop:value=category on:change=on_category>
-                <option value="">"— Chọn chuyên mục —"</option>
+                <option value="">{ta().form_choose_category}</option>
                 {choice_options(&form.categories, selected)}
             </select>
-            <label for="the">"Thẻ (cách nhau bởi dấu phẩy)"</label>
+            <label for="the">{ta().form_tags}</label>
             <input id="the" name="article[tags]" type="text" value=form.tags.clone() prop:value=tags on:input=on_tags/>
-            <label for="than-bai">"Nội dung (Markdown)"</label>
+            <label for="than-bai">{ta().form_body}</label>
             <p class="hint" id="than-bai-goi-y">
-                "Đoạn văn cách nhau một dòng trống; ## Tiêu đề mục; **đậm**, *nghiêng*; [chữ](https://địa-chỉ); "
-                "ảnh trong thư viện: ![Chú thích. Ảnh: Tác giả](/media/tên-tệp)."
+                {ta().form_body_hint}
+                {ta().form_body_hint_images}
             </p>
             <textarea id="than-bai" name="article[body]" rows="20" class="body-input" aria-describedby="than-bai-goi-y"
                 prop:value=body on:input=on_body>{form.body.clone()}</textarea>
             <div class="form-grid">
                 <div>
-                    <label for="tac-gia">"Tác giả (bút danh)"</label>
+                    <label for="tac-gia">{ta().form_byline}</label>
                     <input id="tac-gia" name="article[byline]" type="text" maxlength="200" value=form.byline.clone() prop:value=byline on:input=on_byline/>
                 </div>
                 <div>
-                    <label for="nguon">"Nguồn"</label>
+                    <label for="nguon">{ta().form_source}</label>
                     <input id="nguon" name="article[source]" type="text" maxlength="200" value=form.source.clone() prop:value=source on:input=on_source/>
                 </div>
                 <div>
-                    <label for="het-han">"Hết hạn (không bắt buộc)"</label>
+                    <label for="het-han">{ta().form_expiry}</label>
                     <input id="het-han" name="article[expire_at]" type="datetime-local" value=form.expire_at.clone() prop:value=expire on:input=on_expire/>
                 </div>
             </div>
             <fieldset class="checks">
-                <legend>"Bạn đọc"</legend>
-                <label class="check"><input type="checkbox" name="article[allow_comments]" checked=form.allow_comments/>" Nhận ý kiến bạn đọc"</label>
-                <label class="check"><input type="checkbox" name="article[allow_ratings]" checked=form.allow_ratings/>" Cho phép đánh giá sao"</label>
+                <legend>{ta().form_readers}</legend>
+                <label class="check"><input type="checkbox" name="article[allow_comments]" checked=form.allow_comments/>{ta().form_allow_comments}</label>
+                <label class="check"><input type="checkbox" name="article[allow_ratings]" checked=form.allow_ratings/>{ta().form_allow_ratings}</label>
             </fieldset>
             {form.can_feature.then(|| view! {
-                <label class="check"><input type="checkbox" name="article[featured]" checked=form.featured/>" Tin nổi bật trên trang chủ"</label>
+                <label class="check"><input type="checkbox" name="article[featured]" checked=form.featured/>{ta().form_featured}</label>
             })}
             {form_error(save.value())}
             <button type="submit" class="button-primary" disabled=move || pending.get()>
-                {move || if pending.get() { "Đang lưu…" } else { "Lưu bài" }}
+                {move || if pending.get() { ta().form_saving } else { ta().form_save }}
             </button>
         </ActionForm>
     }

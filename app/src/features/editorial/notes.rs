@@ -6,21 +6,24 @@ use leptos::prelude::*;
 use super::model::*;
 use crate::components::form_error;
 use crate::core::error::AppError;
+use crate::i18n::ta;
 
 /// Leaves an editorial note on an article (seen only in the admin area).
 #[server]
 pub async fn add_note(article_id: i64, body: String) -> Result<(), AppError> {
     use super::model::MAX_NOTE_CHARS;
     use super::store;
+    use crate::i18n::fill;
     let ctx = crate::core::state::app_context()?;
     let user = super::server::desk_user().await?;
     let body = crate::core::text::nfc(body.trim());
     if body.is_empty() {
-        return Err(AppError::Invalid("Ghi chú trống".into()));
+        return Err(AppError::Invalid(ta().notes_empty.into()));
     }
     if body.chars().count() > MAX_NOTE_CHARS {
-        return Err(AppError::Invalid(format!(
-            "Ghi chú dài quá {MAX_NOTE_CHARS} ký tự"
+        return Err(AppError::Invalid(fill(
+            ta().notes_too_long,
+            &[&MAX_NOTE_CHARS],
         )));
     }
     super::server::visible_head(&ctx.pool, &user, article_id).await?;
@@ -42,8 +45,8 @@ pub fn NotesSection(id: i64, notes: Vec<NoteView>, action: ServerAction<AddNote>
     let note = action;
     view! {
     <section class="desk-section" aria-labelledby="ghi-chu">
-        <h2 id="ghi-chu">"Ghi chú biên tập"</h2>
-        <p class="muted">"Chỉ người trong Ban Biên tập thấy các ghi chú này."</p>
+        <h2 id="ghi-chu">{ta().notes_heading}</h2>
+        <p class="muted">{ta().notes_private}</p>
         <ul class="notes">
             {notes.into_iter().map(|n| view! {
                 <li>
@@ -54,10 +57,10 @@ pub fn NotesSection(id: i64, notes: Vec<NoteView>, action: ServerAction<AddNote>
         </ul>
         <ActionForm action=note attr:class="stacked-form">
             <input type="hidden" name="article_id" value=id.to_string()/>
-            <label for="ghi-chu-moi">"Thêm ghi chú"</label>
+            <label for="ghi-chu-moi">{ta().notes_add}</label>
             <textarea id="ghi-chu-moi" name="body" rows="3" required maxlength="4000"></textarea>
             {form_error(note.value())}
-            <button type="submit" class="button-secondary">"Lưu ghi chú"</button>
+            <button type="submit" class="button-secondary">{ta().notes_save}</button>
         </ActionForm>
     </section>
     }

@@ -11,6 +11,7 @@ use super::model::*;
 use crate::components::{admin_content, form_error};
 use crate::content::diff::{BlockChange, Piece};
 use crate::core::error::AppError;
+use crate::i18n::{fill, ta};
 
 /// Two revisions of an article compared (`from` older, `to` newer; 0 for either picks
 /// the one before the newest and the newest).
@@ -109,7 +110,7 @@ pub fn RevisionsPage() -> impl IntoView {
         },
         |(id, from, to)| get_revision_diff(id, from, to),
     );
-    admin_content("So sánh phiên bản", data, move |d| {
+    admin_content(ta().revisions_title, data, move |d| {
         let id = d.article_id;
         let no_change = d.fields.is_empty()
             && d.body
@@ -120,7 +121,7 @@ pub fn RevisionsPage() -> impl IntoView {
                 .iter()
                 .map(|r| {
                     let is = r.number == selected;
-                    view! { <option value=r.number.to_string() selected=is>{format!("Phiên bản {} — {}", r.number, r.at)}</option> }
+                    view! { <option value=r.number.to_string() selected=is>{fill(ta().revisions_option, &[&r.number, &r.at])}</option> }
                 })
                 .collect_view()
         };
@@ -129,55 +130,55 @@ pub fn RevisionsPage() -> impl IntoView {
             .into_iter()
             .map(|c| match c {
                 BlockChange::Unchanged { count } => view! {
-                    <li class="diff-same">{format!("… {count} khối không đổi …")}</li>
+                    <li class="diff-same">{fill(ta().revisions_unchanged, &[&count])}</li>
                 }
                 .into_any(),
                 BlockChange::Added { kind, text } => view! {
-                    <li class="diff-added"><span class="diff-kind">{format!("Thêm {}", kind.to_lowercase())}</span><ins>{text}</ins></li>
+                    <li class="diff-added"><span class="diff-kind">{fill(ta().revisions_added, &[&kind.to_lowercase()])}</span><ins>{text}</ins></li>
                 }
                 .into_any(),
                 BlockChange::Removed { kind, text } => view! {
-                    <li class="diff-removed"><span class="diff-kind">{format!("Bỏ {}", kind.to_lowercase())}</span><del>{text}</del></li>
+                    <li class="diff-removed"><span class="diff-kind">{fill(ta().revisions_removed, &[&kind.to_lowercase()])}</span><del>{text}</del></li>
                 }
                 .into_any(),
                 BlockChange::Changed { kind, pieces } => view! {
-                    <li class="diff-changed"><span class="diff-kind">{format!("Sửa {}", kind.to_lowercase())}</span>{pieces_view(pieces)}</li>
+                    <li class="diff-changed"><span class="diff-kind">{fill(ta().revisions_changed, &[&kind.to_lowercase()])}</span>{pieces_view(pieces)}</li>
                 }
                 .into_any(),
             })
             .collect_view();
         view! {
-            <p class="admin-back"><A href=desk_href(id)>"‹ Về bài viết"</A></p>
-            <h1>{format!("So sánh phiên bản: {}", d.title)}</h1>
+            <p class="admin-back"><A href=desk_href(id)>{ta().revisions_back}</A></p>
+            <h1>{fill(ta().revisions_heading, &[&d.title])}</h1>
             <form method="get" class="filters">
                 <div class="field">
-                    <label for="tu">"Từ"</label>
+                    <label for="tu">{ta().revisions_from}</label>
                     <select id="tu" name="tu">{options(d.from.number)}</select>
                 </div>
                 <div class="field">
-                    <label for="den">"Đến"</label>
+                    <label for="den">{ta().revisions_to}</label>
                     <select id="den" name="den">{options(d.to.number)}</select>
                 </div>
-                <button type="submit" class="button-secondary">"So sánh"</button>
+                <button type="submit" class="button-secondary">{ta().revisions_compare}</button>
             </form>
             <p class="admin-intro">
-                {format!("Phiên bản {} ({}, {}) so với phiên bản {} ({}, {}).",
-                    d.to.number, d.to.author.clone().unwrap_or_default(), d.to.at,
-                    d.from.number, d.from.author.clone().unwrap_or_default(), d.from.at)}
+                {fill(ta().revisions_summary, &[
+                    &d.to.number, &d.to.author.clone().unwrap_or_default(), &d.to.at,
+                    &d.from.number, &d.from.author.clone().unwrap_or_default(), &d.from.at])}
             </p>
             <dl class="diff-fields">
                 {d.fields.into_iter().map(|f| view! {
                     <dt>{f.field}</dt><dd>{pieces_view(f.pieces)}</dd>
                 }).collect_view()}
             </dl>
-            <h2>"Nội dung"</h2>
+            <h2>{ta().queue_body}</h2>
             <ol class="diff">{body}</ol>
-            {no_change.then(|| view! { <p class="muted">"Hai phiên bản giống nhau."</p> })}
+            {no_change.then(|| view! { <p class="muted">{ta().revisions_same}</p> })}
             {d.can_restore.then(|| view! {
                 <ActionForm action=restore attr:class="action-form">
                     <input type="hidden" name="article_id" value=id.to_string()/>
                     <input type="hidden" name="number" value=d.from.number.to_string()/>
-                    <button type="submit" class="button-secondary">{format!("Khôi phục phiên bản {}", d.from.number)}</button>
+                    <button type="submit" class="button-secondary">{fill(ta().revisions_restore, &[&d.from.number])}</button>
                 </ActionForm>
                 {form_error(restore.value())}
             })}

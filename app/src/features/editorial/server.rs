@@ -11,6 +11,7 @@ use crate::features::accounts::{CurrentUser, Permission, auth};
 use crate::features::articles::{Content, WriteError};
 use crate::features::categories::model::CategoryTree;
 use crate::features::workflow::model::{Action, Status};
+use crate::i18n::{fill, ta};
 
 /// How a refused write reads on the desk.
 pub fn refused(e: WriteError) -> AppError {
@@ -99,7 +100,7 @@ fn invalid(m: impl Into<String>) -> AppError {
 fn one_line(s: &str, what: &str, max: usize) -> Result<String, AppError> {
     let s = crate::core::text::nfc(s.split_whitespace().collect::<Vec<_>>().join(" ").as_str());
     if s.chars().count() > max {
-        return Err(invalid(format!("{what} dài quá {max} ký tự")));
+        return Err(invalid(fill(ta().form_too_long, &[&what, &max])));
     }
     Ok(s)
 }
@@ -122,30 +123,28 @@ pub async fn content_from_form(
         ..
     } = form;
     let category_id = *category_id;
-    let title = one_line(title, "Tiêu đề", MAX_TITLE_CHARS)?;
+    let title = one_line(title, ta().form_title, MAX_TITLE_CHARS)?;
     if title.is_empty() {
-        return Err(invalid("Vui lòng nhập tiêu đề bài viết"));
+        return Err(invalid(ta().form_title_required));
     }
     let sapo = crate::core::text::nfc(sapo.trim());
     if sapo.chars().count() > MAX_SAPO_CHARS {
-        return Err(invalid(format!("Sapo dài quá {MAX_SAPO_CHARS} ký tự")));
+        return Err(invalid(fill(ta().form_sapo_too_long, &[&MAX_SAPO_CHARS])));
     }
     if body.len() > MAX_BODY_BYTES {
-        return Err(invalid("Nội dung bài quá dài"));
+        return Err(invalid(ta().form_body_too_long));
     }
     let tags = parse_tags(tags);
     if tags.len() > MAX_TAGS {
-        return Err(invalid(format!("Tối đa {MAX_TAGS} thẻ")));
+        return Err(invalid(fill(ta().form_too_many_tags, &[&MAX_TAGS])));
     }
     if tags.iter().any(|t| t.chars().count() > 80) {
-        return Err(invalid("Mỗi thẻ tối đa 80 ký tự"));
+        return Err(invalid(ta().form_tag_too_long));
     }
     let urls = image_urls(body);
     let found = super::store::media_by_src(pool, &urls).await?;
     if let Some(missing) = urls.iter().find(|u| !found.iter().any(|f| &f.src == *u)) {
-        return Err(invalid(format!(
-            "Ảnh \"{missing}\" không có trong thư viện ảnh của cổng (dùng địa chỉ /media/… của ảnh đã tải lên)"
-        )));
+        return Err(invalid(fill(ta().form_image_missing, &[&missing])));
     }
     let images = found.into_iter().map(|f| (f.src.clone(), f)).collect();
     let doc: Doc = to_doc(body, &images);
@@ -155,8 +154,8 @@ pub async fn content_from_form(
         sapo,
         category_id,
         tags: tags.iter().map(|t| crate::core::text::nfc(t)).collect(),
-        byline: one_line(byline, "Tác giả", MAX_SHORT_CHARS)?,
-        source: one_line(source, "Nguồn", MAX_SHORT_CHARS)?,
+        byline: one_line(byline, ta().form_author, MAX_SHORT_CHARS)?,
+        source: one_line(source, ta().form_source, MAX_SHORT_CHARS)?,
         body: doc,
     })
 }
@@ -170,12 +169,12 @@ pub fn field_changes(a: &Content, b: &Content, tree: &CategoryTree) -> Vec<Field
             .unwrap_or_else(|| format!("#{id}"))
     };
     let pairs = [
-        ("Tiêu đề", a.title.clone(), b.title.clone()),
+        (ta().form_title, a.title.clone(), b.title.clone()),
         ("Sapo", a.sapo.clone(), b.sapo.clone()),
-        ("Chuyên mục", cat(a.category_id), cat(b.category_id)),
-        ("Thẻ", a.tags.join(", "), b.tags.join(", ")),
-        ("Tác giả", a.byline.clone(), b.byline.clone()),
-        ("Nguồn", a.source.clone(), b.source.clone()),
+        (ta().nav_categories, cat(a.category_id), cat(b.category_id)),
+        (ta().desk_tags, a.tags.join(", "), b.tags.join(", ")),
+        (ta().form_author, a.byline.clone(), b.byline.clone()),
+        (ta().form_source, a.source.clone(), b.source.clone()),
     ];
     pairs
         .into_iter()

@@ -10,7 +10,8 @@ use crate::core::time;
 use crate::features::articles::Content;
 use crate::features::workflow::model::Status;
 
-const ROW_COLUMNS: &str = "a.id, a.title, a.status, c.name, u.display_name, a.updated_at";
+const ROW_COLUMNS: &str = "a.id AS id, a.title AS title, a.status AS status, c.name AS category, \
+     u.display_name AS author, a.updated_at AS updated_at";
 const ROW_JOINS: &str = "FROM articles a JOIN categories c ON c.id = a.category_id \
      LEFT JOIN users u ON u.id = a.created_by";
 
@@ -20,12 +21,12 @@ fn status_of(s: &str) -> Result<Status, sqlx::Error> {
 
 fn row_from(r: &AnyRow) -> Result<DeskRow, sqlx::Error> {
     Ok(DeskRow {
-        id: r.try_get(0)?,
-        title: r.try_get(1)?,
-        status: status_of(&r.try_get::<String, _>(2)?)?,
-        category: r.try_get(3)?,
-        author: r.try_get(4)?,
-        updated: time::short_date(r.try_get(5)?),
+        id: r.try_get("id")?,
+        title: r.try_get("title")?,
+        status: status_of(&r.try_get::<String, _>("status")?)?,
+        category: r.try_get("category")?,
+        author: r.try_get("author")?,
+        updated: time::short_date(r.try_get("updated_at")?),
     })
 }
 
@@ -114,12 +115,12 @@ pub async fn list(
     }
     let total: i64 = w
         .bind(sqlx::query(&format!(
-            "SELECT COUNT(*) FROM articles a{}",
+            "SELECT COUNT(*) AS n FROM articles a{}",
             w.sql()
         )))
         .fetch_one(pool)
         .await?
-        .try_get(0)?;
+        .try_get("n")?;
     let page = filter.page.max(1);
     let sql = format!(
         "SELECT {ROW_COLUMNS} {ROW_JOINS}{} ORDER BY a.updated_at DESC, a.id DESC LIMIT {} OFFSET {}",
@@ -171,16 +172,16 @@ pub async fn drafts_of(
 /// How many articles are in each status (only `own`'s when given), every status listed.
 pub async fn counts(pool: &AnyPool, own: Option<i64>) -> Result<Vec<(Status, i64)>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT status, COUNT(*) FROM articles WHERE ($1 = 0 OR created_by = $1) GROUP BY status",
+        "SELECT status, COUNT(*) AS n FROM articles WHERE ($1 = 0 OR created_by = $1) GROUP BY status",
     )
     .bind(own.unwrap_or(0))
     .fetch_all(pool)
     .await?;
     let mut out: Vec<(Status, i64)> = Status::ALL.iter().map(|s| (*s, 0)).collect();
     for r in &rows {
-        let s = status_of(&r.try_get::<String, _>(0)?)?;
+        let s = status_of(&r.try_get::<String, _>("status")?)?;
         if let Some(slot) = out.iter_mut().find(|(st, _)| *st == s) {
-            slot.1 = r.try_get(1)?;
+            slot.1 = r.try_get("n")?;
         }
     }
     Ok(out)
@@ -197,8 +198,8 @@ pub async fn authors(pool: &AnyPool) -> Result<Vec<Choice>, sqlx::Error> {
     rows.iter()
         .map(|r| {
             Ok(Choice {
-                id: r.try_get(0)?,
-                label: r.try_get(1)?,
+                id: r.try_get("id")?,
+                label: r.try_get("display_name")?,
             })
         })
         .collect()
@@ -212,10 +213,10 @@ pub async fn current_revision(pool: &AnyPool, id: i64) -> Result<i64, sqlx::Erro
 
 fn revision_from(r: &AnyRow) -> Result<RevisionInfo, sqlx::Error> {
     Ok(RevisionInfo {
-        number: r.try_get(0)?,
-        author: r.try_get(1)?,
-        summary: r.try_get(2)?,
-        at: time::short_date(r.try_get(3)?),
+        number: r.try_get("number")?,
+        author: r.try_get("display_name")?,
+        summary: r.try_get("summary")?,
+        at: time::short_date(r.try_get("created_at")?),
     })
 }
 
@@ -248,14 +249,14 @@ pub async fn revision(
     else {
         return Ok(None);
     };
-    let body: String = r.try_get(6)?;
+    let body: String = r.try_get("body_json")?;
     Ok(Some(Content {
-        title: r.try_get(0)?,
-        sapo: r.try_get(1)?,
-        category_id: r.try_get(2)?,
-        tags: super::model::parse_tags(&r.try_get::<String, _>(3)?),
-        byline: r.try_get(4)?,
-        source: r.try_get(5)?,
+        title: r.try_get("title")?,
+        sapo: r.try_get("sapo")?,
+        category_id: r.try_get("category_id")?,
+        tags: super::model::parse_tags(&r.try_get::<String, _>("tags")?),
+        byline: r.try_get("byline")?,
+        source: r.try_get("source")?,
         body: serde_json::from_str(&body).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
     }))
 }
@@ -272,9 +273,9 @@ pub async fn notes(pool: &AnyPool, id: i64) -> Result<Vec<NoteView>, sqlx::Error
     rows.iter()
         .map(|r| {
             Ok(NoteView {
-                author: r.try_get(0)?,
-                body: r.try_get(1)?,
-                at: time::short_date(r.try_get(2)?),
+                author: r.try_get("display_name")?,
+                body: r.try_get("body")?,
+                at: time::short_date(r.try_get("created_at")?),
             })
         })
         .collect()
@@ -308,7 +309,7 @@ pub async fn last_rejection(pool: &AnyPool, id: i64) -> Result<Option<String>, s
     .bind(id)
     .fetch_optional(pool)
     .await?;
-    row.map(|r| r.try_get(0)).transpose()
+    row.map(|r| r.try_get("reason")).transpose()
 }
 
 /// Media by their address (`/media/<file>`), for pictures named in the form's Markdown:
@@ -339,10 +340,10 @@ pub async fn media_by_src(
         .iter()
         .map(|r| {
             Ok(crate::content::markdown::StoredImage {
-                media_id: r.try_get(0)?,
-                src: format!("/media/{}", r.try_get::<String, _>(1)?),
-                width: r.try_get::<i64, _>(2)? as u32,
-                height: r.try_get::<i64, _>(3)? as u32,
+                media_id: r.try_get("id")?,
+                src: format!("/media/{}", r.try_get::<String, _>("file_name")?),
+                width: r.try_get::<i64, _>("width")? as u32,
+                height: r.try_get::<i64, _>("height")? as u32,
             })
         })
         .collect()

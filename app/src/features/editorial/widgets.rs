@@ -5,6 +5,7 @@ use leptos_router::components::A;
 
 use super::model::*;
 use crate::features::workflow::status_badge;
+use crate::i18n::ta;
 
 /// The options of a select list, `selected` marked.
 pub fn choice_options(choices: &[Choice], selected: Option<i64>) -> impl IntoView + use<> {
@@ -26,8 +27,8 @@ pub fn desk_table(rows: Vec<DeskRow>, empty: &'static str) -> impl IntoView {
         <div class="table-wrap">
             <table class="desk-table">
                 <thead><tr>
-                    <th scope="col">"Tiêu đề"</th><th scope="col">"Trạng thái"</th>
-                    <th scope="col">"Chuyên mục"</th><th scope="col">"Người viết"</th><th scope="col">"Cập nhật"</th>
+                    <th scope="col">{ta().form_title}</th><th scope="col">{ta().desk_status}</th>
+                    <th scope="col">{ta().nav_categories}</th><th scope="col">{ta().desk_author}</th><th scope="col">{ta().desk_updated}</th>
                 </tr></thead>
                 <tbody>
                     {rows.into_iter().map(|r| view! {

@@ -1,6 +1,7 @@
 //! Storing media files and their rows. A file is named by its SHA-256, so the same
 //! picture imported twice is stored once.
 
+use crate::i18n::{fill, tm};
 use std::path::Path;
 
 use sha2::{Digest, Sha256};
@@ -14,11 +15,11 @@ pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 /// Why a file was refused.
 #[derive(Debug, thiserror::Error)]
 pub enum MediaError {
-    #[error("Tệp ảnh quá lớn (tối đa 20 MB)")]
+    #[error("{}", tm().media_too_big)]
     TooBig,
-    #[error("Không nhận ra định dạng ảnh (chỉ nhận PNG, JPEG, GIF, WebP, SVG)")]
+    #[error("{}", tm().media_unknown_format)]
     UnknownFormat,
-    #[error("Không ghi được tệp ảnh: {0}")]
+    #[error("{}", fill(tm().media_write_failed, &[&.0]))]
     Io(#[from] std::io::Error),
     #[error(transparent)]
     Db(#[from] sqlx::Error),
@@ -74,16 +75,16 @@ pub async fn store(
         .fetch_optional(&mut *conn)
         .await?
     {
-        let file_name: String = r.try_get(1)?;
+        let file_name: String = r.try_get("file_name")?;
         let path = dir.join(&file_name);
         if !path.exists() {
             write_atomically(dir, &file_name, bytes).await?;
         }
         return Ok(StoredImage {
-            media_id: r.try_get(0)?,
+            media_id: r.try_get("id")?,
             src: format!("/media/{file_name}"),
-            width: r.try_get::<i64, _>(2)? as u32,
-            height: r.try_get::<i64, _>(3)? as u32,
+            width: r.try_get::<i64, _>("width")? as u32,
+            height: r.try_get::<i64, _>("height")? as u32,
         });
     }
     write_atomically(dir, &file_name, bytes).await?;
@@ -102,7 +103,7 @@ pub async fn store(
     .bind(now)
     .fetch_one(&mut *conn)
     .await?
-    .try_get(0)?;
+    .try_get("id")?;
     Ok(StoredImage {
         media_id: id,
         src: format!("/media/{file_name}"),

@@ -6,11 +6,12 @@ use leptos_router::components::A;
 
 use super::api::get_home;
 use super::model::{HomePageData, SiteInfo};
+use crate::components::LanguageSwitch;
 use crate::components::{PageMeta, page_loader, use_site};
 use crate::core::site::MenuItem;
 use crate::features::accounts::views::UserBox;
 use crate::features::articles::views::{ArticleCardView, CardSize, MostBlocks};
-use crate::i18n::t;
+use crate::i18n::{t, tm};
 
 fn menu_items(items: Vec<MenuItem>) -> impl IntoView {
     items
@@ -135,7 +136,10 @@ pub fn SiteFooter() -> impl IntoView {
                                     <ul>{menu_items(site.menu)}</ul>
                                 </nav>
                             </div>
-                            <p class="wrap footer-credit">"Vận hành bằng Tòa Soạn — phần mềm nguồn mở cho cổng thông tin điện tử."</p>
+                            <div class="wrap footer-bottom">
+                                <p class="footer-credit">{tm().footer_credit}</p>
+                                <LanguageSwitch/>
+                            </div>
                         }
                     })
                 })}

@@ -5,6 +5,8 @@ use leptos::prelude::*;
 
 use super::model::Rated;
 use crate::core::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::i18n::tm;
 
 /// Rates the public article `slug` with 1–5 `stars` as the current reader. Without
 /// JavaScript the browser is sent back to the article, which then thanks the reader.
@@ -18,13 +20,12 @@ pub async fn rate_article(slug: String, stars: String) -> Result<Rated, AppError
     let visitor =
         crate::features::guard::admit(crate::features::guard::Kind::Rating, Default::default())
             .await?;
-    let stars = parse_stars(&stars)
-        .ok_or_else(|| AppError::Invalid("Vui lòng chọn từ 1 đến 5 sao".into()))?;
+    let stars = parse_stars(&stars).ok_or_else(|| AppError::Invalid(tm().stars_invalid.into()))?;
     let article = participation(&ctx.pool, now, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
     if !article.allow_ratings {
-        return Err(AppError::Invalid("Bài viết này không nhận đánh giá".into()));
+        return Err(AppError::Invalid(tm().ratings_closed.into()));
     }
     let summary = store::rate(&ctx.pool, article.id, &visitor, stars, now).await?;
     if crate::core::state::is_plain_form_post() {

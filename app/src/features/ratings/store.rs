@@ -67,7 +67,7 @@ pub async fn stars_of(
     .fetch_optional(pool)
     .await?;
     Ok(row
-        .map(|r| r.try_get::<i64, _>(0))
+        .map(|r| r.try_get::<i64, _>("stars"))
         .transpose()?
         .map(|s| s.clamp(1, 5) as u8))
 }

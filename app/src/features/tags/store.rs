@@ -11,15 +11,15 @@ pub async fn find(pool: &AnyPool, slug: &str) -> Result<Option<(i64, TagRef)>, s
         .bind(slug)
         .fetch_optional(pool)
         .await?;
-    row.map(|r| Ok((r.try_get(2)?, tag_from_row(&r)?)))
+    row.map(|r| Ok((r.try_get("id")?, tag_from_row(&r)?)))
         .transpose()
 }
 
 /// A tag from the columns (slug, name).
 fn tag_from_row(r: &sqlx::any::AnyRow) -> Result<TagRef, sqlx::Error> {
     Ok(TagRef {
-        slug: r.try_get(0)?,
-        name: r.try_get(1)?,
+        slug: r.try_get("slug")?,
+        name: r.try_get("name")?,
     })
 }
 
@@ -71,13 +71,13 @@ pub async fn set_for_article(
             .fetch_optional(&mut *conn)
             .await?;
         let id: i64 = match existing {
-            Some(r) => r.try_get(0)?,
+            Some(r) => r.try_get("id")?,
             None => sqlx::query("INSERT INTO tags (slug, name) VALUES ($1, $2) RETURNING id")
                 .bind(&slug)
                 .bind(&name)
                 .fetch_one(&mut *conn)
                 .await?
-                .try_get(0)?,
+                .try_get("id")?,
         };
         sqlx::query(
             "INSERT INTO article_tags (article_id, tag_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",

@@ -14,15 +14,18 @@ pub async fn find(
         .bind(slug)
         .fetch_optional(pool)
         .await?;
-    row.map(|r| Ok((r.try_get(2)?, topic_from_row(&r)?, r.try_get(3)?)))
-        .transpose()
+    row.map(|r| {
+        let id: i64 = r.try_get("id")?;
+        Ok((id, topic_from_row(&r)?, r.try_get("description")?))
+    })
+    .transpose()
 }
 
 /// A topic from the columns (slug, name).
 fn topic_from_row(r: &sqlx::any::AnyRow) -> Result<TopicRef, sqlx::Error> {
     Ok(TopicRef {
-        slug: r.try_get(0)?,
-        name: r.try_get(1)?,
+        slug: r.try_get("slug")?,
+        name: r.try_get("name")?,
     })
 }
 
@@ -60,12 +63,13 @@ pub async fn ensure(
         .fetch_optional(&mut *conn)
         .await?
     {
-        return r.try_get(0);
+        return r.try_get("id");
     }
-    let order: i64 = sqlx::query("SELECT COALESCE(MAX(sort_order), 0) + 1 FROM topics")
-        .fetch_one(&mut *conn)
-        .await?
-        .try_get(0)?;
+    let order: i64 =
+        sqlx::query("SELECT COALESCE(MAX(sort_order), 0) + 1 AS next_order FROM topics")
+            .fetch_one(&mut *conn)
+            .await?
+            .try_get("next_order")?;
     sqlx::query("INSERT INTO topics (slug, name, description, sort_order, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
         .bind(&slug)
         .bind(&name)
@@ -74,7 +78,7 @@ pub async fn ensure(
         .bind(now)
         .fetch_one(&mut *conn)
         .await?
-        .try_get(0)
+        .try_get("id")
 }
 
 /// Replaces the topics of an article, creating topics that do not exist yet.

@@ -4,6 +4,8 @@ use leptos::prelude::*;
 
 use super::model::ArticleEvent;
 use crate::core::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::i18n::tm;
 
 #[cfg(feature = "ssr")]
 impl From<super::store::WorkflowError> for AppError {
@@ -35,7 +37,7 @@ pub async fn transition_article(
     let ctx = crate::core::state::app_context()?;
     let user = auth::require(Permission::UseAdmin).await?;
     let action =
-        Action::parse(&action).ok_or_else(|| AppError::Invalid("Thao tác không hợp lệ".into()))?;
+        Action::parse(&action).ok_or_else(|| AppError::Invalid(tm().action_invalid.into()))?;
     let schedule_at = match publish_at
         .as_deref()
         .map(str::trim)
@@ -44,7 +46,7 @@ pub async fn transition_article(
         None => None,
         Some(s) => Some(
             crate::core::time::parse_input(s)
-                .ok_or_else(|| AppError::Invalid("Thời điểm hẹn đăng không hợp lệ".into()))?,
+                .ok_or_else(|| AppError::Invalid(tm().schedule_time_invalid.into()))?,
         ),
     };
     let now = crate::core::time::now();

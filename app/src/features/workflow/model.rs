@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::features::accounts::model::{CurrentUser, Permission};
+use crate::i18n::tm;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -48,14 +49,14 @@ impl Status {
 
     pub fn label(self) -> &'static str {
         match self {
-            Status::Draft => "Bản nháp",
-            Status::PendingReview => "Chờ duyệt",
-            Status::Approved => "Đã duyệt",
-            Status::Scheduled => "Hẹn giờ đăng",
-            Status::Published => "Đã đăng",
-            Status::Unpublished => "Đã gỡ",
-            Status::Archived => "Lưu trữ",
-            Status::Rejected => "Bị từ chối",
+            Status::Draft => tm().status_draft,
+            Status::PendingReview => tm().status_pending_review,
+            Status::Approved => tm().status_approved,
+            Status::Scheduled => tm().status_scheduled,
+            Status::Published => tm().status_published,
+            Status::Unpublished => tm().status_unpublished,
+            Status::Archived => tm().status_archived,
+            Status::Rejected => tm().status_rejected,
         }
     }
 }
@@ -113,14 +114,14 @@ impl Action {
 
     pub fn label(self) -> &'static str {
         match self {
-            Action::Submit => "Gửi duyệt",
-            Action::Approve => "Duyệt",
-            Action::Reject => "Từ chối",
-            Action::ReturnToDraft => "Trả về bản nháp",
-            Action::Publish => "Xuất bản",
-            Action::Schedule => "Hẹn giờ đăng",
-            Action::Unpublish => "Gỡ bài",
-            Action::Archive => "Lưu trữ",
+            Action::Submit => tm().action_submit,
+            Action::Approve => tm().action_approve,
+            Action::Reject => tm().action_reject,
+            Action::ReturnToDraft => tm().action_return_to_draft,
+            Action::Publish => tm().action_publish,
+            Action::Schedule => tm().action_schedule,
+            Action::Unpublish => tm().action_unpublish,
+            Action::Archive => tm().action_archive,
         }
     }
 
@@ -221,9 +222,9 @@ impl Origin {
     pub fn label(self) -> Option<&'static str> {
         match self {
             Origin::Person => None,
-            Origin::Import => Some("Nhập bài tự động"),
-            Origin::Demo => Some("Trang trình diễn"),
-            Origin::Scheduler => Some("Hẹn giờ đăng"),
+            Origin::Import => Some(tm().origin_import),
+            Origin::Demo => Some(tm().origin_demo),
+            Origin::Scheduler => Some(tm().origin_scheduler),
         }
     }
 }

@@ -1,6 +1,8 @@
 //! SQL of the workflow: one transaction per status change, with its audit event;
 //! scheduled articles published when due.
 
+use crate::i18n::messages::stored;
+use crate::i18n::{fill, tm};
 use sqlx::{AnyPool, Row};
 
 use super::model::{Action, ArticleEvent, Origin, Status};
@@ -9,13 +11,13 @@ use crate::features::accounts::model::CurrentUser;
 /// Why a status change was refused.
 #[derive(Debug, thiserror::Error)]
 pub enum WorkflowError {
-    #[error("không tìm thấy bài viết")]
+    #[error("{}", tm().article_not_found)]
     NotFound,
-    #[error("bạn không có quyền thực hiện thao tác này với bài viết")]
+    #[error("{}", tm().wf_not_allowed)]
     NotAllowed,
     #[error("{0}")]
     Invalid(String),
-    #[error("bài viết vừa được người khác thay đổi, vui lòng tải lại")]
+    #[error("{}", tm().wf_conflict)]
     Conflict,
     #[error(transparent)]
     Db(#[from] sqlx::Error),
@@ -41,35 +43,35 @@ pub async fn apply(
         .fetch_optional(&mut *tx)
         .await?
         .ok_or(WorkflowError::NotFound)?;
-    let from_raw: String = row.try_get(0)?;
+    let from_raw: String = row.try_get("status")?;
     let from = Status::parse(&from_raw)
-        .ok_or_else(|| WorkflowError::Invalid(format!("trạng thái lạ: {from_raw}")))?;
-    let author: Option<i64> = row.try_get(1)?;
-    let publish_at: Option<i64> = row.try_get(2)?;
+        .ok_or_else(|| WorkflowError::Invalid(fill(tm().wf_unknown_status, &[&from_raw])))?;
+    let author: Option<i64> = row.try_get("created_by")?;
+    let publish_at: Option<i64> = row.try_get("publish_at")?;
 
     if !action.allowed(actor, author) {
         return Err(WorkflowError::NotAllowed);
     }
     let to = action.target(from).ok_or_else(|| {
-        WorkflowError::Invalid(format!(
-            "Không thể \"{}\" khi bài đang ở trạng thái \"{}\"",
-            action.label().to_lowercase(),
-            from.label().to_lowercase()
+        WorkflowError::Invalid(fill(
+            tm().wf_cannot,
+            &[&action.label().to_lowercase(), &from.label().to_lowercase()],
         ))
     })?;
     if action == Action::Reject && reason.is_empty() {
-        return Err(WorkflowError::Invalid("Cần ghi rõ lý do từ chối".into()));
+        return Err(WorkflowError::Invalid(tm().wf_reason_required.into()));
     }
     if reason.chars().count() > MAX_REASON_CHARS {
-        return Err(WorkflowError::Invalid("Lý do dài quá 2000 ký tự".into()));
+        return Err(WorkflowError::Invalid(fill(
+            tm().wf_reason_too_long,
+            &[&MAX_REASON_CHARS],
+        )));
     }
     let new_publish_at = match action {
         Action::Schedule => match schedule_at {
             Some(at) if at > now => Some(at),
             _ => {
-                return Err(WorkflowError::Invalid(
-                    "Thời điểm hẹn đăng phải ở tương lai".into(),
-                ));
+                return Err(WorkflowError::Invalid(tm().wf_schedule_future.into()));
             }
         },
         // a first publication, or a scheduled one brought forward, is dated now
@@ -186,7 +188,7 @@ pub async fn publish_due(pool: &AnyPool, now: i64) -> Result<usize, sqlx::Error>
             .await?;
     let mut published = 0;
     for row in &due {
-        let id: i64 = row.try_get(0)?;
+        let id: i64 = row.try_get("id")?;
         let done = sqlx::query("UPDATE articles SET status = 'published', updated_at = $1 WHERE id = $2 AND status = 'scheduled'")
             .bind(now)
             .bind(id)
@@ -200,7 +202,7 @@ pub async fn publish_due(pool: &AnyPool, now: i64) -> Result<usize, sqlx::Error>
                 Origin::Scheduler,
                 Status::Scheduled,
                 Status::Published,
-                "Đăng tự động theo lịch",
+                stored().wf_published_on_schedule,
                 now,
             )
             .await?;
@@ -222,8 +224,8 @@ pub async fn events(pool: &AnyPool, article_id: i64) -> Result<Vec<ArticleEvent>
     .await?;
     rows.iter()
         .map(|r| {
-            let status = |i: usize| -> Result<Status, sqlx::Error> {
-                let s: String = r.try_get(i)?;
+            let status = |column: &str| -> Result<Status, sqlx::Error> {
+                let s: String = r.try_get(column)?;
                 Status::parse(&s)
                     .ok_or_else(|| sqlx::Error::Decode(format!("unknown status {s}").into()))
             };
@@ -231,8 +233,8 @@ pub async fn events(pool: &AnyPool, article_id: i64) -> Result<Vec<ArticleEvent>
             Ok(ArticleEvent {
                 actor: r.try_get("display_name")?,
                 process: Origin::parse(&origin).label().map(str::to_string),
-                from: status(2)?,
-                to: status(3)?,
+                from: status("from_status")?,
+                to: status("to_status")?,
                 reason: r.try_get("reason")?,
                 at: crate::core::time::dateline(r.try_get("created_at")?),
             })
