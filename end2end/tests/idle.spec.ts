@@ -13,7 +13,7 @@ async function signInToEditor(page: Page) {
   await page.getByLabel('Mật khẩu').fill('bien-tap-2026');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await expect(page).toHaveURL(/\/quan-tri\/bai-viet\/moi$/);
-  await expect(page.locator('.user-box')).toContainText('Nguyễn Văn Biên');
+  await expect(page.locator('.admin-who')).toContainText('Nguyễn Văn Biên');
 }
 
 const dialog = (page: Page) => page.getByRole('alertdialog');

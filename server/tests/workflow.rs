@@ -114,6 +114,7 @@ async fn every_role_and_action_is_allowed_or_refused_by_the_server() {
                         username: name.clone(),
                         display_name: name.clone(),
                         role,
+                        grants: Vec::new(),
                     };
                     let allowed = role != Role::Member && action.allowed(&user, Some(author));
                     let at = toasoan_app::core::time::iso(toasoan_app::core::time::now() + 3600);

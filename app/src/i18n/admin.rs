@@ -5,6 +5,20 @@
 /// Every string the admin area shows.
 #[derive(Debug)]
 pub struct AdminStrings {
+    // rights in categories
+    pub grants_title: &'static str,
+    pub grants_heading: &'static str,
+    pub grants_intro: &'static str,
+    pub grants_add: &'static str,
+    pub grants_edit: &'static str,
+    pub grants_approve: &'static str,
+    pub grants_publish: &'static str,
+    pub grants_save: &'static str,
+    pub grants_saved: &'static str,
+    pub grants_back: &'static str,
+    pub grants_not_for_role: &'static str,
+    pub grants_unknown_category: &'static str,
+    pub users_grants_link: &'static str,
     // the admin bar
     pub bar_search_label: &'static str,
     pub bar_search_placeholder: &'static str,
@@ -220,7 +234,20 @@ pub struct AdminStrings {
 
 /// The admin area's strings, Vietnamese.
 pub const ADMIN_VI: AdminStrings = AdminStrings {
-    bar_search_label: "Tìm bài viết theo tiêu đề",
+    grants_title: "Quyền theo chuyên mục",
+    grants_heading: "Quyền theo chuyên mục của {}",
+    grants_intro: "Quyền ở một chuyên mục có hiệu lực cả ở các chuyên mục con. Ở chuyên mục có quyền riêng, các ô dưới đây quyết định; ở chuyên mục khác, vai trò quyết định.",
+    grants_add: "Thêm bài",
+    grants_edit: "Sửa mọi bài",
+    grants_approve: "Duyệt bài",
+    grants_publish: "Xuất bản",
+    grants_save: "Lưu quyền",
+    grants_saved: "Đã lưu quyền theo chuyên mục.",
+    grants_back: "‹ Người dùng",
+    grants_not_for_role: "Chỉ cấp quyền theo chuyên mục cho Ban Biên tập (trưởng ban, biên tập viên, cộng tác viên, kiểm duyệt viên); quản trị viên đã có mọi quyền.",
+    grants_unknown_category: "Chuyên mục #{} không tồn tại",
+    users_grants_link: "Quyền theo chuyên mục",
+    bar_search_label: "Tìm bài viết",
     bar_search_placeholder: "Tìm bài viết…",
     bar_search: "Tìm",
     bar_public_site: "Xem cổng thông tin",

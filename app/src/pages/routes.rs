@@ -15,9 +15,12 @@ use super::tag::TagPage;
 use super::topic::TopicPage;
 use crate::components::{NotFoundPage, SiteResource};
 use crate::features::accounts::admin_views::{SetPasswordPage, SetupPage, UsersPage};
-use crate::features::accounts::views::{AccountPage, IdleWatch, SignInPage, provide_session_user};
+use crate::features::accounts::views::{
+    AccountPage, IdleWatch, SessionRefresh, SignInPage, provide_session_user,
+};
 use crate::features::admin::AdminLayout;
 use crate::features::categories::admin_views::CategoriesAdminPage;
+use crate::features::categories::grants::UserGrantsPage;
 use crate::features::comments::admin_views::CommentsQueuePage;
 use crate::features::editorial::{
     ArticleFormPage, DashboardPage, DeskArticlePage, DeskListPage, RevisionsPage,
@@ -112,6 +115,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("nhat-ky") view=AuditPage ssr=SsrMode::Async/>
                         <Route path=path!("y-kien") view=CommentsQueuePage ssr=SsrMode::Async/>
                         <Route path=path!("nguoi-dung") view=UsersPage ssr=SsrMode::Async/>
+                        <Route path=path!("nguoi-dung/:id/quyen") view=UserGrantsPage ssr=SsrMode::Async/>
                         <Route path=path!("chuyen-muc") view=CategoriesAdminPage ssr=SsrMode::Async/>
                     </ParentRoute>
                     <Route path=path!("/thiet-lap") view=SetupPage ssr=SsrMode::Async/>
@@ -119,6 +123,7 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </SiteMain>
             <PublicOnly><SiteFooter/></PublicOnly>
+            <SessionRefresh/>
             <IdleWatch/>
         </Router>
     }

@@ -9,6 +9,7 @@ use super::admin_api::{
     CompleteSetup, CreateAccount, IssuePasswordLink, SetPasswordByLink, UpdateAccount, get_link,
     get_users,
 };
+use super::model::takes_grants;
 use super::model::{LinkInfo, Role, UserAdminRow};
 use crate::components::admin_content;
 use crate::components::{form_done, form_error, page_loader};
@@ -80,6 +81,9 @@ fn user_row(
                     <input type="hidden" name="user_id" value=id.to_string()/>
                     <button type="submit" class="button-secondary">{ta().users_reset_link}</button>
                 </ActionForm>
+                {takes_grants(u.role).then(|| view! {
+                    <p><a href=format!("/quan-tri/nguoi-dung/{id}/quyen")>{ta().users_grants_link}</a></p>
+                })}
             </details>
         </li>
     }

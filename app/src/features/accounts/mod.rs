@@ -13,6 +13,11 @@ pub mod model;
 mod store;
 pub mod views;
 
-pub use model::{CurrentUser, Permission, Role, allows};
+pub use model::{
+    CategoryGrant, CategoryRights, CurrentUser, Permission, Role, Scope, allows, takes_grants,
+};
 #[cfg(feature = "ssr")]
-pub use store::{NewUser, create_user, disable_user, find_for_sign_in, has_admin, list_users};
+pub use store::{
+    NewUser, create_user, disable_user, find_for_sign_in, get_user, grants_of, has_admin,
+    list_users, set_grants,
+};

@@ -68,8 +68,10 @@ pub enum Permission {
     WriteOwnDrafts,
     /// Edit and submit anyone's articles.
     EditAnyArticle,
-    /// Approve, reject, publish, schedule, unpublish.
+    /// Approve or reject.
     ApproveArticle,
+    /// Publish, schedule, unpublish.
+    PublishArticle,
     /// Archive articles.
     ArchiveArticle,
     /// Moderate comments and answer questions.
@@ -82,12 +84,13 @@ pub enum Permission {
 }
 
 impl Permission {
-    pub const ALL: [Permission; 10] = [
+    pub const ALL: [Permission; 11] = [
         Permission::ReadInternal,
         Permission::UseAdmin,
         Permission::WriteOwnDrafts,
         Permission::EditAnyArticle,
         Permission::ApproveArticle,
+        Permission::PublishArticle,
         Permission::ArchiveArticle,
         Permission::ModerateComments,
         Permission::ManageUsers,
@@ -104,6 +107,7 @@ impl Permission {
             Permission::WriteOwnDrafts => tm().perm_write_own_drafts,
             Permission::EditAnyArticle => tm().perm_edit_any_article,
             Permission::ApproveArticle => tm().perm_approve_article,
+            Permission::PublishArticle => tm().perm_publish_article,
             Permission::ArchiveArticle => tm().perm_archive_article,
             Permission::ModerateComments => tm().perm_moderate_comments,
             Permission::ManageUsers => tm().perm_manage_users,
@@ -113,31 +117,98 @@ impl Permission {
     }
 }
 
-/// The permission table: who may do what. The one place it is written down.
-pub fn allows(role: Role, permission: Permission) -> bool {
+/// What each role may do: an allow-list per role, the one place it is written down.
+/// A permission no list names belongs to no role.
+pub fn role_rights(role: Role) -> &'static [Permission] {
     use Permission as P;
-    use Role as R;
     match role {
-        R::Admin => true,
-        R::EditorInChief => !matches!(permission, P::ManageUsers | P::ManageCategories),
-        R::Editor => matches!(
-            permission,
-            P::ReadInternal
-                | P::UseAdmin
-                | P::WriteOwnDrafts
-                | P::EditAnyArticle
-                | P::ArchiveArticle
-        ),
-        R::Contributor => matches!(
-            permission,
-            P::ReadInternal | P::UseAdmin | P::WriteOwnDrafts
-        ),
-        R::Moderator => matches!(
-            permission,
-            P::ReadInternal | P::UseAdmin | P::ModerateComments
-        ),
-        R::Member => matches!(permission, P::ReadInternal),
+        Role::Admin => &[
+            P::ReadInternal,
+            P::UseAdmin,
+            P::WriteOwnDrafts,
+            P::EditAnyArticle,
+            P::ApproveArticle,
+            P::PublishArticle,
+            P::ArchiveArticle,
+            P::ModerateComments,
+            P::ManageUsers,
+            P::ManageCategories,
+            P::ReadAuditLog,
+        ],
+        Role::EditorInChief => &[
+            P::ReadInternal,
+            P::UseAdmin,
+            P::WriteOwnDrafts,
+            P::EditAnyArticle,
+            P::ApproveArticle,
+            P::PublishArticle,
+            P::ArchiveArticle,
+            P::ModerateComments,
+            P::ReadAuditLog,
+        ],
+        Role::Editor => &[
+            P::ReadInternal,
+            P::UseAdmin,
+            P::WriteOwnDrafts,
+            P::EditAnyArticle,
+            P::ArchiveArticle,
+        ],
+        Role::Contributor => &[P::ReadInternal, P::UseAdmin, P::WriteOwnDrafts],
+        Role::Moderator => &[P::ReadInternal, P::UseAdmin, P::ModerateComments],
+        Role::Member => &[P::ReadInternal],
     }
+}
+
+/// Whether `role` may do `permission` wherever it applies.
+pub fn allows(role: Role, permission: Permission) -> bool {
+    role_rights(role).contains(&permission)
+}
+
+/// The rights a category grant gives in its category and the subcategories below it,
+/// as NukeViet portals grant them to their editors.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct CategoryRights {
+    /// Write articles there (one's own drafts).
+    pub add: bool,
+    /// Edit anyone's articles there.
+    pub edit: bool,
+    /// Approve or reject there.
+    pub approve: bool,
+    /// Publish, schedule, unpublish there.
+    pub publish: bool,
+}
+
+impl CategoryRights {
+    /// What these rights say of `permission`: `None` for a permission grants do not
+    /// govern (the role alone decides it).
+    pub fn decides(self, permission: Permission) -> Option<bool> {
+        match permission {
+            Permission::WriteOwnDrafts => Some(self.add),
+            Permission::EditAnyArticle => Some(self.edit),
+            Permission::ApproveArticle => Some(self.approve),
+            Permission::PublishArticle => Some(self.publish),
+            _ => None,
+        }
+    }
+
+    pub fn any(self) -> bool {
+        self.add || self.edit || self.approve || self.publish
+    }
+}
+
+/// One member's rights in one category (and its subcategories).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryGrant {
+    pub category_id: i64,
+    pub rights: CategoryRights,
+}
+
+/// The roles that may hold category grants: staff below the admin.
+pub fn takes_grants(role: Role) -> bool {
+    matches!(
+        role,
+        Role::EditorInChief | Role::Editor | Role::Contributor | Role::Moderator
+    )
 }
 
 /// The signed-in person, as the interface sees them.
@@ -147,11 +218,48 @@ pub struct CurrentUser {
     pub username: String,
     pub display_name: String,
     pub role: Role,
+    /// Rights in chosen categories, besides the role's.
+    #[serde(default)]
+    pub grants: Vec<CategoryGrant>,
+}
+
+/// Where a permission is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope<'a> {
+    /// By the role alone (what is not about one category).
+    Role,
+    /// In some category: by the role, or by any grant.
+    Anywhere,
+    /// For an article of the category whose path is given, from the top-level
+    /// category down to the article's own.
+    Category(&'a [i64]),
 }
 
 impl CurrentUser {
+    /// By the role alone.
     pub fn can(&self, permission: Permission) -> bool {
         allows(self.role, permission)
+    }
+
+    /// In `scope`. In a category the nearest grant up its path decides the rights
+    /// grants govern (add, edit, approve, publish); with no grant there, the role.
+    pub fn can_in(&self, permission: Permission, scope: Scope<'_>) -> bool {
+        match scope {
+            Scope::Role => self.can(permission),
+            Scope::Anywhere => {
+                self.can(permission)
+                    || self
+                        .grants
+                        .iter()
+                        .any(|g| g.rights.decides(permission) == Some(true))
+            }
+            Scope::Category(path) => path
+                .iter()
+                .rev()
+                .find_map(|id| self.grants.iter().find(|g| g.category_id == *id))
+                .and_then(|g| g.rights.decides(permission))
+                .unwrap_or_else(|| self.can(permission)),
+        }
     }
 }
 
@@ -236,6 +344,82 @@ mod tests {
             assert_eq!(Role::parse(r.as_str()), Some(r));
         }
         assert_eq!(Role::parse("root"), None);
+    }
+
+    #[test]
+    fn rights_are_allow_lists() {
+        // a role may do exactly what its list names: nothing comes to a role unlisted
+        for r in Role::ALL {
+            for p in Permission::ALL {
+                assert_eq!(allows(r, p), role_rights(r).contains(&p), "{r:?} {p:?}");
+            }
+            let mut listed = role_rights(r).to_vec();
+            listed.dedup();
+            assert_eq!(
+                listed.len(),
+                role_rights(r).len(),
+                "{r:?} lists a right twice"
+            );
+        }
+        // the newest permission went only where it was written: publishing is the
+        // editor-in-chief's and the admin's, not every role's that may approve or edit
+        let publishers: Vec<Role> = Role::ALL
+            .into_iter()
+            .filter(|r| allows(*r, Permission::PublishArticle))
+            .collect();
+        assert_eq!(publishers, [Role::Admin, Role::EditorInChief]);
+        // and grants decide only what they govern
+        let all = CategoryRights {
+            add: true,
+            edit: true,
+            approve: true,
+            publish: true,
+        };
+        assert_eq!(all.decides(Permission::ManageUsers), None);
+        assert_eq!(all.decides(Permission::PublishArticle), Some(true));
+    }
+
+    #[test]
+    fn the_nearest_grant_up_the_tree_decides() {
+        let rights = |add, approve| CategoryRights {
+            add,
+            edit: false,
+            approve,
+            publish: false,
+        };
+        let user = CurrentUser {
+            id: 1,
+            username: "u".into(),
+            display_name: "U".into(),
+            role: Role::Editor,
+            grants: vec![
+                CategoryGrant {
+                    category_id: 10,
+                    rights: rights(true, true),
+                },
+                CategoryGrant {
+                    category_id: 12,
+                    rights: rights(false, false),
+                },
+            ],
+        };
+        let p = Permission::ApproveArticle;
+        assert!(!user.can(p), "not by the role");
+        assert!(user.can_in(p, Scope::Category(&[10])));
+        assert!(user.can_in(p, Scope::Category(&[10, 11])), "a subcategory");
+        assert!(
+            !user.can_in(p, Scope::Category(&[10, 12])),
+            "a nearer grant takes it away"
+        );
+        assert!(
+            !user.can_in(p, Scope::Category(&[20])),
+            "elsewhere the role decides"
+        );
+        assert!(user.can_in(p, Scope::Anywhere));
+        // where the grant says nothing, the role: editors edit anyone's articles
+        assert!(!user.can_in(Permission::EditAnyArticle, Scope::Category(&[10])));
+        assert!(user.can_in(Permission::EditAnyArticle, Scope::Category(&[20])));
+        assert!(user.can_in(Permission::ArchiveArticle, Scope::Category(&[10])));
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! SQL of accounts: users and their server-side sessions.
 
 use sqlx::any::AnyRow;
-use sqlx::{AnyPool, Row};
+use sqlx::{AnyConnection, AnyPool, Row};
 
-use super::model::{CurrentUser, Role, UserRow};
+use super::model::{CategoryGrant, CategoryRights, CurrentUser, Role, UserRow};
 
 fn user_from_row(r: &AnyRow) -> Result<UserRow, sqlx::Error> {
     let role: String = r.try_get("role")?;
@@ -168,13 +168,68 @@ pub async fn session_user(
     let Some(role) = Role::parse(&role) else {
         return Ok(None);
     };
+    let id: i64 = r.try_get("id")?;
     let user = CurrentUser {
-        id: r.try_get("id")?,
+        id,
         username: r.try_get("username")?,
         display_name: r.try_get("display_name")?,
         role,
+        grants: grants_of(pool, id).await?,
     };
     Ok(Some((user, r.try_get("last_seen_at")?)))
+}
+
+/// A member's category grants.
+pub async fn grants_of(pool: &AnyPool, user: i64) -> Result<Vec<CategoryGrant>, sqlx::Error> {
+    sqlx::query(
+        "SELECT category_id, can_add, can_edit, can_approve, can_publish FROM category_grants \
+         WHERE user_id = $1 ORDER BY category_id",
+    )
+    .bind(user)
+    .fetch_all(pool)
+    .await?
+    .iter()
+    .map(|r| {
+        let flag =
+            |name: &str| -> Result<bool, sqlx::Error> { Ok(r.try_get::<i64, _>(name)? != 0) };
+        Ok(CategoryGrant {
+            category_id: r.try_get("category_id")?,
+            rights: CategoryRights {
+                add: flag("can_add")?,
+                edit: flag("can_edit")?,
+                approve: flag("can_approve")?,
+                publish: flag("can_publish")?,
+            },
+        })
+    })
+    .collect()
+}
+
+/// Replaces a member's category grants (grants without any right are dropped).
+pub async fn set_grants(
+    conn: &mut AnyConnection,
+    user: i64,
+    grants: &[CategoryGrant],
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM category_grants WHERE user_id = $1")
+        .bind(user)
+        .execute(&mut *conn)
+        .await?;
+    for g in grants.iter().filter(|g| g.rights.any()) {
+        sqlx::query(
+            "INSERT INTO category_grants (user_id, category_id, can_add, can_edit, can_approve, can_publish) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(user)
+        .bind(g.category_id)
+        .bind(i64::from(g.rights.add))
+        .bind(i64::from(g.rights.edit))
+        .bind(i64::from(g.rights.approve))
+        .bind(i64::from(g.rights.publish))
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
 }
 
 /// Records activity on a session (at most once a minute, so reading is not a write).

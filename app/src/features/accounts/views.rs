@@ -97,10 +97,12 @@ pub fn provide_session_user() {
     provide_context(SessionUser(RwSignal::new(None)));
 }
 
-/// The header's account link. Filled in by the client after hydration: pages stay the
-/// same for every visitor (cacheable), and the signed-in name never lands in them.
+/// Keeps the signed-in user of the browser up to date: asked after hydration and again
+/// after every navigation (signing in or out ends on another page). Mounted once for
+/// the whole app, whatever frame the page has (the header's account link and the idle
+/// warning both read it).
 #[component]
-pub fn UserBox() -> impl IntoView {
+pub fn SessionRefresh() -> impl IntoView {
     let user = expect_context::<SessionUser>().0;
     let location = leptos_router::hooks::use_location();
     // asked again after every navigation: signing in or out ends on another page
@@ -113,6 +115,13 @@ pub fn UserBox() -> impl IntoView {
             }
         });
     });
+}
+
+/// The header's account link. Filled in by the client after hydration: pages stay the
+/// same for every visitor (cacheable), and the signed-in name never lands in them.
+#[component]
+pub fn UserBox() -> impl IntoView {
+    let user = expect_context::<SessionUser>().0;
     view! {
         <span class="user-box">
             {move || match user.get() {

@@ -56,7 +56,7 @@ fn AdminFrame(me: AdminMe, children: Children) -> impl IntoView {
     let sign_out = ServerAction::<SignOut>::new();
     let search = me.can_search.then(|| {
         view! {
-            <form class="admin-search" action="/quan-tri/bai-viet" method="get" role="search">
+            <form class="admin-search" action="/quan-tri/bai-viet" method="get" role="search" aria-label=ta().bar_search_label>
                 <label class="visually-hidden" for="tim-bai-viet">{ta().bar_search_label}</label>
                 <input id="tim-bai-viet" name="q" type="search" placeholder=ta().bar_search_placeholder/>
                 <button type="submit" class="button-secondary">{ta().bar_search}</button>

@@ -4,9 +4,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::api::get_most_lists;
-use super::model::{ArticleCard, ArticleData, MostItem};
+use super::model::{ArticleCard, ArticleData, MostItem, MostLists};
 use crate::components::{Breadcrumb, PageMeta, Pagination};
 use crate::content::render::DocView;
+use crate::core::error::AppError;
 use crate::core::paging::Paged;
 use crate::core::site::SiteInfo;
 use crate::i18n::t;
@@ -129,9 +130,17 @@ fn most_list(items: Vec<MostItem>, unit: &'static str) -> impl IntoView + use<> 
 
 /// "Đọc nhiều nhất" and "Nhiều ý kiến nhất", fed by the counters (blocks with nothing
 /// to rank are left out).
+/// The "most read" and "most commented" blocks, with their own data.
 #[component]
 pub fn MostBlocks() -> impl IntoView {
-    let data = Resource::new(|| (), |_| get_most_lists());
+    most_blocks(Resource::new(|| (), |_| get_most_lists()))
+}
+
+/// The two blocks from `data`. A page whose own content loads in a `Suspend` makes
+/// the resource outside it and passes it here: a resource made while a `Suspend`
+/// renders is made again when it renders again on the server, so its hydration data
+/// would not be found in the browser (the blocks then fail to hydrate).
+pub fn most_blocks(data: Resource<Result<MostLists, AppError>>) -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

@@ -8,8 +8,10 @@
 use sqlx::{AnyConnection, Row};
 
 use crate::content::Doc;
-use crate::features::accounts::CurrentUser;
-use crate::features::workflow::{self, Move, Origin, Status, can_edit};
+use crate::features::accounts::{CurrentUser, Permission, Scope};
+use crate::features::categories;
+use crate::features::workflow::model::can_edit_in;
+use crate::features::workflow::{self, Move, Origin, Status};
 use crate::i18n::messages::stored;
 use crate::i18n::{fill, tm};
 
@@ -209,14 +211,27 @@ pub async fn write(
         Write::Edit { id, .. } | Write::Restore { id, .. } => Some(id),
         Write::Publish { slug, .. } => id_by_slug(conn, slug).await?,
     };
+    let target = categories::path_ids(conn, content.category_id).await?;
     let Some(id) = existing else {
+        if let Author::Person(user) = by
+            && !user.can_in(Permission::WriteOwnDrafts, Scope::Category(&target))
+        {
+            return Err(WriteError::NotAllowed);
+        }
         return create(conn, what, content, settings, by, now).await;
     };
     let head = head(conn, id).await?.ok_or(WriteError::NotFound)?;
-    if let Author::Person(user) = by
-        && !can_edit(user, head.author_id, head.status)
-    {
-        return Err(WriteError::NotAllowed);
+    if let Author::Person(user) = by {
+        let here = categories::path_ids(conn, head.content.category_id).await?;
+        let moved = head.content.category_id != content.category_id;
+        let may_file_there = |p| user.can_in(p, Scope::Category(&target));
+        if !can_edit_in(user, head.author_id, head.status, &here)
+            || (moved
+                && !may_file_there(Permission::WriteOwnDrafts)
+                && !may_file_there(Permission::EditAnyArticle))
+        {
+            return Err(WriteError::NotAllowed);
+        }
     }
     let latest = latest_revision(conn, id).await?;
     let (settings, summary) = match what {

@@ -3,10 +3,11 @@
 
 pub mod admin_api;
 pub mod admin_views;
+pub mod grants;
 pub mod model;
 #[cfg(feature = "ssr")]
 mod store;
 
 pub use model::{CategoryNode, CategoryRef, CategoryTree};
 #[cfg(feature = "ssr")]
-pub use store::{NewCategory, ensure, ensure_by_name, load_tree};
+pub use store::{NewCategory, ensure, ensure_by_name, load_tree, path_ids};

@@ -132,6 +132,27 @@ async fn parent_of(conn: &mut AnyConnection, id: i64) -> Result<Option<Option<i6
         .transpose()
 }
 
+/// The path of category `id` from its top-level category down to itself (ids), read
+/// in the caller's transaction; empty for an unknown category.
+pub async fn path_ids(conn: &mut AnyConnection, id: i64) -> Result<Vec<i64>, sqlx::Error> {
+    let mut path = Vec::new();
+    let mut cur = Some(id);
+    while let Some(c) = cur {
+        if path.contains(&c) || path.len() > 16 {
+            break;
+        }
+        match parent_of(conn, c).await? {
+            Some(parent) => {
+                path.push(c);
+                cur = parent;
+            }
+            None => break,
+        }
+    }
+    path.reverse();
+    Ok(path)
+}
+
 /// The editable fields of a category.
 pub struct CategoryFields<'a> {
     pub name: &'a str,

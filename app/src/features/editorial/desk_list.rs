@@ -30,7 +30,6 @@ pub async fn get_desk_list(
     use crate::features::workflow::model::Status;
     let ctx = crate::core::state::app_context()?;
     let user = super::server::desk_user().await?;
-    let own = super::server::own_only(&user);
     let filter = DeskFilter {
         status: Status::parse(status.trim()),
         category_id: category.trim().parse().ok(),
@@ -38,17 +37,16 @@ pub async fn get_desk_list(
         text: q.chars().take(200).collect(),
         page: page.clamp(1, crate::core::paging::MAX_PAGE),
     };
-    let (rows, tree, authors) = tokio::try_join!(
-        store::list(&ctx.pool, &filter, own),
-        categories::load_tree(&ctx.pool),
-        store::authors(&ctx.pool),
-    )?;
+    let (tree, authors) =
+        tokio::try_join!(categories::load_tree(&ctx.pool), store::authors(&ctx.pool),)?;
+    let visible = super::server::visible(&user, &tree);
+    let rows = store::list(&ctx.pool, &filter, &visible).await?;
     Ok(DeskListData {
         rows,
         filter,
         categories: super::server::category_choices(&tree),
         authors,
-        own_only: own.is_some(),
+        own_only: visible != super::store::Visible::All,
     })
 }
 

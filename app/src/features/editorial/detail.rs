@@ -21,11 +21,12 @@ use crate::i18n::{fill, ta};
 pub async fn get_desk_article(id: i64) -> Result<DeskArticleData, AppError> {
     use super::store;
     use crate::features::workflow;
-    use crate::features::workflow::model::{Status, can_edit};
+    use crate::features::workflow::model::{Status, can_edit_in};
     let ctx = crate::core::state::app_context()?;
     let user = super::server::desk_user().await?;
     let pool = &ctx.pool;
-    let head = super::server::visible_head(pool, &user, id).await?;
+    let super::server::DeskHead { head, path } =
+        super::server::visible_head(pool, &user, id).await?;
     let (events, notes, revisions, rejection) = tokio::try_join!(
         workflow::events(pool, id),
         store::notes(pool, id),
@@ -52,8 +53,8 @@ pub async fn get_desk_article(id: i64) -> Result<DeskArticleData, AppError> {
         events,
         notes,
         revisions,
-        actions: super::server::actions_for(&user, head.author_id, head.status),
-        can_edit: can_edit(&user, head.author_id, head.status),
+        actions: super::server::actions_for(&user, head.author_id, head.status, &path),
+        can_edit: can_edit_in(&user, head.author_id, head.status, &path),
         rejection: if head.status == Status::Rejected {
             rejection
         } else {

@@ -20,12 +20,12 @@ pub async fn get_article_form(id: i64) -> Result<ArticleFormData, AppError> {
     use crate::content::markdown_export::to_markdown;
     use crate::features::accounts::Permission;
     use crate::features::categories;
-    use crate::features::workflow::model::can_edit;
+    use crate::features::workflow::model::can_edit_in;
     let ctx = crate::core::state::app_context()?;
     let user = super::server::desk_user().await?;
     let tree = categories::load_tree(&ctx.pool).await?;
     let can_feature = user.can(Permission::ApproveArticle);
-    let categories = super::server::category_choices(&tree);
+    let categories = super::server::category_choices_for(&tree, &user, None);
     if id == 0 {
         return Ok(ArticleFormData {
             id: None,
@@ -50,9 +50,16 @@ pub async fn get_article_form(id: i64) -> Result<ArticleFormData, AppError> {
         .await?
         .ok_or(AppError::NotFound)?;
     drop(conn);
-    if !can_edit(&user, head.author_id, head.status) {
+    let path: Vec<i64> = tree
+        .path(head.content.category_id)
+        .iter()
+        .map(|c| c.id)
+        .collect();
+    if !can_edit_in(&user, head.author_id, head.status, &path) {
         return Err(AppError::Forbidden);
     }
+    let categories =
+        super::server::category_choices_for(&tree, &user, Some(head.content.category_id));
     let base_revision = store::current_revision(&ctx.pool, id).await?;
     let s = head.content;
     Ok(ArticleFormData {

@@ -24,11 +24,12 @@ pub async fn get_revision_diff(
     use super::store;
     use crate::content::diff::diff_docs;
     use crate::features::categories;
-    use crate::features::workflow::model::can_edit;
+    use crate::features::workflow::model::can_edit_in;
     let ctx = crate::core::state::app_context()?;
     let user = super::server::desk_user().await?;
     let pool = &ctx.pool;
-    let head = super::server::visible_head(pool, &user, article_id).await?;
+    let super::server::DeskHead { head, path } =
+        super::server::visible_head(pool, &user, article_id).await?;
     let revisions = store::revisions(pool, article_id).await?;
     let newest = revisions.first().map(|r| r.number).unwrap_or(0);
     if newest == 0 {
@@ -56,7 +57,7 @@ pub async fn get_revision_diff(
         from: from_info,
         to: to_info,
         revisions,
-        can_restore: can_edit(&user, head.author_id, head.status),
+        can_restore: can_edit_in(&user, head.author_id, head.status, &path),
     })
 }
 

@@ -5,9 +5,10 @@ use super::model::{
     ActionChoice, ArticleInput, Choice, FieldChange, MAX_BODY_BYTES, MAX_SAPO_CHARS,
     MAX_SHORT_CHARS, MAX_TAGS, MAX_TITLE_CHARS, parse_tags,
 };
+use super::store::Visible;
 use crate::content::Doc;
 use crate::core::error::AppError;
-use crate::features::accounts::{CurrentUser, Permission, auth};
+use crate::features::accounts::{CurrentUser, Permission, Scope, auth};
 use crate::features::articles::{Content, WriteError};
 use crate::features::categories::model::CategoryTree;
 use crate::features::workflow::model::{Action, Status};
@@ -43,9 +44,29 @@ pub async fn write_as(
     Ok(written)
 }
 
-/// The signed-in user, if they may work on articles at all.
+/// The rights that open the desk, by role or by a grant in some category.
+const DESK_RIGHTS: [Permission; 4] = [
+    Permission::WriteOwnDrafts,
+    Permission::EditAnyArticle,
+    Permission::ApproveArticle,
+    Permission::PublishArticle,
+];
+
+/// The signed-in user, if they may work on articles somewhere.
 pub async fn desk_user() -> Result<CurrentUser, AppError> {
-    auth::require(Permission::WriteOwnDrafts).await
+    let user = auth::require(Permission::UseAdmin).await?;
+    if DESK_RIGHTS.iter().any(|p| user.can_in(*p, Scope::Anywhere)) {
+        Ok(user)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// An article on the desk with the path of its category (top-level first), which
+/// the user's category grants are read against.
+pub struct DeskHead {
+    pub head: crate::features::articles::Head,
+    pub path: Vec<i64>,
 }
 
 /// The article `id` if `user` may see it on the desk (404 / 403 otherwise).
@@ -53,21 +74,64 @@ pub async fn visible_head(
     pool: &sqlx::AnyPool,
     user: &CurrentUser,
     id: i64,
-) -> Result<crate::features::articles::Head, AppError> {
+) -> Result<DeskHead, AppError> {
     let mut conn = pool.acquire().await?;
     let head = crate::features::articles::head(&mut conn, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if !crate::features::workflow::model::can_view(user, head.author_id) {
+    let path = crate::features::categories::path_ids(&mut conn, head.content.category_id).await?;
+    if !crate::features::workflow::can_view_in(user, head.author_id, &path) {
         return Err(AppError::Forbidden);
     }
-    Ok(head)
+    Ok(DeskHead { head, path })
 }
 
 /// Contributors see only their own articles.
 pub fn own_only(user: &CurrentUser) -> Option<i64> {
-    (!user.can(Permission::EditAnyArticle) && !user.can(Permission::ApproveArticle))
-        .then_some(user.id)
+    (!user.can(Permission::EditAnyArticle)
+        && !user.can(Permission::ApproveArticle)
+        && !user.can(Permission::PublishArticle))
+    .then_some(user.id)
+}
+
+/// Whose articles the desk list shows the user: all (by role), or their own and those
+/// filed where their grants let them edit, approve or publish.
+pub fn visible(user: &CurrentUser, tree: &CategoryTree) -> Visible {
+    if own_only(user).is_none() {
+        return Visible::All;
+    }
+    let categories = user
+        .grants
+        .iter()
+        .filter(|g| g.rights.edit || g.rights.approve || g.rights.publish)
+        .flat_map(|g| tree.subtree_ids(g.category_id))
+        .collect();
+    Visible::Own {
+        user: user.id,
+        categories,
+    }
+}
+
+/// The categories `user` may file an article in (and `current`, where it is now).
+pub fn category_choices_for(
+    tree: &CategoryTree,
+    user: &CurrentUser,
+    current: Option<i64>,
+) -> Vec<Choice> {
+    tree.in_order()
+        .into_iter()
+        .filter(|(_, n)| {
+            let path: Vec<i64> = tree.path(n.id).iter().map(|c| c.id).collect();
+            current == Some(n.id)
+                || [Permission::WriteOwnDrafts, Permission::EditAnyArticle]
+                    .iter()
+                    .any(|p| user.can_in(*p, Scope::Category(&path)))
+        })
+        .map(|(depth, n)| Choice {
+            id: n.id,
+            label: format!("{}{}", "— ".repeat(depth), n.name),
+        })
+        .collect()
 }
 
 pub fn category_choices(tree: &CategoryTree) -> Vec<Choice> {
@@ -80,10 +144,15 @@ pub fn category_choices(tree: &CategoryTree) -> Vec<Choice> {
         .collect()
 }
 
-pub fn actions_for(user: &CurrentUser, author: Option<i64>, status: Status) -> Vec<ActionChoice> {
+pub fn actions_for(
+    user: &CurrentUser,
+    author: Option<i64>,
+    status: Status,
+    path: &[i64],
+) -> Vec<ActionChoice> {
     Action::ALL
         .into_iter()
-        .filter(|a| a.target(status).is_some() && a.allowed(user, author))
+        .filter(|a| a.target(status).is_some() && a.allowed_in(user, author, path))
         .map(|a| ActionChoice {
             action: a.as_str().into(),
             label: a.label().into(),

@@ -83,10 +83,21 @@ fn like(text: &str) -> String {
 }
 
 /// One page of the article list, newest change first. `own` limits it to one author.
+/// Whose articles a desk list shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Visible {
+    All,
+    /// A member's own articles, and those filed in these categories.
+    Own {
+        user: i64,
+        categories: Vec<i64>,
+    },
+}
+
 pub async fn list(
     pool: &AnyPool,
     filter: &DeskFilter,
-    own: Option<i64>,
+    visible: &Visible,
 ) -> Result<Paged<DeskRow>, sqlx::Error> {
     let mut w = Where::default();
     if let Some(st) = filter.status {
@@ -95,8 +106,23 @@ pub async fn list(
     if let Some(c) = filter.category_id {
         w.push("a.category_id = {}", Param::Int(c));
     }
-    if let Some(a) = own.or(filter.author_id) {
+    if let Some(a) = filter.author_id {
         w.push("a.created_by = {}", Param::Int(a));
+    }
+    if let Visible::Own { user, categories } = visible {
+        // one parameter per category: the clause is written here
+        let first = w.params.len() + 1;
+        let mut sql = format!("(a.created_by = ${first}");
+        w.params.push(Param::Int(*user));
+        if !categories.is_empty() {
+            let marks: Vec<String> = (0..categories.len())
+                .map(|i| format!("${}", first + 1 + i))
+                .collect();
+            sql.push_str(&format!(" OR a.category_id IN ({})", marks.join(", ")));
+            w.params.extend(categories.iter().map(|c| Param::Int(*c)));
+        }
+        sql.push(')');
+        w.clauses.push(sql);
     }
     let text = filter.text.trim();
     if !text.is_empty() {

@@ -8,9 +8,12 @@ use super::api::get_home;
 use super::model::{HomePageData, SiteInfo};
 use crate::components::LanguageSwitch;
 use crate::components::{PageMeta, page_loader, use_site};
+use crate::core::error::AppError;
 use crate::core::site::MenuItem;
 use crate::features::accounts::views::UserBox;
-use crate::features::articles::views::{ArticleCardView, CardSize, MostBlocks};
+use crate::features::articles::api::get_most_lists;
+use crate::features::articles::model::MostLists;
+use crate::features::articles::views::{ArticleCardView, CardSize, most_blocks};
 use crate::i18n::{t, tm};
 
 fn menu_items(items: Vec<MenuItem>) -> impl IntoView {
@@ -152,11 +155,16 @@ pub fn SiteFooter() -> impl IntoView {
 #[component]
 pub fn HomePage() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_home());
-    page_loader(data, |site, data| view! { <HomeView site data/> })
+    let most = Resource::new(|| (), |_| get_most_lists());
+    page_loader(data, move |site, data| view! { <HomeView site data most/> })
 }
 
 #[component]
-fn HomeView(site: SiteInfo, data: HomePageData) -> impl IntoView {
+fn HomeView(
+    site: SiteInfo,
+    data: HomePageData,
+    most: Resource<Result<MostLists, AppError>>,
+) -> impl IntoView {
     let HomePageData {
         featured,
         latest,
@@ -227,7 +235,7 @@ fn HomeView(site: SiteInfo, data: HomePageData) -> impl IntoView {
             {latest_block}
         </div>
         {topics_block}
-        <div class="home-most"><MostBlocks/></div>
+        <div class="home-most">{most_blocks(most)}</div>
         <div class="category-blocks">{section_blocks}</div>
     }
 }

@@ -9,7 +9,7 @@ mod store;
 
 pub mod views;
 
-pub use model::{Action, Origin, Status, can_edit, can_view};
+pub use model::{Action, Origin, Status, can_edit, can_edit_in, can_view, can_view_in};
 #[cfg(feature = "ssr")]
 pub use store::{Move, WorkflowError, apply, enter, events, publish_due};
 pub use views::status_badge;

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::features::accounts::model::{CurrentUser, Permission};
+use crate::features::accounts::model::{CurrentUser, Permission, Scope};
 use crate::i18n::tm;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -141,32 +141,45 @@ impl Action {
         }
     }
 
-    /// Whether `user` may take this action on an article written by `author`.
-    /// Contributors move only their own drafts; editors any; only the
+    /// Whether `user` may take this action on an article written by `author`, by
+    /// their role. Contributors move only their own drafts; editors any; only the
     /// editor-in-chief and admins approve, reject, publish, schedule and unpublish.
     pub fn allowed(self, user: &CurrentUser, author: Option<i64>) -> bool {
+        self.allowed_in(user, author, &[])
+    }
+
+    /// `allowed` for an article of the category at `path` (top-level first): the
+    /// user's grants there decide what they govern.
+    pub fn allowed_in(self, user: &CurrentUser, author: Option<i64>, path: &[i64]) -> bool {
         let own = author == Some(user.id);
+        let can = |p| user.can_in(p, Scope::Category(path));
         match self {
             Action::Submit | Action::ReturnToDraft => {
-                user.can(Permission::EditAnyArticle)
-                    || (own && user.can(Permission::WriteOwnDrafts))
+                can(Permission::EditAnyArticle) || (own && can(Permission::WriteOwnDrafts))
             }
-            Action::Approve
-            | Action::Reject
-            | Action::Publish
-            | Action::Schedule
-            | Action::Unpublish => user.can(Permission::ApproveArticle),
+            Action::Approve | Action::Reject => can(Permission::ApproveArticle),
+            Action::Publish | Action::Schedule | Action::Unpublish => {
+                can(Permission::PublishArticle)
+            }
             Action::Archive => user.can(Permission::ArchiveArticle),
         }
     }
 }
 
-/// Whether `user` may open an article written by `author` in the admin area:
-/// contributors see their own articles, editors and up see all.
+/// Whether `user` may open an article written by `author` in the admin area, by
+/// their role: contributors see their own articles, editors and up see all.
 pub fn can_view(user: &CurrentUser, author: Option<i64>) -> bool {
-    user.can(Permission::EditAnyArticle)
-        || user.can(Permission::ApproveArticle)
-        || (user.can(Permission::WriteOwnDrafts) && author == Some(user.id))
+    can_view_in(user, author, &[])
+}
+
+/// `can_view` for an article of the category at `path`.
+pub fn can_view_in(user: &CurrentUser, author: Option<i64>, path: &[i64]) -> bool {
+    let can = |p| user.can_in(p, Scope::Category(path));
+    can(Permission::EditAnyArticle)
+        || can(Permission::ApproveArticle)
+        || can(Permission::PublishArticle)
+        || (author == Some(user.id)
+            && (can(Permission::WriteOwnDrafts) || user.can(Permission::WriteOwnDrafts)))
 }
 
 /// Whether `user` may change the text of an article written by `author` while it is in
@@ -174,14 +187,21 @@ pub fn can_view(user: &CurrentUser, author: Option<i64>) -> bool {
 /// draft). Editors: anything not yet approved. The editor-in-chief and admins: anything
 /// not archived — an approved or published text changes only under their hand.
 pub fn can_edit(user: &CurrentUser, author: Option<i64>, status: Status) -> bool {
+    can_edit_in(user, author, status, &[])
+}
+
+/// `can_edit` for an article of the category at `path`.
+pub fn can_edit_in(user: &CurrentUser, author: Option<i64>, status: Status, path: &[i64]) -> bool {
     use Status as S;
-    if user.can(Permission::ApproveArticle) {
+    let can = |p| user.can_in(p, Scope::Category(path));
+    if can(Permission::ApproveArticle) || can(Permission::PublishArticle) {
         return status != S::Archived;
     }
-    if user.can(Permission::EditAnyArticle) {
+    if can(Permission::EditAnyArticle) {
         return matches!(status, S::Draft | S::Rejected | S::PendingReview);
     }
-    user.can(Permission::WriteOwnDrafts)
+    // one's own drafts stay one's own wherever they were filed
+    (can(Permission::WriteOwnDrafts) || user.can(Permission::WriteOwnDrafts))
         && author == Some(user.id)
         && matches!(status, S::Draft | S::Rejected)
 }
@@ -305,6 +325,7 @@ mod tests {
             username: "u".into(),
             display_name: "U".into(),
             role,
+            grants: Vec::new(),
         }
     }
 

@@ -38,18 +38,21 @@ pub async fn apply(
 ) -> Result<Status, WorkflowError> {
     let reason = crate::core::text::nfc(reason);
     let mut tx = pool.begin().await?;
-    let row = sqlx::query("SELECT status, created_by, publish_at FROM articles WHERE id = $1")
-        .bind(article_id)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(WorkflowError::NotFound)?;
+    let row = sqlx::query(
+        "SELECT status, created_by, publish_at, category_id FROM articles WHERE id = $1",
+    )
+    .bind(article_id)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(WorkflowError::NotFound)?;
     let from_raw: String = row.try_get("status")?;
     let from = Status::parse(&from_raw)
         .ok_or_else(|| WorkflowError::Invalid(fill(tm().wf_unknown_status, &[&from_raw])))?;
     let author: Option<i64> = row.try_get("created_by")?;
     let publish_at: Option<i64> = row.try_get("publish_at")?;
 
-    if !action.allowed(actor, author) {
+    let path = crate::features::categories::path_ids(&mut tx, row.try_get("category_id")?).await?;
+    if !action.allowed_in(actor, author, &path) {
         return Err(WorkflowError::NotAllowed);
     }
     let to = action.target(from).ok_or_else(|| {
