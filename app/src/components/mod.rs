@@ -7,6 +7,7 @@ pub mod language;
 pub mod meta;
 pub mod nav;
 pub mod page;
+pub mod params;
 
 pub use admin::admin_content;
 pub use form::{form_done, form_error};
@@ -14,3 +15,4 @@ pub use language::LanguageSwitch;
 pub use meta::PageMeta;
 pub use nav::{Breadcrumb, Pagination};
 pub use page::{ErrorPage, NotFoundPage, SiteResource, page_loader, urlencode, use_site};
+pub use params::{id_param, slug_and_page};

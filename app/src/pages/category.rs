@@ -4,12 +4,11 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 
-use crate::components::{Breadcrumb, PageMeta, page_loader};
+use crate::components::{Breadcrumb, PageMeta, page_loader, slug_and_page};
 use crate::core::error::AppError;
-use crate::core::paging::{Paged, page_param};
+use crate::core::paging::Paged;
 use crate::features::articles::ArticleCard;
 use crate::features::articles::views::{ArticleListView, MostBlocks};
 use crate::features::categories::CategoryRef;
@@ -30,16 +29,12 @@ pub struct CategoryPageData {
 /// those of its subcategories), newest first.
 #[server(input = GetUrl)]
 pub async fn get_category_page(slug: String, page: u32) -> Result<CategoryPageData, AppError> {
-    use crate::features::articles::{self, ListFilter};
+    use crate::features::articles::ListFilter;
     let ctx = crate::core::state::app_context()?;
     let tree = crate::features::categories::load_tree(&ctx.pool).await?;
     let node = tree.by_slug(&slug).ok_or(AppError::NotFound)?;
     let filter = ListFilter::Categories(tree.subtree_ids(node.id));
-    let page = page.clamp(1, crate::core::paging::MAX_PAGE);
-    let list = articles::page(&ctx.pool, crate::core::time::now(), &filter, page).await?;
-    if page > list.pages {
-        return Err(AppError::NotFound);
-    }
+    let list = super::lists::articles_page(&filter, page).await?;
     Ok(CategoryPageData {
         category: node.to_ref(),
         description: node.description.clone(),
@@ -51,17 +46,9 @@ pub async fn get_category_page(slug: String, page: u32) -> Result<CategoryPageDa
 
 #[component]
 pub fn CategoryPage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let data = Resource::new(
-        move || {
-            (
-                params.read().get("slug").unwrap_or_default(),
-                page_param(query.read().get("trang")),
-            )
-        },
-        |(slug, page)| get_category_page(slug, page),
-    );
+    let data = Resource::new(slug_and_page(), |(slug, page)| {
+        get_category_page(slug, page)
+    });
     let page = page_loader(data, |site, data| {
         let base = data.category.href();
         let crumbs: Vec<(String, String)> = data

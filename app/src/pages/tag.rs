@@ -2,12 +2,11 @@
 
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
-use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 
-use crate::components::page_loader;
+use crate::components::{page_loader, slug_and_page};
 use crate::core::error::AppError;
-use crate::core::paging::{Paged, page_param};
+use crate::core::paging::Paged;
 use crate::features::articles::ArticleCard;
 use crate::features::articles::list_page::labelled_list_page;
 use crate::features::tags::TagRef;
@@ -23,22 +22,12 @@ pub struct TagPageData {
 /// A tag with one page of its public articles.
 #[server(input = GetUrl)]
 pub async fn get_tag_page(slug: String, page: u32) -> Result<TagPageData, AppError> {
-    use crate::features::articles::{self, ListFilter};
+    use crate::features::articles::ListFilter;
     let ctx = crate::core::state::app_context()?;
     let (id, tag) = crate::features::tags::find(&ctx.pool, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let page = page.clamp(1, crate::core::paging::MAX_PAGE);
-    let list = articles::page(
-        &ctx.pool,
-        crate::core::time::now(),
-        &ListFilter::Tag(id),
-        page,
-    )
-    .await?;
-    if page > list.pages {
-        return Err(AppError::NotFound);
-    }
+    let list = super::lists::articles_page(&ListFilter::Tag(id), page).await?;
     Ok(TagPageData {
         tag,
         articles: list,
@@ -47,17 +36,7 @@ pub async fn get_tag_page(slug: String, page: u32) -> Result<TagPageData, AppErr
 
 #[component]
 pub fn TagPage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let data = Resource::new(
-        move || {
-            (
-                params.read().get("slug").unwrap_or_default(),
-                page_param(query.read().get("trang")),
-            )
-        },
-        |(slug, page)| get_tag_page(slug, page),
-    );
+    let data = Resource::new(slug_and_page(), |(slug, page)| get_tag_page(slug, page));
     page_loader(data, |site, data| {
         let base = data.tag.href();
         labelled_list_page(

@@ -3,12 +3,11 @@
 
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
-use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 
-use crate::components::page_loader;
+use crate::components::{page_loader, slug_and_page};
 use crate::core::error::AppError;
-use crate::core::paging::{Paged, page_param};
+use crate::core::paging::Paged;
 use crate::features::articles::ArticleCard;
 use crate::features::articles::list_page::labelled_list_page;
 use crate::features::topics::TopicRef;
@@ -25,22 +24,12 @@ pub struct TopicPageData {
 /// A topic with its description and one page of its public articles.
 #[server(input = GetUrl)]
 pub async fn get_topic_page(slug: String, page: u32) -> Result<TopicPageData, AppError> {
-    use crate::features::articles::{self, ListFilter};
+    use crate::features::articles::ListFilter;
     let ctx = crate::core::state::app_context()?;
     let (id, topic, description) = crate::features::topics::find(&ctx.pool, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let page = page.clamp(1, crate::core::paging::MAX_PAGE);
-    let list = articles::page(
-        &ctx.pool,
-        crate::core::time::now(),
-        &ListFilter::Topic(id),
-        page,
-    )
-    .await?;
-    if page > list.pages {
-        return Err(AppError::NotFound);
-    }
+    let list = super::lists::articles_page(&ListFilter::Topic(id), page).await?;
     Ok(TopicPageData {
         topic,
         description,
@@ -50,17 +39,7 @@ pub async fn get_topic_page(slug: String, page: u32) -> Result<TopicPageData, Ap
 
 #[component]
 pub fn TopicPage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let data = Resource::new(
-        move || {
-            (
-                params.read().get("slug").unwrap_or_default(),
-                page_param(query.read().get("trang")),
-            )
-        },
-        |(slug, page)| get_topic_page(slug, page),
-    );
+    let data = Resource::new(slug_and_page(), |(slug, page)| get_topic_page(slug, page));
     page_loader(data, |site, data| {
         let base = data.topic.href();
         labelled_list_page(

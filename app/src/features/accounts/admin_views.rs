@@ -9,8 +9,8 @@ use super::admin_api::{
     CompleteSetup, CreateAccount, IssuePasswordLink, SetPasswordByLink, UpdateAccount, get_link,
     get_users,
 };
-use super::model::takes_grants;
 use super::model::{LinkInfo, Role, UserAdminRow};
+use super::rights::takes_grants;
 use crate::components::admin_content;
 use crate::components::{form_done, form_error, page_loader};
 use crate::i18n::{fill, ta};

@@ -9,13 +9,13 @@ pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod links;
 pub mod model;
+pub mod rights;
 #[cfg(feature = "ssr")]
 mod store;
 pub mod views;
 
-pub use model::{
-    CategoryGrant, CategoryRights, CurrentUser, Permission, Role, Scope, allows, takes_grants,
-};
+pub use model::{CategoryGrant, CategoryRights, CurrentUser, Permission, Role, Scope};
+pub use rights::{allows, role_rights, takes_grants};
 #[cfg(feature = "ssr")]
 pub use store::{
     NewUser, create_user, disable_user, find_for_sign_in, get_user, grants_of, has_admin,

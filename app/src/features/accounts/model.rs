@@ -117,53 +117,6 @@ impl Permission {
     }
 }
 
-/// What each role may do: an allow-list per role, the one place it is written down.
-/// A permission no list names belongs to no role.
-pub fn role_rights(role: Role) -> &'static [Permission] {
-    use Permission as P;
-    match role {
-        Role::Admin => &[
-            P::ReadInternal,
-            P::UseAdmin,
-            P::WriteOwnDrafts,
-            P::EditAnyArticle,
-            P::ApproveArticle,
-            P::PublishArticle,
-            P::ArchiveArticle,
-            P::ModerateComments,
-            P::ManageUsers,
-            P::ManageCategories,
-            P::ReadAuditLog,
-        ],
-        Role::EditorInChief => &[
-            P::ReadInternal,
-            P::UseAdmin,
-            P::WriteOwnDrafts,
-            P::EditAnyArticle,
-            P::ApproveArticle,
-            P::PublishArticle,
-            P::ArchiveArticle,
-            P::ModerateComments,
-            P::ReadAuditLog,
-        ],
-        Role::Editor => &[
-            P::ReadInternal,
-            P::UseAdmin,
-            P::WriteOwnDrafts,
-            P::EditAnyArticle,
-            P::ArchiveArticle,
-        ],
-        Role::Contributor => &[P::ReadInternal, P::UseAdmin, P::WriteOwnDrafts],
-        Role::Moderator => &[P::ReadInternal, P::UseAdmin, P::ModerateComments],
-        Role::Member => &[P::ReadInternal],
-    }
-}
-
-/// Whether `role` may do `permission` wherever it applies.
-pub fn allows(role: Role, permission: Permission) -> bool {
-    role_rights(role).contains(&permission)
-}
-
 /// The rights a category grant gives in its category and the subcategories below it,
 /// as NukeViet portals grant them to their editors.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -203,14 +156,6 @@ pub struct CategoryGrant {
     pub rights: CategoryRights,
 }
 
-/// The roles that may hold category grants: staff below the admin.
-pub fn takes_grants(role: Role) -> bool {
-    matches!(
-        role,
-        Role::EditorInChief | Role::Editor | Role::Contributor | Role::Moderator
-    )
-}
-
 /// The signed-in person, as the interface sees them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CurrentUser {
@@ -233,34 +178,6 @@ pub enum Scope<'a> {
     /// For an article of the category whose path is given, from the top-level
     /// category down to the article's own.
     Category(&'a [i64]),
-}
-
-impl CurrentUser {
-    /// By the role alone.
-    pub fn can(&self, permission: Permission) -> bool {
-        allows(self.role, permission)
-    }
-
-    /// In `scope`. In a category the nearest grant up its path decides the rights
-    /// grants govern (add, edit, approve, publish); with no grant there, the role.
-    pub fn can_in(&self, permission: Permission, scope: Scope<'_>) -> bool {
-        match scope {
-            Scope::Role => self.can(permission),
-            Scope::Anywhere => {
-                self.can(permission)
-                    || self
-                        .grants
-                        .iter()
-                        .any(|g| g.rights.decides(permission) == Some(true))
-            }
-            Scope::Category(path) => path
-                .iter()
-                .rev()
-                .find_map(|id| self.grants.iter().find(|g| g.category_id == *id))
-                .and_then(|g| g.rights.decides(permission))
-                .unwrap_or_else(|| self.can(permission)),
-        }
-    }
 }
 
 /// A stored account (what administration sees of it; never the password hash).
@@ -337,6 +254,7 @@ pub fn check_username(name: &str) -> Result<(), &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::features::accounts::rights::allows;
 
     #[test]
     fn roles_round_trip_their_names() {
@@ -344,82 +262,6 @@ mod tests {
             assert_eq!(Role::parse(r.as_str()), Some(r));
         }
         assert_eq!(Role::parse("root"), None);
-    }
-
-    #[test]
-    fn rights_are_allow_lists() {
-        // a role may do exactly what its list names: nothing comes to a role unlisted
-        for r in Role::ALL {
-            for p in Permission::ALL {
-                assert_eq!(allows(r, p), role_rights(r).contains(&p), "{r:?} {p:?}");
-            }
-            let mut listed = role_rights(r).to_vec();
-            listed.dedup();
-            assert_eq!(
-                listed.len(),
-                role_rights(r).len(),
-                "{r:?} lists a right twice"
-            );
-        }
-        // the newest permission went only where it was written: publishing is the
-        // editor-in-chief's and the admin's, not every role's that may approve or edit
-        let publishers: Vec<Role> = Role::ALL
-            .into_iter()
-            .filter(|r| allows(*r, Permission::PublishArticle))
-            .collect();
-        assert_eq!(publishers, [Role::Admin, Role::EditorInChief]);
-        // and grants decide only what they govern
-        let all = CategoryRights {
-            add: true,
-            edit: true,
-            approve: true,
-            publish: true,
-        };
-        assert_eq!(all.decides(Permission::ManageUsers), None);
-        assert_eq!(all.decides(Permission::PublishArticle), Some(true));
-    }
-
-    #[test]
-    fn the_nearest_grant_up_the_tree_decides() {
-        let rights = |add, approve| CategoryRights {
-            add,
-            edit: false,
-            approve,
-            publish: false,
-        };
-        let user = CurrentUser {
-            id: 1,
-            username: "u".into(),
-            display_name: "U".into(),
-            role: Role::Editor,
-            grants: vec![
-                CategoryGrant {
-                    category_id: 10,
-                    rights: rights(true, true),
-                },
-                CategoryGrant {
-                    category_id: 12,
-                    rights: rights(false, false),
-                },
-            ],
-        };
-        let p = Permission::ApproveArticle;
-        assert!(!user.can(p), "not by the role");
-        assert!(user.can_in(p, Scope::Category(&[10])));
-        assert!(user.can_in(p, Scope::Category(&[10, 11])), "a subcategory");
-        assert!(
-            !user.can_in(p, Scope::Category(&[10, 12])),
-            "a nearer grant takes it away"
-        );
-        assert!(
-            !user.can_in(p, Scope::Category(&[20])),
-            "elsewhere the role decides"
-        );
-        assert!(user.can_in(p, Scope::Anywhere));
-        // where the grant says nothing, the role: editors edit anyone's articles
-        assert!(!user.can_in(Permission::EditAnyArticle, Scope::Category(&[10])));
-        assert!(user.can_in(Permission::EditAnyArticle, Scope::Category(&[20])));
-        assert!(user.can_in(Permission::ArchiveArticle, Scope::Category(&[10])));
     }
 
     #[test]
@@ -470,6 +312,7 @@ mod tests {
 #[cfg(test)]
 mod readme_tests {
     use super::*;
+    use crate::features::accounts::rights::allows;
 
     /// The README's table of who may do what is the code's table.
     #[test]

@@ -6,6 +6,8 @@
 pub mod api;
 #[cfg(feature = "ssr")]
 mod counters;
+#[cfg(feature = "ssr")]
+mod head;
 pub mod list_page;
 pub mod model;
 #[cfg(feature = "ssr")]
@@ -18,11 +20,10 @@ mod writer;
 
 #[cfg(feature = "ssr")]
 pub use counters::{add_views, lock_counters, set_comment_count, set_rating};
+#[cfg(feature = "ssr")]
+pub use head::{Content, Head, head, id_by_slug, latest_revision};
 pub use model::{ArticleCard, ArticleData, RatingSummary, Thumb};
 #[cfg(feature = "ssr")]
 pub use store::{ListFilter, Participation, newest, newest_per_root_category, page, participation};
 #[cfg(feature = "ssr")]
-pub use writer::{
-    Author, Content, Head, Settings, Write, WriteError, Written, head, id_by_slug, latest_revision,
-    write,
-};
+pub use writer::{Author, Settings, Write, WriteError, Written, write};

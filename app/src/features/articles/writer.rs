@@ -7,7 +7,7 @@
 
 use sqlx::{AnyConnection, Row};
 
-use crate::content::Doc;
+use super::head::{Content, head, id_by_slug, latest_revision};
 use crate::features::accounts::{CurrentUser, Permission, Scope};
 use crate::features::categories;
 use crate::features::workflow::model::can_edit_in;
@@ -53,18 +53,6 @@ impl Author<'_> {
             Author::Demo { file } => fill(stored().note_demo, &[file]),
         }
     }
-}
-
-/// The editable content of an article: what every revision keeps.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Content {
-    pub title: String,
-    pub sapo: String,
-    pub category_id: i64,
-    pub tags: Vec<String>,
-    pub byline: String,
-    pub source: String,
-    pub body: Doc,
 }
 
 /// Settings written with the content; `None` keeps the stored value (a new article
@@ -114,80 +102,6 @@ pub struct Written {
     /// The revision it kept.
     pub revision: i64,
     pub created: bool,
-}
-
-/// The stored facts of an article that writers and the desk need.
-#[derive(Debug, Clone)]
-pub struct Head {
-    pub slug: String,
-    pub status: Status,
-    pub author_id: Option<i64>,
-    pub author: Option<String>,
-    pub category: String,
-    pub featured: bool,
-    pub allow_comments: bool,
-    pub allow_ratings: bool,
-    pub publish_at: Option<i64>,
-    pub expire_at: Option<i64>,
-    pub created_at: i64,
-    pub updated_at: i64,
-    pub content: Content,
-}
-
-/// An article with its current content, whatever its status.
-pub async fn head(conn: &mut AnyConnection, id: i64) -> Result<Option<Head>, sqlx::Error> {
-    let Some(r) = sqlx::query(
-        "SELECT a.slug, a.status, a.created_by, u.display_name, c.name AS category, a.featured, a.publish_at, \
-         a.expire_at, a.created_at, a.updated_at, a.title, a.sapo, a.category_id, a.byline, a.source, a.body_json, \
-         a.allow_comments, a.allow_ratings \
-         FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by \
-         WHERE a.id = $1",
-    )
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?
-    else {
-        return Ok(None);
-    };
-    let body: String = r.try_get("body_json")?;
-    let body: Doc = serde_json::from_str(&body).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
-    let tags = crate::features::tags::names_for_article(conn, id).await?;
-    let status: String = r.try_get("status")?;
-    Ok(Some(Head {
-        slug: r.try_get("slug")?,
-        status: Status::parse(&status)
-            .ok_or_else(|| sqlx::Error::Decode(format!("unknown status {status}").into()))?,
-        author_id: r.try_get("created_by")?,
-        author: r.try_get("display_name")?,
-        category: r.try_get("category")?,
-        featured: r.try_get::<i64, _>("featured")? != 0,
-        allow_comments: r.try_get::<i64, _>("allow_comments")? != 0,
-        allow_ratings: r.try_get::<i64, _>("allow_ratings")? != 0,
-        publish_at: r.try_get("publish_at")?,
-        expire_at: r.try_get("expire_at")?,
-        created_at: r.try_get("created_at")?,
-        updated_at: r.try_get("updated_at")?,
-        content: Content {
-            title: r.try_get("title")?,
-            sapo: r.try_get("sapo")?,
-            category_id: r.try_get("category_id")?,
-            tags,
-            byline: r.try_get("byline")?,
-            source: r.try_get("source")?,
-            body,
-        },
-    }))
-}
-
-/// The number of the newest revision of an article (0 before the first).
-pub async fn latest_revision(conn: &mut AnyConnection, id: i64) -> Result<i64, sqlx::Error> {
-    let n: Option<i64> =
-        sqlx::query("SELECT MAX(number) AS n FROM article_revisions WHERE article_id = $1")
-            .bind(id)
-            .fetch_one(&mut *conn)
-            .await?
-            .try_get("n")?;
-    Ok(n.unwrap_or(0))
 }
 
 /// Writes an article as `by`, in the caller's transaction (see the module comment).
@@ -357,15 +271,6 @@ async fn create(
         revision,
         created: true,
     })
-}
-
-/// The id of the article at this address, if any.
-pub async fn id_by_slug(conn: &mut AnyConnection, slug: &str) -> Result<Option<i64>, sqlx::Error> {
-    let row = sqlx::query("SELECT id FROM articles WHERE slug = $1")
-        .bind(slug)
-        .fetch_optional(&mut *conn)
-        .await?;
-    row.map(|r| r.try_get("id")).transpose()
 }
 
 /// A slug from the title that no other article has.

@@ -8,10 +8,9 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 
-use crate::components::{admin_content, form_error};
+use crate::components::{admin_content, form_error, id_param};
 use crate::core::error::AppError;
 use crate::features::accounts::CategoryRights;
 use crate::i18n::{fill, ta};
@@ -155,7 +154,12 @@ pub async fn save_user_grants(
 }
 
 /// A tick box of one right in one category.
-fn right_box(field: &'static str, label: &'static str, row: &GrantRow, on: bool) -> impl IntoView {
+fn right_box(
+    field: &'static str,
+    label: &'static str,
+    row: &GrantRow,
+    on: bool,
+) -> impl IntoView + use<> {
     let id = format!("quyen-{}-{field}", row.category_id);
     let aria = format!("{label}: {}", row.name);
     view! {
@@ -168,15 +172,8 @@ fn right_box(field: &'static str, label: &'static str, row: &GrantRow, on: bool)
 
 #[component]
 pub fn UserGrantsPage() -> impl IntoView {
-    let params = use_params_map();
     let save = ServerAction::<SaveUserGrants>::new();
-    let user_id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<i64>().ok())
-            .unwrap_or(-1)
-    };
+    let user_id = id_param(-1);
     let data = Resource::new(
         move || (user_id(), save.version().get()),
         |(id, _)| get_user_grants(id),

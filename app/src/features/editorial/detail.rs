@@ -5,11 +5,10 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use super::model::*;
 use super::notes::{AddNote, NotesSection};
-use crate::components::{admin_content, form_error};
+use crate::components::{admin_content, form_error, id_param};
 use crate::core::error::AppError;
 use crate::features::workflow::api::TransitionArticle;
 use crate::features::workflow::status_badge;
@@ -95,16 +94,9 @@ fn action_form(
 /// `/quan-tri/bai-viet/:id`
 #[component]
 pub fn DeskArticlePage() -> impl IntoView {
-    let params = use_params_map();
     let transition = ServerAction::<TransitionArticle>::new();
     let note = ServerAction::<AddNote>::new();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<i64>().ok())
-            .unwrap_or(-1)
-    };
+    let id = id_param(-1);
     let data = Resource::new(
         move || (id(), transition.version().get(), note.version().get()),
         |(id, _, _)| get_desk_article(id),

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::model::*;
 use super::widgets::choice_options;
-use crate::components::{admin_content, form_error};
+use crate::components::{admin_content, form_error, id_param};
 use crate::core::error::AppError;
 use crate::i18n::ta;
 
@@ -152,13 +152,7 @@ fn local_storage() -> Option<web_sys::Storage> {
 #[component]
 pub fn ArticleFormPage() -> impl IntoView {
     let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let id = id_param(0);
     let data = Resource::new(id, get_article_form);
     let title = if params.read_untracked().get("id").is_some() {
         ta().desk_edit

@@ -5,10 +5,10 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use super::model::*;
-use crate::components::{admin_content, form_error};
+use crate::components::{admin_content, form_error, id_param};
 use crate::content::diff::{BlockChange, Piece};
 use crate::core::error::AppError;
 use crate::i18n::{fill, ta};
@@ -95,16 +95,12 @@ fn pieces_view(pieces: Vec<Piece>) -> impl IntoView {
 /// `/quan-tri/bai-viet/:id/phien-ban?tu=&den=`: two revisions compared, and restore.
 #[component]
 pub fn RevisionsPage() -> impl IntoView {
-    let params = use_params_map();
+    let id = id_param(-1);
     let query = use_query_map();
     let restore = ServerAction::<RestoreRevision>::new();
     let data = Resource::new(
         move || {
-            let id = params
-                .read()
-                .get("id")
-                .and_then(|s| s.parse::<i64>().ok())
-                .unwrap_or(-1);
+            let id = id();
             let q = query.read();
             let n = |k: &str| q.get(k).and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
             (id, n("tu"), n("den"))
