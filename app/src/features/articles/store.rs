@@ -23,19 +23,24 @@ const CARD_COLUMNS: &str = "a.id AS id, a.slug AS slug, a.title AS title, a.sapo
      a.comment_count AS comment_count";
 const CARD_JOINS: &str = "FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.cover_media_id";
 
-fn card_from_row(r: &AnyRow) -> Result<ArticleCard, sqlx::Error> {
-    let publish_at: i64 = r.try_get::<Option<i64>, _>("publish_at")?.unwrap_or(0);
-    let title: String = r.try_get("title")?;
+/// The picture of an article row (its cover's `file_name`, `width`, `height`), if any.
+fn thumb_from_row(r: &AnyRow, title: &str) -> Result<Option<Thumb>, sqlx::Error> {
     let file: Option<String> = r.try_get("file_name")?;
-    let thumb = match file {
-        Some(file) => Some(Thumb {
+    file.map(|file| {
+        Ok(Thumb {
             src: format!("/media/{file}"),
             width: r.try_get::<i64, _>("width")? as u32,
             height: r.try_get::<i64, _>("height")? as u32,
-            alt: title.clone(),
-        }),
-        None => None,
-    };
+            alt: title.to_string(),
+        })
+    })
+    .transpose()
+}
+
+fn card_from_row(r: &AnyRow) -> Result<ArticleCard, sqlx::Error> {
+    let publish_at: i64 = r.try_get::<Option<i64>, _>("publish_at")?.unwrap_or(0);
+    let title: String = r.try_get("title")?;
+    let thumb = thumb_from_row(r, &title)?;
     Ok(ArticleCard {
         id: r.try_get("id")?,
         slug: r.try_get("slug")?,
@@ -249,16 +254,7 @@ pub async fn find_public(
     let title: String = r.try_get("title")?;
     let publish_at: i64 = r.try_get::<Option<i64>, _>("publish_at")?.unwrap_or(0);
     let updated_at: i64 = r.try_get("updated_at")?;
-    let file: Option<String> = r.try_get("file_name")?;
-    let cover = match file {
-        Some(file) => Some(Thumb {
-            src: format!("/media/{file}"),
-            width: r.try_get::<i64, _>("width")? as u32,
-            height: r.try_get::<i64, _>("height")? as u32,
-            alt: title.clone(),
-        }),
-        None => None,
-    };
+    let cover = thumb_from_row(&r, &title)?;
     let detail = ArticleDetail {
         id: r.try_get("id")?,
         slug: r.try_get("slug")?,

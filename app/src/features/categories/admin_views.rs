@@ -25,6 +25,25 @@ fn parent_options(
         .collect_view()
 }
 
+/// A button that moves category `id` one place `direction` ("up", "down") among its
+/// siblings; disabled where it cannot go further.
+fn move_button(
+    reorder: ServerAction<MoveCategory>,
+    id: i64,
+    direction: &'static str,
+    arrow: &'static str,
+    label: String,
+    at_end: bool,
+) -> impl IntoView + use<> {
+    view! {
+        <ActionForm action=reorder attr:class="inline-form">
+            <input type="hidden" name="category_id" value=id.to_string()/>
+            <input type="hidden" name="direction" value=direction/>
+            <button type="submit" class="button-small" disabled=at_end aria-label=label>{arrow}</button>
+        </ActionForm>
+    }
+}
+
 #[component]
 pub fn CategoriesAdminPage() -> impl IntoView {
     let save = ServerAction::<SaveCategory>::new();
@@ -56,18 +75,8 @@ pub fn CategoriesAdminPage() -> impl IntoView {
                                 <span class="category-name">{r.name.clone()}</span>
                                 <span class="muted">{format!(" /chuyen-muc/{} · {}", r.slug, fill(ta().desk_article_count, &[&r.articles]))}</span>
                                 <span class="category-tools">
-                                    <ActionForm action=reorder attr:class="inline-form">
-                                        <input type="hidden" name="category_id" value=id.to_string()/>
-                                        <input type="hidden" name="direction" value="up"/>
-                                        <button type="submit" class="button-small" disabled=r.first
-                                            aria-label=up_label>"↑"</button>
-                                    </ActionForm>
-                                    <ActionForm action=reorder attr:class="inline-form">
-                                        <input type="hidden" name="category_id" value=id.to_string()/>
-                                        <input type="hidden" name="direction" value="down"/>
-                                        <button type="submit" class="button-small" disabled=r.last
-                                            aria-label=down_label>"↓"</button>
-                                    </ActionForm>
+                                    {move_button(reorder, id, "up", "↑", up_label, r.first)}
+                                    {move_button(reorder, id, "down", "↓", down_label, r.last)}
                                 </span>
                             </div>
                             <details>
