@@ -1,16 +1,22 @@
 //! The in-process cache of the pages anonymous readers get (DESIGN §9): the home page,
 //! category, article, topic and tag pages are rendered once per change and kept
 //! compressed ahead of time (brotli and gzip), so a reader's request costs a map
-//! look-up. Every accepted state-changing request and every written batch of views make
-//! all kept pages stale; a kept page is also rendered again at least every `max_age`
-//! (scheduled publication, the date in the header). Signed-in users, other query
-//! strings and anything but a plain 200 HTML page always get a fresh render. Views of
-//! articles served from here are counted here, as the render would have.
+//! look-up. An accepted state-changing request makes stale what it says it changed
+//! (`CHANGED_HEADER`: nothing, or one article's pages) or else every kept page, as does
+//! every written batch of views; a kept page is also rendered again at least every
+//! `max_age` (scheduled publication, the date in the header). A stale page is rendered
+//! again by one request while the others get the previous copy (stale while
+//! revalidate, single flight); a page not kept yet is rendered once for all who ask
+//! at the same time. Kept pages carry an ETag (a `304` for a browser that has the page)
+//! and a Cache-Control a proxy can honour. Signed-in users, other query strings and
+//! anything but a plain 200 HTML page always get a fresh render, never kept by a proxy.
+//! Views of articles served from here are counted here, as the render would have.
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::io::Write;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use axum::body::{Body, Bytes};
@@ -19,7 +25,7 @@ use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri, he
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use toasoan_app::core::state::{AppContext, ClientAddr};
-use toasoan_app::core::view_counts::ARTICLE_HEADER;
+use toasoan_app::core::view_counts::{ARTICLE_HEADER, CHANGED_HEADER, Changed};
 use toasoan_app::i18n::Lang;
 
 /// Pages kept at most (each a few tens of KB in three encodings).
@@ -30,6 +36,14 @@ pub const MAX_AGE: Duration = Duration::from_secs(60);
 const MAX_BODY: usize = 2 << 20;
 /// Tells operators (and tests) whether a page came from the cache.
 const CACHE_HEADER: HeaderName = HeaderName::from_static("x-cache");
+/// What a proxy in front may do with a kept page: keep it as long as this cache does,
+/// and ask again (the ETag makes that cheap) in browsers.
+const PUBLIC_CACHE_CONTROL: &str = "public, max-age=0, s-maxage=60";
+/// Pages of signed-in users: never kept by anyone.
+const PRIVATE_CACHE_CONTROL: &str = "private, no-store";
+/// How long a request waits for another's render of the same page before it renders
+/// the page itself.
+const FLIGHT_WAIT: Duration = Duration::from_secs(10);
 
 /// Kept pages and the generation that makes them stale.
 pub struct PageCache {
@@ -37,6 +51,10 @@ pub struct PageCache {
     pages: RwLock<HashMap<String, Arc<Page>>>,
     max_pages: usize,
     max_age: Duration,
+    /// Pages being rendered now, with who waits for them.
+    flights: Mutex<HashMap<String, Arc<tokio::sync::Notify>>>,
+    /// Renders made for the cache (tests and operators).
+    renders: AtomicU64,
 }
 
 /// One rendered page in every encoding it is sent in.
@@ -47,6 +65,10 @@ struct Page {
     headers: HeaderMap,
     /// The article the page shows, whose views a hit counts.
     article: Option<i64>,
+    /// Made stale by a change of its article.
+    stale: AtomicBool,
+    /// A weak validator of the page's content (the same in every coding).
+    etag: HeaderValue,
     plain: Bytes,
     gzip: Bytes,
     brotli: Bytes,
@@ -67,7 +89,33 @@ impl PageCache {
             pages: RwLock::new(HashMap::new()),
             max_pages,
             max_age,
+            flights: Mutex::new(HashMap::new()),
+            renders: AtomicU64::new(0),
         }
+    }
+
+    /// Makes stale what a request says it changed.
+    pub fn changed(&self, what: Changed) {
+        match what {
+            Changed::Nothing => {}
+            Changed::Article(id) => {
+                let pages = self.pages.read().unwrap_or_else(|e| e.into_inner());
+                for page in pages.values().filter(|p| p.article == Some(id)) {
+                    page.stale.store(true, Ordering::SeqCst);
+                }
+            }
+        }
+    }
+
+    /// The kept page at `key`, if still fresh.
+    #[cfg(test)]
+    fn fresh(&self, key: &str) -> Option<Arc<Page>> {
+        self.lookup(key).and_then(|(p, fresh)| fresh.then_some(p))
+    }
+
+    /// How many renders the cache has asked for.
+    pub fn renders(&self) -> u64 {
+        self.renders.load(Ordering::SeqCst)
     }
 
     /// Makes every kept page stale: something they show may have changed.
@@ -79,12 +127,31 @@ impl PageCache {
         self.generation.load(Ordering::SeqCst)
     }
 
-    /// The kept page at `key`, if still fresh.
-    fn fresh(&self, key: &str) -> Option<Arc<Page>> {
+    /// The kept page at `key`, and whether it is still fresh.
+    fn lookup(&self, key: &str) -> Option<(Arc<Page>, bool)> {
         let pages = self.pages.read().unwrap_or_else(|e| e.into_inner());
         let page = pages.get(key)?;
-        (page.generation == self.generation() && page.made.elapsed() < self.max_age)
-            .then(|| page.clone())
+        Some((page.clone(), self.is_fresh(page)))
+    }
+
+    fn is_fresh(&self, page: &Page) -> bool {
+        page.generation == self.generation()
+            && !page.stale.load(Ordering::SeqCst)
+            && page.made.elapsed() < self.max_age
+    }
+
+    /// Takes the render of `key` for this request: `Ok` with a guard that ends the flight
+    /// when dropped, or `Err` with what to wait on while another request renders it.
+    fn take_flight(&self, key: &str) -> Result<Flight<'_>, Arc<tokio::sync::Notify>> {
+        let mut flights = self.flights.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(n) = flights.get(key) {
+            return Err(n.clone());
+        }
+        flights.insert(key.to_string(), Arc::new(tokio::sync::Notify::new()));
+        Ok(Flight {
+            cache: self,
+            key: key.to_string(),
+        })
     }
 
     /// Keeps `page` at `key`. When full, stale pages go first; if it is still full, the
@@ -95,7 +162,11 @@ impl PageCache {
         let mut pages = self.pages.write().unwrap_or_else(|e| e.into_inner());
         if pages.len() >= self.max_pages && !pages.contains_key(&key) {
             let max_age = self.max_age;
-            pages.retain(|_, p| p.generation == current && p.made.elapsed() < max_age);
+            pages.retain(|_, p| {
+                p.generation == current
+                    && !p.stale.load(Ordering::SeqCst)
+                    && p.made.elapsed() < max_age
+            });
         }
         if pages.len() < self.max_pages || pages.contains_key(&key) {
             pages.insert(key, page.clone());
@@ -110,6 +181,21 @@ impl PageCache {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+}
+
+/// One request's render of a page; the others asking for it meanwhile wait for it.
+struct Flight<'a> {
+    cache: &'a PageCache,
+    key: String,
+}
+
+impl Drop for Flight<'_> {
+    fn drop(&mut self) {
+        let mut flights = self.cache.flights.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(n) = flights.remove(&self.key) {
+            n.notify_waiters();
+        }
     }
 }
 
@@ -167,17 +253,7 @@ pub fn cache_key(method: &Method, uri: &Uri, headers: &HeaderMap, lang: Lang) ->
     }
     let page = kept_query(uri.query());
     let query_ok = page.is_some();
-    let signed_in = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .any(|c| {
-            c.trim()
-                .split_once('=')
-                .is_some_and(|(name, _)| name == toasoan_app::features::accounts::auth::COOKIE)
-        });
-    (query_ok && !signed_in).then(|| {
+    (query_ok && !has_session(headers)).then(|| {
         let page = page
             .flatten()
             .map(|n| format!("?trang={n}"))
@@ -217,22 +293,37 @@ pub struct CacheState {
 
 /// The middleware: answers from the cache, keeps what it may, and marks the cache stale
 /// after every accepted state-changing request.
-pub async fn serve(State(state): State<CacheState>, mut req: Request, next: Next) -> Response {
+pub async fn serve(State(state): State<CacheState>, req: Request, next: Next) -> Response {
     let method = req.method().clone();
     if !matches!(method, Method::GET | Method::HEAD | Method::OPTIONS) {
         let mut res = next.run(req).await;
-        // a refused request changed nothing; an accepted one (or a form's redirect) may
-        // have changed any page
+        // a refused request changed nothing; an accepted one (or a form's redirect)
+        // changed what it says, else maybe any page
+        let changed = res
+            .headers_mut()
+            .remove(CHANGED_HEADER)
+            .and_then(|v| Changed::parse(v.to_str().ok()?));
         if res.status().is_success() || res.status().is_redirection() {
-            state.pages.invalidate();
+            match changed {
+                Some(what) => state.pages.changed(what),
+                None => state.pages.invalidate(),
+            }
         }
         res.headers_mut().remove(ARTICLE_HEADER);
         return res;
     }
     let lang = req.extensions().get::<Lang>().copied().unwrap_or_default();
     let Some(key) = cache_key(&method, req.uri(), req.headers(), lang) else {
+        let signed_in = has_session(req.headers());
         let mut res = next.run(req).await;
         res.headers_mut().remove(ARTICLE_HEADER);
+        res.headers_mut().remove(CHANGED_HEADER);
+        if signed_in && !res.headers().contains_key(header::CACHE_CONTROL) {
+            res.headers_mut().insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static(PRIVATE_CACHE_CONTROL),
+            );
+        }
         return res;
     };
     let encoding = preferred_encoding(
@@ -241,18 +332,108 @@ pub async fn serve(State(state): State<CacheState>, mut req: Request, next: Next
             .and_then(|v| v.to_str().ok())
             .unwrap_or(""),
     );
-    if let Some(page) = state.pages.fresh(&key) {
-        if let Some(article) = page.article {
-            count_view(&state.ctx, reader_of(&req), article).await;
+    let asked = Asked {
+        encoding,
+        if_none_match: req
+            .headers()
+            .get_all(header::IF_NONE_MATCH)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .collect::<Vec<_>>()
+            .join(","),
+        reader: reader_of(&req),
+    };
+    let mut waited = false;
+    loop {
+        let flight = match state.pages.lookup(&key) {
+            Some((page, true)) => return answer(&state, &asked, &page, "hit").await,
+            Some((page, false)) => match state.pages.take_flight(&key) {
+                Ok(flight) => flight,
+                // another request is rendering it: the previous copy meanwhile
+                Err(_) => return answer(&state, &asked, &page, "stale").await,
+            },
+            None => match state.pages.take_flight(&key) {
+                Ok(flight) => flight,
+                Err(notify) if !waited => {
+                    waited = true;
+                    let rendered = notify.notified();
+                    tokio::pin!(rendered);
+                    rendered.as_mut().enable();
+                    // the render may have ended between the look-up and now
+                    if state.pages.lookup(&key).is_none() {
+                        let _ = tokio::time::timeout(FLIGHT_WAIT, rendered).await;
+                    }
+                    continue;
+                }
+                Err(_) => return render(&state, key, req, next, encoding).await,
+            },
+        };
+        // a render that ended between the look-up and taking the flight
+        if let Some((page, true)) = state.pages.lookup(&key) {
+            drop(flight);
+            return answer(&state, &asked, &page, "hit").await;
         }
-        return respond(&page, encoding, "hit");
+        let res = render(&state, key, req, next, encoding).await;
+        drop(flight);
+        return res;
     }
+}
 
-    // render it plain (compression happens once, here), then keep it
+/// True when the request carries a session cookie.
+fn has_session(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .any(|c| {
+            c.trim()
+                .split_once('=')
+                .is_some_and(|(name, _)| name == toasoan_app::features::accounts::auth::COOKIE)
+        })
+}
+
+/// A kept page for this request: `304` when the browser has it, else the page; a view
+/// of its article is counted either way.
+async fn answer(state: &CacheState, asked: &Asked, page: &Page, cache: &'static str) -> Response {
+    if let Some(article) = page.article {
+        count_view(&state.ctx, asked.reader.clone(), article).await;
+    }
+    let ours = page.etag.to_str().unwrap_or("").trim_start_matches("W/");
+    let known = asked.if_none_match.split(',').any(|tag| {
+        let tag = tag.trim();
+        tag == "*" || (!tag.is_empty() && tag.trim_start_matches("W/") == ours)
+    });
+    if known {
+        let mut res = StatusCode::NOT_MODIFIED.into_response();
+        validators(res.headers_mut(), page, cache);
+        return res;
+    }
+    respond(page, asked.encoding, cache)
+}
+
+/// What a request for a kept page asks, read before any waiting.
+struct Asked {
+    encoding: Encoding,
+    /// The browser's copies (`If-None-Match`), "" when none.
+    if_none_match: String,
+    reader: (String, String, String),
+}
+
+/// Renders the page plain (compression happens once, here), keeps it, and answers.
+async fn render(
+    state: &CacheState,
+    key: String,
+    mut req: Request,
+    next: Next,
+    encoding: Encoding,
+) -> Response {
     let generation = state.pages.generation();
+    state.pages.renders.fetch_add(1, Ordering::SeqCst);
     req.headers_mut().remove(header::ACCEPT_ENCODING);
     let res = next.run(req).await;
     let (mut parts, body) = res.into_parts();
+    parts.headers.remove(CHANGED_HEADER);
     let article = parts
         .headers
         .remove(ARTICLE_HEADER)
@@ -329,11 +510,17 @@ async fn count_view(ctx: &AppContext, reader: (String, String, String), article:
 
 impl Page {
     fn compress(generation: u64, headers: HeaderMap, article: Option<i64>, plain: Bytes) -> Page {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        plain.hash(&mut hasher);
+        let etag = HeaderValue::from_str(&format!("W/\"{:016x}\"", hasher.finish()))
+            .expect("hex is a header value");
         Page {
             generation,
             made: Instant::now(),
             headers,
             article,
+            stale: AtomicBool::new(false),
+            etag,
             gzip: gzip(&plain).into(),
             brotli: brotli(&plain).into(),
             plain,
@@ -369,12 +556,26 @@ fn respond(page: &Page, encoding: Encoding, cache: &'static str) -> Response {
     let mut res = Response::new(Body::from(body));
     let headers = res.headers_mut();
     headers.extend(page.headers.clone());
-    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     if let Some(coding) = coding {
         headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
     }
-    headers.insert(CACHE_HEADER, HeaderValue::from_static(cache));
+    validators(headers, page, cache);
     res
+}
+
+/// The headers a kept page and its `304` share.
+fn validators(headers: &mut HeaderMap, page: &Page, cache: &'static str) {
+    // the language comes from a cookie too: a proxy keeps one copy per cookie
+    headers.insert(
+        header::VARY,
+        HeaderValue::from_static("accept-encoding, cookie"),
+    );
+    headers.insert(header::ETAG, page.etag.clone());
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(PUBLIC_CACHE_CONTROL),
+    );
+    headers.insert(CACHE_HEADER, HeaderValue::from_static(cache));
 }
 
 #[cfg(test)]
@@ -478,6 +679,67 @@ mod tests {
         cache.keep("/b".into(), page(2));
         assert!(cache.fresh("/b").is_some(), "stale pages make room");
         assert_eq!(cache.len(), 1);
+    }
+
+    #[test]
+    fn a_change_of_one_article_makes_only_its_pages_stale() {
+        let cache = PageCache::new(10, Duration::from_secs(60));
+        let article = |id| {
+            Page::compress(
+                0,
+                HeaderMap::new(),
+                Some(id),
+                Bytes::from_static(b"<p>Bai</p>"),
+            )
+        };
+        cache.keep("vi:/bai-viet/a".into(), article(1));
+        cache.keep("vi:/bai-viet/a/in".into(), article(1));
+        cache.keep("vi:/bai-viet/b".into(), article(2));
+        cache.keep("vi:/".into(), page(0));
+        cache.changed(Changed::Nothing);
+        assert!(cache.fresh("vi:/bai-viet/a").is_some());
+        cache.changed(Changed::Article(1));
+        assert!(cache.fresh("vi:/bai-viet/a").is_none());
+        assert!(
+            cache.fresh("vi:/bai-viet/a/in").is_none(),
+            "its print view too"
+        );
+        assert!(cache.fresh("vi:/bai-viet/b").is_some());
+        assert!(cache.fresh("vi:/").is_some());
+        // the stale copy is still there to serve while it is rendered again
+        assert!(matches!(cache.lookup("vi:/bai-viet/a"), Some((_, false))));
+    }
+
+    #[test]
+    fn the_same_page_has_the_same_etag_and_another_another() {
+        let a = page(0);
+        assert_eq!(a.etag, page(5).etag, "content, not generation");
+        let b = Page::compress(
+            0,
+            HeaderMap::new(),
+            None,
+            Bytes::from_static(b"<p>Khac</p>"),
+        );
+        assert_ne!(a.etag, b.etag);
+        assert!(a.etag.to_str().unwrap().starts_with("W/\""));
+    }
+
+    #[test]
+    fn one_request_renders_a_page_the_others_wait() {
+        let cache = PageCache::new(10, Duration::from_secs(60));
+        let Ok(flight) = cache.take_flight("vi:/") else {
+            panic!("the first takes it")
+        };
+        assert!(cache.take_flight("vi:/").is_err(), "the second waits");
+        assert!(
+            cache.take_flight("vi:/khac").is_ok(),
+            "another page is its own flight"
+        );
+        drop(flight);
+        assert!(
+            cache.take_flight("vi:/").is_ok(),
+            "a flight ends with its render"
+        );
     }
 
     #[test]

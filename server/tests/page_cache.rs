@@ -275,3 +275,246 @@ async fn the_scheduler_tells_the_cache() {
         }
     }
 }
+
+/// Rules that let the tests rate and comment freely; views are written hourly.
+fn free_rules() -> ParticipationConfig {
+    ParticipationConfig {
+        min_fill_seconds: 0,
+        comments_per_visitor: 1000,
+        comments_per_address: 10_000,
+        ratings_per_visitor: 1000,
+        ratings_per_address: 10_000,
+        view_flush_seconds: 3600,
+        ..Default::default()
+    }
+}
+
+/// Two published articles' slugs (the newest two).
+async fn two_articles(s: &TestServer) -> (String, String) {
+    let rows = sqlx::query(
+        "SELECT slug FROM articles WHERE status = 'published' ORDER BY publish_at DESC, id DESC LIMIT 2",
+    )
+    .fetch_all(&s.pool)
+    .await
+    .unwrap();
+    let slug = |i: usize| sqlx::Row::get::<String, _>(&rows[i], 0);
+    (slug(0), slug(1))
+}
+
+/// A rating makes stale only its article's page; a comment that waits for moderation
+/// and a report make nothing stale; an accepted change without a word about what it
+/// changed still makes everything stale.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_write_makes_stale_only_what_it_changes() {
+    use toasoan_app::features::comments::api::PostComment;
+    for backend in backends() {
+        let s = TestServer::start_with(backend, free_rules()).await;
+        s.seed_demo().await;
+        let (a, b) = two_articles(&s).await;
+        let (page_a, page_b) = (format!("/bai-viet/{a}"), format!("/bai-viet/{b}"));
+        let reader = browser(CHROME);
+        for path in ["/", page_a.as_str(), page_b.as_str()] {
+            fetch(&s, &reader, path, "gzip").await;
+            assert_eq!(
+                fetch(&s, &reader, path, "gzip").await.1,
+                "hit",
+                "{backend:?} {path}"
+            );
+        }
+        let rater = browser(FIREFOX);
+        let (status, _) = rate(&s, &rater, &a, "5").await;
+        assert_eq!(status, 200, "{backend:?}");
+        let (_, cache, _, html) = fetch(&s, &reader, &page_a, "gzip").await;
+        assert_eq!(
+            cache, "miss",
+            "{backend:?} the rated article is rendered again"
+        );
+        assert!(page_text(&html).contains("Tổng số điểm của bài viết là: 5 trong 1 đánh giá"));
+        assert_eq!(
+            fetch(&s, &reader, &page_b, "gzip").await.1,
+            "hit",
+            "{backend:?} another article"
+        );
+        assert_eq!(
+            fetch(&s, &reader, "/", "gzip").await.1,
+            "hit",
+            "{backend:?} the home page"
+        );
+
+        // a comment waits for a moderator: no page changes
+        let (_, _, _, html) = fetch(&s, &reader, &page_b, "identity").await;
+        let at = html
+            .find("name=\"started\" value=\"")
+            .expect("comment form")
+            + 22;
+        let token = html[at..].split('"').next().unwrap().to_string();
+        let res = rater
+            .post(s.url(PostComment::PATH))
+            .header("Origin", &s.base)
+            .form(&[
+                ("slug", b.as_str()),
+                ("parent", ""),
+                ("name", "Nguyễn Văn Đọc"),
+                ("email", ""),
+                ("body", "Một ý kiến đang chờ duyệt."),
+                ("website", ""),
+                ("started", token.as_str()),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            res.status(),
+            200,
+            "{backend:?} {}",
+            res.text().await.unwrap()
+        );
+        for path in ["/", page_a.as_str(), page_b.as_str()] {
+            assert_eq!(
+                fetch(&s, &reader, path, "gzip").await.1,
+                "hit",
+                "{backend:?} {path}"
+            );
+        }
+        // a change that says nothing of what it changed makes every page stale
+        s.pages.invalidate();
+        assert_eq!(
+            fetch(&s, &reader, "/", "gzip").await.1,
+            "miss",
+            "{backend:?}"
+        );
+    }
+}
+
+/// Kept pages carry a weak ETag and a Cache-Control a proxy may honour; a browser that
+/// has the page gets a 304 (its view still counts); signed-in users' pages are never
+/// kept by anyone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kept_pages_answer_304_and_say_who_may_keep_them() {
+    for backend in backends() {
+        let mut s = TestServer::start_with(backend, free_rules()).await;
+        s.seed_demo().await;
+        let slug = s.newest_published_slug().await;
+        let id = s
+            .scalar(&format!("SELECT id FROM articles WHERE slug = '{slug}'"))
+            .await;
+        let path = format!("/bai-viet/{slug}");
+        let reader = browser(CHROME);
+        let first = reader.get(s.url(&path)).send().await.unwrap();
+        let etag = first.headers()["etag"].to_str().unwrap().to_string();
+        assert!(etag.starts_with("W/\""), "{etag}");
+        assert_eq!(
+            first.headers()["cache-control"],
+            "public, max-age=0, s-maxage=60"
+        );
+        assert!(first.headers()["vary"].to_str().unwrap().contains("cookie"));
+        let again = reader
+            .get(s.url(&path))
+            .header("If-None-Match", &etag)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(again.status(), 304, "{backend:?}");
+        assert_eq!(again.headers()["etag"].to_str().unwrap(), etag);
+        assert!(again.bytes().await.unwrap().is_empty());
+        let other = reader
+            .get(s.url(&path))
+            .header("If-None-Match", "W/\"0000000000000000\"")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            other.status(),
+            200,
+            "{backend:?} another copy is not this one"
+        );
+        // a 304 is still a reading: the other reader's views count once each
+        browser(FIREFOX)
+            .get(s.url(&path))
+            .header("If-None-Match", &etag)
+            .send()
+            .await
+            .unwrap();
+        s.shut_down().await;
+        assert_eq!(
+            s.scalar(&format!("SELECT view_count FROM articles WHERE id = {id}"))
+                .await,
+            2,
+            "{backend:?}"
+        );
+
+        // a signed-in editor's page: fresh and private
+        let s = TestServer::start(backend).await;
+        s.seed_demo().await;
+        s.sign_in_as("bientap", "editor", "bien-tap-2026-ok").await;
+        let res = s.client.get(s.url("/")).send().await.unwrap();
+        assert_eq!(
+            res.headers()["cache-control"],
+            "private, no-store",
+            "{backend:?}"
+        );
+        assert!(!res.headers().contains_key("etag"));
+        let res = s.client.get(s.url("/quan-tri")).send().await.unwrap();
+        assert_eq!(
+            res.headers()["cache-control"],
+            "private, no-store",
+            "{backend:?}"
+        );
+    }
+}
+
+/// A hundred readers asking at once for a page not kept yet, or for a stale one, cause
+/// one render; while a stale page is rendered again the others get the previous copy.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hundred_readers_cause_one_render() {
+    for backend in backends() {
+        let s = TestServer::start_with(backend, free_rules()).await;
+        s.seed_demo().await;
+        let slug = s.newest_published_slug().await;
+        let path = format!("/bai-viet/{slug}");
+        let url = s.url(&path);
+        let burst = |url: String| async move {
+            let client = browser(CHROME);
+            let tasks: Vec<_> = (0..100)
+                .map(|_| {
+                    let (client, url) = (client.clone(), url.clone());
+                    tokio::spawn(async move {
+                        let res = client.get(&url).send().await.unwrap();
+                        let cache = res.headers()["x-cache"].to_str().unwrap().to_string();
+                        (res.status().as_u16(), cache)
+                    })
+                })
+                .collect();
+            let mut out = Vec::new();
+            for t in tasks {
+                out.push(t.await.unwrap());
+            }
+            out
+        };
+        let before = s.pages.renders();
+        let answers = burst(url.clone()).await;
+        assert!(
+            answers.iter().all(|(status, _)| *status == 200),
+            "{backend:?}"
+        );
+        assert_eq!(
+            s.pages.renders() - before,
+            1,
+            "{backend:?} a page not kept yet"
+        );
+        s.pages.invalidate();
+        let before = s.pages.renders();
+        let answers = burst(url).await;
+        assert!(
+            answers.iter().all(|(status, _)| *status == 200),
+            "{backend:?}"
+        );
+        assert_eq!(s.pages.renders() - before, 1, "{backend:?} a stale page");
+        assert!(
+            answers
+                .iter()
+                .all(|(_, c)| ["miss", "stale", "hit"].contains(&c.as_str())),
+            "{answers:?}"
+        );
+    }
+}

@@ -12,6 +12,48 @@ use std::sync::Mutex;
 /// cache removes it before the response leaves the server.
 pub const ARTICLE_HEADER: &str = "x-toasoan-bai-viet";
 
+/// The internal response header in which a state-changing request tells the page cache
+/// what it changed (`none`, or `article:<id>`); without it, anything may have changed.
+/// Never leaves the server.
+pub const CHANGED_HEADER: &str = "x-toasoan-thay-doi";
+
+/// What a state-changing request changed of the public pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Changed {
+    /// Nothing readers see (a comment waiting for moderation, a report).
+    Nothing,
+    /// Only this article's own pages (its rating line).
+    Article(i64),
+}
+
+impl Changed {
+    pub fn header_value(self) -> String {
+        match self {
+            Changed::Nothing => "none".into(),
+            Changed::Article(id) => format!("article:{id}"),
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Changed> {
+        match value {
+            "none" => Some(Changed::Nothing),
+            v => v
+                .strip_prefix("article:")
+                .and_then(|id| id.parse().ok())
+                .map(Changed::Article),
+        }
+    }
+}
+
+/// Tells the page cache, from inside a server function, what this request changed.
+pub fn tell_changed(what: Changed) {
+    if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+        && let Ok(v) = http::HeaderValue::from_str(&what.header_value())
+    {
+        res.insert_header(http::HeaderName::from_static(CHANGED_HEADER), v);
+    }
+}
+
 /// Readers remembered at most (about 40 bytes each); beyond it the oldest are dropped.
 const MAX_REMEMBERED: usize = 500_000;
 
@@ -102,6 +144,15 @@ impl ViewCounts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn changes_read_back() {
+        for c in [Changed::Nothing, Changed::Article(42)] {
+            assert_eq!(Changed::parse(&c.header_value()), Some(c));
+        }
+        assert_eq!(Changed::parse("article:x"), None);
+        assert_eq!(Changed::parse(""), None);
+    }
 
     #[test]
     fn one_view_per_reader_and_article_in_the_window() {

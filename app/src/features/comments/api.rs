@@ -106,6 +106,10 @@ pub async fn post_comment(
             CommentError::Db(e) => e.into(),
         })?;
     let pending = status == CommentStatus::Pending;
+    if pending {
+        // a comment waiting for a moderator changes nothing readers see
+        crate::core::view_counts::tell_changed(crate::core::view_counts::Changed::Nothing);
+    }
     tracing::info!(
         comment_id = id,
         article_id = article.id,
@@ -143,6 +147,8 @@ pub async fn report_comment(id: i64) -> Result<(), AppError> {
     let visitor =
         crate::features::guard::admit(crate::features::guard::Kind::Report, Default::default())
             .await?;
+    // a report is for the moderators: no public page changes
+    crate::core::view_counts::tell_changed(crate::core::view_counts::Changed::Nothing);
     match store::report(&ctx.pool, id, &visitor.key, now).await {
         Ok(_) => {}
         Err(CommentError::NotFound) => return Err(AppError::NotFound),

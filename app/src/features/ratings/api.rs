@@ -28,6 +28,8 @@ pub async fn rate_article(slug: String, stars: String) -> Result<Rated, AppError
         return Err(AppError::Invalid(tm().ratings_closed.into()));
     }
     let summary = store::rate(&ctx.pool, article.id, &visitor, stars, now).await?;
+    // the rating line is on the article's own page only
+    crate::core::view_counts::tell_changed(crate::core::view_counts::Changed::Article(article.id));
     if crate::core::state::is_plain_form_post() {
         leptos_axum::redirect(&format!(
             "{}?danh-gia={stars}#danh-gia",
