@@ -17,7 +17,7 @@ ADDR ?= 127.0.0.1:3000
 # tests use the same, so they reuse its artifacts instead of building everything again.
 SERVER_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=toasoan LEPTOS_SITE_ROOT=target/site \
   LEPTOS_SITE_PKG_DIR=pkg LEPTOS_SITE_ADDR=127.0.0.1:3000 LEPTOS_RELOAD_PORT=3001 LEPTOS_LIB_DIR=src \
-  LEPTOS_BIN_DIR=server LEPTOS_HASH_FILES=false LEPTOS_JS_MINIFY=false
+  LEPTOS_BIN_DIR=server LEPTOS_HASH_FILES=true LEPTOS_HASH_FILE_NAME=hash.txt LEPTOS_JS_MINIFY=false
 
 .PHONY: run test tools tools-rust tools-npm tools-apt fmt-check clippy build build-release unit integration e2e bench clean
 
@@ -71,8 +71,9 @@ clippy:
 build:
 	cargo leptos build
 
+## release build; --precompress writes each static file's brotli and gzip once, here
 build-release:
-	cargo leptos build --release
+	cargo leptos build --release --precompress
 
 unit:
 	$(SERVER_ENV) cargo test -p toasoan-app -p toasoan-server --features toasoan-app/ssr --lib

@@ -35,6 +35,19 @@ pub struct WebConfig {
     pub addr: SocketAddr,
 }
 
+/// The list of the client's content-hashed file names that cargo-leptos writes beside
+/// the server binary.
+const HASH_FILE: &str = "hash.txt";
+
+/// True when the client's files have content-hashed names (their list is beside the
+/// binary): they can then be kept by browsers for a year.
+pub fn hashed_client() -> bool {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join(HASH_FILE)))
+        .is_some_and(|path| path.is_file())
+}
+
 /// Leptos options built in code, so no environment from cargo-leptos is needed.
 pub fn leptos_options(site_root: &std::path::Path, addr: SocketAddr) -> LeptosOptions {
     LeptosOptions::builder()
@@ -43,6 +56,8 @@ pub fn leptos_options(site_root: &std::path::Path, addr: SocketAddr) -> LeptosOp
         .site_pkg_dir("pkg")
         .env(leptos::config::Env::PROD)
         .site_addr(addr)
+        .hash_files(hashed_client())
+        .hash_file(Arc::from(HASH_FILE))
         .build()
 }
 
@@ -98,9 +113,15 @@ pub fn app(cfg: WebConfig) -> Web {
                 .precompressed_br()
                 .precompressed_gzip(),
         )
+        // hashed names change with their content: keep them a year; without hashes
+        // (a build without the list), ask again after five minutes
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
-            HeaderValue::from_static("public, max-age=300"),
+            HeaderValue::from_static(if hashed_client() {
+                "public, max-age=31536000, immutable"
+            } else {
+                "public, max-age=300"
+            }),
         ));
 
     let qr = Router::new()

@@ -106,18 +106,27 @@ fn serve_from_any_folder_finds_the_site() {
                 .and_then(Path::parent)
                 .map(|t| t.join("site/pkg"));
             if exe_site.as_deref().is_some_and(Path::is_dir) {
-                let js = client
-                    .get(format!("http://{addr}/pkg/toasoan.js"))
-                    .send()
-                    .await
-                    .unwrap();
-                assert_eq!(js.status().as_u16(), 200, "client JS from another folder");
-                let css = client
-                    .get(format!("http://{addr}/pkg/toasoan.css"))
-                    .send()
-                    .await
-                    .unwrap();
-                assert_eq!(css.status().as_u16(), 200, "stylesheet from another folder");
+                // the exact client files the page names (content-hashed when cargo-leptos
+                // hashed them), from another folder
+                for ending in [".js", ".css"] {
+                    let file = html
+                        .split("href=\"/pkg/")
+                        .find_map(|rest| {
+                            let file = rest.split('"').next()?;
+                            file.ends_with(ending).then(|| file.to_string())
+                        })
+                        .unwrap_or_else(|| panic!("the page names its {ending}"));
+                    let res = client
+                        .get(format!("http://{addr}/pkg/{file}"))
+                        .send()
+                        .await
+                        .unwrap();
+                    assert_eq!(
+                        res.status().as_u16(),
+                        200,
+                        "/pkg/{file} from another folder"
+                    );
+                }
                 // the exact WASM file the page asks for
                 let wasm = html.split("href=\"/pkg/").find_map(|rest| {
                     let file = rest.split('"').next()?;
