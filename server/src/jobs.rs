@@ -22,6 +22,9 @@ pub async fn publish_scheduled(
     let published = publish_due(pool, now).await?;
     if published > 0 {
         pages.invalidate();
+        let mut conn = pool.acquire().await?;
+        let version = toasoan_app::core::state::bump_content_version(&mut conn).await?;
+        pages.note_own_version(version);
     }
     Ok(published)
 }
@@ -36,6 +39,33 @@ pub fn spawn_scheduler(pool: AnyPool, pages: Arc<PageCache>) -> tokio::task::Joi
                 Ok(0) => {}
                 Ok(n) => tracing::info!("đã đăng {n} bài theo lịch"),
                 Err(e) => tracing::error!("lỗi đăng bài theo lịch: {e}"),
+            }
+        }
+    })
+}
+
+/// How often a server looks whether another process changed the public pages.
+pub const CHANGES_INTERVAL: Duration = Duration::from_millis(400);
+
+/// Watches the database's `content_version` (written by other servers and by
+/// `toasoan import`) and makes the kept pages stale when it changes, so their changes
+/// show within a second, not after the cache's minute.
+pub fn spawn_change_watch(pool: AnyPool, pages: Arc<PageCache>) -> tokio::task::JoinHandle<()> {
+    use toasoan_app::core::state::content_version;
+    tokio::spawn(async move {
+        let mut seen = content_version(&pool).await.ok().flatten();
+        let mut tick = tokio::time::interval(CHANGES_INTERVAL);
+        loop {
+            tick.tick().await;
+            match content_version(&pool).await {
+                Ok(now) if now != seen => {
+                    if !pages.is_own_version(now.as_deref()) {
+                        pages.invalidate();
+                    }
+                    seen = now;
+                }
+                Ok(_) => {}
+                Err(e) => tracing::warn!("không đọc được dấu thay đổi nội dung: {e}"),
             }
         }
     })

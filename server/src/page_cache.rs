@@ -55,6 +55,8 @@ pub struct PageCache {
     flights: Mutex<HashMap<String, Arc<tokio::sync::Notify>>>,
     /// Renders made for the cache (tests and operators).
     renders: AtomicU64,
+    /// The content version this server wrote last.
+    own_version: Mutex<Option<String>>,
 }
 
 /// One rendered page in every encoding it is sent in.
@@ -91,6 +93,7 @@ impl PageCache {
             max_age,
             flights: Mutex::new(HashMap::new()),
             renders: AtomicU64::new(0),
+            own_version: Mutex::new(None),
         }
     }
 
@@ -111,6 +114,18 @@ impl PageCache {
     #[cfg(test)]
     fn fresh(&self, key: &str) -> Option<Arc<Page>> {
         self.lookup(key).and_then(|(p, fresh)| fresh.then_some(p))
+    }
+
+    /// Remembers the content version this server wrote, which its watch then passes
+    /// over (it made its own pages stale already).
+    pub fn note_own_version(&self, version: String) {
+        *self.own_version.lock().unwrap_or_else(|e| e.into_inner()) = Some(version);
+    }
+
+    /// Whether `version` is the one this server wrote last.
+    pub fn is_own_version(&self, version: Option<&str>) -> bool {
+        let own = self.own_version.lock().unwrap_or_else(|e| e.into_inner());
+        own.as_deref().is_some_and(|v| Some(v) == version)
     }
 
     /// How many renders the cache has asked for.
@@ -306,7 +321,19 @@ pub async fn serve(State(state): State<CacheState>, req: Request, next: Next) ->
         if res.status().is_success() || res.status().is_redirection() {
             match changed {
                 Some(what) => state.pages.changed(what),
-                None => state.pages.invalidate(),
+                None => {
+                    state.pages.invalidate();
+                    // and the other servers on this database (written before the
+                    // answer, so it never races the same client's next write)
+                    let bumped = async {
+                        let mut conn = state.ctx.pool.acquire().await?;
+                        toasoan_app::core::state::bump_content_version(&mut conn).await
+                    };
+                    match bumped.await {
+                        Ok(version) => state.pages.note_own_version(version),
+                        Err(e) => tracing::warn!("không ghi được dấu thay đổi nội dung: {e}"),
+                    }
+                }
             }
         }
         res.headers_mut().remove(ARTICLE_HEADER);

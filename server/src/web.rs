@@ -307,12 +307,14 @@ pub async fn serve_until(
 ) -> std::io::Result<()> {
     let Web { router, ctx, pages } = web;
     let every = std::time::Duration::from_secs(ctx.participation.view_flush_seconds.max(1).into());
+    let watch = crate::jobs::spawn_change_watch(ctx.pool.clone(), pages.clone());
     let flusher = crate::jobs::spawn_view_flusher(ctx.clone(), pages, every);
     let service = router.into_make_service_with_connect_info::<SocketAddr>();
     let served = axum::serve(listener, service)
         .with_graceful_shutdown(shutdown)
         .await;
     flusher.abort();
+    watch.abort();
     crate::jobs::flush_views(&ctx).await;
     served
 }

@@ -7,7 +7,9 @@
 
 mod common;
 
-use common::{Backend, CHROME, FIREFOX, TestServer, backends, browser, call_as, page_text, rate};
+use common::{
+    Backend, CHROME, FIREFOX, TestServer, backends, browser, call_as, page_text, rate, relaxed,
+};
 use leptos::server_fn::ServerFn;
 use toasoan_app::core::site::ParticipationConfig;
 use toasoan_app::features::comments::admin_api::{
@@ -17,19 +19,6 @@ use toasoan_app::features::comments::api::{PostComment, ReportComment};
 use toasoan_app::features::ratings::api::{GetMyRating, RateArticle};
 
 const PASSWORD: &str = "kiem-duyet-2026";
-
-/// Rules for tests: no minimum fill time, generous limits, comments moderated.
-fn relaxed() -> ParticipationConfig {
-    ParticipationConfig {
-        min_fill_seconds: 0,
-        comments_per_visitor: 1000,
-        comments_per_address: 10_000,
-        ratings_per_visitor: 1000,
-        ratings_per_address: 10_000,
-        view_flush_seconds: 3600,
-        ..Default::default()
-    }
-}
 
 /// A published article, seeded with the demo; returns its slug.
 async fn published_slug(s: &TestServer) -> String {

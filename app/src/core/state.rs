@@ -108,6 +108,29 @@ impl AppContext {
     }
 }
 
+/// Tells other processes on the same database (another server, `toasoan import`) that
+/// the public pages changed: their page caches watch this value (`content_version`).
+/// Returns the value written.
+pub async fn bump_content_version(conn: &mut sqlx::AnyConnection) -> Result<String, sqlx::Error> {
+    let version = crate::core::text::new_token()[..16].to_string();
+    sqlx::query(
+        "INSERT INTO settings (key, value) VALUES ('content_version', $1) \
+         ON CONFLICT (key) DO UPDATE SET value = $1",
+    )
+    .bind(&version)
+    .execute(conn)
+    .await?;
+    Ok(version)
+}
+
+/// The value `bump_content_version` last wrote, if any.
+pub async fn content_version(pool: &sqlx::AnyPool) -> Result<Option<String>, sqlx::Error> {
+    let row = sqlx::query("SELECT value FROM settings WHERE key = 'content_version'")
+        .fetch_optional(pool)
+        .await?;
+    row.map(|r| sqlx::Row::try_get(&r, "value")).transpose()
+}
+
 /// The client's address, put into each request's extensions by the server.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClientAddr(pub String);

@@ -230,6 +230,13 @@ impl TestServer {
         toasoan_server::demo::seed(&self.pool, &self.media_dir)
             .await
             .expect("demo");
+        // seeded as if before the server started: its change watch need not react
+        if let Some(v) = toasoan_app::core::state::content_version(&self.pool)
+            .await
+            .expect("content version")
+        {
+            self.pages.note_own_version(v);
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -348,4 +355,17 @@ pub fn first_article_slug(html: &str) -> String {
     let start =
         html.find("href=\"/bai-viet/").expect("an article link") + "href=\"/bai-viet/".len();
     html[start..].split('"').next().unwrap().to_string()
+}
+
+/// Rules for tests: no minimum fill time, generous limits, comments moderated.
+pub fn relaxed() -> ParticipationConfig {
+    ParticipationConfig {
+        min_fill_seconds: 0,
+        comments_per_visitor: 1000,
+        comments_per_address: 10_000,
+        ratings_per_visitor: 1000,
+        ratings_per_address: 10_000,
+        view_flush_seconds: 3600,
+        ..Default::default()
+    }
 }

@@ -126,6 +126,10 @@ pub async fn write(
         Write::Publish { slug, .. } => id_by_slug(conn, slug).await?,
     };
     let target = categories::path_ids(conn, content.category_id).await?;
+    if !matches!(by, Author::Person(_)) {
+        // no request of a server carries this change: tell the servers
+        crate::core::state::bump_content_version(conn).await?;
+    }
     let Some(id) = existing else {
         if let Author::Person(user) = by
             && !user.can_in(Permission::WriteOwnDrafts, Scope::Category(&target))
