@@ -79,6 +79,26 @@ test('the editorial board’s pages have no accessibility violations', async ({ 
   await audit(page, '/tai-khoan');
 });
 
+test('the admin’s pages have no accessibility violations', async ({ page }) => {
+  await signIn(page, 'quantri', 'quan-tri-2026', '/quan-tri/nguoi-dung');
+  expect(await violations(page), 'axe on /quan-tri/nguoi-dung').toEqual([]);
+  await audit(page, '/quan-tri/chuyen-muc');
+  // a staff member's rights per category, ticked and saved
+  await page.goto('/quan-tri/nguoi-dung');
+  // the moderator's: a right to add articles changes nothing the other journeys do
+  const rights = (await page
+    .locator('.user-item', { hasText: '(kiemduyet)' })
+    .locator('a[href$="/quyen"]')
+    .getAttribute('href'))!;
+  await audit(page, rights);
+  const first = page.locator('.grants-table tbody tr').first();
+  await first.locator('input[name="add[]"]').check();
+  await page.getByRole('button', { name: 'Lưu quyền' }).click();
+  await expect(page.locator('.form-ok')).toHaveText('Đã lưu quyền theo chuyên mục.');
+  await expect(page.locator('.grants-table tbody tr').first().locator('input[name="add[]"]')).toBeChecked();
+  expect(await violations(page), `axe on ${rights} after saving`).toEqual([]);
+});
+
 test('the moderators’ queue has no accessibility violations', async ({ page }, info) => {
   // a reader's comment, so that the queue has a row
   await page.goto('/');

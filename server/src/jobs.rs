@@ -106,8 +106,9 @@ pub fn spawn_view_flusher(
         tick.tick().await;
         loop {
             tick.tick().await;
+            // the counts need not show at once: old copies serve while pages render
             if flush_views(&ctx).await > 0 {
-                pages.invalidate();
+                pages.invalidate_soft();
             }
         }
     })

@@ -4,10 +4,11 @@
 //! look-up. An accepted state-changing request makes stale what it says it changed
 //! (`CHANGED_HEADER`: nothing, or one article's pages) or else every kept page, as does
 //! every written batch of views; a kept page is also rendered again at least every
-//! `max_age` (scheduled publication, the date in the header). A stale page is rendered
-//! again by one request while the others get the previous copy (stale while
-//! revalidate, single flight); a page not kept yet is rendered once for all who ask
-//! at the same time. Kept pages carry an ETag (a `304` for a browser that has the page)
+//! `max_age` (scheduled publication, the date in the header). A page grown old, whose
+//! article was rated or whose view counts were written is rendered again by one
+//! request while the others get the previous copy (stale while revalidate); a page
+//! whose content changed, or one not kept yet, is rendered once for all who ask at the
+//! same time (single flight), so a publication shows to the very next reader. Kept pages carry an ETag (a `304` for a browser that has the page)
 //! and a Cache-Control a proxy can honour. Signed-in users, other query strings and
 //! anything but a plain 200 HTML page always get a fresh render, never kept by a proxy.
 //! Views of articles served from here are counted here, as the render would have.
@@ -48,6 +49,7 @@ const FLIGHT_WAIT: Duration = Duration::from_secs(10);
 /// Kept pages and the generation that makes them stale.
 pub struct PageCache {
     generation: AtomicU64,
+    soft_generation: AtomicU64,
     pages: RwLock<HashMap<String, Arc<Page>>>,
     max_pages: usize,
     max_age: Duration,
@@ -62,6 +64,7 @@ pub struct PageCache {
 /// One rendered page in every encoding it is sent in.
 struct Page {
     generation: u64,
+    soft_generation: u64,
     made: Instant,
     /// The render's own headers (content type and any others), replayed on hits.
     headers: HeaderMap,
@@ -76,6 +79,16 @@ struct Page {
     brotli: Bytes,
 }
 
+/// How a kept page stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Freshness {
+    Fresh,
+    /// Old enough, its article rated, or views written since: served while rendered again.
+    Old,
+    /// Its content changed: rendered again before anyone gets it.
+    Changed,
+}
+
 /// A content coding a client accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
@@ -88,6 +101,7 @@ impl PageCache {
     pub fn new(max_pages: usize, max_age: Duration) -> Self {
         PageCache {
             generation: AtomicU64::new(0),
+            soft_generation: AtomicU64::new(0),
             pages: RwLock::new(HashMap::new()),
             max_pages,
             max_age,
@@ -113,7 +127,8 @@ impl PageCache {
     /// The kept page at `key`, if still fresh.
     #[cfg(test)]
     fn fresh(&self, key: &str) -> Option<Arc<Page>> {
-        self.lookup(key).and_then(|(p, fresh)| fresh.then_some(p))
+        self.lookup(key)
+            .and_then(|(p, f)| (f == Freshness::Fresh).then_some(p))
     }
 
     /// Remembers the content version this server wrote, which its watch then passes
@@ -133,26 +148,41 @@ impl PageCache {
         self.renders.load(Ordering::SeqCst)
     }
 
-    /// Makes every kept page stale: something they show may have changed.
+    /// Makes every kept page stale: something they show may have changed. Until a page
+    /// is rendered again, readers wait for that one render rather than get the old copy
+    /// (a publication shows to the next reader).
     pub fn invalidate(&self) {
         self.generation.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// Makes every kept page stale for a change readers need not see at once (written
+    /// view counts): the old copy is served while one request renders the page again.
+    pub fn invalidate_soft(&self) {
+        self.soft_generation.fetch_add(1, Ordering::SeqCst);
     }
 
     fn generation(&self) -> u64 {
         self.generation.load(Ordering::SeqCst)
     }
 
-    /// The kept page at `key`, and whether it is still fresh.
-    fn lookup(&self, key: &str) -> Option<(Arc<Page>, bool)> {
+    /// The kept page at `key`, and how fresh it is.
+    fn lookup(&self, key: &str) -> Option<(Arc<Page>, Freshness)> {
         let pages = self.pages.read().unwrap_or_else(|e| e.into_inner());
         let page = pages.get(key)?;
-        Some((page.clone(), self.is_fresh(page)))
+        Some((page.clone(), self.freshness(page)))
     }
 
-    fn is_fresh(&self, page: &Page) -> bool {
-        page.generation == self.generation()
-            && !page.stale.load(Ordering::SeqCst)
-            && page.made.elapsed() < self.max_age
+    fn freshness(&self, page: &Page) -> Freshness {
+        if page.generation != self.generation() {
+            Freshness::Changed
+        } else if page.soft_generation != self.soft_generation.load(Ordering::SeqCst)
+            || page.stale.load(Ordering::SeqCst)
+            || page.made.elapsed() >= self.max_age
+        {
+            Freshness::Old
+        } else {
+            Freshness::Fresh
+        }
     }
 
     /// Takes the render of `key` for this request: `Ok` with a guard that ends the flight
@@ -373,13 +403,15 @@ pub async fn serve(State(state): State<CacheState>, req: Request, next: Next) ->
     let mut waited = false;
     loop {
         let flight = match state.pages.lookup(&key) {
-            Some((page, true)) => return answer(&state, &asked, &page, "hit").await,
-            Some((page, false)) => match state.pages.take_flight(&key) {
+            Some((page, Freshness::Fresh)) => {
+                return answer(&state, &asked, &page, "hit").await;
+            }
+            Some((page, Freshness::Old)) => match state.pages.take_flight(&key) {
                 Ok(flight) => flight,
                 // another request is rendering it: the previous copy meanwhile
                 Err(_) => return answer(&state, &asked, &page, "stale").await,
             },
-            None => match state.pages.take_flight(&key) {
+            Some((_, Freshness::Changed)) | None => match state.pages.take_flight(&key) {
                 Ok(flight) => flight,
                 Err(notify) if !waited => {
                     waited = true;
@@ -387,7 +419,11 @@ pub async fn serve(State(state): State<CacheState>, req: Request, next: Next) ->
                     tokio::pin!(rendered);
                     rendered.as_mut().enable();
                     // the render may have ended between the look-up and now
-                    if state.pages.lookup(&key).is_none() {
+                    let rendered_now = state
+                        .pages
+                        .lookup(&key)
+                        .is_some_and(|(_, f)| f != Freshness::Changed);
+                    if !rendered_now {
                         let _ = tokio::time::timeout(FLIGHT_WAIT, rendered).await;
                     }
                     continue;
@@ -396,7 +432,7 @@ pub async fn serve(State(state): State<CacheState>, req: Request, next: Next) ->
             },
         };
         // a render that ended between the look-up and taking the flight
-        if let Some((page, true)) = state.pages.lookup(&key) {
+        if let Some((page, Freshness::Fresh)) = state.pages.lookup(&key) {
             drop(flight);
             return answer(&state, &asked, &page, "hit").await;
         }
@@ -456,6 +492,7 @@ async fn render(
     encoding: Encoding,
 ) -> Response {
     let generation = state.pages.generation();
+    let soft_generation = state.pages.soft_generation.load(Ordering::SeqCst);
     state.pages.renders.fetch_add(1, Ordering::SeqCst);
     req.headers_mut().remove(header::ACCEPT_ENCODING);
     let res = next.run(req).await;
@@ -493,7 +530,8 @@ async fn render(
         tokio::task::spawn_blocking(move || Page::compress(generation, headers, article, plain))
             .await;
     match page {
-        Ok(page) => {
+        Ok(mut page) => {
+            page.soft_generation = soft_generation;
             let page = state.pages.keep(key, page);
             respond(&page, encoding, "miss")
         }
@@ -543,6 +581,7 @@ impl Page {
             .expect("hex is a header value");
         Page {
             generation,
+            soft_generation: 0,
             made: Instant::now(),
             headers,
             article,
@@ -734,7 +773,10 @@ mod tests {
         assert!(cache.fresh("vi:/bai-viet/b").is_some());
         assert!(cache.fresh("vi:/").is_some());
         // the stale copy is still there to serve while it is rendered again
-        assert!(matches!(cache.lookup("vi:/bai-viet/a"), Some((_, false))));
+        assert!(matches!(
+            cache.lookup("vi:/bai-viet/a"),
+            Some((_, Freshness::Old))
+        ));
     }
 
     #[test]
