@@ -121,7 +121,8 @@ fn render_run(run: Inline) -> AnyView {
     v
 }
 
-#[cfg(all(test, feature = "ssr"))]
+#[cfg(test)]
+#[cfg(feature = "ssr")]
 mod tests {
     use super::*;
 

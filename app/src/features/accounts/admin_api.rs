@@ -303,7 +303,7 @@ pub async fn complete_setup(
         .ok_or_else(|| invalid(fill(tm().username_taken, &[&username])))?;
     crate::features::audit::record(&mut tx, Some(id), "admin.setup", &username, "", now).await?;
     tx.commit().await?;
-    tracing::info!(user = %username, "đã thiết lập quản trị viên đầu tiên");
+    tracing::info!(user = %username, "first admin set up");
     auth::start_session(&ctx, id, now).await?;
     leptos_axum::redirect("/quan-tri");
     Ok(())

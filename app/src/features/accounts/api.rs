@@ -67,7 +67,7 @@ pub async fn sign_in(
     }
     ctx.sign_in_limits.clear(&account_key);
     auth::start_session(&ctx, user.id, now).await?;
-    tracing::info!(user = %user.username, "đăng nhập");
+    tracing::info!(user = %user.username, "signed in");
     leptos_axum::redirect(&safe_next(next.as_deref()));
     Ok(())
 }
@@ -93,7 +93,7 @@ pub async fn end_idle_session() -> Result<(), AppError> {
     let ctx = crate::core::state::app_context()?;
     if let Some(token) = auth::request_token() {
         store::delete_session(&ctx.pool, &auth::token_hash(&token)).await?;
-        tracing::info!("phiên kết thúc do không sử dụng");
+        tracing::info!("session ended after the idle warning");
     }
     crate::core::state::set_cookie(&auth::clear_cookie(ctx.secure_cookies));
     Ok(())

@@ -75,6 +75,19 @@ pub fn takes_grants(role: Role) -> bool {
 
 /// What a signed-in member may do: by role, or by their grants in a category.
 impl CurrentUser {
+    /// Whether the member works on articles somewhere, by role or by a category grant:
+    /// what opens the editorial desk.
+    pub fn works_at_desk(&self) -> bool {
+        [
+            Permission::WriteOwnDrafts,
+            Permission::EditAnyArticle,
+            Permission::ApproveArticle,
+            Permission::PublishArticle,
+        ]
+        .into_iter()
+        .any(|p| self.can_in(p, Scope::Anywhere))
+    }
+
     /// By the role alone.
     pub fn can(&self, permission: Permission) -> bool {
         allows(self.role, permission)

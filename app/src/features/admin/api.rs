@@ -16,15 +16,7 @@ pub async fn get_admin_me() -> Result<AdminMe, AppError> {
     let portal = crate::core::state::app_context()?.site.name.clone();
     let mut sections = vec![("/quan-tri".to_string(), ta().nav_overview.to_string())];
     let mut add = |href: &str, label: &str| sections.push((href.into(), label.into()));
-    // the desk opens by role or by a grant in some category
-    let desk = [
-        Permission::WriteOwnDrafts,
-        Permission::EditAnyArticle,
-        Permission::ApproveArticle,
-        Permission::PublishArticle,
-    ]
-    .iter()
-    .any(|p| user.can_in(*p, Scope::Anywhere));
+    let desk = user.works_at_desk();
     if desk {
         add("/quan-tri/bai-viet", ta().nav_articles);
     }

@@ -149,7 +149,7 @@ pub async fn save_user_grants(
     )
     .await?;
     tx.commit().await?;
-    tracing::info!(admin = %me.username, user = %user.username, grants = grants.len(), "quyền theo chuyên mục");
+    tracing::info!(admin = %me.username, user = %user.username, grants = grants.len(), "category grants set");
     Ok(grants.len())
 }
 

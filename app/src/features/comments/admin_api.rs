@@ -8,19 +8,12 @@ use super::model::QueueData;
 use crate::core::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::i18n::messages::stored;
-use crate::i18n::messages::{MESSAGES_EN, MESSAGES_VI, Messages};
 #[cfg(feature = "ssr")]
 use crate::i18n::{fill, tm};
 
-/// The tabs of the queue, in order: (key, label), the labels in the request's language
-/// (`TABS.iter()` as over an array).
-pub static TABS: Tabs = Tabs;
-
-/// The tabs of the queue: derefs to the (key, label) pairs in the request's language.
-#[derive(Debug, Clone, Copy)]
-pub struct Tabs;
-
-const fn tabs(m: &Messages) -> [(&'static str, &'static str); 5] {
+/// The tabs of the queue, in order: (key, label in the request's language).
+pub fn tabs() -> [(&'static str, &'static str); 5] {
+    let m = crate::i18n::tm();
     [
         ("pending", m.status_pending_review),
         ("reported", m.comment_status_reported),
@@ -28,20 +21,6 @@ const fn tabs(m: &Messages) -> [(&'static str, &'static str); 5] {
         ("rejected", m.comment_status_rejected),
         ("spam", m.comment_status_spam),
     ]
-}
-
-static TABS_VI: [(&str, &str); 5] = tabs(&MESSAGES_VI);
-static TABS_EN: [(&str, &str); 5] = tabs(&MESSAGES_EN);
-
-impl std::ops::Deref for Tabs {
-    type Target = [(&'static str, &'static str)];
-
-    fn deref(&self) -> &Self::Target {
-        match crate::i18n::lang() {
-            crate::i18n::Lang::Vi => &TABS_VI,
-            crate::i18n::Lang::En => &TABS_EN,
-        }
-    }
 }
 
 #[cfg(feature = "ssr")]
@@ -67,13 +46,13 @@ async fn audit(user_id: i64, action: &str, target: &str, detail: &str) -> Result
     Ok(())
 }
 
-/// One page of a queue tab (`tab`: a key of `TABS`; anything else is "pending").
+/// One page of a queue tab (`tab`: a key of `tabs()`; anything else is "pending").
 #[server(input = GetUrl)]
 pub async fn get_comment_queue(tab: String, page: u32) -> Result<QueueData, AppError> {
     use super::store;
     let ctx = crate::core::state::app_context()?;
     moderator().await?;
-    let tab = TABS
+    let tab = tabs()
         .iter()
         .find(|(k, _)| *k == tab)
         .map(|(k, _)| k.to_string())
@@ -118,7 +97,7 @@ pub async fn moderate_comments(ids: Option<Vec<i64>>, action: String) -> Result<
         )
         .await?;
     }
-    tracing::info!(moderator = %user.username, action, count = changed.len(), "kiểm duyệt ý kiến");
+    tracing::info!(moderator = %user.username, action, count = changed.len(), "comments moderated");
     Ok(changed.len())
 }
 

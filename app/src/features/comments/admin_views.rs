@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use super::admin_api::{EditComment, ModerateComments, ReplyAsBoard, TABS, get_comment_queue};
+use super::admin_api::{EditComment, ModerateComments, ReplyAsBoard, get_comment_queue, tabs};
 use super::model::{QueueCounts, QueueItem};
 use crate::components::admin_content;
 use crate::components::{Pagination, form_error};
@@ -145,13 +145,13 @@ pub fn CommentsQueuePage() -> impl IntoView {
         text.map(|t| view! { <p class="form-ok" role="status">{t}</p> })
     };
     admin_content(ta().nav_comments, data, move |d| {
-        let tabs = TABS
-            .iter()
+        let tabs = tabs()
+            .into_iter()
             .map(|(key, label)| {
                 let href = format!("/quan-tri/y-kien?muc={key}");
-                let current = (*key == d.tab).then_some("page");
+                let current = (key == d.tab).then_some("page");
                 let n = count_of(&d.counts, key);
-                view! { <li><a href=href aria-current=current>{*label}<span class="count">{n}</span></a></li> }
+                view! { <li><a href=href aria-current=current>{label}<span class="count">{n}</span></a></li> }
             })
             .collect_view();
         let base = format!("/quan-tri/y-kien?muc={}", d.tab);

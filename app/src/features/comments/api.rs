@@ -114,7 +114,7 @@ pub async fn post_comment(
         comment_id = id,
         article_id = article.id,
         pending,
-        "ý kiến mới"
+        "comment received"
     );
     if crate::core::state::is_plain_form_post() {
         let notice = if pending { "cho-duyet" } else { "da-dang" };
@@ -165,7 +165,8 @@ pub async fn report_comment(id: i64) -> Result<(), AppError> {
     Ok(())
 }
 
-#[cfg(all(test, feature = "ssr"))]
+#[cfg(test)]
+#[cfg(feature = "ssr")]
 mod tests {
     use super::*;
 

@@ -40,22 +40,14 @@ pub async fn write_as(
         .await
         .map_err(refused)?;
     tx.commit().await?;
-    tracing::info!(article_id = written.id, revision = written.revision, actor = %user.username, "lưu bài");
+    tracing::info!(article_id = written.id, revision = written.revision, actor = %user.username, "article saved");
     Ok(written)
 }
-
-/// The rights that open the desk, by role or by a grant in some category.
-const DESK_RIGHTS: [Permission; 4] = [
-    Permission::WriteOwnDrafts,
-    Permission::EditAnyArticle,
-    Permission::ApproveArticle,
-    Permission::PublishArticle,
-];
 
 /// The signed-in user, if they may work on articles somewhere.
 pub async fn desk_user() -> Result<CurrentUser, AppError> {
     let user = auth::require(Permission::UseAdmin).await?;
-    if DESK_RIGHTS.iter().any(|p| user.can_in(*p, Scope::Anywhere)) {
+    if user.works_at_desk() {
         Ok(user)
     } else {
         Err(AppError::Forbidden)

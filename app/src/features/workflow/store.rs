@@ -108,7 +108,7 @@ pub async fn apply(
     )
     .await?;
     tx.commit().await?;
-    tracing::info!(article_id, actor = %actor.username, from = from.as_str(), to = to.as_str(), "chuyển trạng thái bài");
+    tracing::info!(article_id, actor = %actor.username, from = from.as_str(), to = to.as_str(), "article status changed");
     Ok(to)
 }
 
