@@ -138,8 +138,12 @@ fn findings(src: &Path) -> Vec<String> {
         let test_module = text.match_indices("#[cfg(").find(|(at, _)| {
             let rest = &text[*at..];
             let attr_end = rest.find(']').unwrap_or(0);
-            rest[..attr_end].contains("test")
-                && rest[attr_end + 1..].trim_start().starts_with("mod ")
+            // further attributes (`#[cfg(feature = "ssr")]`) may stand between
+            let mut after = rest[attr_end + 1..].trim_start();
+            while let Some(attr) = after.strip_prefix("#[") {
+                after = attr.split_once(']').map_or("", |(_, r)| r).trim_start();
+            }
+            rest[..attr_end].contains("test") && after.starts_with("mod ")
         });
         let code = match test_module.map(|(at, _)| at) {
             Some(end) => &text[..end],
@@ -205,7 +209,7 @@ fn the_check_sees_literals_and_skips_what_is_not_interface_text() {
          // \"Ghi chú\"\n\
          fn b() { tracing::info!(\n    \"đã lưu {}\",\n    1\n); }\n\
          fn c() -> &'static str { \"plain\" }\n\
-         #[cfg(test)]\nmod tests { const T: &str = \"Thử\"; }\n",
+         #[cfg(test)]\n#[cfg(feature = \"ssr\")]\nmod tests { const T: &str = \"Thử\"; }\n",
     )
     .unwrap();
     let found = findings(&dir);
