@@ -67,13 +67,14 @@ clippy:
 	$(SERVER_ENV) cargo clippy -p toasoan-server -p toasoan-app --all-targets --features toasoan-app/ssr -- -D warnings
 	cargo clippy -p toasoan-web --target wasm32-unknown-unknown --features hydrate -- -D warnings
 
-## debug build of server and client (what the tests run)
+## debug build of server and client (what the tests run); --split makes the admin
+## area and the account pages parts of their own, as in the release build
 build:
-	cargo leptos build
+	cargo leptos build --split
 
 ## release build; --precompress writes each static file's brotli and gzip once, here
 build-release:
-	cargo leptos build --release --precompress
+	cargo leptos build --release --precompress --split
 
 unit:
 	$(SERVER_ENV) cargo test -p toasoan-app -p toasoan-server --features toasoan-app/ssr --lib

@@ -1,31 +1,50 @@
 #!/usr/bin/env bash
-# Load benchmark: serves the demo portal from the release build on a fresh SQLite
-# database and measures pages per second with wrk (Debian's package) on loopback.
-# Bounded: each run lasts DURATION seconds. Usage: bench/run.sh  (or make bench)
+# `make bench`: Tòa Soạn's release build against nginx serving the same bytes, on a
+# generated portal of 100,000 articles, once on SQLite and once on PostgreSQL, loopback
+# only. Installs what it needs (nginx with brotli_static, wrk, brotli, PostgreSQL),
+# then prints and writes bench/results/latest.md. See bench/README.md.
+#
+# Settings (environment): BENCH_ARTICLES (100000), BENCH_SEED (2026), BENCH_DURATION
+# (seconds per measurement, 8), BENCH_CONNECTIONS (32), BENCH_SKIP_BUILD=1 to measure
+# the release build already in target/, BENCH_BACKENDS ("sqlite postgres").
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$(pwd)
 
-DURATION=${DURATION:-10}
-CONNECTIONS=${CONNECTIONS:-64}
-THREADS=${THREADS:-2}
-PORT=${PORT:-3190}
-BIN=target/release/toasoan
+missing=""
+command -v nginx >/dev/null || missing="$missing nginx-light"
+[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing="$missing libnginx-mod-http-brotli-static"
+command -v wrk >/dev/null || missing="$missing wrk"
+command -v brotli >/dev/null || missing="$missing brotli"
+command -v psql >/dev/null || missing="$missing postgresql"
+if [ -n "$missing" ]; then
+  echo "bench: installing$missing"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing
+fi
 
-command -v wrk >/dev/null || { echo "bench: install wrk (apt-get install -y wrk)" >&2; exit 1; }
-[ -x "$BIN" ] || { echo "bench: build first (cargo leptos build --release)" >&2; exit 1; }
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+  make build-release
+fi
 
-data=$(mktemp -d /tmp/toasoan-bench.XXXXXX)
-"$BIN" --data-dir "$data" serve --addr "127.0.0.1:$PORT" --demo-if-empty >"$data/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$data"' EXIT
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/" >/dev/null && break; sleep 0.2; done
+export WORK
+WORK=$(mktemp -d /tmp/toasoan-bench.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+export BIN="$root/target/release/toasoan" SITE="$root/target/site"
+export ARTICLES=${BENCH_ARTICLES:-100000} SEED=${BENCH_SEED:-2026}
+export DURATION=${BENCH_DURATION:-8} CONNS=${BENCH_CONNECTIONS:-32}
+: >"$WORK/results.jsonl"
 
-article=$(curl -fs "http://127.0.0.1:$PORT/" | grep -o 'href="/bai-viet/[^"]*"' | head -n 1 | cut -d'"' -f2)
-echo "Tòa Soạn bench: ${DURATION}s per page, $CONNECTIONS connections, $THREADS threads"
-for path in / "$article" /chuyen-muc/xay-dung-dang; do
-  for enc in identity gzip; do
-    rate=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -H "Accept-Encoding: $enc" "http://127.0.0.1:$PORT$path" \
-      | awk '/Requests\/sec/ {print $2}')
-    printf '%-60s %-9s %10s req/s\n' "$path" "$enc" "$rate"
-  done
+for backend in ${BENCH_BACKENDS:-sqlite postgres}; do
+  if [ "$backend" = postgres ]; then
+    ./scripts/with-postgres.sh bench/backend.sh postgres
+  else
+    bench/backend.sh "$backend"
+  fi
 done
+
+mkdir -p bench/results
+python3 bench/report.py "$WORK/results.jsonl" "$SITE/pkg" >bench/results/latest.md
+cp "$WORK/results.jsonl" bench/results/latest.jsonl
+cat bench/results/latest.md

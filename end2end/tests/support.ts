@@ -15,4 +15,6 @@ export async function signIn(page: Page, username: string, password: string, lan
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await expect(page).toHaveURL(new RegExp(`${landing.replace(/\//g, '\\/')}$`));
   await hydrated(page);
+  // a page of a lazily loaded part shows once its code has arrived
+  await expect(page.locator('main h1').first()).toBeAttached();
 }

@@ -1,4 +1,4 @@
-//! The command line: `toasoan serve | migrate | demo | import`.
+//! The command line: `toasoan serve | migrate | demo | sample | import | user`.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -51,6 +51,15 @@ pub enum Command {
     Migrate,
     /// Seed the demo portal (running it twice changes nothing)
     Demo,
+    /// Generate a large sample portal for load tests (the demo, then generated
+    /// articles written as an import would; the same seed makes the same portal)
+    Sample {
+        /// How many articles to generate
+        #[arg(long, default_value_t = 100_000)]
+        articles: usize,
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
     /// Import Markdown articles with YAML front matter (files or folders)
     Import {
         #[arg(required = true)]

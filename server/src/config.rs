@@ -27,6 +27,9 @@ pub struct FileConfig {
     pub site_root: Option<PathBuf>,
     pub site: Option<SiteConfig>,
     pub participation: Option<ParticipationConfig>,
+    /// The load balancers in front (their addresses): their `X-Forwarded-For` names
+    /// the client whose limits count.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl FileConfig {
@@ -56,6 +59,7 @@ pub struct Config {
     pub site_root: Option<PathBuf>,
     pub site: SiteConfig,
     pub participation: ParticipationConfig,
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
@@ -98,6 +102,7 @@ impl Config {
             site_root: site_root.or(file.site_root),
             site,
             participation: file.participation.unwrap_or_default(),
+            trusted_proxies: file.trusted_proxies,
         }
     }
 }

@@ -29,15 +29,43 @@ pub async fn publish_scheduled(
     Ok(published)
 }
 
-/// Runs the scheduler until the process ends.
-pub fn spawn_scheduler(pool: AnyPool, pages: Arc<PageCache>) -> tokio::task::JoinHandle<()> {
+/// The scheduler's lease: among the servers on one database, one publishes at a time.
+pub const SCHEDULER_LEASE: &str = "scheduled-publishing";
+
+/// How long a lease lasts unrenewed: three rounds, so when its server stops another
+/// takes the schedule over within a minute and a half.
+pub const LEASE_SECONDS: i64 = 90;
+
+/// One round of the scheduler on the server named `holder`: when it holds the lease
+/// (taking or renewing it), publishes what is due at `now`. None when another server
+/// holds it.
+pub async fn scheduler_round(
+    pool: &AnyPool,
+    pages: &PageCache,
+    holder: &str,
+    now: i64,
+) -> Result<Option<usize>, sqlx::Error> {
+    use toasoan_app::core::lease;
+    if !lease::take(pool, SCHEDULER_LEASE, holder, now, LEASE_SECONDS).await? {
+        return Ok(None);
+    }
+    publish_scheduled(pool, pages, now).await.map(Some)
+}
+
+/// Runs the scheduler until the process ends, as `holder` (see `core::lease`).
+pub fn spawn_scheduler(
+    pool: AnyPool,
+    pages: Arc<PageCache>,
+    holder: String,
+) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(SCHEDULE_INTERVAL);
         loop {
             tick.tick().await;
-            match publish_scheduled(&pool, &pages, toasoan_app::core::time::now()).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!("đã đăng {n} bài theo lịch"),
+            let now = toasoan_app::core::time::now();
+            match scheduler_round(&pool, &pages, &holder, now).await {
+                Ok(None | Some(0)) => {}
+                Ok(Some(n)) => tracing::info!("đã đăng {n} bài theo lịch"),
                 Err(e) => tracing::error!("lỗi đăng bài theo lịch: {e}"),
             }
         }

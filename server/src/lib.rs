@@ -3,6 +3,7 @@
 #![recursion_limit = "256"]
 
 pub mod cli;
+pub mod client_addr;
 pub mod config;
 pub mod db;
 pub mod demo;
@@ -11,6 +12,7 @@ pub mod jobs;
 pub mod page_cache;
 pub mod pictures;
 pub mod qr_codes;
+pub mod sample;
 pub mod site;
 pub mod user_admin;
 pub mod web;

@@ -47,6 +47,19 @@ async fn run(command: Command, config: Config) -> Result<ExitCode, Box<dyn std::
                 r.created, r.kept
             );
         }
+        Command::Sample { articles, seed } => {
+            let pool = db::open(&config.database_url).await?;
+            let started = std::time::Instant::now();
+            let r =
+                toasoan_server::sample::generate(&pool, &config.media_dir, articles, seed).await?;
+            println!(
+                "Dữ liệu mẫu: {} bài, {} ý kiến, {} lượt đánh giá ({:.0} giây).",
+                r.articles,
+                r.comments,
+                r.ratings,
+                started.elapsed().as_secs_f64()
+            );
+        }
         Command::Import { paths } => {
             let pool = db::open(&config.database_url).await?;
             let report = import::import_paths(&pool, &paths, &config.media_dir).await;
@@ -151,9 +164,13 @@ async fn run(command: Command, config: Config) -> Result<ExitCode, Box<dyn std::
                 media_dir: config.media_dir,
                 site_root,
                 addr: config.addr,
+                trusted_proxies: config.trusted_proxies,
             });
-            jobs::spawn_scheduler(pool, app.pages.clone());
+            let holder = toasoan_app::core::lease::holder_name();
+            jobs::spawn_scheduler(pool.clone(), app.pages.clone(), holder.clone());
             web::serve(listener, app).await?;
+            // another server need not wait for the lease to lapse
+            let _ = toasoan_app::core::lease::give_up(&pool, jobs::SCHEDULER_LEASE, &holder).await;
         }
     }
     Ok(ExitCode::SUCCESS)

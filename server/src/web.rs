@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::{ConnectInfo, Request};
+use axum::extract::Request;
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use sqlx::AnyPool;
 use toasoan_app::core::site::{ParticipationConfig, SiteConfig};
-use toasoan_app::core::state::{AppContext, ClientAddr};
+use toasoan_app::core::state::AppContext;
 use toasoan_app::i18n::Lang;
 use toasoan_app::{App, shell};
 use tower_http::compression::CompressionLayer;
@@ -33,6 +33,8 @@ pub struct WebConfig {
     pub media_dir: PathBuf,
     pub site_root: PathBuf,
     pub addr: SocketAddr,
+    /// Proxies whose `X-Forwarded-For` names the client (toasoan.toml).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// The list of the client's content-hashed file names that cargo-leptos writes beside
@@ -176,7 +178,10 @@ pub fn app(cfg: WebConfig) -> Web {
         // outside the page cache: kept pages are kept per language
         .layer(axum::middleware::from_fn(choose_language))
         .layer(axum::middleware::from_fn(check_origin))
-        .layer(axum::middleware::from_fn(client_addr))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::new(cfg.trusted_proxies),
+            crate::client_addr::record,
+        ))
         .layer(TraceLayer::new_for_http());
     Web { router, ctx, pages }
 }
@@ -246,17 +251,6 @@ async fn choose_language(mut req: Request, next: Next) -> Response {
         }
     }
     res
-}
-
-/// Records the client's address for rate limits (from the connection).
-async fn client_addr(mut req: Request, next: Next) -> Response {
-    let addr = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_else(|| "unknown".into());
-    req.extensions_mut().insert(ClientAddr(addr));
-    next.run(req).await
 }
 
 /// The host part of an http(s) URL: "https://a.vn:8443/x" → "a.vn:8443".

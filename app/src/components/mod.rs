@@ -2,6 +2,7 @@
 //! error pages, breadcrumbs and pagination.
 
 pub mod admin;
+pub mod client;
 pub mod form;
 pub mod language;
 pub mod meta;
@@ -10,6 +11,7 @@ pub mod page;
 pub mod params;
 
 pub use admin::admin_content;
+pub use client::ClientHead;
 pub use form::{form_done, form_error};
 pub use language::LanguageSwitch;
 pub use meta::PageMeta;

@@ -4,6 +4,8 @@
 //! which belongs to this layer too.
 
 pub mod error;
+#[cfg(feature = "ssr")]
+pub mod lease;
 pub mod links;
 pub mod paging;
 #[cfg(feature = "ssr")]

@@ -4,6 +4,7 @@
 pub mod article;
 pub mod audit;
 pub mod category;
+pub mod lazy;
 pub mod lists;
 pub mod print;
 pub mod routes;

@@ -3,28 +3,21 @@
 //! one-time link pages.
 
 use leptos::prelude::*;
-use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
+use leptos_meta::{MetaTags, provide_meta_context};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::{SsrMode, path};
+use leptos_router::{Lazy, SsrMode, path};
 
 use super::article::ArticlePage;
-use super::audit::AuditPage;
 use super::category::CategoryPage;
+use super::lazy::{
+    Account, AdminFrame, ArticleForm, Audit, CategoriesAdmin, CommentsQueue, Dashboard,
+    DeskArticle, DeskList, Revisions, SetPassword, Setup, SignIn, UserGrants, Users,
+};
 use super::print::PrintArticlePage;
 use super::tag::TagPage;
 use super::topic::TopicPage;
-use crate::components::{NotFoundPage, SiteResource};
-use crate::features::accounts::admin_views::{SetPasswordPage, SetupPage, UsersPage};
-use crate::features::accounts::views::{
-    AccountPage, IdleWatch, SessionRefresh, SignInPage, provide_session_user,
-};
-use crate::features::admin::AdminLayout;
-use crate::features::categories::admin_views::CategoriesAdminPage;
-use crate::features::categories::grants::UserGrantsPage;
-use crate::features::comments::admin_views::CommentsQueuePage;
-use crate::features::editorial::{
-    ArticleFormPage, DashboardPage, DeskArticlePage, DeskListPage, RevisionsPage,
-};
+use crate::components::{ClientHead, NotFoundPage, SiteResource};
+use crate::features::accounts::views::{IdleWatch, SessionRefresh, provide_session_user};
 use crate::features::portal::api::get_site_info;
 use crate::features::portal::views::{HomePage, SiteFooter, SiteHeader};
 
@@ -38,9 +31,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#b3121b"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HashedStylesheet options=options.clone() id="leptos"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <ClientHead options/>
                 <MetaTags/>
             </head>
             <body>
@@ -86,12 +78,7 @@ pub fn App() -> impl IntoView {
     let site: SiteResource = Resource::new(|| (), |_| get_site_info());
     provide_context(site);
     provide_session_user();
-    // Lets tests (and styles) know the client has taken over.
-    Effect::new(move |_| {
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-hydrated", "true");
-        }
-    });
+    // (`<html data-hydrated>` is set by the entry crate once hydration is complete)
     view! {
         <Router>
             <PublicOnly><SiteHeader/></PublicOnly>
@@ -103,23 +90,23 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/bai-viet/:slug/in") view=PrintArticlePage ssr=SsrMode::Async/>
                     <Route path=path!("/chuyen-de/:slug") view=TopicPage ssr=SsrMode::Async/>
                     <Route path=path!("/the/:slug") view=TagPage ssr=SsrMode::Async/>
-                    <Route path=path!("/dang-nhap") view=SignInPage ssr=SsrMode::Async/>
-                    <Route path=path!("/tai-khoan") view=AccountPage ssr=SsrMode::Async/>
-                    <ParentRoute path=path!("/quan-tri") view=AdminLayout ssr=SsrMode::Async>
-                        <Route path=path!("") view=DashboardPage ssr=SsrMode::Async/>
-                        <Route path=path!("bai-viet") view=DeskListPage ssr=SsrMode::Async/>
-                        <Route path=path!("bai-viet/moi") view=ArticleFormPage ssr=SsrMode::Async/>
-                        <Route path=path!("bai-viet/:id") view=DeskArticlePage ssr=SsrMode::Async/>
-                        <Route path=path!("bai-viet/:id/sua") view=ArticleFormPage ssr=SsrMode::Async/>
-                        <Route path=path!("bai-viet/:id/phien-ban") view=RevisionsPage ssr=SsrMode::Async/>
-                        <Route path=path!("nhat-ky") view=AuditPage ssr=SsrMode::Async/>
-                        <Route path=path!("y-kien") view=CommentsQueuePage ssr=SsrMode::Async/>
-                        <Route path=path!("nguoi-dung") view=UsersPage ssr=SsrMode::Async/>
-                        <Route path=path!("nguoi-dung/:id/quyen") view=UserGrantsPage ssr=SsrMode::Async/>
-                        <Route path=path!("chuyen-muc") view=CategoriesAdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/dang-nhap") view={Lazy::<SignIn>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/tai-khoan") view={Lazy::<Account>::new()} ssr=SsrMode::Async/>
+                    <ParentRoute path=path!("/quan-tri") view={Lazy::<AdminFrame>::new()} ssr=SsrMode::Async>
+                        <Route path=path!("") view={Lazy::<Dashboard>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("bai-viet") view={Lazy::<DeskList>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("bai-viet/moi") view={Lazy::<ArticleForm>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("bai-viet/:id") view={Lazy::<DeskArticle>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("bai-viet/:id/sua") view={Lazy::<ArticleForm>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("bai-viet/:id/phien-ban") view={Lazy::<Revisions>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("nhat-ky") view={Lazy::<Audit>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("y-kien") view={Lazy::<CommentsQueue>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("nguoi-dung") view={Lazy::<Users>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("nguoi-dung/:id/quyen") view={Lazy::<UserGrants>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("chuyen-muc") view={Lazy::<CategoriesAdmin>::new()} ssr=SsrMode::Async/>
                     </ParentRoute>
-                    <Route path=path!("/thiet-lap") view=SetupPage ssr=SsrMode::Async/>
-                    <Route path=path!("/dat-mat-khau") view=SetPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/thiet-lap") view={Lazy::<Setup>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/dat-mat-khau") view={Lazy::<SetPassword>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </SiteMain>
             <PublicOnly><SiteFooter/></PublicOnly>

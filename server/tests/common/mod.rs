@@ -171,6 +171,7 @@ impl TestServer {
             media_dir: media_dir.clone(),
             site_root: dir.path().join("site"),
             addr,
+            trusted_proxies: vec![],
         });
         let pages = web.pages.clone();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();

@@ -136,8 +136,12 @@ pub async fn page(
     let total: i64 = count_q.fetch_one(pool).await?.try_get("n")?;
 
     let n = params.len();
+    // a deferred join: the page's ids come from the list's covering index alone (the
+    // rows skipped on page 2,000 are index entries, not joined rows), then only the
+    // page's twelve rows are joined
     let sql = format!(
-        "SELECT {CARD_COLUMNS} {CARD_JOINS} WHERE {PUBLIC}{} ORDER BY a.publish_at DESC, a.id DESC LIMIT ${} OFFSET ${}",
+        "SELECT {CARD_COLUMNS} {CARD_JOINS} WHERE a.id IN (SELECT a.id FROM articles a WHERE {PUBLIC}{} \
+         ORDER BY a.publish_at DESC, a.id DESC LIMIT ${} OFFSET ${}) ORDER BY a.publish_at DESC, a.id DESC",
         filter.clause(),
         n + 2,
         n + 3

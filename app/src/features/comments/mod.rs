@@ -12,4 +12,4 @@ pub mod views;
 
 pub use model::{CommentItem, CommentStatus, QueueCounts};
 #[cfg(feature = "ssr")]
-pub use store::{approved_for, counts as queue_counts};
+pub use store::{approved_for, counts as queue_counts, import_approved};

@@ -9,3 +9,5 @@ mod store;
 pub mod views;
 
 pub use model::RatingSummary;
+#[cfg(feature = "ssr")]
+pub use store::import;

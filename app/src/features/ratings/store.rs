@@ -35,18 +35,49 @@ pub async fn rate(
     .bind(now)
     .execute(&mut *tx)
     .await?;
+    let summary = totals(&mut tx, article).await?;
+    tx.commit().await?;
+    Ok(summary)
+}
+
+/// Stores a rating from elsewhere (an imported portal, the load-test sample) under
+/// `voter_key` in the caller's transaction, and recomputes the article's totals.
+pub async fn import(
+    conn: &mut sqlx::AnyConnection,
+    article: i64,
+    voter_key: &str,
+    stars: u8,
+    at: i64,
+) -> Result<RatingSummary, sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO ratings (article_id, voter_key, stars, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) \
+         ON CONFLICT (article_id, voter_key) DO UPDATE SET stars = $3, updated_at = $4",
+    )
+    .bind(article)
+    .bind(voter_key)
+    .bind(i64::from(stars.clamp(1, 5)))
+    .bind(at)
+    .execute(&mut *conn)
+    .await?;
+    totals(conn, article).await
+}
+
+/// Recomputes `article`'s rating totals from its ratings and stores them on it.
+async fn totals(
+    conn: &mut sqlx::AnyConnection,
+    article: i64,
+) -> Result<RatingSummary, sqlx::Error> {
     let row = sqlx::query(
         "SELECT CAST(COALESCE(SUM(stars), 0) AS BIGINT) AS total, COUNT(*) AS n FROM ratings WHERE article_id = $1",
     )
     .bind(article)
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut *conn)
     .await?;
     let summary = RatingSummary {
         sum: row.try_get("total")?,
         count: row.try_get("n")?,
     };
-    crate::features::articles::set_rating(&mut tx, article, summary).await?;
-    tx.commit().await?;
+    crate::features::articles::set_rating(conn, article, summary).await?;
     Ok(summary)
 }
 

@@ -1,0 +1,174 @@
+//! The client's files in the page head: the stylesheet, the module preload, the WASM
+//! preload and the script that hydrates. Their content-hashed names (cargo-leptos'
+//! `hash.txt` beside the server binary) and the split manifest of the lazily loaded
+//! parts are read once per process, not on every render as Leptos' own
+//! `HashedStylesheet` and `HydrationScripts` do.
+//!
+//! The preloads say `crossorigin="anonymous"`: the fetch that instantiates the WASM and
+//! the module import are CORS requests with same-origin credentials, so only a preload
+//! in that mode is claimed by them. (Leptos 0.8.23 writes the CSP nonce, when there is
+//! one, into `crossorigin`, leptos-rs/leptos#4843; here it goes on the script only.)
+
+use leptos::prelude::*;
+
+/// Where the client's files are, as the page links them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ClientFiles {
+    /// e.g. `/pkg/toasoan.Ab12.js`
+    pub js: String,
+    /// e.g. `/pkg/toasoan.Cd34.wasm`
+    pub wasm: String,
+    /// e.g. `/pkg/toasoan.Ef56.css`
+    pub css: String,
+    /// The split manifest (lazy part → the WASM files it needs) and the split loader's
+    /// file name, when the client was built with `--split`.
+    pub split: Option<(std::collections::HashMap<String, Vec<String>>, String)>,
+}
+
+impl ClientFiles {
+    /// The names for a build: `hashes` is the content of `hash.txt` (None when the
+    /// names are plain), `manifest` reads a file of the pkg folder by name.
+    pub fn new(
+        output: &str,
+        pkg: &str,
+        hashes: Option<&str>,
+        manifest: impl Fn(&str) -> Option<String>,
+    ) -> Self {
+        let hash = |kind: &str| {
+            hashes.and_then(|text| {
+                text.lines().find_map(|line| {
+                    let (k, v) = line.split_once(':')?;
+                    (k.trim() == kind).then(|| v.trim().to_string())
+                })
+            })
+        };
+        let named = |kind: &str, ext: &str| match hash(kind) {
+            Some(h) => format!("/{pkg}/{output}.{h}.{ext}"),
+            None if ext == "wasm" => format!("/{pkg}/{output}_bg.wasm"),
+            None => format!("/{pkg}/{output}.{ext}"),
+        };
+        let manifest_name = match hash("manifest") {
+            Some(h) => format!("__wasm_split_manifest.{h}.json"),
+            None => "__wasm_split_manifest.json".to_string(),
+        };
+        let loader = match hash("split") {
+            Some(h) => format!("__wasm_split.{h}.js"),
+            None => "__wasm_split.______________________.js".to_string(),
+        };
+        let split = manifest(&manifest_name)
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .map(|parts| (parts, loader));
+        Self {
+            js: named("js", "js"),
+            wasm: named("wasm", "wasm"),
+            css: named("css", "css"),
+            split,
+        }
+    }
+
+    /// This server's client, read once from beside the binary and the site folder.
+    #[cfg(feature = "ssr")]
+    pub fn current(options: &LeptosOptions) -> &'static ClientFiles {
+        static FILES: std::sync::OnceLock<ClientFiles> = std::sync::OnceLock::new();
+        FILES.get_or_init(|| {
+            let hashes = options
+                .hash_files
+                .then(|| {
+                    let exe = std::env::current_exe().ok()?;
+                    std::fs::read_to_string(exe.parent()?.join(options.hash_file.as_ref())).ok()
+                })
+                .flatten();
+            let pkg_dir = std::path::Path::new(options.site_root.as_ref())
+                .join(options.site_pkg_dir.as_ref());
+            ClientFiles::new(
+                &options.output_name,
+                &options.site_pkg_dir,
+                hashes.as_deref(),
+                |name| std::fs::read_to_string(pkg_dir.join(name)).ok(),
+            )
+        })
+    }
+}
+
+/// The stylesheet and the client's scripts, for the document's head.
+#[component]
+pub fn ClientHead(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let files = ClientFiles::current(&options).clone();
+    #[cfg(not(feature = "ssr"))]
+    let files = ClientFiles::new(&options.output_name, &options.site_pkg_dir, None, |_| None);
+    if let Some((parts, loader)) = files.split.clone() {
+        // the lazy routes a page renders add preloads of their parts from this
+        provide_context(leptos::WasmSplitManifest(ArcStoredValue::new((
+            format!("/{}", options.site_pkg_dir),
+            parts,
+            loader,
+        ))));
+    }
+    let nonce = leptos::nonce::use_nonce();
+    let start = format!(
+        "import({js:?}).then(m=>m.default({{module_or_path:{wasm:?}}}).then(()=>m.hydrate()))",
+        js = files.js,
+        wasm = files.wasm,
+    );
+    view! {
+        <link rel="stylesheet" id="leptos" href=files.css/>
+        <link rel="modulepreload" href=files.js.clone() crossorigin="anonymous"/>
+        <link rel="preload" href=files.wasm.clone() r#as="fetch" r#type="application/wasm" crossorigin="anonymous"/>
+        <script type="module" nonce=nonce>{start}</script>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_names_come_from_the_hash_list() {
+        let hashes = "js: AAA\nwasm: BBB\ncss: CCC\nmanifest: MMM\nsplit: SSS\n";
+        let files = ClientFiles::new("toasoan", "pkg", Some(hashes), |name| {
+            (name == "__wasm_split_manifest.MMM.json")
+                .then(|| r#"{"AdminFrame_1":["split_a","split_b"]}"#.to_string())
+        });
+        assert_eq!(files.js, "/pkg/toasoan.AAA.js");
+        assert_eq!(files.wasm, "/pkg/toasoan.BBB.wasm");
+        assert_eq!(files.css, "/pkg/toasoan.CCC.css");
+        let (parts, loader) = files.split.expect("a split build");
+        assert_eq!(parts["AdminFrame_1"], vec!["split_a", "split_b"]);
+        assert_eq!(loader, "__wasm_split.SSS.js");
+    }
+
+    #[test]
+    fn plain_names_without_a_hash_list() {
+        let files = ClientFiles::new("toasoan", "pkg", None, |_| None);
+        assert_eq!(files.js, "/pkg/toasoan.js");
+        assert_eq!(files.wasm, "/pkg/toasoan_bg.wasm");
+        assert_eq!(files.css, "/pkg/toasoan.css");
+        assert!(files.split.is_none(), "no manifest, no split");
+    }
+
+    #[test]
+    fn the_preloads_are_cors_requests_the_fetches_claim() {
+        let owner = Owner::new();
+        owner.set();
+        let options = LeptosOptions::builder().output_name("toasoan").build();
+        let html = view! { <ClientHead options/> }.to_html();
+        assert!(
+            html.contains(r#"rel="preload" href="/pkg/toasoan_bg.wasm""#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"rel="modulepreload" href="/pkg/toasoan.js""#),
+            "{html}"
+        );
+        assert_eq!(
+            html.matches(r#"crossorigin="anonymous""#).count(),
+            2,
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"module_or_path:"/pkg/toasoan_bg.wasm""#),
+            "{html}"
+        );
+    }
+}
