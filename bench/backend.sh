@@ -56,27 +56,31 @@ written=$(grep -o 'href="/bai-viet/[^"/]*"' <<<"$home" | sort -u | sed -n 2p | c
 page=$(get "$article")
 tag=$(grep -o 'href="/the/[^"]*"' <<<"$page" | sed -n 1p | cut -d'"' -f2)
 topic=$(grep -o 'href="/chuyen-de/[^"]*"' <<<"$home$page" | sed -n 1p | cut -d'"' -f2)
+deep=${DEEP_PAGE:-2000}
 category=""
 for c in $(grep -o 'href="/chuyen-muc/[^"?]*"' <<<"$home" | cut -d'"' -f2 | sort -u); do
-  if curl -sf -o /dev/null -A "$UA" "$origin$c?trang=2000"; then category=$c; break; fi
+  if curl -sf -o /dev/null -A "$UA" "$origin$c?trang=$deep"; then category=$c; break; fi
 done
-[ -n "$category" ] || { echo "bench[$backend]: no category has 2,000 pages"; exit 1; }
+[ -n "$category" ] || { echo "bench[$backend]: no category has $deep pages"; exit 1; }
 rate_path=$(grep -o 'action="/api/rate_article[^"]*"' <<<"$page" | sed -n 1p | cut -d'"' -f2)
 comment_path=$(grep -o 'action="/api/post_comment[^"]*"' <<<"$page" | sed -n 1p | cut -d'"' -f2)
 token=$(grep -o 'name="started" value="[^"]*"' <<<"$page" | sed -n 1p | cut -d'"' -f4)
 
 # the very bytes each page is, precompressed once, for nginx
-declare -A pages=([article]="$article" [home]="/" [category_1]="$category" [category_2000]="$category?trang=2000" [tag]="$tag" [topic]="$topic")
+declare -A pages=([article]="$article" [home]="/" [category_1]="$category" [category_2000]="$category?trang=$deep" [tag]="$tag" [topic]="$topic")
 for name in "${!pages[@]}"; do
   get "${pages[$name]}" >"$dir/www/$name.html"
   brotli -f -q 11 -o "$dir/www/$name.html.br" "$dir/www/$name.html"
   gzip -9 -k -f "$dir/www/$name.html"
 done
-ln -sfn "$SITE/pkg" "$dir/www/pkg"
+cp -r "$SITE/pkg" "$dir/www/pkg"
+# nginx's workers run as another user: they must be able to read it all
+chmod -R a+rX "$WORK"
 sed -e "s|@ROOT@|$dir/www|g" -e "s|@PORT@|$ngport|g" -e "s|@TMP@|$dir|g" "$root/bench/nginx.conf" >"$dir/nginx.conf"
 nginx -c "$dir/nginx.conf" -p "$dir" -g 'daemon off;' 2>"$dir/nginx.log" &
 nginx_pid=$!
 for _ in $(seq 1 50); do curl -sf -o /dev/null "http://127.0.0.1:$ngport/home.html" && break; sleep 0.1; done
+curl -sf -o /dev/null "http://127.0.0.1:$ngport/home.html" || { echo "bench[$backend]: nginx does not serve"; cat "$dir/nginx-error.log"; exit 1; }
 
 # wrk NAME TARGET URL ENCODING [SCRIPT] [CONNECTIONS] [SECONDS]
 measure() {

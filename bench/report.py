@@ -31,6 +31,10 @@ def row(r):
     return f"{r['rps']:,.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {r['socket_errors'] + r['non_2xx']}"
 
 
+def nginx(r):
+    return f"{r['rps']:,.0f} | {r['p99']:.2f} | {r['socket_errors'] + r['non_2xx']}"
+
+
 out = []
 w = out.append
 w("# Tòa Soạn bench: latest results")
@@ -49,21 +53,21 @@ for b in backends:
         w(f"Data set: {data['articles']:,} articles, generated in {data['seconds']:.0f} s. "
           f"Server peak memory (VmHWM): {mem['peak_kb'] / 1024:.0f} MB." if mem else "")
     w("")
-    w("| page | Tòa Soạn req/s | p50 | p99 | errors | nginx req/s | ratio |")
-    w("|---|---:|---:|---:|---:|---:|---:|")
+    w("| page | Tòa Soạn req/s | p50 | p99 | errors | nginx req/s | nginx p99 | nginx errors | ratio |")
+    w("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for p in PAGES:
         ours, ng = find(b, "wrk", name=p, target="toasoan"), find(b, "wrk", name=p, target="nginx")
         if ours and ng:
-            w(f"| {p} | {row(ours)} | {ng['rps']:,.0f} | {ours['rps'] / ng['rps']:.2f} |")
+            w(f"| {p} | {row(ours)} | {nginx(ng)} | {ours['rps'] / ng['rps']:.2f} |")
     w("")
-    w("| static file | encoding | Tòa Soạn req/s | p50 | p99 | errors | nginx req/s | ratio |")
-    w("|---|---|---:|---:|---:|---:|---:|---:|")
+    w("| static file | encoding | Tòa Soạn req/s | p50 | p99 | errors | nginx req/s | nginx p99 | nginx errors | ratio |")
+    w("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for s in STATIC:
         for enc in ["br", "gzip"]:
             ours = find(b, "wrk", name=s, target="toasoan", encoding=enc)
             ng = find(b, "wrk", name=s, target="nginx", encoding=enc)
             if ours and ng:
-                w(f"| {s[7:]} | {enc} | {row(ours)} | {ng['rps']:,.0f} | {ours['rps'] / ng['rps']:.2f} |")
+                w(f"| {s[7:]} | {enc} | {row(ours)} | {nginx(ng)} | {ours['rps'] / ng['rps']:.2f} |")
     w("")
     w("| writes (distinct visitors) | req/s | p50 | p99 | errors | rows stored | 2xx answers |")
     w("|---|---:|---:|---:|---:|---:|---:|")

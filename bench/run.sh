@@ -6,7 +6,8 @@
 #
 # Settings (environment): BENCH_ARTICLES (100000), BENCH_SEED (2026), BENCH_DURATION
 # (seconds per measurement, 8), BENCH_CONNECTIONS (32), BENCH_SKIP_BUILD=1 to measure
-# the release build already in target/, BENCH_BACKENDS ("sqlite postgres").
+# the release build already in target/, BENCH_BACKENDS ("sqlite postgres"),
+# BENCH_DEEP_PAGE (2000: the deep category page; lower for a small BENCH_ARTICLES).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -33,7 +34,7 @@ WORK=$(mktemp -d /tmp/toasoan-bench.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 export BIN="$root/target/release/toasoan" SITE="$root/target/site"
 export ARTICLES=${BENCH_ARTICLES:-100000} SEED=${BENCH_SEED:-2026}
-export DURATION=${BENCH_DURATION:-8} CONNS=${BENCH_CONNECTIONS:-32}
+export DURATION=${BENCH_DURATION:-8} CONNS=${BENCH_CONNECTIONS:-32} DEEP_PAGE=${BENCH_DEEP_PAGE:-2000}
 : >"$WORK/results.jsonl"
 
 for backend in ${BENCH_BACKENDS:-sqlite postgres}; do

@@ -4,9 +4,11 @@
 
 pub mod cli;
 pub mod client_addr;
+pub mod client_files;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod fast_path;
 pub mod import;
 pub mod jobs;
 pub mod page_cache;

@@ -62,7 +62,7 @@ pub struct PageCache {
 }
 
 /// One rendered page in every encoding it is sent in.
-struct Page {
+pub(crate) struct Page {
     generation: u64,
     soft_generation: u64,
     made: Instant,
@@ -81,7 +81,7 @@ struct Page {
 
 /// How a kept page stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Freshness {
+pub(crate) enum Freshness {
     Fresh,
     /// Old enough, its article rated, or views written since: served while rendered again.
     Old,
@@ -166,7 +166,7 @@ impl PageCache {
     }
 
     /// The kept page at `key`, and how fresh it is.
-    fn lookup(&self, key: &str) -> Option<(Arc<Page>, Freshness)> {
+    pub(crate) fn lookup(&self, key: &str) -> Option<(Arc<Page>, Freshness)> {
         let pages = self.pages.read().unwrap_or_else(|e| e.into_inner());
         let page = pages.get(key)?;
         Some((page.clone(), self.freshness(page)))
@@ -333,7 +333,8 @@ pub fn preferred_encoding(accept: &str) -> Encoding {
 #[derive(Clone)]
 pub struct CacheState {
     pub pages: Arc<PageCache>,
-    pub ctx: AppContext,
+    /// Shared, not copied: the middleware's state is cloned for every request.
+    pub ctx: Arc<AppContext>,
 }
 
 /// The middleware: answers from the cache, keeps what it may, and marks the cache stale
@@ -383,23 +384,8 @@ pub async fn serve(State(state): State<CacheState>, req: Request, next: Next) ->
         }
         return res;
     };
-    let encoding = preferred_encoding(
-        req.headers()
-            .get(header::ACCEPT_ENCODING)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or(""),
-    );
-    let asked = Asked {
-        encoding,
-        if_none_match: req
-            .headers()
-            .get_all(header::IF_NONE_MATCH)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .collect::<Vec<_>>()
-            .join(","),
-        reader: reader_of(&req),
-    };
+    let asked = Asked::of(&req);
+    let encoding = asked.encoding;
     let mut waited = false;
     loop {
         let flight = match state.pages.lookup(&key) {
@@ -458,7 +444,12 @@ fn has_session(headers: &HeaderMap) -> bool {
 
 /// A kept page for this request: `304` when the browser has it, else the page; a view
 /// of its article is counted either way.
-async fn answer(state: &CacheState, asked: &Asked, page: &Page, cache: &'static str) -> Response {
+pub(crate) async fn answer(
+    state: &CacheState,
+    asked: &Asked,
+    page: &Page,
+    cache: &'static str,
+) -> Response {
     if let Some(article) = page.article {
         count_view(&state.ctx, asked.reader.clone(), article).await;
     }
@@ -476,11 +467,33 @@ async fn answer(state: &CacheState, asked: &Asked, page: &Page, cache: &'static 
 }
 
 /// What a request for a kept page asks, read before any waiting.
-struct Asked {
+pub(crate) struct Asked {
     encoding: Encoding,
     /// The browser's copies (`If-None-Match`), "" when none.
     if_none_match: String,
     reader: (String, String, String),
+}
+
+impl Asked {
+    pub(crate) fn of(req: &Request) -> Asked {
+        let encoding = preferred_encoding(
+            req.headers()
+                .get(header::ACCEPT_ENCODING)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or(""),
+        );
+        Asked {
+            encoding,
+            if_none_match: req
+                .headers()
+                .get_all(header::IF_NONE_MATCH)
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .collect::<Vec<_>>()
+                .join(","),
+            reader: reader_of(req),
+        }
+    }
 }
 
 /// Renders the page plain (compression happens once, here), keeps it, and answers.
@@ -543,7 +556,7 @@ async fn render(
 }
 
 /// What a view needs to know of the reader: user agent, Cookie header, address.
-fn reader_of(req: &Request) -> (String, String, String) {
+pub(crate) fn reader_of(req: &Request) -> (String, String, String) {
     let text = |name: header::HeaderName| {
         req.headers()
             .get(name)
@@ -575,9 +588,7 @@ async fn count_view(ctx: &AppContext, reader: (String, String, String), article:
 
 impl Page {
     fn compress(generation: u64, headers: HeaderMap, article: Option<i64>, plain: Bytes) -> Page {
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        plain.hash(&mut hasher);
-        let etag = HeaderValue::from_str(&format!("W/\"{:016x}\"", hasher.finish()))
+        let etag = HeaderValue::from_str(&format!("W/\"{}\"", content_tag(&plain)))
             .expect("hex is a header value");
         Page {
             generation,
@@ -592,6 +603,13 @@ impl Page {
             plain,
         }
     }
+}
+
+/// A tag of the content, for ETags: 16 hex digits.
+pub fn content_tag(data: &[u8]) -> String {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    data.hash(&mut hasher);
+    format!("{:016x}", hasher.finish())
 }
 
 fn gzip(data: &[u8]) -> Vec<u8> {

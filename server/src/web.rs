@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::Request;
-use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use leptos::prelude::*;
@@ -87,8 +87,10 @@ pub fn app(cfg: WebConfig) -> Web {
     let pages = Arc::new(PageCache::default());
     let cache_state = CacheState {
         pages: pages.clone(),
-        ctx: ctx.clone(),
+        ctx: Arc::new(ctx.clone()),
     };
+    let fast_cache = cache_state.clone();
+    let trusted_proxies = Arc::new(cfg.trusted_proxies.clone());
     let options = leptos_options(&cfg.site_root, cfg.addr);
     let routes = route_list();
 
@@ -109,22 +111,12 @@ pub fn app(cfg: WebConfig) -> Web {
             HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'; sandbox"),
         ));
 
+    // the client's files from memory, in the coding the browser accepts
+    let client =
+        crate::client_files::ClientFiles::load(&cfg.site_root.join("pkg"), hashed_client());
     let pkg = Router::new()
-        .fallback_service(
-            ServeDir::new(cfg.site_root.join("pkg"))
-                .precompressed_br()
-                .precompressed_gzip(),
-        )
-        // hashed names change with their content: keep them a year; without hashes
-        // (a build without the list), ask again after five minutes
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static(if hashed_client() {
-                "public, max-age=31536000, immutable"
-            } else {
-                "public, max-age=300"
-            }),
-        ));
+        .fallback(crate::client_files::serve)
+        .with_state(client);
 
     let qr = Router::new()
         .route(
@@ -153,36 +145,36 @@ pub fn app(cfg: WebConfig) -> Web {
         ))
         .with_state(options)
         .layer(axum::middleware::from_fn(error_status))
-        .layer(CompressionLayer::new())
+        .layer(CompressionLayer::new());
+    // The layers below wrap the whole application as one service: a page answered
+    // from the cache never reaches the routes (whose handlers are cloned per request,
+    // the Leptos options with them).
+    let router = Router::new()
+        .fallback_service(router)
         // outside compression: kept pages are compressed once, ahead of requests
         .layer(axum::middleware::from_fn_with_state(
-            cache_state,
+            cache_state.clone(),
             page_cache::serve,
         ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("strict-origin-when-cross-origin"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_FRAME_OPTIONS,
-            HeaderValue::from_static("SAMEORIGIN"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            HeaderName::from_static("permissions-policy"),
-            HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
+        .layer(axum::middleware::from_fn(
+            crate::fast_path::with_security_headers,
         ))
         // outside the page cache: kept pages are kept per language
         .layer(axum::middleware::from_fn(choose_language))
         .layer(axum::middleware::from_fn(check_origin))
         .layer(axum::middleware::from_fn_with_state(
-            Arc::new(cfg.trusted_proxies),
+            trusted_proxies.clone(),
             crate::client_addr::record,
         ))
-        .layer(TraceLayer::new_for_http());
+        .layer(TraceLayer::new_for_http())
+        // outermost: a fresh kept page is answered before any other layer runs
+        .layer(axum::middleware::from_fn_with_state(
+            crate::fast_path::FastState {
+                cache: fast_cache,
+                trusted_proxies,
+            },
+            crate::fast_path::serve,
+        ));
     Web { router, ctx, pages }
 }
 
@@ -304,6 +296,13 @@ pub async fn serve_until(
     let watch = crate::jobs::spawn_change_watch(ctx.pool.clone(), pages.clone());
     let flusher = crate::jobs::spawn_view_flusher(ctx.clone(), pages, every);
     let service = router.into_make_service_with_connect_info::<SocketAddr>();
+    // answers go out as soon as written: without TCP_NODELAY a file sent in several
+    // writes (the client's WASM, CSS, JS) waits on the reader's delayed ACK, 40 ms each
+    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+        if let Err(e) = tcp.set_nodelay(true) {
+            tracing::debug!("TCP_NODELAY: {e}");
+        }
+    });
     let served = axum::serve(listener, service)
         .with_graceful_shutdown(shutdown)
         .await;

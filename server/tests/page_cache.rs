@@ -551,3 +551,56 @@ async fn changes_from_another_process_show_within_a_second() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_kept_page_answered_at_once_carries_every_header_of_the_ordinary_way() {
+    for backend in backends() {
+        let s = TestServer::start(backend).await;
+        let (path, _) = newest_article(&s).await;
+        let reader = browser(CHROME);
+        let headers = |res: &reqwest::Response| {
+            let mut names: Vec<(String, String)> = res
+                .headers()
+                .iter()
+                .filter(|(name, _)| !matches!(name.as_str(), "date" | "x-cache" | "set-cookie"))
+                .map(|(name, value)| (name.to_string(), value.to_str().unwrap().to_string()))
+                .collect();
+            names.sort();
+            names
+        };
+        for path in ["/", path.as_str()] {
+            let get = || {
+                reader
+                    .get(s.url(path))
+                    .header("Accept-Encoding", "br")
+                    .send()
+            };
+            let rendered = get().await.unwrap();
+            assert_eq!(rendered.headers()["x-cache"], "miss", "{backend:?} {path}");
+            let kept = get().await.unwrap();
+            assert_eq!(kept.headers()["x-cache"], "hit", "{backend:?} {path}");
+            assert_eq!(headers(&kept), headers(&rendered), "{backend:?} {path}");
+            for name in [
+                "x-content-type-options",
+                "referrer-policy",
+                "x-frame-options",
+                "etag",
+                "vary",
+            ] {
+                assert!(
+                    kept.headers().contains_key(name),
+                    "{backend:?} {path}: {name}"
+                );
+            }
+            let etag = kept.headers()["etag"].clone();
+            let again = reader
+                .get(s.url(path))
+                .header("If-None-Match", etag)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(again.status().as_u16(), 304, "{backend:?} {path}");
+            assert_eq!(again.headers()["x-content-type-options"], "nosniff");
+        }
+    }
+}

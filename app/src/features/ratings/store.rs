@@ -1,5 +1,6 @@
 //! SQL of ratings. Every write first takes the article's counters (so concurrent
-//! ratings of one article queue up), then recomputes its totals from the ratings.
+//! ratings of one article queue up), then changes its totals by what it added and
+//! replaced (an import recomputes them from the ratings).
 
 use sqlx::{AnyPool, Row};
 
@@ -9,6 +10,8 @@ use crate::features::guard::Visitor;
 
 /// Stores `visitor`'s rating of `article` (replacing theirs, and the one this browser
 /// gave from its address before it had the visitor cookie) and returns the new totals.
+/// The totals change by what this rating adds and replaces, not by summing every
+/// rating again: a popular article's thousandth rating costs what its first did.
 pub async fn rate(
     pool: &AnyPool,
     article: i64,
@@ -18,13 +21,31 @@ pub async fn rate(
 ) -> Result<RatingSummary, sqlx::Error> {
     let mut tx = pool.begin().await?;
     lock_counters(&mut tx, article).await?;
+    let mut change = RatingSummary { sum: 0, count: 0 };
+    let mut drop_rating = |old: Option<i64>| {
+        if let Some(old) = old {
+            change.sum -= old;
+            change.count -= 1;
+        }
+    };
     if visitor.key != visitor.address_key {
-        sqlx::query("DELETE FROM ratings WHERE article_id = $1 AND voter_key = $2")
+        drop_rating(
+            sqlx::query_scalar(
+                "DELETE FROM ratings WHERE article_id = $1 AND voter_key = $2 RETURNING stars",
+            )
             .bind(article)
             .bind(&visitor.address_key)
-            .execute(&mut *tx)
-            .await?;
+            .fetch_optional(&mut *tx)
+            .await?,
+        );
     }
+    drop_rating(
+        sqlx::query_scalar("SELECT stars FROM ratings WHERE article_id = $1 AND voter_key = $2")
+            .bind(article)
+            .bind(&visitor.key)
+            .fetch_optional(&mut *tx)
+            .await?,
+    );
     sqlx::query(
         "INSERT INTO ratings (article_id, voter_key, stars, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) \
          ON CONFLICT (article_id, voter_key) DO UPDATE SET stars = $3, updated_at = $4",
@@ -35,7 +56,9 @@ pub async fn rate(
     .bind(now)
     .execute(&mut *tx)
     .await?;
-    let summary = totals(&mut tx, article).await?;
+    change.sum += i64::from(stars);
+    change.count += 1;
+    let summary = crate::features::articles::add_rating(&mut tx, article, change).await?;
     tx.commit().await?;
     Ok(summary)
 }
