@@ -85,7 +85,7 @@ curl -sf -o /dev/null "http://127.0.0.1:$ngport/home.html" || { echo "bench[$bac
 # wrk NAME TARGET URL ENCODING [SCRIPT] [CONNECTIONS] [SECONDS]
 measure() {
   local name=$1 target=$2 address=$3 encoding=$4 script=${5:-} conns=${6:-$CONNS} secs=${7:-$DURATION}
-  cat "$root/bench/wrk/summary.lua" ${script:+"$root/bench/wrk/$script"} >"$dir/run.lua"
+  cat "$root/bench/wrk/summary.lua" ${script:+"$root/bench/wrk/visitors.lua" "$root/bench/wrk/$script"} >"$dir/run.lua"
   local line
   line=$(wrk -t2 -c"$conns" -d"${secs}s" --timeout 5s -s "$dir/run.lua" -H "User-Agent: $UA" \
     -H "Accept-Encoding: $encoding" "$address" | grep '^JSON ' | cut -c6-)

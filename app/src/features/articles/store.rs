@@ -160,27 +160,47 @@ pub async fn page(
 }
 
 /// The newest `per_root` public articles of every top-level category (and the
-/// categories below it), in one query. Returns (top-level category id, articles).
+/// categories below it): the category list, then one query. Returns (top-level
+/// category id, articles).
 pub async fn newest_per_root_category(
     pool: &AnyPool,
     now: i64,
     per_root: i64,
 ) -> Result<Vec<(i64, Vec<ArticleCard>)>, sqlx::Error> {
+    // each category's newest come from its own index (a branch per category), so the
+    // ranking below sees a few dozen rows, however many articles there are
+    let categories: Vec<i64> = sqlx::query_scalar("SELECT id FROM categories ORDER BY id")
+        .fetch_all(pool)
+        .await?;
+    if categories.is_empty() {
+        return Ok(Vec::new());
+    }
+    let picked: Vec<String> = (0..categories.len())
+        .map(|i| {
+            format!(
+                "SELECT id FROM (SELECT a.id FROM articles a WHERE a.category_id = ${} AND {PUBLIC} \
+                 ORDER BY a.publish_at DESC, a.id DESC LIMIT $2) c{i}",
+                i + 3
+            )
+        })
+        .collect();
     let sql = format!(
         "WITH RECURSIVE roots(id, root) AS ( \
              SELECT id, id FROM categories WHERE parent_id IS NULL \
-             UNION ALL SELECT k.id, r.root FROM categories k JOIN roots r ON k.parent_id = r.id) \
+             UNION ALL SELECT k.id, r.root FROM categories k JOIN roots r ON k.parent_id = r.id), \
+         picked(id) AS ({}) \
          SELECT * FROM ( \
              SELECT {CARD_COLUMNS}, roots.root AS root, ROW_NUMBER() OVER ( \
                  PARTITION BY roots.root ORDER BY a.publish_at DESC, a.id DESC) AS rn \
-             {CARD_JOINS} JOIN roots ON roots.id = a.category_id WHERE {PUBLIC}) ranked \
-         WHERE rn <= $2 ORDER BY root, rn"
+             {CARD_JOINS} JOIN roots ON roots.id = a.category_id WHERE a.id IN (SELECT id FROM picked)) ranked \
+         WHERE rn <= $2 ORDER BY root, rn",
+        picked.join(" UNION ALL ")
     );
-    let rows = sqlx::query(&sql)
-        .bind(now)
-        .bind(per_root)
-        .fetch_all(pool)
-        .await?;
+    let mut q = sqlx::query(&sql).bind(now).bind(per_root);
+    for id in &categories {
+        q = q.bind(*id);
+    }
+    let rows = q.fetch_all(pool).await?;
     let mut out: Vec<(i64, Vec<ArticleCard>)> = Vec::new();
     for r in &rows {
         let root: i64 = r.try_get("root")?;
