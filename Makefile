@@ -86,7 +86,8 @@ integration:
 e2e:
 	cd end2end && npx playwright test
 
-bench:
+## make bench: release build against nginx at 100,000 articles (bench/README.md)
+bench: tools-rust tools-npm
 	./bench/run.sh
 
 clean:

@@ -1014,3 +1014,68 @@ async fn qr_code_print_view_and_most_read_blocks() {
 async fn restart(s: &TestServer) -> TestServer {
     TestServer::on_database(s.backend, &s.database_url, relaxed()).await
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_reader_rating_many_times_at_once_counts_once() {
+    for backend in backends() {
+        let s = TestServer::start_with(backend, relaxed()).await;
+        let slug = published_slug(&s).await;
+        let id = article_id(&s, &slug).await;
+        let (count, sum) = (
+            s.scalar(&format!(
+                "SELECT rating_count FROM articles WHERE id = {id}"
+            ))
+            .await,
+            s.scalar(&format!("SELECT rating_sum FROM articles WHERE id = {id}"))
+                .await,
+        );
+        let client = reqwest::Client::builder()
+            .user_agent(CHROME)
+            .build()
+            .unwrap();
+        // a double (or twentyfold) click: the same visitor, different stars, all at once
+        let mut tasks = Vec::new();
+        for i in 0..20u32 {
+            let client = client.clone();
+            let (base, slug) = (s.base.clone(), slug.clone());
+            tasks.push(tokio::spawn(async move {
+                client
+                    .post(format!("{base}{}", RateArticle::PATH))
+                    .header("Origin", &base)
+                    .header("Cookie", format!("toasoan_khach={:032x}", 7))
+                    .form(&[
+                        ("slug", slug.as_str()),
+                        ("stars", (i % 5 + 1).to_string().as_str()),
+                    ])
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
+                    .as_u16()
+            }));
+        }
+        for t in tasks {
+            assert_eq!(t.await.unwrap(), 200, "{backend:?}");
+        }
+        let stored = s
+            .scalar(&format!(
+                "SELECT stars FROM ratings WHERE article_id = {id} AND voter_key = 'k:{:032x}'",
+                7
+            ))
+            .await;
+        assert_eq!(
+            s.scalar(&format!(
+                "SELECT rating_count FROM articles WHERE id = {id}"
+            ))
+            .await,
+            count + 1,
+            "{backend:?}: one reader, one rating"
+        );
+        assert_eq!(
+            s.scalar(&format!("SELECT rating_sum FROM articles WHERE id = {id}"))
+                .await,
+            sum + stored,
+            "{backend:?}: the totals hold the rating that stayed"
+        );
+    }
+}
