@@ -15,6 +15,9 @@ export async function signIn(page: Page, username: string, password: string, lan
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await expect(page).toHaveURL(new RegExp(`${landing.replace(/\//g, '\\/')}$`));
   await hydrated(page);
-  // a page of a lazily loaded part shows once its code has arrived
+  // a page of a lazily loaded part shows once its code has arrived (the address
+  // changes first): wait for the fetches to end, then for its heading and title
+  await page.waitForLoadState('networkidle');
   await expect(page.locator('main h1').first()).toBeAttached();
+  await expect(page).toHaveTitle(/\S/);
 }
