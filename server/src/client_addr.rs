@@ -37,23 +37,28 @@ pub fn client_ip(peer: IpAddr, forwarded: Option<&str>, trusted: &[IpAddr]) -> I
     client
 }
 
-/// Middleware: puts the request's `ClientAddr` into its extensions.
-pub async fn record(
-    State(trusted): State<Arc<Vec<IpAddr>>>,
-    mut req: Request,
-    next: Next,
-) -> Response {
+/// Puts the request's `ClientAddr` into its extensions ("unknown" without a connection).
+pub fn note(req: &mut Request, trusted: &[IpAddr]) {
     let addr = match req.extensions().get::<ConnectInfo<SocketAddr>>() {
         Some(c) => {
             let forwarded = req
                 .headers()
                 .get("x-forwarded-for")
                 .and_then(|v| v.to_str().ok());
-            client_ip(c.0.ip(), forwarded, &trusted).to_string()
+            client_ip(c.0.ip(), forwarded, trusted).to_string()
         }
         None => "unknown".into(),
     };
     req.extensions_mut().insert(ClientAddr(addr));
+}
+
+/// Middleware: `note` for every request.
+pub async fn record(
+    State(trusted): State<Arc<Vec<IpAddr>>>,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    note(&mut req, &trusted);
     next.run(req).await
 }
 

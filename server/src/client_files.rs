@@ -27,7 +27,7 @@ struct File {
 
 /// The client's files by name.
 #[derive(Clone, Default)]
-pub struct ClientFiles {
+pub struct PkgFiles {
     files: Arc<HashMap<String, File>>,
     cache_control: &'static str,
 }
@@ -43,10 +43,10 @@ fn content_type(name: &str) -> &'static str {
     }
 }
 
-impl ClientFiles {
+impl PkgFiles {
     /// Reads the folder `dir` (its `.br` and `.gz` files as the copies of the file they
     /// name). `hashed`: the names are content hashes, kept a year by browsers.
-    pub fn load(dir: &Path, hashed: bool) -> ClientFiles {
+    pub fn load(dir: &Path, hashed: bool) -> PkgFiles {
         let mut files = HashMap::new();
         let mut copies: Vec<(String, Bytes)> = Vec::new();
         for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
@@ -86,7 +86,7 @@ impl ClientFiles {
                 }
             }
         }
-        ClientFiles {
+        PkgFiles {
             files: Arc::new(files),
             cache_control: if hashed {
                 "public, max-age=31536000, immutable"
@@ -107,7 +107,7 @@ impl ClientFiles {
 }
 
 /// The handler of `/pkg/{file}`.
-pub async fn serve(State(files): State<ClientFiles>, req: Request) -> Response {
+pub async fn serve(State(files): State<PkgFiles>, req: Request) -> Response {
     let name = req.uri().path().trim_start_matches('/');
     let Some(file) = files.files.get(name) else {
         return StatusCode::NOT_FOUND.into_response();
@@ -175,7 +175,7 @@ mod tests {
         dir
     }
 
-    async fn get(files: &ClientFiles, path: &str, headers: &[(&str, &str)]) -> Response {
+    async fn get(files: &PkgFiles, path: &str, headers: &[(&str, &str)]) -> Response {
         let app = axum::Router::new()
             .fallback(serve)
             .with_state(files.clone());
@@ -196,7 +196,7 @@ mod tests {
     #[tokio::test]
     async fn the_copy_the_browser_accepts_from_memory() {
         let dir = folder();
-        let files = ClientFiles::load(dir.path(), true);
+        let files = PkgFiles::load(dir.path(), true);
         assert_eq!(files.len(), 2, "the copies are not files of their own");
         let res = get(
             &files,
@@ -227,7 +227,7 @@ mod tests {
     #[tokio::test]
     async fn a_browser_that_has_the_file_gets_304_and_unknown_files_404() {
         let dir = folder();
-        let files = ClientFiles::load(dir.path(), false);
+        let files = PkgFiles::load(dir.path(), false);
         let res = get(&files, "/toasoan.abc.wasm", &[]).await;
         assert_eq!(res.headers()["cache-control"], "public, max-age=300");
         let etag = res.headers()["etag"].to_str().unwrap().to_string();

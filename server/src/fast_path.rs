@@ -2,17 +2,16 @@
 //! page from the cache (`page_cache`) before any other layer runs — no tracing span, no
 //! language, origin or address middleware, no routing — with the headers those layers
 //! would have added (`security_headers`). Whatever it cannot answer at once (a miss, an
-//! old or changed page, a choice of language that sets a cookie, a signed-in reader,
+//! old or changed page, a new choice of language (its cookie), a signed-in reader,
 //! any other method) goes the ordinary way, where the cache renders and keeps it.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use std::sync::Arc;
 
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::Response;
-use toasoan_app::core::state::ClientAddr;
 
 use crate::page_cache::{Asked, CacheState, Freshness, answer, cache_key};
 
@@ -52,35 +51,23 @@ pub struct FastState {
 
 /// Middleware, outermost: a fresh kept page at once, else the ordinary way.
 pub async fn serve(State(state): State<FastState>, mut req: Request, next: Next) -> Response {
-    if !matches!(*req.method(), Method::GET | Method::HEAD) || chooses_language(&req) {
+    if !matches!(*req.method(), Method::GET | Method::HEAD) {
         return next.run(req).await;
     }
-    let (lang, _) = crate::web::language_of(req.uri(), req.headers());
+    // a new choice of language (`?hl=`) is kept in a cookie, which the ordinary way sets
+    let (lang, sets_cookie) = crate::web::language_of(req.uri(), req.headers());
+    if sets_cookie {
+        return next.run(req).await;
+    }
     let Some(key) = cache_key(req.method(), req.uri(), req.headers(), lang) else {
         return next.run(req).await;
     };
     let Some((page, Freshness::Fresh)) = state.cache.pages.lookup(&key) else {
         return next.run(req).await;
     };
-    if let Some(c) = req.extensions().get::<ConnectInfo<SocketAddr>>() {
-        let forwarded = req
-            .headers()
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok());
-        let ip = crate::client_addr::client_ip(c.0.ip(), forwarded, &state.trusted_proxies);
-        req.extensions_mut().insert(ClientAddr(ip.to_string()));
-    }
+    crate::client_addr::note(&mut req, &state.trusted_proxies);
     let asked = Asked::of(&req);
     let mut res = answer(&state.cache, &asked, &page, "hit").await;
     security_headers(res.headers_mut());
     res
-}
-
-/// True when the address chooses a language (`?hl=`): the answer then keeps the choice
-/// in a cookie, which the ordinary way sets.
-fn chooses_language(req: &Request) -> bool {
-    req.uri().query().is_some_and(|q| {
-        q.split('&')
-            .any(|p| p.split('=').next() == Some(toasoan_app::i18n::LANG_PARAM))
-    })
 }

@@ -112,8 +112,7 @@ pub fn app(cfg: WebConfig) -> Web {
         ));
 
     // the client's files from memory, in the coding the browser accepts
-    let client =
-        crate::client_files::ClientFiles::load(&cfg.site_root.join("pkg"), hashed_client());
+    let client = crate::client_files::PkgFiles::load(&cfg.site_root.join("pkg"), hashed_client());
     let pkg = Router::new()
         .fallback(crate::client_files::serve)
         .with_state(client);
