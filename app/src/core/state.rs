@@ -118,10 +118,23 @@ pub async fn bump_content_version(conn: &mut sqlx::AnyConnection) -> Result<Stri
          ON CONFLICT (key) DO UPDATE SET value = $1",
     )
     .bind(&version)
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
+    // PostgreSQL tells the listening servers at once (delivered when the writer's
+    // transaction commits); SQLite's watchers read the value back instead
+    if conn.backend_name() == "PostgreSQL" {
+        // selected through a subquery: the Any driver cannot read pg_notify's `void`
+        sqlx::query("SELECT 1 FROM (SELECT pg_notify($1, $2)) AS sent")
+            .bind(CONTENT_CHANNEL)
+            .bind(&version)
+            .execute(&mut *conn)
+            .await?;
+    }
     Ok(version)
 }
+
+/// The PostgreSQL channel `bump_content_version` notifies, with the new value as payload.
+pub const CONTENT_CHANNEL: &str = "toasoan_content";
 
 /// The value `bump_content_version` last wrote, if any.
 pub async fn content_version(pool: &sqlx::AnyPool) -> Result<Option<String>, sqlx::Error> {
