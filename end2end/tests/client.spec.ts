@@ -1,29 +1,52 @@
-// The client the browser downloads: the WASM is fetched once (the page's preload is the
-// download hydration uses, not a second one), under a content-hashed name a browser may
-// keep for a year, and a reader's walk through the site fetches it no more: none of the
-// parts split off for the admin area and the account pages. Those load when someone
-// goes there, and a page of theirs opened directly still hydrates.
-import { test, expect } from '@playwright/test';
+// The client the browser downloads. The server renders every page; the client wakes
+// only the islands (the rating stars, the comment form, the header's account link…).
+// The WASM is fetched once (the page's preload is the download hydration uses, not a
+// second one), under a content-hashed name a browser keeps for a year, so a reader's
+// walk through the site downloads it no more, and never a part of the admin area or
+// the account pages: those load where they are used, and a page of theirs opened
+// directly hydrates.
+import { test, expect, Page } from '@playwright/test';
 import { hydrated, signIn } from './support';
 
-test('a reader downloads the client once', async ({ page }) => {
-  const wasm: string[] = [];
-  page.on('request', (r) => {
-    if (r.url().includes('.wasm')) wasm.push(r.url());
+/// Counts what the browser really downloads (Chromium's network log: answers served
+/// from its cache are not downloads).
+async function downloads(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const urls = new Map<string, string>();
+  const cached = new Set<string>();
+  const fetched: string[] = [];
+  cdp.on('Network.requestWillBeSent', (e: any) => urls.set(e.requestId, e.request.url));
+  cdp.on('Network.requestServedFromCache', (e: any) => cached.add(e.requestId));
+  cdp.on('Network.responseReceived', (e: any) => {
+    const r = e.response;
+    if (!cached.has(e.requestId) && !r.fromDiskCache && !r.fromPrefetchCache && !r.fromServiceWorker) {
+      fetched.push(r.url);
+    }
   });
+  return { fetched, requested: () => [...urls.values()] };
+}
+
+test('a reader downloads the client once', async ({ page }) => {
+  const net = await downloads(page);
   const cacheControl: Record<string, string> = {};
   page.on('response', async (r) => {
     if (r.url().includes('/pkg/')) cacheControl[r.url()] = (await r.allHeaders())['cache-control'] ?? '';
   });
   await page.goto('/');
   await hydrated(page);
-  const first = page.locator('.card-title a').first();
-  await first.click();
+  await page.locator('.card-title a').first().click();
   await expect(page).toHaveURL(/\/bai-viet\//);
+  await hydrated(page);
   await page.locator('a.article-category').click();
   await expect(page).toHaveURL(/\/chuyen-muc\//);
-  expect(wasm, 'one WASM download for the whole walk, no split part').toHaveLength(1);
+  await hydrated(page);
+  const wasm = net.fetched.filter((u) => u.includes('.wasm'));
+  expect(wasm, 'one WASM download for the whole walk').toHaveLength(1);
   expect(wasm[0]).toMatch(/\/pkg\/toasoan\.[A-Za-z0-9_-]+\.wasm$/);
+  const parts = net.requested().filter((u) => /\/pkg\/(split_|chunk_)/.test(u));
+  expect(parts, 'no part of the admin area or the account pages').toEqual([]);
+  expect(Object.keys(cacheControl).length).toBeGreaterThan(0);
   for (const [url, value] of Object.entries(cacheControl)) {
     expect(value, url).toBe('public, max-age=31536000, immutable');
   }
@@ -38,12 +61,17 @@ test('the admin area and the sign-in page come in parts of their own', async ({ 
   await hydrated(page);
   expect(parts, 'the home page needs no part').toHaveLength(0);
   await signIn(page, 'quantri', 'quan-tri-2026', '/quan-tri');
-  expect(parts.some((u) => u.includes('sign_in_view')), 'the sign-in part').toBe(true);
-  expect(parts.some((u) => u.includes('admin_frame_view')), 'the admin frame part').toBe(true);
+  expect(parts.some((u) => u.includes('account_app')), 'the account pages’ part').toBe(true);
+  expect(parts.some((u) => u.includes('admin_app')), 'the admin area’s part').toBe(true);
   // opened directly, an admin page renders on the server and hydrates with its part
   parts.length = 0;
   await page.goto('/quan-tri/chuyen-muc');
   await hydrated(page);
-  expect(parts.some((u) => u.includes('categories_admin_view')), 'the categories part').toBe(true);
+  expect(parts.some((u) => u.includes('admin_app')), 'the admin area’s part').toBe(true);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // inside the admin area, moving between pages stays in the browser
+  await page.locator('.admin-nav a', { hasText: 'Nhật ký' }).click();
+  await expect(page).toHaveURL(/\/quan-tri\/nhat-ky$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nhật ký kiểm duyệt và quản trị');
+  await expect(page).toHaveTitle(/^Nhật ký - /);
 });

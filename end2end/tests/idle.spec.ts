@@ -14,6 +14,8 @@ async function signInToEditor(page: Page) {
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await expect(page).toHaveURL(/\/quan-tri\/bai-viet\/moi$/);
   await expect(page.locator('.admin-who')).toContainText('Nguyễn Văn Biên');
+  // the admin area is a page of its own: its island wakes once its part has loaded
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
 }
 
 const dialog = (page: Page) => page.getByRole('alertdialog');

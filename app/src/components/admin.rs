@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use super::browser::in_island;
 use super::page::{ErrorPage, NotFoundPage};
 use crate::core::error::AppError;
 use crate::i18n::t;
@@ -22,14 +23,13 @@ where
     F: Fn(T) -> V + Clone + Send + Sync + 'static,
 {
     view! {
-        <leptos_meta::Title text=format!("{title} - {}", t().admin_title_suffix)/>
-        <leptos_meta::Meta name="robots" content="noindex, nofollow"/>
+        {crate::components::meta::page_head(format!("{title} - {}", t().admin_title_suffix), "noindex, nofollow")}
         <Suspense fallback=|| view! { <p class="loading" role="status">{t().loading}</p> }>
             {move || {
                 let render = render.clone();
                 Suspend::new(async move {
                     match data.await {
-                        Ok(d) => render(d).into_any(),
+                        Ok(d) => in_island(move || render(d).into_any()),
                         Err(AppError::NotFound) => view! { <NotFoundPage/> }.into_any(),
                         Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                     }

@@ -90,6 +90,18 @@ impl ClientFiles {
     }
 }
 
+/// Wakes the page's islands (`<leptos-island data-component=…>`) once the WASM has
+/// started, outermost first: an island inside another's children first enters that
+/// island's owner (`$$on_hydrate`), so it finds its contexts. Lazily loaded islands
+/// return a promise (their part is fetched first); when every island is awake,
+/// `<html data-hydrated="true">` says so, for the tests and the styles that wait for
+/// the client.
+const ISLANDS: &str = "const w=async(n,o)=>{for(const c of n.children){const t=c.tagName;\
+if(t==='LEPTOS-ISLAND'){const f=m[c.dataset.component];\
+if(f){if(o)o();await f(c);}else console.warn('no island',c.dataset.component);await w(c,o);}\
+else if(t==='LEPTOS-CHILDREN'){await w(c,c.$$on_hydrate||o);}else await w(c,o);}};\
+w(document.body).then(()=>document.documentElement.dataset.hydrated='true');";
+
 /// The stylesheet and the client's scripts, for the document's head.
 #[component]
 pub fn ClientHead(options: LeptosOptions) -> impl IntoView {
@@ -105,9 +117,13 @@ pub fn ClientHead(options: LeptosOptions) -> impl IntoView {
             loader,
         ))));
     }
+    // the rest of the page is rendered for the server only, but for its islands
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
     let nonce = leptos::nonce::use_nonce();
     let start = format!(
-        "import({js:?}).then(m=>m.default({{module_or_path:{wasm:?}}}).then(()=>m.hydrate()))",
+        "import({js:?}).then(m=>m.default({{module_or_path:{wasm:?}}}).then(()=>{{m.hydrate();{ISLANDS}}}))",
         js = files.js,
         wasm = files.wasm,
     );

@@ -29,6 +29,31 @@ pub fn escape_text(s: &str) -> String {
 }
 
 /// The head tags of one page. `path` is the page's own path on the portal.
+/// The title and robots line of a page that may live inside an island (the admin area,
+/// the account pages, the status pages). It renders nothing where it stands, so the
+/// server's page and the island's hydration agree: on the server the title goes into
+/// the head (leptos_meta's `Title` registers itself when made) and the robots line
+/// into an `X-Robots-Tag` header; in the browser, after a move inside an island's
+/// router, the document's title is set directly.
+pub fn page_head(title: String, robots: &'static str) {
+    #[cfg(feature = "ssr")]
+    {
+        let _registered =
+            leptos_meta::Title(leptos_meta::TitleProps::builder().text(title).build());
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            response.insert_header(
+                http::header::HeaderName::from_static("x-robots-tag"),
+                http::HeaderValue::from_static(robots),
+            );
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = robots;
+        leptos::prelude::document().set_title(&title);
+    }
+}
+
 #[component]
 pub fn PageMeta(
     site: SiteInfo,

@@ -2,6 +2,7 @@
 //! error pages, breadcrumbs and pagination.
 
 pub mod admin;
+pub mod browser;
 pub mod client;
 pub mod form;
 pub mod language;

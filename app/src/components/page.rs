@@ -6,6 +6,7 @@ use leptos_router::hooks::use_location;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::components::meta::page_head;
 use crate::core::error::{AppError, set_page_status};
 use crate::core::site::SiteInfo;
 use crate::i18n::t;
@@ -32,7 +33,9 @@ where
                 let render = render.clone();
                 Suspend::new(async move {
                     match (site.await, data.await) {
-                        (Ok(site), Ok(data)) => render(site, data).into_any(),
+                        (Ok(site), Ok(data)) => {
+                            crate::components::browser::in_island(move || render(site, data).into_any())
+                        }
                         (_, Err(AppError::NotFound)) => view! { <NotFoundPage/> }.into_any(),
                         (Err(e), _) | (_, Err(e)) => view! { <ErrorPage error=e/> }.into_any(),
                     }
@@ -60,8 +63,7 @@ pub fn urlencode(s: &str) -> String {
 pub fn NotFoundPage() -> impl IntoView {
     set_page_status(404);
     view! {
-        <leptos_meta::Title text=format!("{} - 404", t().not_found_title)/>
-        <leptos_meta::Meta name="robots" content="noindex"/>
+        {page_head(format!("{} - 404", t().not_found_title), "noindex")}
         <section class="status-page">
             <p class="status-code" aria-hidden="true">"404"</p>
             <h1>{t().not_found_title}</h1>
@@ -88,8 +90,7 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
         AppError::Network => (s.err_network_title, s.network_error),
     };
     view! {
-        <leptos_meta::Title text=title/>
-        <leptos_meta::Meta name="robots" content="noindex"/>
+        {page_head(title.to_string(), "noindex")}
         <section class="status-page">
             <p class="status-code" aria-hidden="true">{error.status()}</p>
             <h1>{title}</h1>

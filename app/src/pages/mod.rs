@@ -4,9 +4,9 @@
 pub mod article;
 pub mod audit;
 pub mod category;
-pub mod lazy;
 pub mod lists;
 pub mod print;
 pub mod routes;
+pub mod staff;
 pub mod tag;
 pub mod topic;

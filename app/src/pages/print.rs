@@ -35,7 +35,7 @@ fn PrintView(site: SiteInfo, data: ArticleData) -> impl IntoView {
         <article class="article print-view" aria-labelledby="tieu-de">
             <p class="print-site">{site.config.name.clone()}</p>
             <p class="print-actions no-print">
-                <button type="button" class="button-primary" on:click=|_| { let _ = window().print(); }>{t().print_now}</button>
+                <PrintButton/>
                 " "
                 <a href=article_href(&a.slug)>{t().back_to_article}</a>
             </p>
@@ -51,4 +51,9 @@ fn PrintView(site: SiteInfo, data: ArticleData) -> impl IntoView {
             </footer>
         </article>
     }
+}
+
+#[island]
+fn PrintButton() -> impl IntoView {
+    view! { <button type="button" class="button-primary" on:click=|_| { let _ = window().print(); }>{t().print_now}</button> }
 }

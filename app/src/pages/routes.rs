@@ -1,23 +1,20 @@
-//! The HTML document and the application's routes: the public pages, the admin area
-//! (one parent route that renders the admin frame around each of its pages) and the
-//! one-time link pages.
+//! The HTML document and the application's routes: the public pages, rendered on the
+//! server with a few islands each, and the admin area and account pages, each one
+//! island with a router of its own (`pages::staff`).
 
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::{Lazy, SsrMode, path};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
 
 use super::article::ArticlePage;
 use super::category::CategoryPage;
-use super::lazy::{
-    Account, AdminFrame, ArticleForm, Audit, CategoriesAdmin, CommentsQueue, Dashboard,
-    DeskArticle, DeskList, Revisions, SetPassword, Setup, SignIn, UserGrants, Users,
-};
 use super::print::PrintArticlePage;
+use super::staff::{AccountApp, AdminApp};
 use super::tag::TagPage;
 use super::topic::TopicPage;
 use crate::components::{ClientHead, NotFoundPage, SiteResource};
-use crate::features::accounts::views::{IdleWatch, SessionRefresh, provide_session_user};
+use crate::features::accounts::views::IdleWatch;
 use crate::features::portal::api::get_site_info;
 use crate::features::portal::views::{HomePage, SiteFooter, SiteHeader};
 
@@ -77,8 +74,6 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let site: SiteResource = Resource::new(|| (), |_| get_site_info());
     provide_context(site);
-    provide_session_user();
-    // (`<html data-hydrated>` is set by the entry crate once hydration is complete)
     view! {
         <Router>
             <PublicOnly><SiteHeader/></PublicOnly>
@@ -90,28 +85,21 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/bai-viet/:slug/in") view=PrintArticlePage ssr=SsrMode::Async/>
                     <Route path=path!("/chuyen-de/:slug") view=TopicPage ssr=SsrMode::Async/>
                     <Route path=path!("/the/:slug") view=TagPage ssr=SsrMode::Async/>
-                    <Route path=path!("/dang-nhap") view={Lazy::<SignIn>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/tai-khoan") view={Lazy::<Account>::new()} ssr=SsrMode::Async/>
-                    <ParentRoute path=path!("/quan-tri") view={Lazy::<AdminFrame>::new()} ssr=SsrMode::Async>
-                        <Route path=path!("") view={Lazy::<Dashboard>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("bai-viet") view={Lazy::<DeskList>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("bai-viet/moi") view={Lazy::<ArticleForm>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("bai-viet/:id") view={Lazy::<DeskArticle>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("bai-viet/:id/sua") view={Lazy::<ArticleForm>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("bai-viet/:id/phien-ban") view={Lazy::<Revisions>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("nhat-ky") view={Lazy::<Audit>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("y-kien") view={Lazy::<CommentsQueue>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("nguoi-dung") view={Lazy::<Users>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("nguoi-dung/:id/quyen") view={Lazy::<UserGrants>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("chuyen-muc") view={Lazy::<CategoriesAdmin>::new()} ssr=SsrMode::Async/>
-                    </ParentRoute>
-                    <Route path=path!("/thiet-lap") view={Lazy::<Setup>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/dat-mat-khau") view={Lazy::<SetPassword>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/dang-nhap") view=AccountApp ssr=SsrMode::Async/>
+                    <Route path=path!("/tai-khoan") view=AccountApp ssr=SsrMode::Async/>
+                    <Route path=path!("/thiet-lap") view=AccountApp ssr=SsrMode::Async/>
+                    <Route path=path!("/dat-mat-khau") view=AccountApp ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri") view=AdminApp ssr=SsrMode::Async/>
+                    <Route path=path!("/quan-tri/*any") view=AdminApp ssr=SsrMode::Async/>
                 </Routes>
             </SiteMain>
             <PublicOnly><SiteFooter/></PublicOnly>
-            <SessionRefresh/>
-            <IdleWatch/>
+            // the idle warning, on every page (it stays hidden for readers)
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    site.await.ok().map(|s| view! { <IdleWatch idle_minutes=s.config.session_idle_minutes/> })
+                })}
+            </Suspense>
         </Router>
     }
 }

@@ -153,8 +153,7 @@ pub fn SetupPage() -> impl IntoView {
     let data = Resource::new(token, get_link);
     let action = ServerAction::<CompleteSetup>::new();
     view! {
-        <leptos_meta::Meta name="robots" content="noindex, nofollow"/>
-        <leptos_meta::Title text=ta().users_setup_page_title/>
+        {crate::components::meta::page_head(ta().users_setup_page_title.to_string(), "noindex, nofollow")}
         {page_loader(data, move |_site, info| {
             if info != LinkInfo::SetupAdmin {
                 return view! { <p class="form-error" role="alert">{ta().users_setup_wrong_link}</p> }.into_any();
@@ -188,8 +187,7 @@ pub fn SetPasswordPage() -> impl IntoView {
     let data = Resource::new(token, get_link);
     let action = ServerAction::<SetPasswordByLink>::new();
     view! {
-        <leptos_meta::Meta name="robots" content="noindex, nofollow"/>
-        <leptos_meta::Title text=ta().users_password_page_title/>
+        {crate::components::meta::page_head(ta().users_password_page_title.to_string(), "noindex, nofollow")}
         {page_loader(data, move |_site, info| {
             let LinkInfo::SetPassword { username, display_name } = info else {
                 return view! { <p class="form-error" role="alert">{ta().users_password_wrong_link}</p> }.into_any();

@@ -2,11 +2,11 @@
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use super::api::{ChangePassword, SignIn, SignOut, get_account, get_current_user};
+use super::api::{ChangePassword, SignIn, SignOut, get_account};
 use super::model::{CurrentUser, Permission};
+use crate::components::meta::page_head;
 use crate::components::{form_error, page_loader};
 use crate::i18n::{fill, t, tm};
 
@@ -17,9 +17,14 @@ pub fn SignInPage() -> impl IntoView {
     let next = move || query.read().get("tiep").unwrap_or_default();
     let action = ServerAction::<SignIn>::new();
     let pending = action.pending();
+    // the header's account link learns who signed in (the page may stay in the browser)
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = action.value().get() {
+            refresh_session_user();
+        }
+    });
     view! {
-        <leptos_meta::Title text=format!("{} - {}", t().sign_in, tm().product_name)/>
-        <leptos_meta::Meta name="robots" content="noindex"/>
+        {page_head(format!("{} - {}", t().sign_in, tm().product_name), "noindex")}
         <section class="form-page">
             <h1>{t().sign_in}</h1>
             {move || (query.read().get("ly-do").as_deref() == Some("het-phien")).then(|| view! {
@@ -51,14 +56,13 @@ pub fn AccountPage() -> impl IntoView {
     let change = ServerAction::<ChangePassword>::new();
     let sign_out = ServerAction::<SignOut>::new();
     view! {
-        <leptos_meta::Meta name="robots" content="noindex"/>
         {page_loader(data, move |_site, data| {
                 let done = move || match change.value().get() {
                     Some(Ok(msg)) => Some(view! { <p class="form-ok" role="status">{msg}</p> }),
                     _ => None,
                 };
                 view! {
-                    <leptos_meta::Title text=format!("{} - {}", t().account, data.user.display_name)/>
+                    {page_head(format!("{} - {}", t().account, data.user.display_name), "noindex")}
                     <section class="form-page">
                         <h1>{data.user.display_name.clone()}</h1>
                         <dl class="facts">
@@ -88,48 +92,67 @@ pub fn AccountPage() -> impl IntoView {
     }
 }
 
-/// The signed-in user as the client knows it: None until the server has answered, or
-/// when signed out. Shared by the header's user box and the idle watch.
-#[derive(Clone, Copy)]
-pub struct SessionUser(pub RwSignal<Option<CurrentUser>>);
-
-pub fn provide_session_user() {
-    provide_context(SessionUser(RwSignal::new(None)));
+/// The signed-in user as the islands of a page know it (None when signed out or not
+/// yet known): asked of the server once per page, by the first island that needs it,
+/// and shared by the header's user box and the idle watch.
+pub fn session_user() -> RwSignal<Option<CurrentUser>> {
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        RwSignal::from(page_session(true))
+    }
+    #[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
+    {
+        // pages are the same for every visitor: the server never knows who reads
+        RwSignal::new(None)
+    }
 }
 
-/// Keeps the signed-in user of the browser up to date: asked after hydration and again
-/// after every navigation (signing in or out ends on another page). Mounted once for
-/// the whole app, whatever frame the page has (the header's account link and the idle
-/// warning both read it).
-#[component]
-pub fn SessionRefresh() -> impl IntoView {
-    let user = expect_context::<SessionUser>().0;
-    let location = leptos_router::hooks::use_location();
-    // asked again after every navigation: signing in or out ends on another page
-    Effect::new(move |_| {
-        // `.get()`, not `.track()`: tracking alone did not subscribe to the memo here
-        let _path = location.pathname.get();
-        leptos::task::spawn_local(async move {
-            if let Ok(u) = get_current_user().await {
-                user.set(u);
+/// The page's session signal; the first call asks the server when `ask` is set.
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+fn page_session(ask: bool) -> ArcRwSignal<Option<CurrentUser>> {
+    thread_local! {
+        static USER: std::cell::OnceCell<ArcRwSignal<Option<CurrentUser>>> = const { std::cell::OnceCell::new() };
+    }
+    USER.with(|cell| {
+        cell.get_or_init(|| {
+            let user = ArcRwSignal::new(None);
+            if ask {
+                ask_for(user.clone());
             }
-        });
+            user
+        })
+        .clone()
+    })
+}
+
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+fn ask_for(user: ArcRwSignal<Option<CurrentUser>>) {
+    leptos::task::spawn_local(async move {
+        if let Ok(u) = super::api::get_current_user().await {
+            user.set(u);
+        }
     });
+}
+
+/// Asks the server again who is signed in (after signing in on a page that stays).
+pub fn refresh_session_user() {
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    ask_for(page_session(false));
 }
 
 /// The header's account link. Filled in by the client after hydration: pages stay the
 /// same for every visitor (cacheable), and the signed-in name never lands in them.
-#[component]
+#[island]
 pub fn UserBox() -> impl IntoView {
-    let user = expect_context::<SessionUser>().0;
+    let user = session_user();
     view! {
         <span class="user-box">
             {move || match user.get() {
                 Some(u) => view! {
-                    {u.can(Permission::UseAdmin).then(|| view! { <A href="/quan-tri" attr:class="user-link">{tm().admin_link}</A> })}
-                    <A href="/tai-khoan" attr:class="user-link">{u.display_name}</A>
+                    {u.can(Permission::UseAdmin).then(|| view! { <a href="/quan-tri" class="user-link">{tm().admin_link}</a> })}
+                    <a href="/tai-khoan" class="user-link">{u.display_name}</a>
                 }.into_any(),
-                None => view! { <A href="/dang-nhap" attr:class="user-link">{t().sign_in}</A> }.into_any(),
+                None => view! { <a href="/dang-nhap" class="user-link">{t().sign_in}</a> }.into_any(),
             }}
         </span>
     }
@@ -153,28 +176,19 @@ fn now_ms() -> f64 {
 /// page opens (forms keep what was typed in the browser, see the editing form). While
 /// the user is active the page tells the server now and then, so a long stretch of
 /// typing does not end the session.
-#[component]
-pub fn IdleWatch() -> impl IntoView {
+#[island]
+pub fn IdleWatch(idle_minutes: u32) -> impl IntoView {
     use std::sync::Arc;
     use std::sync::atomic::{AtomicU64, Ordering};
-    let user = expect_context::<SessionUser>().0;
-    let site = crate::components::use_site();
+    let user = session_user();
     // Some(seconds left) while the dialog is open
     let remaining: RwSignal<Option<i64>> = RwSignal::new(None);
     let last_activity = Arc::new(AtomicU64::new(now_ms() as u64));
     let last_ping = Arc::new(AtomicU64::new(now_ms() as u64));
     let deadline = Arc::new(AtomicU64::new(0));
-    let navigate = leptos_router::hooks::use_navigate();
-    let location = leptos_router::hooks::use_location();
     let stay_button = NodeRef::<leptos::html::Button>::new();
 
-    let idle_minutes = move || {
-        site.get_untracked()
-            .and_then(Result::ok)
-            .map(|s| s.config.session_idle_minutes)
-            .unwrap_or(20)
-            .max(1) as f64
-    };
+    let idle_minutes = move || idle_minutes.max(1) as f64;
 
     {
         let last_activity = last_activity.clone();
@@ -204,7 +218,6 @@ pub fn IdleWatch() -> impl IntoView {
             let last_activity = last_activity.clone();
             let last_ping = last_ping.clone();
             let deadline = deadline.clone();
-            let navigate = navigate.clone();
             let tick = move || {
                 let now = now_ms();
                 if user.get_untracked().is_none() {
@@ -239,21 +252,13 @@ pub fn IdleWatch() -> impl IntoView {
                         } else {
                             remaining.set(None);
                             user.set(None);
-                            let next = format!(
-                                "{}{}",
-                                location.pathname.get_untracked(),
-                                location.search.get_untracked()
-                            );
-                            let navigate = navigate.clone();
+                            let next = crate::components::browser::here();
                             leptos::task::spawn_local(async move {
                                 let _ = super::api::end_idle_session().await;
-                                navigate(
-                                    &format!(
-                                        "/dang-nhap?ly-do=het-phien&tiep={}",
-                                        crate::components::urlencode(&next)
-                                    ),
-                                    Default::default(),
-                                );
+                                crate::components::browser::go_to(&format!(
+                                    "/dang-nhap?ly-do=het-phien&tiep={}",
+                                    crate::components::urlencode(&next)
+                                ));
                             });
                         }
                     }

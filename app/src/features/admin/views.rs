@@ -2,7 +2,6 @@
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_router::components::Outlet;
 use leptos_router::hooks::use_location;
 
 use super::api::get_admin_me;
@@ -11,20 +10,24 @@ use crate::components::ErrorPage;
 use crate::features::accounts::api::SignOut;
 use crate::i18n::{t, ta};
 
-/// The parent route of every `/quan-tri` page: loads who is signed in once (401 with a
-/// sign-in link, 403 for readers: nothing of the page renders then) and shows the
-/// frame with the current page inside.
+/// Around every `/quan-tri` page: loads who is signed in (401 with a sign-in link, 403
+/// for readers: nothing of the page renders then) and shows the frame with the page
+/// inside.
 #[component]
-pub fn AdminLayout() -> impl IntoView {
+pub fn AdminLayout(children: ChildrenFn) -> impl IntoView {
     let me = Resource::new(|| (), |_| get_admin_me());
     view! {
         <Suspense fallback=|| view! { <p class="loading" role="status">{t().loading}</p> }>
-            {move || Suspend::new(async move {
+            {move || {
+                let children = children.clone();
+                Suspend::new(async move {
                 match me.await {
-                    Ok(me) => view! { <AdminFrame me><Outlet/></AdminFrame> }.into_any(),
+                    Ok(me) => crate::components::browser::in_island(move || {
+                        view! { <AdminFrame me>{children()}</AdminFrame> }.into_any()
+                    }),
                     Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                 }
-            })}
+            })}}
         </Suspense>
     }
 }

@@ -4,10 +4,10 @@
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use super::api::{PostComment, ReportComment};
 use super::model::{BODY_MAX, CommentItem, NAME_MAX, TextPiece, linkify};
+use crate::components::browser::query_param;
 use crate::components::form_error;
 use crate::i18n::t;
 
@@ -31,11 +31,20 @@ fn comment_text(body: &str) -> impl IntoView + use<> {
         .collect_view()
 }
 
+/// Brings the comment form into view (a reply link's click, in the browser).
+fn to_the_form() {
+    #[cfg(feature = "hydrate")]
+    if let Some(form) = document().get_element_by_id("gui-y-kien") {
+        form.scroll_into_view();
+    }
+}
+
 /// One comment and, for a thread, its replies.
 fn comment_view(
     c: CommentItem,
     report: ServerAction<ReportComment>,
     reported_ids: RwSignal<Vec<i64>>,
+    reply_to: RwSignal<Option<i64>>,
     open: bool,
 ) -> AnyView {
     let id = c.id;
@@ -45,7 +54,7 @@ fn comment_view(
     let replies = (!c.replies.is_empty()).then(|| {
         view! {
             <ol class="comment-replies">
-                {c.replies.into_iter().map(|r| view! { <li>{comment_view(r, report, reported_ids, false)}</li> }).collect_view()}
+                {c.replies.into_iter().map(|r| view! { <li>{comment_view(r, report, reported_ids, reply_to, false)}</li> }).collect_view()}
             </ol>
         }
     });
@@ -58,7 +67,13 @@ fn comment_view(
             </p>
             <div class="comment-body">{comment_text(&c.body)}</div>
             <div class="comment-actions">
-                {open.then(|| view! { <a href=reply_href class="comment-reply">{t().reply}</a> })}
+                {open.then(|| view! {
+                    <a href=reply_href class="comment-reply" on:click=move |ev| {
+                        ev.prevent_default();
+                        reply_to.set(Some(id));
+                        to_the_form();
+                    }>{t().reply}</a>
+                })}
                 <ActionForm action=report attr:class="report-form">
                     <input type="hidden" name="id" value=id.to_string()/>
                     <button type="submit" class="link-button" disabled=reported>
@@ -72,7 +87,7 @@ fn comment_view(
     .into_any()
 }
 
-#[component]
+#[island]
 pub fn CommentsSection(
     slug: String,
     comments: Vec<CommentItem>,
@@ -80,19 +95,24 @@ pub fn CommentsSection(
     open: bool,
     token: String,
 ) -> impl IntoView {
-    let query = use_query_map();
     let post = ServerAction::<PostComment>::new();
     let report = ServerAction::<ReportComment>::new();
     let threads = RwSignal::new(comments);
     let count = RwSignal::new(count);
     let form_ref = NodeRef::<leptos::html::Form>::new();
     // comments this reader reported: from the plain-form round trip, then each report
+    let came_back_reported = query_param("bao-cao");
     let reported_ids = RwSignal::new(
-        query
-            .with_untracked(|q| q.get("bao-cao").and_then(|v| v.parse::<i64>().ok()))
+        came_back_reported
+            .as_deref()
+            .and_then(|v| v.parse::<i64>().ok())
             .into_iter()
             .collect::<Vec<_>>(),
     );
+    // the comment answered: from `?tra-loi=` (the reply link without JavaScript), then
+    // from the reply links themselves
+    let reply_to_id = RwSignal::new(query_param("tra-loi").and_then(|v| v.parse::<i64>().ok()));
+    let came_back_posted = query_param("y-kien").map(|v| v == "cho-duyet");
     let last_report = RwSignal::new(None::<i64>);
     Effect::new(move |_| {
         if let Some(input) = report.input().get() {
@@ -125,8 +145,7 @@ pub fn CommentsSection(
     });
     let notice = move || {
         let from_post = post.value().get().and_then(|r| r.ok()).map(|p| p.pending);
-        let from_query = query.read().get("y-kien").map(|v| v == "cho-duyet");
-        from_post.or(from_query).map(|pending| {
+        from_post.or(came_back_posted).map(|pending| {
             let text = if pending {
                 t().comment_pending
             } else {
@@ -136,21 +155,16 @@ pub fn CommentsSection(
         })
     };
     let report_notice = move || {
-        let done =
-            matches!(report.value().get(), Some(Ok(()))) || query.read().get("bao-cao").is_some();
+        let done = matches!(report.value().get(), Some(Ok(()))) || came_back_reported.is_some();
         done.then(|| view! { <p class="notice notice-info" role="status">{t().report_thanks}</p> })
     };
     let reply_to = move || {
-        query
-            .read()
-            .get("tra-loi")
-            .and_then(|v| v.parse::<i64>().ok())
-            .filter(|id| {
-                threads.with(|list| {
-                    list.iter()
-                        .any(|t| t.id == *id || t.replies.iter().any(|r| r.id == *id))
-                })
+        reply_to_id.get().filter(|id| {
+            threads.with(|list| {
+                list.iter()
+                    .any(|t| t.id == *id || t.replies.iter().any(|r| r.id == *id))
             })
+        })
     };
     let reply_name = move || {
         reply_to().and_then(|id| {
@@ -171,7 +185,12 @@ pub fn CommentsSection(
                         None => t().send_comment.to_string(),
                     }}
                 </h3>
-                {move || reply_to().is_some().then(|| view! { <a href="?#gui-y-kien" class="cancel-reply">{t().cancel_reply}</a> })}
+                {move || reply_to().is_some().then(|| view! {
+                    <a href="?#gui-y-kien" class="cancel-reply" on:click=move |ev| {
+                        ev.prevent_default();
+                        reply_to_id.set(None);
+                    }>{t().cancel_reply}</a>
+                })}
                 <input type="hidden" name="slug" value=slug.clone()/>
                 <input type="hidden" name="parent" prop:value=move || reply_to().map(|id| id.to_string()).unwrap_or_default()/>
                 <input type="hidden" name="started" value=token.clone()/>
@@ -208,7 +227,7 @@ pub fn CommentsSection(
                 } else {
                     view! {
                         <ol class="comment-list">
-                            {list.into_iter().map(|c| view! { <li>{comment_view(c, report, reported_ids, open)}</li> }).collect_view()}
+                            {list.into_iter().map(|c| view! { <li>{comment_view(c, report, reported_ids, reply_to_id, open)}</li> }).collect_view()}
                         </ol>
                     }
                     .into_any()

@@ -46,7 +46,6 @@ fn menu_items(items: Vec<MenuItem>) -> impl IntoView {
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let site = use_site();
-    let (open, set_open) = signal(false);
     view! {
         <a class="skip-link" href="#noi-dung">{t().skip_to_content}</a>
         <header class="site-header">
@@ -64,43 +63,12 @@ pub fn SiteHeader() -> impl IntoView {
                     site.await.ok().map(|site| {
                         let SiteInfo { config, today: _, menu } = site;
                         view! {
-                            <div class="masthead">
-                                <div class="wrap masthead-inner">
-                                    <A href="/" attr:class="brand">
-                                        <img class="emblem" src="/emblem.svg" alt="" width="72" height="72"/>
-                                        <span class="brand-text">
-                                            <span class="brand-name">{config.name}</span>
-                                            <span class="brand-sub">{config.subtitle}</span>
-                                        </span>
-                                    </A>
-                                    <a class="menu-toggle" href="#ban-do-trang" role="button" aria-controls="main-nav"
-                                        aria-expanded=move || open.get().to_string()
-                                        on:click=move |ev| {
-                                            ev.prevent_default();
-                                            set_open.update(|o| *o = !*o);
-                                        }>
-                                        <span class="menu-icon" aria-hidden="true"><span></span><span></span><span></span></span>
-                                        <span class="menu-label">{move || if open.get() { t().close_menu } else { t().menu }}</span>
-                                    </a>
-                                </div>
-                            </div>
-                            // following any link in the drawer closes it
-                            <nav id="main-nav" class="main-nav" class:open=move || open.get() aria-label=t().main_menu
-                                on:click=move |ev| {
-                                    let on_link = ev
-                                        .target()
-                                        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-                                        .and_then(|el| el.closest("a").ok().flatten())
-                                        .is_some();
-                                    if on_link {
-                                        set_open.set(false);
-                                    }
-                                }>
+                            <MenuDrawer name=config.name subtitle=config.subtitle>
                                 <ul class="wrap menu">
                                     <li class="menu-home"><A href="/" exact=true>{t().home}</A></li>
                                     {menu_items(menu)}
                                 </ul>
-                            </nav>
+                            </MenuDrawer>
                         }
                     })
                 })}
@@ -237,5 +205,48 @@ fn HomeView(
         {topics_block}
         <div class="home-most">{most_blocks(most)}</div>
         <div class="category-blocks">{section_blocks}</div>
+    }
+}
+
+/// The masthead and the main menu, with the menu's toggle on small screens (the one
+/// island of the header besides the account link; the menu itself is the server's).
+#[island]
+fn MenuDrawer(name: String, subtitle: String, children: Children) -> impl IntoView {
+    let (open, set_open) = signal(false);
+    view! {
+        <div class="masthead">
+            <div class="wrap masthead-inner">
+                <a href="/" class="brand">
+                    <img class="emblem" src="/emblem.svg" alt="" width="72" height="72"/>
+                    <span class="brand-text">
+                        <span class="brand-name">{name}</span>
+                        <span class="brand-sub">{subtitle}</span>
+                    </span>
+                </a>
+                <a class="menu-toggle" href="#ban-do-trang" role="button" aria-controls="main-nav"
+                    aria-expanded=move || open.get().to_string()
+                    on:click=move |ev| {
+                        ev.prevent_default();
+                        set_open.update(|o| *o = !*o);
+                    }>
+                    <span class="menu-icon" aria-hidden="true"><span></span><span></span><span></span></span>
+                    <span class="menu-label">{move || if open.get() { t().close_menu } else { t().menu }}</span>
+                </a>
+            </div>
+        </div>
+        // following any link in the drawer closes it
+        <nav id="main-nav" class="main-nav" class:open=move || open.get() aria-label=t().main_menu
+            on:click=move |ev| {
+                let on_link = ev
+                    .target()
+                    .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                    .and_then(|el| el.closest("a").ok().flatten())
+                    .is_some();
+                if on_link {
+                    set_open.set(false);
+                }
+            }>
+            {children()}
+        </nav>
     }
 }

@@ -5,10 +5,10 @@
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use super::api::{RateArticle, get_my_rating};
 use super::model::{RatingSummary, parse_stars};
+use crate::components::browser::query_param;
 use crate::components::form_error;
 use crate::i18n::t;
 
@@ -30,14 +30,12 @@ fn summary_line(s: RatingSummary) -> String {
     }
 }
 
-#[component]
+#[island]
 pub fn RatingBox(slug: String, summary: RatingSummary, open: bool) -> impl IntoView {
-    let query = use_query_map();
     let action = ServerAction::<RateArticle>::new();
     let summary = RwSignal::new(summary);
     // the reader's stars: from the no-JavaScript round trip first, then the server
-    let mine =
-        RwSignal::new(query.with_untracked(|q| q.get("danh-gia").as_deref().and_then(parse_stars)));
+    let mine = RwSignal::new(query_param("danh-gia").as_deref().and_then(parse_stars));
     let came_back_rated = mine.get_untracked().is_some();
     let thanked = move || came_back_rated || matches!(action.value().get(), Some(Ok(_)));
     if open {

@@ -41,7 +41,7 @@ fn can_share_natively() -> bool {
     }
 }
 
-#[component]
+#[island]
 pub fn ShareBar(url: String, title: String, slug: String) -> impl IntoView {
     let encoded = urlencode(&url);
     let facebook = format!("https://www.facebook.com/sharer/sharer.php?u={encoded}");

@@ -1,0 +1,103 @@
+//! The pages a reader never opens, as two islands the client loads only where they are
+//! used (`#[island(lazy)]`, built with `cargo leptos build --split`): the admin area
+//! (its frame and every page under /quan-tri) and the account pages (signing in, one's
+//! account, the one-time setup and password links). Each has a router of its own, so
+//! moving between its pages stays in the browser; a link out of it opens a whole page.
+//!
+//! Everything else on the site is rendered on the server only: the reader's client
+//! holds just the small islands of the public pages.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use super::audit::AuditPage;
+use crate::components::browser::in_island;
+use crate::components::{NotFoundPage, SiteResource};
+use crate::features::accounts::admin_views::{SetPasswordPage, SetupPage, UsersPage};
+use crate::features::accounts::views::{AccountPage, SignInPage};
+use crate::features::admin::AdminLayout;
+use crate::features::categories::admin_views::CategoriesAdminPage;
+use crate::features::categories::grants::UserGrantsPage;
+use crate::features::comments::admin_views::CommentsQueuePage;
+use crate::features::editorial::{
+    ArticleFormPage, DashboardPage, DeskArticlePage, DeskListPage, RevisionsPage,
+};
+use crate::features::portal::api::get_site_info;
+
+/// What the pages inside an island expect around them: the portal info (their titles
+/// use `components::meta::page_head`, which needs no head context in the browser).
+fn provide_island_context() {
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    FIRST.with(|_| ());
+    let site: SiteResource = Resource::new(|| (), |_| get_site_info());
+    provide_context(site);
+}
+
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+thread_local! {
+    /// The address the page was loaded with (read as the island starts).
+    static FIRST: String = window().location().href().unwrap_or_default();
+}
+
+/// An address no route of this island knows: on the server (and while hydrating the
+/// page it sent) the 404 page; after a link in the browser, the page of the rest of
+/// the site, loaded whole.
+fn elsewhere() -> impl IntoView {
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        let now = window().location().href().unwrap_or_default();
+        if FIRST.with(|first| *first != now) {
+            let _ = window().location().reload();
+            return ().into_any();
+        }
+    }
+    view! { <NotFoundPage/> }.into_any()
+}
+
+/// `framed!(Page)`: the admin frame around `Page`. (The routes are flat, the frame in
+/// each: a parent route's outlet does not hydrate inside an island in Leptos 0.8.)
+macro_rules! framed {
+    ($page:ident) => {
+        || in_island(|| view! { <AdminLayout><$page/></AdminLayout> })
+    };
+}
+
+/// The admin area under /quan-tri: its frame around each page.
+#[island(lazy)]
+pub fn AdminApp() -> impl IntoView {
+    provide_island_context();
+    view! {
+        <Router>
+            <Routes fallback=elsewhere>
+                <Route path=path!("/quan-tri") view=framed!(DashboardPage)/>
+                <Route path=path!("/quan-tri/bai-viet") view=framed!(DeskListPage)/>
+                <Route path=path!("/quan-tri/bai-viet/moi") view=framed!(ArticleFormPage)/>
+                <Route path=path!("/quan-tri/bai-viet/:id") view=framed!(DeskArticlePage)/>
+                <Route path=path!("/quan-tri/bai-viet/:id/sua") view=framed!(ArticleFormPage)/>
+                <Route path=path!("/quan-tri/bai-viet/:id/phien-ban") view=framed!(RevisionsPage)/>
+                <Route path=path!("/quan-tri/nhat-ky") view=framed!(AuditPage)/>
+                <Route path=path!("/quan-tri/y-kien") view=framed!(CommentsQueuePage)/>
+                <Route path=path!("/quan-tri/nguoi-dung") view=framed!(UsersPage)/>
+                <Route path=path!("/quan-tri/nguoi-dung/:id/quyen") view=framed!(UserGrantsPage)/>
+                <Route path=path!("/quan-tri/chuyen-muc") view=framed!(CategoriesAdminPage)/>
+            </Routes>
+        </Router>
+    }
+}
+
+/// The account pages, in the portal's own frame.
+#[island(lazy)]
+pub fn AccountApp() -> impl IntoView {
+    provide_island_context();
+    view! {
+        <Router>
+            <Routes fallback=elsewhere>
+                <Route path=path!("/dang-nhap") view=|| in_island(SignInPage)/>
+                <Route path=path!("/tai-khoan") view=|| in_island(AccountPage)/>
+                <Route path=path!("/thiet-lap") view=|| in_island(SetupPage)/>
+                <Route path=path!("/dat-mat-khau") view=|| in_island(SetPasswordPage)/>
+            </Routes>
+        </Router>
+    }
+}
