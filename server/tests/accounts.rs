@@ -7,7 +7,9 @@ mod common;
 
 use common::{TestServer, backends, page_text};
 use leptos::server_fn::ServerFn;
-use toasoan_app::features::accounts::api::{ChangePassword, GetCurrentUser, SignIn, SignOut};
+use toasoan_app::features::accounts::api::{
+    ChangePassword, GetCurrentUser, GetSignedIn, SignIn, SignOut,
+};
 use toasoan_server::user_admin::{self, UserError};
 
 const PASSWORD: &str = "bien-tap-2026";
@@ -127,6 +129,14 @@ async fn sign_in_sets_a_session_and_sign_out_ends_it() {
         let me = whoami(&s).await;
         assert_eq!(me["username"], "bientap");
         assert_eq!(me["role"], "editor");
+        // the header's account link gets the name and whether the admin area is open
+        let res = s.call(GetSignedIn::PATH, &[]).await;
+        let short: serde_json::Value = serde_json::from_str(&res.text().await.unwrap()).unwrap();
+        assert_eq!(
+            short,
+            serde_json::json!({"display_name": "Nguyễn Văn Biên", "admin": true}),
+            "{backend:?}"
+        );
         let (status, account) = s.get("/tai-khoan").await;
         assert_eq!(status, 200);
         let text = page_text(&account);
@@ -156,6 +166,8 @@ async fn sign_in_sets_a_session_and_sign_out_ends_it() {
                 .contains("Max-Age=0")
         );
         assert_eq!(whoami(&s).await, serde_json::Value::Null);
+        let res = s.call(GetSignedIn::PATH, &[]).await;
+        assert_eq!(res.text().await.unwrap(), "null", "{backend:?}");
         assert_eq!(
             s.scalar("SELECT COUNT(*) FROM sessions").await,
             0,

@@ -14,7 +14,6 @@ use super::staff::{AccountApp, AdminApp};
 use super::tag::TagPage;
 use super::topic::TopicPage;
 use crate::components::{ClientHead, NotFoundPage, SiteResource};
-use crate::features::accounts::views::IdleWatch;
 use crate::features::portal::api::get_site_info;
 use crate::features::portal::views::{HomePage, SiteFooter, SiteHeader};
 
@@ -94,12 +93,6 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </SiteMain>
             <PublicOnly><SiteFooter/></PublicOnly>
-            // the idle warning, on every page (it stays hidden for readers)
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    site.await.ok().map(|s| view! { <IdleWatch idle_minutes=s.config.session_idle_minutes/> })
-                })}
-            </Suspense>
         </Router>
     }
 }

@@ -3,6 +3,8 @@
 //! (its frame and every page under /quan-tri) and the account pages (signing in, one's
 //! account, the one-time setup and password links). Each has a router of its own, so
 //! moving between its pages stays in the browser; a link out of it opens a whole page.
+//! Both watch for an idle session (`IdleWatch`): the staff's pages are where a session
+//! that ends unnoticed loses work; the public pages do not carry that code.
 //!
 //! Everything else on the site is rendered on the server only: the reader's client
 //! holds just the small islands of the public pages.
@@ -15,7 +17,7 @@ use super::audit::AuditPage;
 use crate::components::browser::in_island;
 use crate::components::{NotFoundPage, SiteResource};
 use crate::features::accounts::admin_views::{SetPasswordPage, SetupPage, UsersPage};
-use crate::features::accounts::views::{AccountPage, SignInPage};
+use crate::features::accounts::views::{AccountPage, IdleWatch, SignInPage};
 use crate::features::admin::AdminLayout;
 use crate::features::categories::admin_views::CategoriesAdminPage;
 use crate::features::categories::grants::UserGrantsPage;
@@ -82,6 +84,7 @@ pub fn AdminApp() -> impl IntoView {
                 <Route path=path!("/quan-tri/nguoi-dung/:id/quyen") view=framed!(UserGrantsPage)/>
                 <Route path=path!("/quan-tri/chuyen-muc") view=framed!(CategoriesAdminPage)/>
             </Routes>
+            <IdleWatch/>
         </Router>
     }
 }
@@ -98,6 +101,7 @@ pub fn AccountApp() -> impl IntoView {
                 <Route path=path!("/thiet-lap") view=|| in_island(SetupPage)/>
                 <Route path=path!("/dat-mat-khau") view=|| in_island(SetPasswordPage)/>
             </Routes>
+            <IdleWatch/>
         </Router>
     }
 }

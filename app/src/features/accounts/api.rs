@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::model::CurrentUser;
+use super::model::{CurrentUser, SignedIn};
 use crate::core::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::i18n::tm;
@@ -103,6 +103,15 @@ pub async fn end_idle_session() -> Result<(), AppError> {
 #[server]
 pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
     super::auth::current_user().await
+}
+
+/// Who is signed in, in short (the header's account link, the idle watch).
+#[server]
+pub async fn get_signed_in() -> Result<Option<SignedIn>, AppError> {
+    Ok(super::auth::current_user()
+        .await?
+        .as_ref()
+        .map(SignedIn::of))
 }
 
 /// What the account page shows.

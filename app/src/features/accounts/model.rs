@@ -156,6 +156,24 @@ pub struct CategoryGrant {
     pub rights: CategoryRights,
 }
 
+/// Who is signed in, as the header's account link and the idle watch need it (the
+/// readers' client carries no more of the account model than this).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedIn {
+    pub display_name: String,
+    /// May open the admin area (`Permission::UseAdmin`).
+    pub admin: bool,
+}
+
+impl SignedIn {
+    pub fn of(user: &CurrentUser) -> Self {
+        SignedIn {
+            display_name: user.display_name.clone(),
+            admin: user.can(Permission::UseAdmin),
+        }
+    }
+}
+
 /// The signed-in person, as the interface sees them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CurrentUser {

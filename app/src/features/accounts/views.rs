@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{ChangePassword, SignIn, SignOut, get_account};
-use super::model::{CurrentUser, Permission};
+use super::model::SignedIn;
 use crate::components::meta::page_head;
 use crate::components::{form_error, page_loader};
 use crate::i18n::{fill, t, tm};
@@ -95,7 +95,7 @@ pub fn AccountPage() -> impl IntoView {
 /// The signed-in user as the islands of a page know it (None when signed out or not
 /// yet known): asked of the server once per page, by the first island that needs it,
 /// and shared by the header's user box and the idle watch.
-pub fn session_user() -> RwSignal<Option<CurrentUser>> {
+pub fn session_user() -> RwSignal<Option<SignedIn>> {
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
     {
         RwSignal::from(page_session(true))
@@ -109,9 +109,9 @@ pub fn session_user() -> RwSignal<Option<CurrentUser>> {
 
 /// The page's session signal; the first call asks the server when `ask` is set.
 #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
-fn page_session(ask: bool) -> ArcRwSignal<Option<CurrentUser>> {
+fn page_session(ask: bool) -> ArcRwSignal<Option<SignedIn>> {
     thread_local! {
-        static USER: std::cell::OnceCell<ArcRwSignal<Option<CurrentUser>>> = const { std::cell::OnceCell::new() };
+        static USER: std::cell::OnceCell<ArcRwSignal<Option<SignedIn>>> = const { std::cell::OnceCell::new() };
     }
     USER.with(|cell| {
         cell.get_or_init(|| {
@@ -126,9 +126,9 @@ fn page_session(ask: bool) -> ArcRwSignal<Option<CurrentUser>> {
 }
 
 #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
-fn ask_for(user: ArcRwSignal<Option<CurrentUser>>) {
+fn ask_for(user: ArcRwSignal<Option<SignedIn>>) {
     leptos::task::spawn_local(async move {
-        if let Ok(u) = super::api::get_current_user().await {
+        if let Ok(u) = super::api::get_signed_in().await {
             user.set(u);
         }
     });
@@ -149,7 +149,7 @@ pub fn UserBox() -> impl IntoView {
         <span class="user-box">
             {move || match user.get() {
                 Some(u) => view! {
-                    {u.can(Permission::UseAdmin).then(|| view! { <a href="/quan-tri" class="user-link">{tm().admin_link}</a> })}
+                    {u.admin.then(|| view! { <a href="/quan-tri" class="user-link">{tm().admin_link}</a> })}
                     <a href="/tai-khoan" class="user-link">{u.display_name}</a>
                 }.into_any(),
                 None => view! { <a href="/dang-nhap" class="user-link">{t().sign_in}</a> }.into_any(),
@@ -176,8 +176,8 @@ fn now_ms() -> f64 {
 /// page opens (forms keep what was typed in the browser, see the editing form). While
 /// the user is active the page tells the server now and then, so a long stretch of
 /// typing does not end the session.
-#[island]
-pub fn IdleWatch(idle_minutes: u32) -> impl IntoView {
+#[component]
+pub fn IdleWatch() -> impl IntoView {
     use std::sync::Arc;
     use std::sync::atomic::{AtomicU64, Ordering};
     let user = session_user();
@@ -188,7 +188,14 @@ pub fn IdleWatch(idle_minutes: u32) -> impl IntoView {
     let deadline = Arc::new(AtomicU64::new(0));
     let stay_button = NodeRef::<leptos::html::Button>::new();
 
-    let idle_minutes = move || idle_minutes.max(1) as f64;
+    let site = crate::components::use_site();
+    let idle_minutes = move || {
+        site.get_untracked()
+            .and_then(Result::ok)
+            .map(|s| s.config.session_idle_minutes)
+            .unwrap_or(20)
+            .max(1) as f64
+    };
 
     {
         let last_activity = last_activity.clone();
