@@ -63,15 +63,26 @@ test('the admin area and the sign-in page come in parts of their own', async ({ 
   await signIn(page, 'quantri', 'quan-tri-2026', '/quan-tri');
   expect(parts.some((u) => u.includes('account_app')), 'the account pages’ part').toBe(true);
   expect(parts.some((u) => u.includes('admin_app')), 'the admin area’s part').toBe(true);
-  // opened directly, an admin page renders on the server and hydrates with its part
+  // opened directly, an admin page renders on the server and hydrates with its part,
+  // which the page preloads beside the main WASM (one download, claimed by the loader)
   parts.length = 0;
   await page.goto('/quan-tri/chuyen-muc');
   await hydrated(page);
   expect(parts.some((u) => u.includes('admin_app')), 'the admin area’s part').toBe(true);
+  await expect(page.locator('link[rel="preload"][href*="admin_app"][crossorigin="anonymous"]')).toHaveCount(1);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   // inside the admin area, moving between pages stays in the browser
   await page.locator('.admin-nav a', { hasText: 'Nhật ký' }).click();
   await expect(page).toHaveURL(/\/quan-tri\/nhat-ky$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nhật ký kiểm duyệt và quản trị');
   await expect(page).toHaveTitle(/^Nhật ký - /);
+});
+
+test('an admin page opened directly downloads its part once', async ({ page }) => {
+  await signIn(page, 'quantri', 'quan-tri-2026', '/quan-tri');
+  const net = await downloads(page);
+  await page.goto('/quan-tri/nguoi-dung');
+  await hydrated(page);
+  const part = net.requested().filter((u) => /\/pkg\/split_admin_app/.test(u));
+  expect(part, 'the part asked for once (the preload is the download the loader uses)').toHaveLength(1);
 });

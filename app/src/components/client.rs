@@ -1,5 +1,6 @@
 //! The client's files in the page head: the stylesheet, the module preload, the WASM
-//! preload and the script that hydrates. Their content-hashed names (cargo-leptos'
+//! preload, the script that wakes the page's islands, and the preloads of a lazily
+//! loaded island's part on the pages that have one. Their content-hashed names (cargo-leptos'
 //! `hash.txt` beside the server binary) and the split manifest of the lazily loaded
 //! parts are read once per process, not on every render as Leptos' own
 //! `HashedStylesheet` and `HydrationScripts` do.
@@ -90,6 +91,44 @@ impl ClientFiles {
     }
 }
 
+/// Preloads the part of a lazily loaded island (`prefix` begins its name in the split
+/// manifest, e.g. `"admin_app_loader_"`) from the page's head, while the server renders
+/// a page that has it: the part downloads beside the main WASM instead of after it.
+/// Registered with the head directly, so nothing stands in the island's own HTML.
+pub fn preload_part(prefix: &str) {
+    #[cfg(feature = "ssr")]
+    {
+        use leptos_meta::Link;
+        let Some(options) = use_context::<LeptosOptions>() else {
+            return;
+        };
+        let files = ClientFiles::current(&options);
+        let Some((parts, loader)) = &files.split else {
+            return;
+        };
+        let pkg = options.site_pkg_dir.to_string();
+        let mut modules: Vec<&String> = parts
+            .iter()
+            .filter(|(name, _)| name.starts_with(prefix))
+            .flat_map(|(_, modules)| modules)
+            .collect();
+        modules.sort();
+        modules.dedup();
+        for module in modules {
+            let href = format!("/{pkg}/{module}.wasm");
+            let _registered = view! {
+                <Link rel="preload" href=href as_="fetch" type_="application/wasm" crossorigin="anonymous"/>
+            }
+            .to_html();
+        }
+        let href = format!("/{pkg}/{loader}");
+        let _registered =
+            view! { <Link rel="modulepreload" href=href crossorigin="anonymous"/> }.to_html();
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = prefix;
+}
+
 /// Wakes the page's islands (`<leptos-island data-component=…>`) once the WASM has
 /// started, outermost first: an island inside another's children first enters that
 /// island's owner (`$$on_hydrate`), so it finds its contexts. Lazily loaded islands
@@ -109,14 +148,6 @@ pub fn ClientHead(options: LeptosOptions) -> impl IntoView {
     let files = ClientFiles::current(&options).clone();
     #[cfg(not(feature = "ssr"))]
     let files = ClientFiles::new(&options.output_name, &options.site_pkg_dir, None, |_| None);
-    if let Some((parts, loader)) = files.split.clone() {
-        // the lazy routes a page renders add preloads of their parts from this
-        provide_context(leptos::WasmSplitManifest(ArcStoredValue::new((
-            format!("/{}", options.site_pkg_dir),
-            parts,
-            loader,
-        ))));
-    }
     // the rest of the page is rendered for the server only, but for its islands
     if let Some(context) = Owner::current_shared_context() {
         context.set_is_hydrating(false);

@@ -68,6 +68,7 @@ macro_rules! framed {
 /// The admin area under /quan-tri: its frame around each page.
 #[island(lazy)]
 pub fn AdminApp() -> impl IntoView {
+    crate::components::client::preload_part("admin_app_loader_");
     provide_island_context();
     view! {
         <Router>
@@ -92,6 +93,7 @@ pub fn AdminApp() -> impl IntoView {
 /// The account pages, in the portal's own frame.
 #[island(lazy)]
 pub fn AccountApp() -> impl IntoView {
+    crate::components::client::preload_part("account_app_loader_");
     provide_island_context();
     view! {
         <Router>
