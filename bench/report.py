@@ -121,7 +121,7 @@ if manifest:
     for key, files in sorted(json.load(open(manifest)).items()):
         paths = [p for p in (os.path.join(pkg, f + ".wasm") for f in files) if os.path.exists(p)]
         tot = [sum(x) for x in zip(*(sizes(p) for p in paths))] if paths else [0, 0, 0]
-        name = key.strip("_").rsplit("_", 1)[0].removesuffix("_view")
+        name = key.strip("_").rsplit("_", 1)[0].removesuffix("_view").removesuffix("_loader")
         w(f"| {name} | {len(paths)} | {kb(tot[0])} | {kb(tot[1])} | {kb(tot[2])} |")
 w("")
 for b in backends:
