@@ -57,8 +57,9 @@ fn elsewhere() -> impl IntoView {
     view! { <NotFoundPage/> }.into_any()
 }
 
-/// `framed!(Page)`: the admin frame around `Page`. (The routes are flat, the frame in
-/// each: a parent route's outlet does not hydrate inside an island in Leptos 0.8.)
+/// `framed!(Page)`: the admin frame around `Page`, both made as part of the island (the
+/// routes are flat, each page with its frame: the frame's question "who is signed in"
+/// and the page's own data then come with the page, in the order hydration asks).
 macro_rules! framed {
     ($page:ident) => {
         || in_island(|| view! { <AdminLayout><$page/></AdminLayout> })
