@@ -15,9 +15,9 @@ export async function signIn(page: Page, username: string, password: string, lan
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await expect(page).toHaveURL(new RegExp(`${landing.replace(/\//g, '\\/')}$`));
   await hydrated(page);
-  // after a client-side navigation to a lazily loaded part, the address changes before
-  // the part's page replaces the old one; tests then look at the landing page as a
-  // visitor opening it does: loaded whole and hydrated
+  // the landing page is outside the account pages' island, so the browser loads it
+  // whole (the address changes a moment before the page does); tests then look at it
+  // as a visitor opening it does: loaded afresh, its islands awake
   await page.goto(landing);
   await hydrated(page);
 }
