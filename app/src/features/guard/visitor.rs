@@ -47,6 +47,21 @@ pub fn address_hash(secret: &str, address: &str, user_agent: &str) -> String {
 
 /// True for crawlers, link previews, monitors and scripts: their page views do not count.
 pub fn is_bot(user_agent: &str) -> bool {
+    // asked for every article view, mostly for the same few browsers: the last answer
+    // of this thread is kept, keyed by the whole user agent
+    thread_local! {
+        static LAST: std::cell::RefCell<(String, bool)> = const { std::cell::RefCell::new((String::new(), false)) };
+    }
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if last.0 != user_agent || last.0.is_empty() {
+            *last = (user_agent.to_string(), looks_like_a_bot(user_agent));
+        }
+        last.1
+    })
+}
+
+fn looks_like_a_bot(user_agent: &str) -> bool {
     const MARKS: &[&str] = &[
         "bot",
         "crawl",
