@@ -29,6 +29,10 @@ pub async fn publish_scheduled(
     Ok(published)
 }
 
+/// The longest limit window whose counts the database keeps (`limit_hits`, used on
+/// PostgreSQL): a day; the scheduler's holder deletes older windows.
+pub const LIMIT_WINDOW_KEPT: i64 = 24 * 3600;
+
 /// The scheduler's lease: among the servers on one database, one publishes at a time.
 pub const SCHEDULER_LEASE: &str = "scheduled-publishing";
 
@@ -49,6 +53,7 @@ pub async fn scheduler_round(
     if !lease::take(pool, SCHEDULER_LEASE, holder, now, LEASE_SECONDS).await? {
         return Ok(None);
     }
+    toasoan_app::core::rate_limit::forget_old(pool, now, LIMIT_WINDOW_KEPT).await?;
     publish_scheduled(pool, pages, now).await.map(Some)
 }
 

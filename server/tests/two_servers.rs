@@ -1,12 +1,14 @@
 //! Two servers on one database, on SQLite and PostgreSQL: the scheduler runs on one
-//! of them at a time (its lease), another takes it over when the first stops, and an
-//! article published through one server is served fresh by the other.
+//! of them at a time (its lease), another takes it over when the first stops, an
+//! article published through one server is served fresh by the other, and on
+//! PostgreSQL a reader's limits add up across both.
 
 mod common;
 
-use common::{TestServer, backends, browser};
+use common::{Backend, TestServer, backends, browser, rate};
 use leptos::server_fn::ServerFn;
 use toasoan_app::core::lease;
+use toasoan_app::core::site::ParticipationConfig;
 use toasoan_app::features::workflow::api::TransitionArticle;
 use toasoan_server::jobs::{LEASE_SECONDS, SCHEDULER_LEASE, scheduler_round};
 
@@ -195,5 +197,48 @@ async fn an_article_published_through_one_server_is_served_fresh_by_the_other() 
             shown < std::time::Duration::from_secs(1),
             "{backend:?}: B shows it within a second ({shown:?})"
         );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_readers_limits_add_up_across_servers_on_postgresql() {
+    for backend in backends() {
+        let rules = ParticipationConfig {
+            ratings_per_visitor: 3,
+            view_flush_seconds: 3600,
+            ..Default::default()
+        };
+        let a = TestServer::start_with(backend, rules.clone()).await;
+        a.seed_demo().await;
+        let b = TestServer::on_database(backend, &a.database_url, rules).await;
+        let slug = a.newest_published_slug().await;
+        let reader = browser(CHROME);
+        // the first rating gives the browser its visitor cookie (both servers read it)
+        assert_eq!(rate(&a, &reader, &slug, "5").await.0, 200);
+        // then the reader's ratings go to A and B in turn
+        let mut answers = Vec::new();
+        for (i, stars) in ["4", "3", "2", "1"].iter().enumerate() {
+            let server = if i % 2 == 0 { &b } else { &a };
+            answers.push(rate(server, &reader, &slug, stars).await.0);
+        }
+        match backend {
+            // three per visitor in all: the fourth, on B, is refused though B saw two
+            Backend::Postgres => assert_eq!(answers, [200, 200, 200, 429], "{backend:?}"),
+            // one server per SQLite file: each process counts its own
+            Backend::Sqlite => assert_eq!(answers, [200, 200, 200, 200], "{backend:?}"),
+        }
+        if backend == Backend::Postgres {
+            // the scheduler's holder deletes windows no limit reads any more
+            assert!(a.scalar("SELECT COUNT(*) FROM limit_hits").await > 0);
+            let later = toasoan_app::core::time::now() + 3 * 24 * 3600;
+            toasoan_app::core::rate_limit::forget_old(
+                &a.pool,
+                later,
+                toasoan_server::jobs::LIMIT_WINDOW_KEPT,
+            )
+            .await
+            .unwrap();
+            assert_eq!(a.scalar("SELECT COUNT(*) FROM limit_hits").await, 0);
+        }
     }
 }

@@ -1,9 +1,186 @@
-//! In-memory rate limits (sign-in now; comments and ratings later): at most `max`
-//! events per key in a sliding `window`. Per process: with several servers each
-//! counts its own share, which still bounds abuse.
+//! Rate limits (sign-in failures, comments, reports, ratings): at most `max` events per
+//! key in a sliding `window`. A `Limit` counts in this process (`RateLimiter`, one
+//! server: SQLite) or in the database (`Tally::Database`, table `limit_hits`: the
+//! servers sharing one PostgreSQL add up, one statement per check and one to read the
+//! previous window).
 
 use std::collections::HashMap;
 use std::sync::Mutex;
+
+/// Where limits count.
+#[derive(Clone)]
+pub enum Tally {
+    /// In this process's memory.
+    Process,
+    /// In the database, shared by every server on it.
+    Database(sqlx::AnyPool),
+}
+
+impl Tally {
+    /// In the database on PostgreSQL (the deployment with several servers), in memory
+    /// on SQLite (one server).
+    pub fn for_pool(pool: &sqlx::AnyPool) -> Tally {
+        match pool.connect_options().database_url.scheme() {
+            "postgres" | "postgresql" => Tally::Database(pool.clone()),
+            _ => Tally::Process,
+        }
+    }
+}
+
+/// One limit: `name` tells its counts from other limits' in the database.
+pub struct Limit {
+    name: &'static str,
+    memory: RateLimiter,
+    tally: Tally,
+}
+
+impl Limit {
+    pub fn new(name: &'static str, max: usize, window_seconds: i64, tally: Tally) -> Self {
+        Limit {
+            name,
+            memory: RateLimiter::new(max, window_seconds),
+            tally,
+        }
+    }
+
+    /// True if another event for `key` is allowed now; the event is then counted (in
+    /// the database it is counted either way).
+    pub async fn hit(&self, key: &str, now: i64) -> Result<bool, sqlx::Error> {
+        Ok(hit_all(&[(self, key)], now).await?[0])
+    }
+
+    /// True if `key` has used up its allowance, without counting an event.
+    pub async fn is_blocked(&self, key: &str, now: i64) -> Result<bool, sqlx::Error> {
+        match &self.tally {
+            Tally::Process => Ok(self.memory.is_blocked(key, now)),
+            Tally::Database(pool) => {
+                let (current, previous) = windows(now, self.memory.window);
+                let rows = sqlx::query(
+                    "SELECT bucket, hits FROM limit_hits WHERE limiter = $1 AND key = $2 AND bucket IN ($3, $4)",
+                )
+                .bind(self.name)
+                .bind(key)
+                .bind(current)
+                .bind(previous)
+                .fetch_all(pool)
+                .await?;
+                let (mut now_hits, mut before) = (0, 0);
+                for row in rows {
+                    use sqlx::Row;
+                    if row.try_get::<i64, _>("bucket")? == current {
+                        now_hits = row.try_get("hits")?;
+                    } else {
+                        before = row.try_get("hits")?;
+                    }
+                }
+                Ok(estimate(now_hits, before, now, self.memory.window) >= self.memory.max as i64)
+            }
+        }
+    }
+
+    /// Forgets `key` (after a successful sign-in).
+    pub async fn clear(&self, key: &str) -> Result<(), sqlx::Error> {
+        self.memory.clear(key);
+        if let Tally::Database(pool) = &self.tally {
+            sqlx::query("DELETE FROM limit_hits WHERE limiter = $1 AND key = $2")
+                .bind(self.name)
+                .bind(key)
+                .execute(pool)
+                .await?;
+        }
+        Ok(())
+    }
+}
+
+/// Counts one event for each `(limit, key)` (limits of one tally) and tells, in order,
+/// whether each is within its limit: one statement to count them all in the database,
+/// one to read their previous window.
+pub async fn hit_all(checks: &[(&Limit, &str)], now: i64) -> Result<Vec<bool>, sqlx::Error> {
+    let Some(Tally::Database(pool)) = checks.first().map(|(l, _)| &l.tally) else {
+        return Ok(checks
+            .iter()
+            .map(|(l, key)| l.memory.hit(key, now))
+            .collect());
+    };
+    use sqlx::Row;
+    let mut values = Vec::new();
+    let mut wanted = Vec::new();
+    for n in (0..checks.len()).map(|i| i * 3) {
+        values.push(format!("(${}, ${}, ${}, 1)", n + 1, n + 2, n + 3));
+        wanted.push(format!(
+            "(limiter = ${} AND key = ${} AND bucket = ${})",
+            n + 1,
+            n + 2,
+            n + 3
+        ));
+    }
+    let count = format!(
+        "INSERT INTO limit_hits (limiter, key, bucket, hits) VALUES {} \
+         ON CONFLICT (limiter, key, bucket) DO UPDATE SET hits = limit_hits.hits + 1 \
+         RETURNING limiter, key, hits",
+        values.join(", ")
+    );
+    let before = format!(
+        "SELECT limiter, key, hits FROM limit_hits WHERE {}",
+        wanted.join(" OR ")
+    );
+    let (mut counted, mut previous) = (sqlx::query(&count), sqlx::query(&before));
+    for (limit, key) in checks {
+        let (current, prior) = windows(now, limit.memory.window);
+        counted = counted.bind(limit.name).bind(*key).bind(current);
+        previous = previous.bind(limit.name).bind(*key).bind(prior);
+    }
+    let hits =
+        |rows: Vec<sqlx::any::AnyRow>| -> Result<HashMap<(String, String), i64>, sqlx::Error> {
+            rows.iter()
+                .map(|r| {
+                    Ok((
+                        (r.try_get("limiter")?, r.try_get("key")?),
+                        r.try_get("hits")?,
+                    ))
+                })
+                .collect()
+        };
+    let now_hits = hits(counted.fetch_all(pool).await?)?;
+    let before_hits = hits(previous.fetch_all(pool).await?)?;
+    Ok(checks
+        .iter()
+        .map(|(limit, key)| {
+            let id = (limit.name.to_string(), key.to_string());
+            let current = now_hits.get(&id).copied().unwrap_or(1);
+            let prior = before_hits.get(&id).copied().unwrap_or(0);
+            estimate(current, prior, now, limit.memory.window) <= limit.memory.max as i64
+        })
+        .collect())
+}
+
+/// Deletes the windows no limit reads any more (older than two of the longest).
+pub async fn forget_old(
+    pool: &sqlx::AnyPool,
+    now: i64,
+    longest_window: i64,
+) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM limit_hits WHERE bucket < $1")
+        .bind(now - 2 * longest_window.max(1))
+        .execute(pool)
+        .await?;
+    Ok(done.rows_affected())
+}
+
+/// The first seconds of the window `now` is in and of the one before.
+fn windows(now: i64, window: i64) -> (i64, i64) {
+    let window = window.max(1);
+    let current = now - now.rem_euclid(window);
+    (current, current - window)
+}
+
+/// A sliding window's count from two fixed ones: this window's hits and the share of
+/// the previous window's that the sliding window still covers.
+fn estimate(current: i64, previous: i64, now: i64, window: i64) -> i64 {
+    let window = window.max(1);
+    let elapsed = now.rem_euclid(window);
+    current + previous * (window - elapsed) / window
+}
 
 pub struct RateLimiter {
     max: usize,
@@ -56,6 +233,16 @@ impl RateLimiter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_windows_make_a_sliding_one() {
+        assert_eq!(windows(125, 60), (120, 60));
+        // at the start of a window all of the previous one counts, at its end none
+        assert_eq!(estimate(1, 10, 120, 60), 11);
+        assert_eq!(estimate(1, 10, 150, 60), 6);
+        assert_eq!(estimate(1, 10, 179, 60), 1);
+        assert_eq!(estimate(0, 0, 5, 0), 0, "a zero window is one second");
+    }
 
     #[test]
     fn limits_per_key_within_the_window() {

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::use_context;
 
 use crate::core::error::AppError;
-use crate::core::rate_limit::RateLimiter;
+use crate::core::rate_limit::{Limit, Tally};
 use crate::core::site::{ParticipationConfig, SiteConfig};
 use crate::core::view_counts::ViewCounts;
 
@@ -25,9 +25,9 @@ pub struct AppContext {
     pub site: Arc<SiteConfig>,
     pub participation: Arc<ParticipationConfig>,
     /// Sign-in failures per account.
-    pub sign_in_limits: Arc<RateLimiter>,
+    pub sign_in_limits: Arc<Limit>,
     /// Sign-in attempts per client address.
-    pub address_limits: Arc<RateLimiter>,
+    pub address_limits: Arc<Limit>,
     /// Comments and ratings, per visitor and per address.
     pub comment_limits: Arc<ReaderLimits>,
     pub rating_limits: Arc<ReaderLimits>,
@@ -41,22 +41,33 @@ pub struct AppContext {
 
 /// The two limits on what readers send: per visitor and per address.
 pub struct ReaderLimits {
-    pub visitor: RateLimiter,
-    pub address: RateLimiter,
+    pub visitor: Limit,
+    pub address: Limit,
 }
 
 impl ReaderLimits {
-    fn new(per_visitor: u32, per_address: u32, window_minutes: u32) -> Self {
+    fn new(
+        names: (&'static str, &'static str),
+        per_visitor: u32,
+        per_address: u32,
+        window_minutes: u32,
+        tally: &Tally,
+    ) -> Self {
         let window = i64::from(window_minutes.max(1)) * 60;
         ReaderLimits {
-            visitor: RateLimiter::new(per_visitor as usize, window),
-            address: RateLimiter::new(per_address as usize, window),
+            visitor: Limit::new(names.0, per_visitor as usize, window, tally.clone()),
+            address: Limit::new(names.1, per_address as usize, window, tally.clone()),
         }
     }
 
     /// Counts one event of `visitor` from `address`; false when either is over its limit.
-    pub fn hit(&self, visitor: &str, address: &str, now: i64) -> bool {
-        self.visitor.hit(visitor, now) && self.address.hit(address, now)
+    pub async fn hit(&self, visitor: &str, address: &str, now: i64) -> Result<bool, sqlx::Error> {
+        let within = crate::core::rate_limit::hit_all(
+            &[(&self.visitor, visitor), (&self.address, address)],
+            now,
+        )
+        .await?;
+        Ok(within.iter().all(|ok| *ok))
     }
 }
 
@@ -64,20 +75,36 @@ impl AppContext {
     pub fn new(pool: sqlx::AnyPool, site: SiteConfig, participation: ParticipationConfig) -> Self {
         let secure_cookies = site.base_url.starts_with("https://");
         let p = &participation;
+        // on PostgreSQL the servers' counts add up in the database
+        let tally = Tally::for_pool(&pool);
         AppContext {
             pool,
             site: Arc::new(site),
-            sign_in_limits: Arc::new(RateLimiter::new(ACCOUNT_FAILURES, SIGN_IN_WINDOW_SECONDS)),
-            address_limits: Arc::new(RateLimiter::new(ADDRESS_FAILURES, SIGN_IN_WINDOW_SECONDS)),
+            sign_in_limits: Arc::new(Limit::new(
+                "sign-in-account",
+                ACCOUNT_FAILURES,
+                SIGN_IN_WINDOW_SECONDS,
+                tally.clone(),
+            )),
+            address_limits: Arc::new(Limit::new(
+                "sign-in-address",
+                ADDRESS_FAILURES,
+                SIGN_IN_WINDOW_SECONDS,
+                tally.clone(),
+            )),
             comment_limits: Arc::new(ReaderLimits::new(
+                ("comment-visitor", "comment-address"),
                 p.comments_per_visitor,
                 p.comments_per_address,
                 p.limit_window_minutes,
+                &tally,
             )),
             rating_limits: Arc::new(ReaderLimits::new(
+                ("rating-visitor", "rating-address"),
                 p.ratings_per_visitor,
                 p.ratings_per_address,
                 p.limit_window_minutes,
+                &tally,
             )),
             views: Arc::new(ViewCounts::new(i64::from(p.view_dedupe_hours) * 3600)),
             participation: Arc::new(participation),

@@ -43,8 +43,8 @@ pub async fn sign_in(
     // behind one address signs in at eight o'clock)
     let account_key = format!("u:{username}");
     let address_key = format!("ip:{}", crate::core::state::client_addr());
-    if ctx.sign_in_limits.is_blocked(&account_key, now)
-        || ctx.address_limits.is_blocked(&address_key, now)
+    if ctx.sign_in_limits.is_blocked(&account_key, now).await?
+        || ctx.address_limits.is_blocked(&address_key, now).await?
     {
         return Err(AppError::TooMany);
     }
@@ -57,15 +57,15 @@ pub async fn sign_in(
     let user = match found {
         Some((user, _)) if password_ok => user,
         _ => {
-            ctx.sign_in_limits.hit(&account_key, now);
-            ctx.address_limits.hit(&address_key, now);
+            ctx.sign_in_limits.hit(&account_key, now).await?;
+            ctx.address_limits.hit(&address_key, now).await?;
             return Err(AppError::Invalid(tm().sign_in_wrong.into()));
         }
     };
     if !user.active {
         return Err(AppError::Invalid(tm().account_locked.into()));
     }
-    ctx.sign_in_limits.clear(&account_key);
+    ctx.sign_in_limits.clear(&account_key).await?;
     auth::start_session(&ctx, user.id, now).await?;
     tracing::info!(user = %user.username, "signed in");
     leptos_axum::redirect(&safe_next(next.as_deref()));

@@ -59,7 +59,7 @@ mod server {
             Kind::Comment | Kind::Report => &ctx.comment_limits,
             Kind::Rating => &ctx.rating_limits,
         };
-        if !limits.hit(&visitor.key, &visitor.address, now) {
+        if !limits.hit(&visitor.key, &visitor.address, now).await? {
             return Err(AppError::TooMany);
         }
         if form.honeypot.is_some_and(|h| !h.trim().is_empty()) {
