@@ -157,7 +157,10 @@ async fn watch_notifications(mut listener: sqlx::postgres::PgListener, mut chang
     loop {
         tokio::select! {
             got = listener.try_recv() => match got {
-                Ok(Some(note)) => changes.saw(Some(note.payload().to_string())),
+                // the value is read back rather than taken from the note: one import
+                // sends a note per article, and only the last value tells whether the
+                // change was this server's own
+                Ok(Some(_)) => changes.read().await,
                 // the connection was lost (the next call reconnects and listens again):
                 // what was sent meanwhile is read back
                 Ok(None) => changes.read().await,

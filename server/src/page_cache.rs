@@ -414,7 +414,13 @@ pub async fn serve(State(state): State<CacheState>, req: Request, next: Next) ->
                     }
                     continue;
                 }
-                Err(_) => return render(&state, key, req, next, encoding).await,
+                // waited once already and the page changed meanwhile: the copy made
+                // while this request waited (it is as new as the request), not one
+                // render per waiting reader
+                Err(_) => match state.pages.lookup(&key) {
+                    Some((page, _)) => return answer(&state, &asked, &page, "stale").await,
+                    None => return render(&state, key, req, next, encoding).await,
+                },
             },
         };
         // a render that ended between the look-up and taking the flight
