@@ -227,11 +227,13 @@ pub fn IdleWatch() -> impl IntoView {
             let deadline = deadline.clone();
             let tick = move || {
                 let now = now_ms();
+                // nobody signed in, or not known yet (the page has just loaded): no
+                // warning; the idle time still runs from the last activity, so a
+                // session known a moment late is watched from the page's start
                 if user.get_untracked().is_none() {
                     if remaining.get_untracked().is_some() {
                         remaining.set(None);
                     }
-                    last_activity.store(now as u64, Ordering::Relaxed);
                     return;
                 }
                 match remaining.get_untracked() {
