@@ -52,9 +52,26 @@ pub fn sqlite_path(url: &str) -> Option<PathBuf> {
     (!path.is_empty() && path != ":memory:").then(|| PathBuf::from(path))
 }
 
-/// Opens a pool: creates the SQLite file and its folder if missing, WAL mode, foreign
-/// keys on.
+/// Who opens the database: a tool (import, sample, user) or `toasoan serve`, whose
+/// log keeper (crate::wal) copies SQLite's log into the database away from the
+/// writers, so its connections leave that to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opener {
+    Tool,
+    Server,
+}
+
+/// Opens a pool for a tool: creates the SQLite file and its folder if missing, WAL
+/// mode, foreign keys on.
 pub async fn connect(url: &str) -> Result<AnyPool, DbError> {
+    connect_as(url, Opener::Tool).await
+}
+
+/// Opens a pool for `opener`. For the server, SQLite's connections do not copy the log
+/// into the database after a commit (it would be a writer that pays, waiting on the
+/// disk for up to half a second while the other writers queue behind it): the
+/// server's log keeper does, beside them.
+pub async fn connect_as(url: &str, opener: Opener) -> Result<AnyPool, DbError> {
     sqlx::any::install_default_drivers();
     let backend = Backend::of(url)?;
     let mut url = url.to_string();
@@ -78,8 +95,16 @@ pub async fn connect(url: &str) -> Result<AnyPool, DbError> {
         .after_connect(move |conn, _| {
             Box::pin(async move {
                 if backend == Backend::Sqlite {
-                    conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;")
-                        .await?;
+                    // journal_size_limit: a log that started afresh (crate::wal) is cut
+                    // back to 64 MB on disk
+                    conn.execute(
+                        "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; \
+                         PRAGMA journal_size_limit = 67108864;",
+                    )
+                    .await?;
+                    if opener == Opener::Server {
+                        conn.execute("PRAGMA wal_autocheckpoint = 0;").await?;
+                    }
                 }
                 Ok(())
             })
@@ -101,9 +126,14 @@ pub async fn migrate(pool: &AnyPool, url: &str) -> Result<(), DbError> {
     Ok(())
 }
 
-/// Connects and migrates.
+/// Connects and migrates, for a tool.
 pub async fn open(url: &str) -> Result<AnyPool, DbError> {
-    let pool = connect(url).await?;
+    open_as(url, Opener::Tool).await
+}
+
+/// Connects and migrates, for `opener`.
+pub async fn open_as(url: &str, opener: Opener) -> Result<AnyPool, DbError> {
+    let pool = connect_as(url, opener).await?;
     migrate(&pool, url).await?;
     Ok(pool)
 }

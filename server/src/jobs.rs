@@ -118,6 +118,7 @@ impl Changes {
 /// (`core::state::CONTENT_CHANNEL`), on SQLite by reading the value every 400 ms.
 pub fn spawn_change_watch(pool: AnyPool, pages: Arc<PageCache>) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
+        let postgres = toasoan_app::core::state::is_postgres(&pool);
         let url = pool.connect_options().database_url.clone();
         let mut changes = Changes {
             pool,
@@ -128,7 +129,7 @@ pub fn spawn_change_watch(pool: AnyPool, pages: Arc<PageCache>) -> tokio::task::
             .await
             .ok()
             .flatten();
-        if matches!(url.scheme(), "postgres" | "postgresql") {
+        if postgres {
             match listen(url.as_str()).await {
                 Ok(listener) => return watch_notifications(listener, changes).await,
                 Err(e) => {
@@ -181,6 +182,8 @@ pub async fn flush_views(ctx: &toasoan_app::core::state::AppContext) -> i64 {
     let written = ctx
         .views
         .flush(toasoan_app::core::time::now(), |batch| async move {
+            // in the readers' write queue: a flush never collides with their writes
+            let _turn = ctx.write_turn().await;
             toasoan_app::features::articles::add_views(pool, &batch).await
         })
         .await;

@@ -17,4 +17,5 @@ pub mod qr_codes;
 pub mod sample;
 pub mod site;
 pub mod user_admin;
+pub mod wal;
 pub mod web;

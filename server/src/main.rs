@@ -124,7 +124,7 @@ async fn run(command: Command, config: Config) -> Result<ExitCode, Box<dyn std::
             }
         }
         Command::Serve { demo_if_empty, .. } => {
-            let pool = db::open(&config.database_url).await?;
+            let pool = db::open_as(&config.database_url, db::Opener::Server).await?;
             if demo_if_empty {
                 let count: i64 = sqlx::Row::try_get(
                     &sqlx::query("SELECT COUNT(*) FROM articles")

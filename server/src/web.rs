@@ -294,6 +294,7 @@ pub async fn serve_until(
     let every = std::time::Duration::from_secs(ctx.participation.view_flush_seconds.max(1).into());
     let watch = crate::jobs::spawn_change_watch(ctx.pool.clone(), pages.clone());
     let flusher = crate::jobs::spawn_view_flusher(ctx.clone(), pages, every);
+    let wal_keeper = crate::wal::spawn_wal_keeper(ctx.clone());
     let service = router.into_make_service_with_connect_info::<SocketAddr>();
     // answers go out as soon as written: without TCP_NODELAY a file sent in several
     // writes (the client's WASM, CSS, JS) waits on the reader's delayed ACK, 40 ms each
@@ -307,6 +308,9 @@ pub async fn serve_until(
         .await;
     flusher.abort();
     watch.abort();
+    if let Some(keeper) = wal_keeper {
+        keeper.abort();
+    }
     crate::jobs::flush_views(&ctx).await;
     served
 }

@@ -16,17 +16,6 @@ pub enum Tally {
     Database(sqlx::AnyPool),
 }
 
-impl Tally {
-    /// In the database on PostgreSQL (the deployment with several servers), in memory
-    /// on SQLite (one server).
-    pub fn for_pool(pool: &sqlx::AnyPool) -> Tally {
-        match pool.connect_options().database_url.scheme() {
-            "postgres" | "postgresql" => Tally::Database(pool.clone()),
-            _ => Tally::Process,
-        }
-    }
-}
-
 /// One limit: `name` tells its counts from other limits' in the database.
 pub struct Limit {
     name: &'static str,
@@ -185,26 +174,44 @@ fn estimate(current: i64, previous: i64, now: i64, window: i64) -> i64 {
 pub struct RateLimiter {
     max: usize,
     window: i64,
-    events: Mutex<HashMap<String, Vec<i64>>>,
+    events: Mutex<Events>,
 }
+
+/// The recent events of each key, and the size at which keys whose events have all
+/// left the window are swept out.
+struct Events {
+    by_key: HashMap<String, Vec<i64>>,
+    sweep_above: usize,
+}
+
+/// Fewest keys kept before the first sweep.
+const SWEEP_FROM: usize = 10_000;
 
 impl RateLimiter {
     pub fn new(max: usize, window_seconds: i64) -> Self {
         RateLimiter {
             max,
             window: window_seconds,
-            events: Mutex::new(HashMap::new()),
+            events: Mutex::new(Events {
+                by_key: HashMap::new(),
+                sweep_above: SWEEP_FROM,
+            }),
         }
     }
 
     /// True if another event for `key` is allowed now; the event is then counted.
     pub fn hit(&self, key: &str, now: i64) -> bool {
         let mut events = self.events.lock().unwrap_or_else(|e| e.into_inner());
-        if events.len() > 10_000 {
+        if events.by_key.len() > events.sweep_above {
+            // a sweep visits every key: the next one waits until the map has doubled,
+            // so a flood of distinct visitors costs each event O(1), not O(keys)
             let window = self.window;
-            events.retain(|_, times| times.last().is_some_and(|t| now - t < window));
+            events
+                .by_key
+                .retain(|_, times| times.last().is_some_and(|t| now - t < window));
+            events.sweep_above = (events.by_key.len() * 2).max(SWEEP_FROM);
         }
-        let times = events.entry(key.to_string()).or_default();
+        let times = events.by_key.entry(key.to_string()).or_default();
         times.retain(|t| now - t < self.window);
         if times.len() >= self.max {
             return false;
@@ -216,7 +223,7 @@ impl RateLimiter {
     /// True if `key` has used up its allowance, without counting an event.
     pub fn is_blocked(&self, key: &str, now: i64) -> bool {
         let events = self.events.lock().unwrap_or_else(|e| e.into_inner());
-        events.get(key).is_some_and(|times| {
+        events.by_key.get(key).is_some_and(|times| {
             times.iter().filter(|t| now - **t < self.window).count() >= self.max
         })
     }
@@ -226,6 +233,7 @@ impl RateLimiter {
         self.events
             .lock()
             .unwrap_or_else(|e| e.into_inner())
+            .by_key
             .remove(key);
     }
 }
@@ -254,5 +262,26 @@ mod tests {
         assert!(r.hit("a", 61), "the window slides");
         r.clear("a");
         assert!(!r.is_blocked("a", 62));
+    }
+
+    #[test]
+    fn sweeps_are_rare_and_forget_only_the_old() {
+        let r = RateLimiter::new(1, 60);
+        for i in 0..SWEEP_FROM + 1 {
+            assert!(r.hit(&format!("old{i}"), 0));
+        }
+        // all still in the window: nothing goes, and the next sweep waits for twice as many
+        assert!(r.hit("x", 1));
+        let events = r.events.lock().unwrap();
+        assert_eq!(events.by_key.len(), SWEEP_FROM + 2);
+        assert_eq!(events.sweep_above, 2 * (SWEEP_FROM + 1));
+        drop(events);
+        assert!(!r.hit("old0", 2), "a kept key is still limited");
+        for i in 0..SWEEP_FROM + 2 {
+            r.hit(&format!("new{i}"), 100);
+        }
+        let events = r.events.lock().unwrap();
+        assert!(events.by_key.len() < SWEEP_FROM + 10, "keys out of the window are swept");
+        assert!(!events.by_key.contains_key("old5"));
     }
 }

@@ -37,6 +37,17 @@ pub struct AppContext {
     secret: Arc<tokio::sync::OnceCell<String>>,
     /// Cookies get `Secure` when the portal is served over https.
     pub secure_cookies: bool,
+    /// On SQLite, the queue readers' writes wait in (see `write_turn`).
+    write_turns: Option<Arc<tokio::sync::Mutex<()>>>,
+}
+
+/// True when `pool` is on PostgreSQL (the deployment several servers share), false on
+/// SQLite.
+pub fn is_postgres(pool: &sqlx::AnyPool) -> bool {
+    matches!(
+        pool.connect_options().database_url.scheme(),
+        "postgres" | "postgresql"
+    )
 }
 
 /// The two limits on what readers send: per visitor and per address.
@@ -76,8 +87,14 @@ impl AppContext {
         let secure_cookies = site.base_url.starts_with("https://");
         let p = &participation;
         // on PostgreSQL the servers' counts add up in the database
-        let tally = Tally::for_pool(&pool);
+        let postgres = is_postgres(&pool);
+        let tally = if postgres {
+            Tally::Database(pool.clone())
+        } else {
+            Tally::Process
+        };
         AppContext {
+            write_turns: (!postgres).then(|| Arc::new(tokio::sync::Mutex::new(()))),
             pool,
             site: Arc::new(site),
             sign_in_limits: Arc::new(Limit::new(
@@ -110,6 +127,18 @@ impl AppContext {
             participation: Arc::new(participation),
             secret: Arc::new(tokio::sync::OnceCell::new()),
             secure_cookies,
+        }
+    }
+
+    /// Waits for this process's turn to write, on SQLite: it takes one writer at a time,
+    /// and writers that collide there sleep in its busy handler (up to 100 ms between
+    /// tries), so a flood of ratings and comments queues here instead, in arrival order,
+    /// costing nothing while it waits. Hold the turn for the whole write transaction.
+    /// PostgreSQL takes concurrent writers itself: no turn (None).
+    pub async fn write_turn(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        match &self.write_turns {
+            Some(turns) => Some(turns.lock().await),
+            None => None,
         }
     }
 

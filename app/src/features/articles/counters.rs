@@ -31,6 +31,16 @@ pub async fn set_comment_count(
     Ok(())
 }
 
+/// Adds `n` published comments to the number shown with the article.
+pub async fn add_comments(conn: &mut AnyConnection, article: i64, n: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE articles SET comment_count = comment_count + $1 WHERE id = $2")
+        .bind(n)
+        .bind(article)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 /// Sets the rating totals shown with the article.
 pub async fn set_rating(
     conn: &mut AnyConnection,

@@ -97,9 +97,10 @@ pub async fn post_comment(
         visitor_key: visitor.key.clone(),
         addr_hash: visitor.address_key.clone(),
     };
-    let (id, thread) = store::insert(&ctx.pool, &new, now)
-        .await
-        .map_err(|e| match e {
+    let turn = ctx.write_turn().await;
+    let stored = store::insert(&ctx.pool, &new, now).await;
+    drop(turn);
+    let (id, thread) = stored.map_err(|e| match e {
             e @ CommentError::Duplicate => AppError::Conflict(e.to_string()),
             e @ CommentError::NoParent => AppError::Invalid(e.to_string()),
             CommentError::NotFound => AppError::NotFound,
@@ -149,7 +150,10 @@ pub async fn report_comment(id: i64) -> Result<(), AppError> {
             .await?;
     // a report is for the moderators: no public page changes
     crate::core::view_counts::tell_changed(crate::core::view_counts::Changed::Nothing);
-    match store::report(&ctx.pool, id, &visitor.key, now).await {
+    let turn = ctx.write_turn().await;
+    let reported = store::report(&ctx.pool, id, &visitor.key, now).await;
+    drop(turn);
+    match reported {
         Ok(_) => {}
         Err(CommentError::NotFound) => return Err(AppError::NotFound),
         Err(e) => return Err(AppError::internal("report", e)),

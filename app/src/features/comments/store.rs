@@ -1,5 +1,6 @@
-//! SQL of comments. Writes that change what readers see take the article's row first
-//! and recompute its approved-comment count in the same transaction.
+//! SQL of comments. A published comment adds itself to its article's count in the
+//! transaction that stores it; moderation takes the articles' rows first and recounts
+//! their published comments in the same transaction.
 
 use crate::i18n::tm;
 use sqlx::any::AnyRow;
@@ -69,39 +70,60 @@ async fn thread_of(
     row.map(|r| r.try_get("thread_id")).transpose()
 }
 
-/// Stores a comment unless the same text is already on the article. Returns its id
-/// and the thread it went under.
+/// Stores a comment unless the same text is already on the article (staff may repeat
+/// themselves). Returns its id and the thread it went under.
+///
+/// One statement stores it, checking its thread and the duplicate inside: a comment
+/// waiting for a moderator is that statement alone (no transaction), a published one
+/// also adds itself to the article's count in the same transaction. A flood of readers'
+/// comments thus costs the writer one statement each.
 pub async fn insert(
     pool: &AnyPool,
     c: &NewComment,
     now: i64,
 ) -> Result<(i64, Option<i64>), CommentError> {
-    let mut tx = pool.begin().await?;
-    lock_counters(&mut tx, c.article_id).await?;
-    let parent = match c.parent_id {
-        Some(p) => Some(
-            thread_of(&mut tx, c.article_id, p)
-                .await?
-                .ok_or(CommentError::NoParent)?,
-        ),
-        None => None,
+    let stored = if c.status == CommentStatus::Approved {
+        let mut tx = pool.begin().await?;
+        let row = insert_statement(c, now).fetch_optional(&mut *tx).await?;
+        if row.is_some() {
+            crate::features::articles::add_comments(&mut tx, c.article_id, 1).await?;
+            tx.commit().await?;
+        }
+        row
+    } else {
+        insert_statement(c, now).fetch_optional(pool).await?
     };
-    let duplicate = sqlx::query("SELECT 1 FROM comments WHERE article_id = $1 AND body_hash = $2")
-        .bind(c.article_id)
-        .bind(&c.body_hash)
-        .fetch_optional(&mut *tx)
-        .await?
-        .is_some();
-    if duplicate && c.staff_id.is_none() {
-        return Err(CommentError::Duplicate);
-    }
-    let id: i64 = sqlx::query(
+    let Some(row) = stored else {
+        // not stored: tell which check refused it
+        return Err(match c.parent_id {
+            Some(p) if thread_of(&mut *pool.acquire().await?, c.article_id, p).await?.is_none() => {
+                CommentError::NoParent
+            }
+            _ => CommentError::Duplicate,
+        });
+    };
+    Ok((row.try_get("id")?, row.try_get("parent_id")?))
+}
+
+/// The statement that stores `c` if its thread is there and it is no duplicate.
+fn insert_statement(
+    c: &NewComment,
+    now: i64,
+) -> sqlx::query::Query<'_, sqlx::Any, sqlx::any::AnyArguments<'_>> {
+    sqlx::query(
         "INSERT INTO comments (article_id, parent_id, author_name, email, body, body_hash, status, held_for, \
          staff_id, visitor_key, addr_hash, moderated_by, moderated_at, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $9, $12, $13, $13) RETURNING id",
+         SELECT $1, (SELECT COALESCE(p.parent_id, p.id) FROM comments p \
+                     WHERE p.id = $2 AND p.article_id = $1 AND p.status = 'approved'), \
+                $3, $4, $5, $6, $7, $8, $9, $10, $11, $9, $12, $13, $13 \
+         WHERE ($2 IS NULL OR EXISTS (SELECT 1 FROM comments p \
+                                      WHERE p.id = $2 AND p.article_id = $1 AND p.status = 'approved')) \
+           AND ($9 IS NOT NULL OR NOT EXISTS (SELECT 1 FROM comments d \
+                                              WHERE d.article_id = $1 AND d.body_hash = $6)) \
+         RETURNING id, parent_id",
     )
     .bind(c.article_id)
-    .bind(parent)
+    .bind(c.parent_id)
     .bind(&c.name)
     .bind(&c.email)
     .bind(&c.body)
@@ -113,14 +135,6 @@ pub async fn insert(
     .bind(&c.addr_hash)
     .bind(c.staff_id.map(|_| now))
     .bind(now)
-    .fetch_one(&mut *tx)
-    .await?
-    .try_get("id")?;
-    if c.status == CommentStatus::Approved {
-        recount(&mut tx, c.article_id).await?;
-    }
-    tx.commit().await?;
-    Ok((id, parent))
 }
 
 /// Stores an approved comment from elsewhere (an imported portal, the load-test

@@ -27,7 +27,9 @@ pub async fn rate_article(slug: String, stars: String) -> Result<Rated, AppError
     if !article.allow_ratings {
         return Err(AppError::Invalid(tm().ratings_closed.into()));
     }
+    let turn = ctx.write_turn().await;
     let summary = store::rate(&ctx.pool, article.id, &visitor, stars, now).await?;
+    drop(turn);
     // the rating line is on the article's own page only
     crate::core::view_counts::tell_changed(crate::core::view_counts::Changed::Article(article.id));
     if crate::core::state::is_plain_form_post() {

@@ -1,5 +1,4 @@
-//! SQL of ratings. Every write first takes the article's counters (so concurrent
-//! ratings of one article queue up), then changes its totals by what it added and
+//! SQL of ratings. A reader's rating changes the article's totals by what it added and
 //! replaced (an import recomputes them from the ratings).
 
 use sqlx::{AnyPool, Row};
@@ -12,6 +11,11 @@ use crate::features::guard::Visitor;
 /// gave from its address before it had the visitor cookie) and returns the new totals.
 /// The totals change by what this rating adds and replaces, not by summing every
 /// rating again: a popular article's thousandth rating costs what its first did.
+///
+/// Three statements: take out the reader's earlier ratings, store the new one (keeping
+/// when they first rated), move the totals. On PostgreSQL the article's row is taken
+/// first, so one reader's two ratings sent at once queue up; on SQLite the write lock
+/// of the first statement does that.
 pub async fn rate(
     pool: &AnyPool,
     article: i64,
@@ -20,39 +24,34 @@ pub async fn rate(
     now: i64,
 ) -> Result<RatingSummary, sqlx::Error> {
     let mut tx = pool.begin().await?;
-    lock_counters(&mut tx, article).await?;
-    let mut change = RatingSummary { sum: 0, count: 0 };
-    let mut drop_rating = |old: Option<i64>| {
-        if let Some(old) = old {
-            change.sum -= old;
-            change.count -= 1;
-        }
-    };
-    if visitor.key != visitor.address_key {
-        drop_rating(
-            sqlx::query_scalar(
-                "DELETE FROM ratings WHERE article_id = $1 AND voter_key = $2 RETURNING stars",
-            )
-            .bind(article)
-            .bind(&visitor.address_key)
-            .fetch_optional(&mut *tx)
-            .await?,
-        );
+    if tx.backend_name() == "PostgreSQL" {
+        lock_counters(&mut tx, article).await?;
     }
-    drop_rating(
-        sqlx::query_scalar("SELECT stars FROM ratings WHERE article_id = $1 AND voter_key = $2")
-            .bind(article)
-            .bind(&visitor.key)
-            .fetch_optional(&mut *tx)
-            .await?,
-    );
+    let earlier = sqlx::query(
+        "DELETE FROM ratings WHERE article_id = $1 AND voter_key IN ($2, $3) \
+         RETURNING voter_key, stars, created_at",
+    )
+    .bind(article)
+    .bind(&visitor.key)
+    .bind(&visitor.address_key)
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut change = RatingSummary { sum: 0, count: 0 };
+    let mut first_rated = now;
+    for row in &earlier {
+        change.sum -= row.try_get::<i64, _>("stars")?;
+        change.count -= 1;
+        if row.try_get::<String, _>("voter_key")? == visitor.key {
+            first_rated = row.try_get("created_at")?;
+        }
+    }
     sqlx::query(
-        "INSERT INTO ratings (article_id, voter_key, stars, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) \
-         ON CONFLICT (article_id, voter_key) DO UPDATE SET stars = $3, updated_at = $4",
+        "INSERT INTO ratings (article_id, voter_key, stars, created_at, updated_at) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(article)
     .bind(&visitor.key)
     .bind(i64::from(stars))
+    .bind(first_rated)
     .bind(now)
     .execute(&mut *tx)
     .await?;
