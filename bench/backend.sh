@@ -118,9 +118,11 @@ BENCH_PATH="$comment_path" BENCH_TOKEN="$token" measure comment_post toasoan "$o
 after=$(sql "SELECT COUNT(*) FROM comments WHERE article_id = $article_id")
 note "{\"backend\":\"$backend\",\"kind\":\"stored\",\"name\":\"comment_post\",\"rows\":$((after - before))}"
 
-# pages while readers rate another article
+# pages while readers rate and comment on another article, 1,000 posts a second
 for name in article home; do
-  BENCH_PATH="$rate_path" measure "rating_post_during_$name" toasoan "$origin$rate_path" identity rate.lua 4 $((DURATION + 2)) &
+  BENCH_PATH="$rate_path" BENCH_RATE_PATH="$rate_path" BENCH_COMMENT_PATH="$comment_path" BENCH_TOKEN="$token" \
+    BENCH_THREADS=2 BENCH_WRITES_PER_SECOND=1000 \
+    measure "writes_during_$name" toasoan "$origin$rate_path" identity mixed.lua 8 $((DURATION + 2)) &
   writer=$!
   sleep 1
   measure "${name}_under_writes" toasoan "$origin${pages[$name]}" br

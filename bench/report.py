@@ -77,12 +77,12 @@ for b in backends:
             ok = r["requests"] - r["socket_errors"] - r["non_2xx"]
             w(f"| {name} | {row(r)} | {stored['rows']:,} | {ok:,} |")
     w("")
-    w("| page while readers rate another article | req/s | p50 | p99 | errors | idle req/s | share of idle | ratings/s meanwhile |")
+    w("| page while readers rate and comment on another article | req/s | p50 | p99 | errors | idle req/s | share of idle | posts/s meanwhile |")
     w("|---|---:|---:|---:|---:|---:|---:|---:|")
     for p in ["article", "home"]:
         r = find(b, "wrk", name=f"{p}_under_writes")
         idle = find(b, "wrk", name=p, target="toasoan")
-        writes = find(b, "wrk", name=f"rating_post_during_{p}")
+        writes = find(b, "wrk", name=f"writes_during_{p}")
         if r and idle and writes:
             w(f"| {p} | {row(r)} | {idle['rps']:,.0f} | {r['rps'] / idle['rps']:.2f} | {writes['rps']:,.0f} |")
 

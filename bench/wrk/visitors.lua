@@ -14,9 +14,10 @@ function visitor()
   counter = counter + 1
   return string.format("%08x%08x%016x", thread_id, os.time() % 0xffffffff, counter), counter, thread_id
 end
--- A form post to BENCH_PATH as the hydrated page sends it, from visitor `key`.
-function post(body, key)
-  return wrk.format("POST", os.getenv("BENCH_PATH"), {
+-- A form post to `path` (BENCH_PATH when nil) as the hydrated page sends it, from
+-- visitor `key`.
+function post(body, key, path)
+  return wrk.format("POST", path or os.getenv("BENCH_PATH"), {
     ["Content-Type"] = "application/x-www-form-urlencoded",
     ["Origin"] = os.getenv("BENCH_ORIGIN"),
     ["Cookie"] = "toasoan_khach=" .. key,

@@ -1077,5 +1077,43 @@ async fn one_reader_rating_many_times_at_once_counts_once() {
             sum + stored,
             "{backend:?}: the totals hold the rating that stayed"
         );
+        // and twenty other readers at once: none waits out another's total, none is lost
+        let mut tasks = Vec::new();
+        for i in 0..20u32 {
+            let client = client.clone();
+            let (base, slug) = (s.base.clone(), slug.clone());
+            tasks.push(tokio::spawn(async move {
+                client
+                    .post(format!("{base}{}", RateArticle::PATH))
+                    .header("Origin", &base)
+                    .header("Cookie", format!("toasoan_khach={:032x}", 100 + i))
+                    .form(&[
+                        ("slug", slug.as_str()),
+                        ("stars", (i % 5 + 1).to_string().as_str()),
+                    ])
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
+                    .as_u16()
+            }));
+        }
+        for t in tasks {
+            assert_eq!(t.await.unwrap(), 200, "{backend:?}");
+        }
+        assert_eq!(
+            s.scalar(&format!(
+                "SELECT rating_count FROM articles WHERE id = {id}"
+            ))
+            .await,
+            count + 21,
+            "{backend:?}: every reader counted"
+        );
+        assert_eq!(
+            s.scalar(&format!("SELECT rating_sum FROM articles WHERE id = {id}"))
+                .await,
+            sum + stored + (0..20).map(|i| i % 5 + 1).sum::<i64>(),
+            "{backend:?}: every reader's stars in the totals"
+        );
     }
 }

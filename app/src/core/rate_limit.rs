@@ -1,8 +1,7 @@
 //! Rate limits (sign-in failures, comments, reports, ratings): at most `max` events per
 //! key in a sliding `window`. A `Limit` counts in this process (`RateLimiter`, one
 //! server: SQLite) or in the database (`Tally::Database`, table `limit_hits`: the
-//! servers sharing one PostgreSQL add up, one statement per check and one to read the
-//! previous window).
+//! servers sharing one PostgreSQL add up, one statement per check).
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -82,8 +81,8 @@ impl Limit {
 }
 
 /// Counts one event for each `(limit, key)` (limits of one tally) and tells, in order,
-/// whether each is within its limit: one statement to count them all in the database,
-/// one to read their previous window.
+/// whether each is within its limit. In the database (PostgreSQL) one statement counts
+/// them all and reads their previous windows.
 pub async fn hit_all(checks: &[(&Limit, &str)], now: i64) -> Result<Vec<bool>, sqlx::Error> {
     let Some(Tally::Database(pool)) = checks.first().map(|(l, _)| &l.tally) else {
         return Ok(checks
@@ -92,52 +91,37 @@ pub async fn hit_all(checks: &[(&Limit, &str)], now: i64) -> Result<Vec<bool>, s
             .collect());
     };
     use sqlx::Row;
-    let mut values = Vec::new();
-    let mut wanted = Vec::new();
-    for n in (0..checks.len()).map(|i| i * 3) {
-        values.push(format!("(${}, ${}, ${}, 1)", n + 1, n + 2, n + 3));
-        wanted.push(format!(
-            "(limiter = ${} AND key = ${} AND bucket = ${})",
-            n + 1,
-            n + 2,
-            n + 3
-        ));
-    }
-    let count = format!(
-        "INSERT INTO limit_hits (limiter, key, bucket, hits) VALUES {} \
-         ON CONFLICT (limiter, key, bucket) DO UPDATE SET hits = limit_hits.hits + 1 \
-         RETURNING limiter, key, hits",
-        values.join(", ")
+    let wanted: Vec<String> = (0..checks.len())
+        .map(|i| i * 4)
+        .map(|n| format!("(${}, ${}, ${}, ${})", n + 1, n + 2, n + 3, n + 4))
+        .collect();
+    let sql = format!(
+        "WITH wanted (limiter, key, bucket, prior) AS (VALUES {}), \
+         counted AS (INSERT INTO limit_hits (limiter, key, bucket, hits) \
+                     SELECT limiter, key, bucket, 1 FROM wanted \
+                     ON CONFLICT (limiter, key, bucket) DO UPDATE SET hits = limit_hits.hits + 1 \
+                     RETURNING limiter, key, hits) \
+         SELECT c.limiter AS limiter, c.key AS key, c.hits AS hits, \
+                COALESCE(p.hits, 0) AS before \
+         FROM counted c JOIN wanted w ON w.limiter = c.limiter AND w.key = c.key \
+         LEFT JOIN limit_hits p ON p.limiter = w.limiter AND p.key = w.key AND p.bucket = w.prior",
+        wanted.join(", ")
     );
-    let before = format!(
-        "SELECT limiter, key, hits FROM limit_hits WHERE {}",
-        wanted.join(" OR ")
-    );
-    let (mut counted, mut previous) = (sqlx::query(&count), sqlx::query(&before));
+    let mut query = sqlx::query(&sql);
     for (limit, key) in checks {
         let (current, prior) = windows(now, limit.memory.window);
-        counted = counted.bind(limit.name).bind(*key).bind(current);
-        previous = previous.bind(limit.name).bind(*key).bind(prior);
+        query = query.bind(limit.name).bind(*key).bind(current).bind(prior);
     }
-    let hits =
-        |rows: Vec<sqlx::any::AnyRow>| -> Result<HashMap<(String, String), i64>, sqlx::Error> {
-            rows.iter()
-                .map(|r| {
-                    Ok((
-                        (r.try_get("limiter")?, r.try_get("key")?),
-                        r.try_get("hits")?,
-                    ))
-                })
-                .collect()
-        };
-    let now_hits = hits(counted.fetch_all(pool).await?)?;
-    let before_hits = hits(previous.fetch_all(pool).await?)?;
+    let mut counts = HashMap::new();
+    for r in query.fetch_all(pool).await? {
+        let id: (String, String) = (r.try_get("limiter")?, r.try_get("key")?);
+        counts.insert(id, (r.try_get::<i64, _>("hits")?, r.try_get::<i64, _>("before")?));
+    }
     Ok(checks
         .iter()
         .map(|(limit, key)| {
             let id = (limit.name.to_string(), key.to_string());
-            let current = now_hits.get(&id).copied().unwrap_or(1);
-            let prior = before_hits.get(&id).copied().unwrap_or(0);
+            let (current, prior) = counts.get(&id).copied().unwrap_or((1, 0));
             estimate(current, prior, now, limit.memory.window) <= limit.memory.max as i64
         })
         .collect())
