@@ -219,3 +219,53 @@ pub fn spawn_view_flusher(
         }
     })
 }
+
+/// How often rated articles' totals are recounted: a rating shows to other readers
+/// within about this (its reader sees it at once).
+pub const RECOUNT_INTERVAL: Duration = Duration::from_secs(1);
+
+/// Recounts the totals of the articles rated since the last round (put back for the
+/// next on error) and makes their pages stale. Returns how many were recounted.
+pub async fn recount_rated(ctx: &toasoan_app::core::state::AppContext, pages: &PageCache) -> usize {
+    let articles = ctx.recounts.take();
+    if articles.is_empty() {
+        return 0;
+    }
+    let done = {
+        let _turn = ctx.write_turn().await;
+        toasoan_app::features::ratings::recount(&ctx.pool, &articles).await
+    };
+    match done {
+        Ok(()) => {
+            for id in &articles {
+                pages.changed(toasoan_app::core::view_counts::Changed::Article(*id));
+            }
+            articles.len()
+        }
+        Err(e) => {
+            tracing::error!("lỗi đếm lại đánh giá (sẽ thử lại): {e}");
+            ctx.recounts.put_back(&articles);
+            0
+        }
+    }
+}
+
+/// Recounts the articles rated just before this server started (a crash may have left
+/// their totals behind), then rated articles every `RECOUNT_INTERVAL` until aborted.
+pub fn spawn_recounter(
+    ctx: toasoan_app::core::state::AppContext,
+    pages: Arc<PageCache>,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        match toasoan_app::features::ratings::recount_recent(&ctx.pool).await {
+            Ok(n) if n > 0 => tracing::debug!("đã đếm lại đánh giá của {n} bài"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!("không đếm lại được đánh giá gần đây: {e}"),
+        }
+        let mut tick = tokio::time::interval(RECOUNT_INTERVAL);
+        loop {
+            tick.tick().await;
+            recount_rated(&ctx, &pages).await;
+        }
+    })
+}

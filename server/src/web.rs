@@ -293,7 +293,8 @@ pub async fn serve_until(
     let Web { router, ctx, pages } = web;
     let every = std::time::Duration::from_secs(ctx.participation.view_flush_seconds.max(1).into());
     let watch = crate::jobs::spawn_change_watch(ctx.pool.clone(), pages.clone());
-    let flusher = crate::jobs::spawn_view_flusher(ctx.clone(), pages, every);
+    let flusher = crate::jobs::spawn_view_flusher(ctx.clone(), pages.clone(), every);
+    let recounter = crate::jobs::spawn_recounter(ctx.clone(), pages.clone());
     let wal_keeper = crate::wal::spawn_wal_keeper(ctx.clone());
     let service = router.into_make_service_with_connect_info::<SocketAddr>();
     // answers go out as soon as written: without TCP_NODELAY a file sent in several
@@ -307,11 +308,13 @@ pub async fn serve_until(
         .with_graceful_shutdown(shutdown)
         .await;
     flusher.abort();
+    recounter.abort();
     watch.abort();
     if let Some(keeper) = wal_keeper {
         keeper.abort();
     }
     crate::jobs::flush_views(&ctx).await;
+    crate::jobs::recount_rated(&ctx, &pages).await;
     served
 }
 

@@ -131,15 +131,17 @@ async fn ratings_once_per_reader_replaced_on_re_rating_with_the_summary_line() {
             .await,
             2
         );
+        // the article's line is recounted a moment later (the job runs every second)
         assert_eq!(
-            s.scalar(&format!("SELECT rating_sum FROM articles WHERE id = {id}"))
+            s.scalar_settled(&format!("SELECT rating_sum FROM articles WHERE id = {id}"), 9)
                 .await,
             9
         );
-        let (_, page) = s.get(&format!("/bai-viet/{slug}")).await;
+        let line = "Tổng số điểm của bài viết là: 9 trong 2 đánh giá (trung bình 4,5/5)";
         assert!(
-            page_text(&page)
-                .contains("Tổng số điểm của bài viết là: 9 trong 2 đánh giá (trung bình 4,5/5)"),
+            s.page_settled(&format!("/bai-viet/{slug}"), line)
+                .await
+                .contains(line),
             "{backend:?}: summary line"
         );
         // each reader's own stars, never in the page itself
@@ -916,17 +918,21 @@ async fn two_hundred_concurrent_readers_lose_nothing() {
         for t in tasks {
             assert_eq!(t.await.unwrap(), (200, 200), "{backend:?}");
         }
-        // stars 1..5, forty of each
+        // stars 1..5, forty of each (the totals a moment later: the recount)
         assert_eq!(
-            s.scalar(&format!(
-                "SELECT rating_count FROM articles WHERE id = {id}"
-            ))
+            s.scalar_settled(
+                &format!("SELECT rating_count FROM articles WHERE id = {id}"),
+                200
+            )
             .await,
             200
         );
         assert_eq!(
-            s.scalar(&format!("SELECT rating_sum FROM articles WHERE id = {id}"))
-                .await,
+            s.scalar_settled(
+                &format!("SELECT rating_sum FROM articles WHERE id = {id}"),
+                600
+            )
+            .await,
             600
         );
         assert_eq!(
@@ -1064,16 +1070,20 @@ async fn one_reader_rating_many_times_at_once_counts_once() {
             ))
             .await;
         assert_eq!(
-            s.scalar(&format!(
-                "SELECT rating_count FROM articles WHERE id = {id}"
-            ))
+            s.scalar_settled(
+                &format!("SELECT rating_count FROM articles WHERE id = {id}"),
+                count + 1
+            )
             .await,
             count + 1,
             "{backend:?}: one reader, one rating"
         );
         assert_eq!(
-            s.scalar(&format!("SELECT rating_sum FROM articles WHERE id = {id}"))
-                .await,
+            s.scalar_settled(
+                &format!("SELECT rating_sum FROM articles WHERE id = {id}"),
+                sum + stored
+            )
+            .await,
             sum + stored,
             "{backend:?}: the totals hold the rating that stayed"
         );
@@ -1102,18 +1112,66 @@ async fn one_reader_rating_many_times_at_once_counts_once() {
             assert_eq!(t.await.unwrap(), 200, "{backend:?}");
         }
         assert_eq!(
-            s.scalar(&format!(
-                "SELECT rating_count FROM articles WHERE id = {id}"
-            ))
+            s.scalar_settled(
+                &format!("SELECT rating_count FROM articles WHERE id = {id}"),
+                count + 21
+            )
             .await,
             count + 21,
             "{backend:?}: every reader counted"
         );
+        let all = sum + stored + (0..20).map(|i| i % 5 + 1).sum::<i64>();
         assert_eq!(
-            s.scalar(&format!("SELECT rating_sum FROM articles WHERE id = {id}"))
-                .await,
-            sum + stored + (0..20).map(|i| i % 5 + 1).sum::<i64>(),
+            s.scalar_settled(
+                &format!("SELECT rating_sum FROM articles WHERE id = {id}"),
+                all
+            )
+            .await,
+            all,
             "{backend:?}: every reader's stars in the totals"
         );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rating_shows_to_its_reader_at_once_to_others_soon_and_after_a_crash() {
+    for backend in backends() {
+        let mut s = TestServer::start_with(backend, relaxed()).await;
+        let slug = published_slug(&s).await;
+        let id = article_id(&s, &slug).await;
+        let count_sql = format!("SELECT rating_count FROM articles WHERE id = {id}");
+        let sum_sql = format!("SELECT rating_sum FROM articles WHERE id = {id}");
+        let (count, sum) = (s.scalar(&count_sql).await, s.scalar(&sum_sql).await);
+        // its reader: the answer holds their rating
+        let (status, body) = rate(&s, &browser(CHROME), &slug, "5").await;
+        assert_eq!(status, 200, "{body}");
+        assert!(
+            body.contains(&format!("\"count\":{}", count + 1))
+                && body.contains(&format!("\"sum\":{}", sum + 5)),
+            "{backend:?}: {body}"
+        );
+        // everyone else: the article's line within the recount (every second)
+        let line = format!("Tổng số điểm của bài viết là: {} trong {}", sum + 5, count + 1);
+        assert!(
+            s.page_settled(&format!("/bai-viet/{slug}"), &line)
+                .await
+                .contains(&line),
+            "{backend:?}: the page shows the new total"
+        );
+        // a rating, then a crash before any recount could write its totals (made
+        // certain by putting the old totals back): the next start recounts
+        let (status, _) = rate(&s, &browser(FIREFOX), &slug, "1").await;
+        assert_eq!(status, 200);
+        s.crash();
+        sqlx::query("UPDATE articles SET rating_count = $1, rating_sum = $2 WHERE id = $3")
+            .bind(count + 1)
+            .bind(sum + 5)
+            .bind(id)
+            .execute(&s.pool)
+            .await
+            .unwrap();
+        let s2 = restart(&s).await;
+        assert_eq!(s2.scalar_settled(&count_sql, count + 2).await, count + 2, "{backend:?}");
+        assert_eq!(s2.scalar_settled(&sum_sql, sum + 6).await, sum + 6, "{backend:?}");
     }
 }

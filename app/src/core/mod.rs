@@ -10,6 +10,8 @@ pub mod links;
 pub mod paging;
 #[cfg(feature = "ssr")]
 pub mod rate_limit;
+#[cfg(feature = "ssr")]
+pub mod recount;
 pub mod site;
 #[cfg(feature = "ssr")]
 pub mod state;

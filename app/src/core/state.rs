@@ -33,6 +33,8 @@ pub struct AppContext {
     pub rating_limits: Arc<ReaderLimits>,
     /// Article views counted in memory, written in batches.
     pub views: Arc<ViewCounts>,
+    /// Articles whose rating totals wait to be recounted.
+    pub recounts: Arc<crate::core::recount::Recounts>,
     /// The portal's secret (keys address hashes and form times), read once.
     secret: Arc<tokio::sync::OnceCell<String>>,
     /// Cookies get `Secure` when the portal is served over https.
@@ -124,6 +126,7 @@ impl AppContext {
                 &tally,
             )),
             views: Arc::new(ViewCounts::new(i64::from(p.view_dedupe_hours) * 3600)),
+            recounts: Arc::default(),
             participation: Arc::new(participation),
             secret: Arc::new(tokio::sync::OnceCell::new()),
             secure_cookies,

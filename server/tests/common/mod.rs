@@ -226,6 +226,11 @@ impl TestServer {
         (&mut self.server).await.expect("server task");
     }
 
+    /// Stops the server as a crash would: no shutdown work (flushes, recounts) runs.
+    pub fn crash(&mut self) {
+        self.server.abort();
+    }
+
     /// Seeds the demo content.
     pub async fn seed_demo(&self) {
         toasoan_server::demo::seed(&self.pool, &self.media_dir)
@@ -315,7 +320,36 @@ impl TestServer {
     pub async fn scalar(&self, sql: &str) -> i64 {
         sqlx::Row::get(&sqlx::query(sql).fetch_one(&self.pool).await.expect(sql), 0)
     }
+
+    /// `sql`'s value once it is `want`, or its last value after `SETTLE` (what a
+    /// background job such as the ratings' recount writes a moment later).
+    pub async fn scalar_settled(&self, sql: &str, want: i64) -> i64 {
+        let until = std::time::Instant::now() + SETTLE;
+        loop {
+            let value = self.scalar(sql).await;
+            if value == want || std::time::Instant::now() > until {
+                return value;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The page at `path` once its text contains `wanted`, or as it is after `SETTLE`.
+    pub async fn page_settled(&self, path: &str, wanted: &str) -> String {
+        let until = std::time::Instant::now() + SETTLE;
+        loop {
+            let text = page_text(&self.get(path).await.1);
+            if text.contains(wanted) || std::time::Instant::now() > until {
+                return text;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
 }
+
+/// How long the tests wait for what background jobs write: the ratings' recount runs
+/// every second.
+pub const SETTLE: std::time::Duration = std::time::Duration::from_secs(5);
 
 impl Drop for TestServer {
     fn drop(&mut self) {

@@ -56,28 +56,6 @@ pub async fn set_rating(
     Ok(())
 }
 
-/// Changes the rating totals shown with the article by `change` (what a rating added
-/// and replaced); returns the new totals.
-pub async fn add_rating(
-    conn: &mut AnyConnection,
-    article: i64,
-    change: RatingSummary,
-) -> Result<RatingSummary, sqlx::Error> {
-    let row = sqlx::query(
-        "UPDATE articles SET rating_sum = rating_sum + $1, rating_count = rating_count + $2 \
-         WHERE id = $3 RETURNING rating_sum, rating_count",
-    )
-    .bind(change.sum)
-    .bind(change.count)
-    .bind(article)
-    .fetch_one(&mut *conn)
-    .await?;
-    Ok(RatingSummary {
-        sum: sqlx::Row::try_get(&row, "rating_sum")?,
-        count: sqlx::Row::try_get(&row, "rating_count")?,
-    })
-}
-
 /// Adds counted views, (article, views) each, in one transaction.
 pub async fn add_views(pool: &AnyPool, batch: &[(i64, i64)]) -> Result<(), sqlx::Error> {
     let mut tx = pool.begin().await?;

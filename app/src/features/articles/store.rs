@@ -337,6 +337,8 @@ pub struct Participation {
     pub id: i64,
     pub allow_ratings: bool,
     pub allow_comments: bool,
+    /// The rating totals as last recounted.
+    pub rating: RatingSummary,
 }
 
 /// The id and switches of the public article `slug`, or None (unknown, unpublished,
@@ -347,7 +349,8 @@ pub async fn participation(
     slug: &str,
 ) -> Result<Option<Participation>, sqlx::Error> {
     let sql = format!(
-        "SELECT a.id, a.allow_ratings, a.allow_comments FROM articles a WHERE a.slug = $2 AND {PUBLIC}"
+        "SELECT a.id, a.allow_ratings, a.allow_comments, a.rating_sum, a.rating_count \
+         FROM articles a WHERE a.slug = $2 AND {PUBLIC}"
     );
     let row = sqlx::query(&sql)
         .bind(now)
@@ -359,6 +362,10 @@ pub async fn participation(
             id: r.try_get("id")?,
             allow_ratings: r.try_get::<i64, _>("allow_ratings")? != 0,
             allow_comments: r.try_get::<i64, _>("allow_comments")? != 0,
+            rating: RatingSummary {
+                sum: r.try_get("rating_sum")?,
+                count: r.try_get("rating_count")?,
+            },
         })
     })
     .transpose()

@@ -13,6 +13,7 @@ use crate::i18n::tm;
 #[server]
 pub async fn rate_article(slug: String, stars: String) -> Result<Rated, AppError> {
     use super::model::parse_stars;
+    use crate::features::articles::RatingSummary;
     use super::store;
     use crate::features::articles::participation;
     let ctx = crate::core::state::app_context()?;
@@ -28,11 +29,30 @@ pub async fn rate_article(slug: String, stars: String) -> Result<Rated, AppError
         return Err(AppError::Invalid(tm().ratings_closed.into()));
     }
     let turn = ctx.write_turn().await;
-    let summary = store::rate(&ctx.pool, article.id, &visitor, stars, now).await?;
+    let change = store::rate(&ctx.pool, article.id, &visitor, stars, now).await?;
     drop(turn);
-    // the rating line is on the article's own page only
-    crate::core::view_counts::tell_changed(crate::core::view_counts::Changed::Article(article.id));
-    if crate::core::state::is_plain_form_post() {
+    let plain = crate::core::state::is_plain_form_post();
+    // the reader sees their rating in the totals at once: a first rating is added to the
+    // totals last recounted (the article's line is recounted a moment later); one that
+    // replaced an earlier rating, or a plain form's (its answer is the page), recounts
+    // the article now
+    let summary = if change.count < 1 || plain {
+        let turn = ctx.write_turn().await;
+        let summary = store::recount_one(&ctx.pool, article.id).await?;
+        drop(turn);
+        crate::core::view_counts::tell_changed(crate::core::view_counts::Changed::Article(
+            article.id,
+        ));
+        summary
+    } else {
+        ctx.recounts.note(article.id);
+        crate::core::view_counts::tell_changed(crate::core::view_counts::Changed::Nothing);
+        RatingSummary {
+            sum: article.rating.sum + change.sum,
+            count: article.rating.count + change.count,
+        }
+    };
+    if plain {
         leptos_axum::redirect(&format!(
             "{}?danh-gia={stars}#danh-gia",
             crate::core::links::article_href(&slug)

@@ -10,4 +10,4 @@ pub mod views;
 
 pub use model::RatingSummary;
 #[cfg(feature = "ssr")]
-pub use store::import;
+pub use store::{import, recount, recount_recent};
