@@ -63,7 +63,9 @@ pub fn spawn_wal_keeper(ctx: AppContext) -> Option<tokio::task::JoinHandle<()>> 
         loop {
             tick.tick().await;
             match keep_short(&ctx, RESTART_ABOVE_PAGES).await {
-                Ok(r) if r.restarted => tracing::debug!("nhật ký ghi SQLite ({} trang) đã bắt đầu lại", r.pages),
+                Ok(r) if r.restarted => {
+                    tracing::debug!("nhật ký ghi SQLite ({} trang) đã bắt đầu lại", r.pages)
+                }
                 Ok(_) => {}
                 Err(e) => tracing::warn!("không thu gọn được nhật ký ghi SQLite: {e}"),
             }

@@ -133,8 +133,11 @@ async fn ratings_once_per_reader_replaced_on_re_rating_with_the_summary_line() {
         );
         // the article's line is recounted a moment later (the job runs every second)
         assert_eq!(
-            s.scalar_settled(&format!("SELECT rating_sum FROM articles WHERE id = {id}"), 9)
-                .await,
+            s.scalar_settled(
+                &format!("SELECT rating_sum FROM articles WHERE id = {id}"),
+                9
+            )
+            .await,
             9
         );
         let line = "Tổng số điểm của bài viết là: 9 trong 2 đánh giá (trung bình 4,5/5)";
@@ -1151,7 +1154,11 @@ async fn a_rating_shows_to_its_reader_at_once_to_others_soon_and_after_a_crash()
             "{backend:?}: {body}"
         );
         // everyone else: the article's line within the recount (every second)
-        let line = format!("Tổng số điểm của bài viết là: {} trong {}", sum + 5, count + 1);
+        let line = format!(
+            "Tổng số điểm của bài viết là: {} trong {}",
+            sum + 5,
+            count + 1
+        );
         assert!(
             s.page_settled(&format!("/bai-viet/{slug}"), &line)
                 .await
@@ -1171,7 +1178,15 @@ async fn a_rating_shows_to_its_reader_at_once_to_others_soon_and_after_a_crash()
             .await
             .unwrap();
         let s2 = restart(&s).await;
-        assert_eq!(s2.scalar_settled(&count_sql, count + 2).await, count + 2, "{backend:?}");
-        assert_eq!(s2.scalar_settled(&sum_sql, sum + 6).await, sum + 6, "{backend:?}");
+        assert_eq!(
+            s2.scalar_settled(&count_sql, count + 2).await,
+            count + 2,
+            "{backend:?}"
+        );
+        assert_eq!(
+            s2.scalar_settled(&sum_sql, sum + 6).await,
+            sum + 6,
+            "{backend:?}"
+        );
     }
 }

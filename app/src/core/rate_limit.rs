@@ -115,7 +115,10 @@ pub async fn hit_all(checks: &[(&Limit, &str)], now: i64) -> Result<Vec<bool>, s
     let mut counts = HashMap::new();
     for r in query.fetch_all(pool).await? {
         let id: (String, String) = (r.try_get("limiter")?, r.try_get("key")?);
-        counts.insert(id, (r.try_get::<i64, _>("hits")?, r.try_get::<i64, _>("before")?));
+        counts.insert(
+            id,
+            (r.try_get::<i64, _>("hits")?, r.try_get::<i64, _>("before")?),
+        );
     }
     Ok(checks
         .iter()
@@ -265,7 +268,10 @@ mod tests {
             r.hit(&format!("new{i}"), 100);
         }
         let events = r.events.lock().unwrap();
-        assert!(events.by_key.len() < SWEEP_FROM + 10, "keys out of the window are swept");
+        assert!(
+            events.by_key.len() < SWEEP_FROM + 10,
+            "keys out of the window are swept"
+        );
         assert!(!events.by_key.contains_key("old5"));
     }
 }

@@ -32,7 +32,11 @@ pub async fn set_comment_count(
 }
 
 /// Adds `n` published comments to the number shown with the article.
-pub async fn add_comments(conn: &mut AnyConnection, article: i64, n: i64) -> Result<(), sqlx::Error> {
+pub async fn add_comments(
+    conn: &mut AnyConnection,
+    article: i64,
+    n: i64,
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE articles SET comment_count = comment_count + $1 WHERE id = $2")
         .bind(n)
         .bind(article)

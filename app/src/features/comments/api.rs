@@ -101,11 +101,11 @@ pub async fn post_comment(
     let stored = store::insert(&ctx.pool, &new, now).await;
     drop(turn);
     let (id, thread) = stored.map_err(|e| match e {
-            e @ CommentError::Duplicate => AppError::Conflict(e.to_string()),
-            e @ CommentError::NoParent => AppError::Invalid(e.to_string()),
-            CommentError::NotFound => AppError::NotFound,
-            CommentError::Db(e) => e.into(),
-        })?;
+        e @ CommentError::Duplicate => AppError::Conflict(e.to_string()),
+        e @ CommentError::NoParent => AppError::Invalid(e.to_string()),
+        CommentError::NotFound => AppError::NotFound,
+        CommentError::Db(e) => e.into(),
+    })?;
     let pending = status == CommentStatus::Pending;
     if pending {
         // a comment waiting for a moderator changes nothing readers see

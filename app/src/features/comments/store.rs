@@ -96,7 +96,11 @@ pub async fn insert(
     let Some(row) = stored else {
         // not stored: tell which check refused it
         return Err(match c.parent_id {
-            Some(p) if thread_of(&mut *pool.acquire().await?, c.article_id, p).await?.is_none() => {
+            Some(p)
+                if thread_of(&mut *pool.acquire().await?, c.article_id, p)
+                    .await?
+                    .is_none() =>
+            {
                 CommentError::NoParent
             }
             _ => CommentError::Duplicate,

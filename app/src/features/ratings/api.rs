@@ -13,8 +13,8 @@ use crate::i18n::tm;
 #[server]
 pub async fn rate_article(slug: String, stars: String) -> Result<Rated, AppError> {
     use super::model::parse_stars;
-    use crate::features::articles::RatingSummary;
     use super::store;
+    use crate::features::articles::RatingSummary;
     use crate::features::articles::participation;
     let ctx = crate::core::state::app_context()?;
     let now = crate::core::time::now();
