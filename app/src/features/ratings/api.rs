@@ -28,8 +28,9 @@ pub async fn rate_article(slug: String, stars: String) -> Result<Rated, AppError
     if !article.allow_ratings {
         return Err(AppError::Invalid(tm().ratings_closed.into()));
     }
+    let earlier = store::earlier(&ctx.pool, article.id, &visitor).await?;
     let turn = ctx.write_turn().await;
-    let change = store::rate(&ctx.pool, article.id, &visitor, stars, now).await?;
+    let change = store::rate(&ctx.pool, article.id, &visitor, stars, now, earlier).await?;
     drop(turn);
     let plain = crate::core::state::is_plain_form_post();
     // the reader sees their rating in the totals at once: a first rating is added to the

@@ -6,60 +6,95 @@ use sqlx::{AnyPool, Row};
 use super::model::RatingSummary;
 use crate::features::guard::Visitor;
 
+/// What a reader had rated an article before: under their own key and under their
+/// address (before the browser had the visitor cookie).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Earlier {
+    own: Option<i64>,
+    address: Option<i64>,
+}
+
+/// On SQLite, what `visitor` rated `article` before, read before the write turn (the
+/// reading runs beside other writers; the write is then one statement). None on
+/// PostgreSQL, whose `rate` reads it inside its one statement.
+pub async fn earlier(
+    pool: &AnyPool,
+    article: i64,
+    visitor: &Visitor,
+) -> Result<Option<Earlier>, sqlx::Error> {
+    if crate::core::state::is_postgres(pool) {
+        return Ok(None);
+    }
+    let rows = sqlx::query(
+        "SELECT voter_key, stars FROM ratings WHERE article_id = $1 AND voter_key IN ($2, $3)",
+    )
+    .bind(article)
+    .bind(&visitor.key)
+    .bind(&visitor.address_key)
+    .fetch_all(pool)
+    .await?;
+    let mut earlier = Earlier::default();
+    for row in rows {
+        let stars = row.try_get::<i64, _>("stars")?;
+        if row.try_get::<String, _>("voter_key")? == visitor.key {
+            earlier.own = Some(stars);
+        } else {
+            earlier.address = Some(stars);
+        }
+    }
+    Ok(Some(earlier))
+}
+
 /// Stores `visitor`'s rating of `article` (replacing theirs, and the one this browser
 /// gave from its address before it had the visitor cookie) and returns what it changed
 /// of the totals. The article's row is not touched: its totals are recounted from the
 /// ratings a moment later (`recount`, `core::recount`), so a flood of ratings of one
 /// article queues on nothing but the database's write turn.
 ///
-/// On SQLite two statements in one transaction: take out the reader's earlier ratings,
-/// store the new one (keeping when they first rated); on PostgreSQL one. The same
-/// reader's two ratings at once leave one row (the second finds the first's and
-/// replaces it); the recount counts rows.
+/// One statement: on SQLite, with what `earlier` read, the reader's rating stored or
+/// replaced (keeping when they first rated), and only when the address had rated
+/// before, that rating taken out in the same transaction; on PostgreSQL all of it. The
+/// same reader's two ratings at once leave one row (the second finds the first's and
+/// replaces it; its answer may count it twice), and the recount counts rows.
 pub async fn rate(
     pool: &AnyPool,
     article: i64,
     visitor: &Visitor,
     stars: u8,
     now: i64,
+    earlier: Option<Earlier>,
 ) -> Result<RatingSummary, sqlx::Error> {
-    if crate::core::state::is_postgres(pool) {
+    let Some(earlier) = earlier else {
         return rate_in_one_statement(pool, article, visitor, stars, now).await;
-    }
-    let mut tx = pool.begin().await?;
-    let earlier = sqlx::query(
-        "DELETE FROM ratings WHERE article_id = $1 AND voter_key IN ($2, $3) \
-         RETURNING voter_key, stars, created_at",
-    )
-    .bind(article)
-    .bind(&visitor.key)
-    .bind(&visitor.address_key)
-    .fetch_all(&mut *tx)
-    .await?;
-    let mut change = RatingSummary { sum: 0, count: 0 };
-    let mut first_rated = now;
-    for row in &earlier {
-        change.sum -= row.try_get::<i64, _>("stars")?;
-        change.count -= 1;
-        if row.try_get::<String, _>("voter_key")? == visitor.key {
-            first_rated = row.try_get("created_at")?;
-        }
-    }
-    sqlx::query(
-        "INSERT INTO ratings (article_id, voter_key, stars, created_at, updated_at) VALUES ($1, $2, $3, $4, $5) \
-         ON CONFLICT (article_id, voter_key) DO UPDATE SET stars = $3, updated_at = $5",
+    };
+    let store = sqlx::query(
+        "INSERT INTO ratings (article_id, voter_key, stars, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) \
+         ON CONFLICT (article_id, voter_key) DO UPDATE SET stars = $3, updated_at = $4",
     )
     .bind(article)
     .bind(&visitor.key)
     .bind(i64::from(stars))
-    .bind(first_rated)
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
-    tx.commit().await?;
-    change.sum += i64::from(stars);
-    change.count += 1;
-    Ok(change)
+    .bind(now);
+    match earlier.address {
+        Some(_) if visitor.address_key != visitor.key => {
+            let mut tx = pool.begin().await?;
+            sqlx::query("DELETE FROM ratings WHERE article_id = $1 AND voter_key = $2")
+                .bind(article)
+                .bind(&visitor.address_key)
+                .execute(&mut *tx)
+                .await?;
+            store.execute(&mut *tx).await?;
+            tx.commit().await?;
+        }
+        _ => {
+            store.execute(pool).await?;
+        }
+    }
+    let replaced = [earlier.own, earlier.address];
+    Ok(RatingSummary {
+        sum: i64::from(stars) - replaced.iter().flatten().sum::<i64>(),
+        count: 1 - replaced.iter().flatten().count() as i64,
+    })
 }
 
 /// `rate` on PostgreSQL, as one statement (no transaction around it: a third of the
