@@ -43,6 +43,21 @@ pub struct AppContext {
     write_turns: Option<Arc<tokio::sync::Mutex<()>>>,
 }
 
+/// Begins a transaction that reads, then writes (an article's save, a workflow step).
+/// On SQLite it takes the write lock at once (`BEGIN IMMEDIATE`, waiting its turn in
+/// the busy handler): a plain transaction that reads first fails at once, without
+/// waiting, when another connection wrote in between — a rating or the recount
+/// meanwhile would turn an editor's save into an error.
+pub async fn begin_write(
+    pool: &sqlx::AnyPool,
+) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+    if is_postgres(pool) {
+        pool.begin().await
+    } else {
+        pool.begin_with("BEGIN IMMEDIATE").await
+    }
+}
+
 /// True when `pool` is on PostgreSQL (the deployment several servers share), false on
 /// SQLite.
 pub fn is_postgres(pool: &sqlx::AnyPool) -> bool {

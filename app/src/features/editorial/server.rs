@@ -34,7 +34,7 @@ pub async fn write_as(
     settings: &crate::features::articles::Settings,
 ) -> Result<crate::features::articles::Written, AppError> {
     use crate::features::articles::{Author, write};
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::core::state::begin_write(pool).await?;
     let now = crate::core::time::now();
     let written = write(&mut tx, what, content, settings, Author::Person(user), now)
         .await

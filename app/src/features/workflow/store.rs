@@ -37,7 +37,7 @@ pub async fn apply(
     now: i64,
 ) -> Result<Status, WorkflowError> {
     let reason = crate::core::text::nfc(reason);
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::core::state::begin_write(pool).await?;
     let row = sqlx::query(
         "SELECT status, created_by, publish_at, category_id FROM articles WHERE id = $1",
     )
@@ -183,7 +183,7 @@ pub async fn enter(
 
 /// Publishes every scheduled article whose time has come; returns how many.
 pub async fn publish_due(pool: &AnyPool, now: i64) -> Result<usize, sqlx::Error> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::core::state::begin_write(pool).await?;
     let due =
         sqlx::query("SELECT id FROM articles WHERE status = 'scheduled' AND publish_at <= $1")
             .bind(now)
