@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
-use sqlx::{AnyPool, Executor};
+use sqlx::{AnyPool, Connection, Executor};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
@@ -61,6 +61,9 @@ pub enum Opener {
     Server,
 }
 
+/// A connection idle this long is pinged before it is handed out.
+const IDLE_BEFORE_PING: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// Opens a pool for a tool: creates the SQLite file and its folder if missing, WAL
 /// mode, foreign keys on.
 pub async fn connect(url: &str) -> Result<AnyPool, DbError> {
@@ -92,6 +95,19 @@ pub async fn connect_as(url: &str, opener: Opener) -> Result<AnyPool, DbError> {
     let options = AnyConnectOptions::from_str(&url)?;
     let pool = AnyPoolOptions::new()
         .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
+        // sqlx's default sends PostgreSQL a round trip before every statement (a
+        // quarter of the server's and the database's work per rating): only a
+        // connection that sat idle for a while is asked, as one a restart or a
+        // firewall may have cut; a SQLite file cannot go away
+        .test_before_acquire(false)
+        .before_acquire(move |conn, meta| {
+            Box::pin(async move {
+                if backend == Backend::Sqlite || meta.idle_for < IDLE_BEFORE_PING {
+                    return Ok(true);
+                }
+                Ok(conn.ping().await.is_ok())
+            })
+        })
         .after_connect(move |conn, _| {
             Box::pin(async move {
                 if backend == Backend::Sqlite {

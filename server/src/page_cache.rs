@@ -25,6 +25,7 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use toasoan_app::core::memo::Memo;
 use toasoan_app::core::state::{AppContext, ClientAddr};
 use toasoan_app::core::view_counts::{ARTICLE_HEADER, CHANGED_HEADER, Changed};
 use toasoan_app::i18n::Lang;
@@ -59,6 +60,8 @@ pub struct PageCache {
     renders: AtomicU64,
     /// The content version this server wrote last.
     own_version: Mutex<Option<String>>,
+    /// The application's short-lived answers, forgotten with the pages.
+    memo: Option<Arc<Memo>>,
 }
 
 /// One rendered page in every encoding it is sent in.
@@ -108,7 +111,14 @@ impl PageCache {
             flights: Mutex::new(HashMap::new()),
             renders: AtomicU64::new(0),
             own_version: Mutex::new(None),
+            memo: None,
         }
+    }
+
+    /// Makes `invalidate` forget `memo`'s answers too: they come from the same content.
+    pub fn forgetting(mut self, memo: Arc<Memo>) -> Self {
+        self.memo = Some(memo);
+        self
     }
 
     /// Makes stale what a request says it changed.
@@ -153,6 +163,9 @@ impl PageCache {
     /// (a publication shows to the next reader).
     pub fn invalidate(&self) {
         self.generation.fetch_add(1, Ordering::SeqCst);
+        if let Some(memo) = &self.memo {
+            memo.forget_all();
+        }
     }
 
     /// Makes every kept page stale for a change readers need not see at once (written
@@ -769,6 +782,27 @@ mod tests {
         cache.keep("/b".into(), page(2));
         assert!(cache.fresh("/b").is_some(), "stale pages make room");
         assert_eq!(cache.len(), 1);
+    }
+
+    #[tokio::test]
+    async fn a_change_forgets_the_memo_with_the_pages_and_a_rating_does_not() {
+        let memo = Arc::new(Memo::new(Duration::from_secs(60), 10));
+        let cache = PageCache::new(10, Duration::from_secs(60)).forgetting(memo.clone());
+        let kept = |memo: Arc<Memo>| async move {
+            memo.get_or_load("k", async { Ok::<_, ()>(false) })
+                .await
+                .unwrap()
+        };
+        memo.get_or_load("k", async { Ok::<_, ()>(true) })
+            .await
+            .unwrap();
+        cache.changed(Changed::Article(1));
+        assert!(kept(memo.clone()).await, "a rating changes no answer");
+        cache.invalidate();
+        assert!(
+            !kept(memo.clone()).await,
+            "a change of content forgets them"
+        );
     }
 
     #[test]

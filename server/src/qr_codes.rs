@@ -27,7 +27,7 @@ pub async fn article_qr(State(ctx): State<AppContext>, Path(file): Path<String>)
     let Some(slug) = file.strip_suffix(".svg") else {
         return not_found();
     };
-    match participation(&ctx.pool, toasoan_app::core::time::now(), slug).await {
+    match participation(&ctx, toasoan_app::core::time::now(), slug).await {
         Ok(Some(_)) => {}
         Ok(None) => return not_found(),
         Err(e) => {

@@ -84,7 +84,7 @@ pub struct Web {
 /// The whole application as one router.
 pub fn app(cfg: WebConfig) -> Web {
     let ctx = AppContext::new(cfg.pool, cfg.site, cfg.participation);
-    let pages = Arc::new(PageCache::default());
+    let pages = Arc::new(PageCache::default().forgetting(ctx.memo.clone()));
     let cache_state = CacheState {
         pages: pages.clone(),
         ctx: Arc::new(ctx.clone()),

@@ -7,6 +7,8 @@ pub mod error;
 #[cfg(feature = "ssr")]
 pub mod lease;
 pub mod links;
+#[cfg(feature = "ssr")]
+pub mod memo;
 pub mod paging;
 #[cfg(feature = "ssr")]
 pub mod rate_limit;

@@ -18,6 +18,10 @@ pub const ACCOUNT_FAILURES: usize = 5;
 pub const ADDRESS_FAILURES: usize = 20;
 pub const SIGN_IN_WINDOW_SECONDS: i64 = 15 * 60;
 
+/// How long `AppContext::memo` keeps an answer: a change made behind the server's
+/// back (straight in the database, with no content mark) reaches the writes within it.
+pub const ANSWERS_KEPT: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// Shared server state.
 #[derive(Clone)]
 pub struct AppContext {
@@ -35,6 +39,8 @@ pub struct AppContext {
     pub views: Arc<ViewCounts>,
     /// Articles whose rating totals wait to be recounted.
     pub recounts: Arc<crate::core::recount::Recounts>,
+    /// Answers every write asks first, kept a second (forgotten when content changes).
+    pub memo: Arc<crate::core::memo::Memo>,
     /// The portal's secret (keys address hashes and form times), read once.
     secret: Arc<tokio::sync::OnceCell<String>>,
     /// Cookies get `Secure` when the portal is served over https.
@@ -142,6 +148,7 @@ impl AppContext {
             )),
             views: Arc::new(ViewCounts::new(i64::from(p.view_dedupe_hours) * 3600)),
             recounts: Arc::default(),
+            memo: Arc::new(crate::core::memo::Memo::new(ANSWERS_KEPT, 10_000)),
             participation: Arc::new(participation),
             secret: Arc::new(tokio::sync::OnceCell::new()),
             secure_cookies,

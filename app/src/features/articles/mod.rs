@@ -11,6 +11,8 @@ mod head;
 pub mod list_page;
 pub mod model;
 #[cfg(feature = "ssr")]
+mod participation;
+#[cfg(feature = "ssr")]
 mod store;
 #[cfg(feature = "ssr")]
 pub mod structured_data;
@@ -24,6 +26,8 @@ pub use counters::{add_comments, add_views, lock_counters, set_comment_count, se
 pub use head::{Content, Head, head, id_by_slug, latest_revision};
 pub use model::{ArticleCard, ArticleData, RatingSummary, Thumb};
 #[cfg(feature = "ssr")]
-pub use store::{ListFilter, Participation, newest, newest_per_root_category, page, participation};
+pub use participation::participation;
+#[cfg(feature = "ssr")]
+pub use store::{ListFilter, Participation, newest, newest_per_root_category, page};
 #[cfg(feature = "ssr")]
 pub use writer::{Author, Settings, Write, WriteError, Written, write};

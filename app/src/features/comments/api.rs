@@ -72,7 +72,7 @@ pub async fn post_comment(
                 .map_err(|_| AppError::Invalid(tm().comment_parent_invalid.into()))?,
         ),
     };
-    let article = participation(&ctx.pool, now, &slug)
+    let article = participation(&ctx, now, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
     if !article.allow_comments {

@@ -22,7 +22,7 @@ pub async fn rate_article(slug: String, stars: String) -> Result<Rated, AppError
         crate::features::guard::admit(crate::features::guard::Kind::Rating, Default::default())
             .await?;
     let stars = parse_stars(&stars).ok_or_else(|| AppError::Invalid(tm().stars_invalid.into()))?;
-    let article = participation(&ctx.pool, now, &slug)
+    let article = participation(&ctx, now, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
     if !article.allow_ratings {
@@ -67,7 +67,7 @@ pub async fn rate_article(slug: String, stars: String) -> Result<Rated, AppError
 pub async fn get_my_rating(slug: String) -> Result<Option<u8>, AppError> {
     use crate::features::articles::participation;
     let ctx = crate::core::state::app_context()?;
-    let Some(article) = participation(&ctx.pool, crate::core::time::now(), &slug).await? else {
+    let Some(article) = participation(&ctx, crate::core::time::now(), &slug).await? else {
         return Ok(None);
     };
     let visitor = crate::features::guard::current_visitor(false).await?;
