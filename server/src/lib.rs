@@ -11,6 +11,7 @@ pub mod demo;
 pub mod fast_path;
 pub mod import;
 pub mod jobs;
+pub mod media;
 pub mod page_cache;
 pub mod pictures;
 pub mod qr_codes;

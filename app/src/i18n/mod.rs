@@ -10,9 +10,11 @@
 //! where the browser's side reads it.
 
 pub mod admin;
+pub mod media;
 pub mod messages;
 
 pub use admin::ta;
+pub use media::tmd;
 pub use messages::tm;
 
 /// The interface languages.
