@@ -1047,28 +1047,8 @@ async fn one_reader_rating_many_times_at_once_counts_once() {
             .build()
             .unwrap();
         // a double (or twentyfold) click: the same visitor, different stars, all at once
-        let mut tasks = Vec::new();
-        for i in 0..20u32 {
-            let client = client.clone();
-            let (base, slug) = (s.base.clone(), slug.clone());
-            tasks.push(tokio::spawn(async move {
-                client
-                    .post(format!("{base}{}", RateArticle::PATH))
-                    .header("Origin", &base)
-                    .header("Cookie", format!("toasoan_khach={:032x}", 7))
-                    .form(&[
-                        ("slug", slug.as_str()),
-                        ("stars", (i % 5 + 1).to_string().as_str()),
-                    ])
-                    .send()
-                    .await
-                    .unwrap()
-                    .status()
-                    .as_u16()
-            }));
-        }
-        for t in tasks {
-            assert_eq!(t.await.unwrap(), 200, "{backend:?}");
+        for status in rate_at_once(&s, &client, &slug, |_| 7).await {
+            assert_eq!(status, 200, "{backend:?}");
         }
         let stored = s
             .scalar(&format!(
@@ -1095,28 +1075,8 @@ async fn one_reader_rating_many_times_at_once_counts_once() {
             "{backend:?}: the totals hold the rating that stayed"
         );
         // and twenty other readers at once: none waits out another's total, none is lost
-        let mut tasks = Vec::new();
-        for i in 0..20u32 {
-            let client = client.clone();
-            let (base, slug) = (s.base.clone(), slug.clone());
-            tasks.push(tokio::spawn(async move {
-                client
-                    .post(format!("{base}{}", RateArticle::PATH))
-                    .header("Origin", &base)
-                    .header("Cookie", format!("toasoan_khach={:032x}", 100 + i))
-                    .form(&[
-                        ("slug", slug.as_str()),
-                        ("stars", (i % 5 + 1).to_string().as_str()),
-                    ])
-                    .send()
-                    .await
-                    .unwrap()
-                    .status()
-                    .as_u16()
-            }));
-        }
-        for t in tasks {
-            assert_eq!(t.await.unwrap(), 200, "{backend:?}");
+        for status in rate_at_once(&s, &client, &slug, |i| 100 + i).await {
+            assert_eq!(status, 200, "{backend:?}");
         }
         assert_eq!(
             s.scalar_settled(
@@ -1193,4 +1153,36 @@ async fn a_rating_shows_to_its_reader_at_once_to_others_soon_and_after_a_crash()
             "{backend:?}"
         );
     }
+}
+
+/// Twenty ratings of `slug` sent at once, the i-th with `i % 5 + 1` stars by the visitor
+/// `visitor(i)`; their statuses.
+async fn rate_at_once(
+    s: &TestServer,
+    client: &reqwest::Client,
+    slug: &str,
+    visitor: impl Fn(u32) -> u32,
+) -> Vec<u16> {
+    let mut tasks = Vec::new();
+    for i in 0..20u32 {
+        let (client, base, slug) = (client.clone(), s.base.clone(), slug.to_string());
+        let cookie = format!("toasoan_khach={:032x}", visitor(i));
+        tasks.push(tokio::spawn(async move {
+            client
+                .post(format!("{base}{}", RateArticle::PATH))
+                .header("Origin", &base)
+                .header("Cookie", cookie)
+                .form(&[("slug", slug.as_str()), ("stars", &(i % 5 + 1).to_string())])
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }));
+    }
+    let mut statuses = Vec::new();
+    for t in tasks {
+        statuses.push(t.await.unwrap());
+    }
+    statuses
 }

@@ -1,7 +1,8 @@
 //! The article's counters — views, the rating totals, published comments — written
-//! only here. The features that own ratings and comments compute their totals from
-//! their own tables inside their transaction and hand them over; views arrive in
-//! batches from the in-memory counter.
+//! only here. The rating totals arrive recounted from the ratings (by the recount job a
+//! moment after a rating, at once after a re-rating); published comments are counted
+//! in the comment's own transaction; views arrive in batches from the in-memory
+//! counter.
 
 use sqlx::{AnyConnection, AnyPool};
 
