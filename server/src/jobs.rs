@@ -269,3 +269,28 @@ pub fn spawn_recounter(
         }
     })
 }
+
+/// How often the preparer looks for pictures waiting for their copies.
+pub const PREPARE_INTERVAL: Duration = Duration::from_secs(2);
+
+/// Makes the copies of waiting pictures (uploads, and the pictures stored before) a few
+/// at a time until none waits, every `PREPARE_INTERVAL`, until aborted. Two servers may
+/// prepare the same picture at once: each writes whole files and the rows once.
+pub fn spawn_preparer(pool: AnyPool, media_dir: std::path::PathBuf) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(PREPARE_INTERVAL);
+        loop {
+            tick.tick().await;
+            loop {
+                match crate::media::prepare_waiting(&pool, &media_dir, 4).await {
+                    Ok(0) => break,
+                    Ok(n) => tracing::debug!("đã làm bản thu nhỏ của {n} ảnh"),
+                    Err(e) => {
+                        tracing::warn!("lỗi làm bản thu nhỏ của ảnh: {e}");
+                        break;
+                    }
+                }
+            }
+        }
+    })
+}

@@ -79,6 +79,8 @@ pub struct Web {
     pub ctx: AppContext,
     /// Kept pages of anonymous readers; made stale by changes.
     pub pages: Arc<PageCache>,
+    /// Where media files live (the preparer writes pictures' copies there).
+    pub media_dir: PathBuf,
 }
 
 /// The whole application as one router.
@@ -174,7 +176,12 @@ pub fn app(cfg: WebConfig) -> Web {
             },
             crate::fast_path::serve,
         ));
-    Web { router, ctx, pages }
+    Web {
+        router,
+        ctx,
+        pages,
+        media_dir: cfg.media_dir.clone(),
+    }
 }
 
 /// Gives a server function's error its own status: server functions answer every
@@ -290,12 +297,18 @@ pub async fn serve_until(
     web: Web,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let Web { router, ctx, pages } = web;
+    let Web {
+        router,
+        ctx,
+        pages,
+        media_dir,
+    } = web;
     let every = std::time::Duration::from_secs(ctx.participation.view_flush_seconds.max(1).into());
     let watch = crate::jobs::spawn_change_watch(ctx.pool.clone(), pages.clone());
     let flusher = crate::jobs::spawn_view_flusher(ctx.clone(), pages.clone(), every);
     let recounter = crate::jobs::spawn_recounter(ctx.clone(), pages.clone());
     let wal_keeper = crate::wal::spawn_wal_keeper(ctx.clone());
+    let preparer = crate::jobs::spawn_preparer(ctx.pool.clone(), media_dir);
     let service = router.into_make_service_with_connect_info::<SocketAddr>();
     // answers go out as soon as written: without TCP_NODELAY a file sent in several
     // writes (the client's WASM, CSS, JS) waits on the reader's delayed ACK, 40 ms each
@@ -309,6 +322,7 @@ pub async fn serve_until(
         .await;
     flusher.abort();
     recounter.abort();
+    preparer.abort();
     watch.abort();
     if let Some(keeper) = wal_keeper {
         keeper.abort();

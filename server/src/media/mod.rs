@@ -3,9 +3,11 @@
 //! metadata, at the widths phones and screens ask for). Files are stored by the media
 //! feature (`toasoan_app::features::media`), named by their content hash.
 
+pub mod ingest;
 pub mod kinds;
 pub mod variants;
 
+pub use ingest::{Ingested, MediaError, Upload, ingest, prepare_waiting};
 pub use kinds::Kind;
 
 use toasoan_app::i18n::{fill, tmd};

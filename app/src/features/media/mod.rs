@@ -1,8 +1,12 @@
 //! Media library: pictures stored once by content hash under the media folder and
-//! served at /media/{file}. (Upload and variants come with the editor.)
+//! served at /media/{file}: pictures the importer brings and files staff upload (the
+//! server's media pipeline checks them and makes each picture's narrower copies).
 
 #[cfg(feature = "ssr")]
 mod store;
 
 #[cfg(feature = "ssr")]
-pub use store::{MediaError, sniff, store};
+pub use store::{
+    MediaError, NewUpload, Stored, Variant, insert_upload, set_prepared, sniff, store, variants,
+    waiting,
+};

@@ -112,6 +112,165 @@ pub async fn store(
     })
 }
 
+/// A stored file, as uploads and the preparer of pictures see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stored {
+    pub id: i64,
+    pub file_name: String,
+    pub mime: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// A file an uploader sent, checked and written.
+#[derive(Debug, Clone)]
+pub struct NewUpload<'a> {
+    /// Of the bytes as sent: the same file sent twice is stored once.
+    pub sha256: &'a str,
+    pub file_name: &'a str,
+    pub picture: bool,
+    pub mime: &'a str,
+    pub size_bytes: i64,
+    pub width: u32,
+    pub height: u32,
+    pub original_name: &'a str,
+    pub uploaded_by: Option<i64>,
+    pub now: i64,
+}
+
+/// One narrower copy of a picture.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variant {
+    pub width: u32,
+    pub height: u32,
+    pub mime: String,
+    pub file_name: String,
+    pub size_bytes: i64,
+}
+
+fn stored_from(r: &sqlx::any::AnyRow) -> Result<Stored, sqlx::Error> {
+    Ok(Stored {
+        id: r.try_get("id")?,
+        file_name: r.try_get("file_name")?,
+        mime: r.try_get("mime")?,
+        width: r.try_get::<i64, _>("width")? as u32,
+        height: r.try_get::<i64, _>("height")? as u32,
+    })
+}
+
+/// Stores an upload's row unless its bytes are stored already; the row, and whether
+/// it is new. Pictures wait for their copies (`waiting`); documents have none.
+pub async fn insert_upload(
+    pool: &sqlx::AnyPool,
+    u: &NewUpload<'_>,
+) -> Result<(Stored, bool), sqlx::Error> {
+    let search = crate::core::text::fold_vietnamese(u.original_name).to_lowercase();
+    let inserted = sqlx::query(
+        "INSERT INTO media (sha256, file_name, mime, size_bytes, width, height, original_name, \
+         created_at, kind, uploaded_by, search_text, prepared) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
+         ON CONFLICT (sha256) DO NOTHING RETURNING id, file_name, mime, width, height",
+    )
+    .bind(u.sha256)
+    .bind(u.file_name)
+    .bind(u.mime)
+    .bind(u.size_bytes)
+    .bind(i64::from(u.width))
+    .bind(i64::from(u.height))
+    .bind(u.original_name)
+    .bind(u.now)
+    .bind(if u.picture { "picture" } else { "document" })
+    .bind(u.uploaded_by)
+    .bind(search)
+    .bind(if u.picture { CLEANED } else { PREPARED })
+    .fetch_optional(pool)
+    .await?;
+    if let Some(r) = inserted {
+        return Ok((stored_from(&r)?, true));
+    }
+    let r = sqlx::query("SELECT id, file_name, mime, width, height FROM media WHERE sha256 = $1")
+        .bind(u.sha256)
+        .fetch_one(pool)
+        .await?;
+    Ok((stored_from(&r)?, false))
+}
+
+/// `media.prepared`: a picture stored before uploads (its original may hold metadata),
+/// one whose original an upload wrote again without metadata, one with its copies.
+const AS_STORED: i64 = 0;
+const PREPARED: i64 = 1;
+const CLEANED: i64 = 2;
+
+/// Pictures whose copies are not made yet, oldest first, each with whether its
+/// original is clean of metadata already.
+pub async fn waiting(pool: &sqlx::AnyPool, limit: i64) -> Result<Vec<(Stored, bool)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT id, file_name, mime, width, height, prepared FROM media \
+         WHERE prepared IN ($1, $2) AND kind = 'picture' ORDER BY id LIMIT $3",
+    )
+    .bind(AS_STORED)
+    .bind(CLEANED)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| Ok((stored_from(r)?, r.try_get::<i64, _>("prepared")? == CLEANED)))
+        .collect()
+}
+
+/// Records a picture's copies (and its cleaned original's size): it is prepared.
+pub async fn set_prepared(
+    pool: &sqlx::AnyPool,
+    media: i64,
+    size_bytes: i64,
+    variants: &[Variant],
+) -> Result<(), sqlx::Error> {
+    let mut tx = crate::core::state::begin_write(pool).await?;
+    for v in variants {
+        sqlx::query(
+            "INSERT INTO media_variants (media_id, width, height, mime, file_name, size_bytes) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (media_id, width, mime) DO NOTHING",
+        )
+        .bind(media)
+        .bind(i64::from(v.width))
+        .bind(i64::from(v.height))
+        .bind(&v.mime)
+        .bind(&v.file_name)
+        .bind(v.size_bytes)
+        .execute(&mut *tx)
+        .await?;
+    }
+    sqlx::query("UPDATE media SET prepared = $3, size_bytes = $2 WHERE id = $1")
+        .bind(media)
+        .bind(size_bytes)
+        .bind(PREPARED)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await
+}
+
+/// The copies of a picture, narrowest first.
+pub async fn variants(pool: &sqlx::AnyPool, media: i64) -> Result<Vec<Variant>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT width, height, mime, file_name, size_bytes FROM media_variants \
+         WHERE media_id = $1 ORDER BY width, mime",
+    )
+    .bind(media)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Variant {
+                width: r.try_get::<i64, _>("width")? as u32,
+                height: r.try_get::<i64, _>("height")? as u32,
+                mime: r.try_get("mime")?,
+                file_name: r.try_get("file_name")?,
+                size_bytes: r.try_get("size_bytes")?,
+            })
+        })
+        .collect()
+}
+
 async fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
     tokio::fs::create_dir_all(dir).await?;
     let tmp = dir.join(format!(".{name}.tmp"));

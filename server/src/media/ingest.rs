@@ -1,0 +1,235 @@
+//! Taking in one uploaded file once it is on disk (the upload handler streams it there):
+//! its name made safe, its type from its bytes, a picture decoded under the limits and
+//! written again upright and without metadata, then stored by the hash of the bytes
+//! sent (once, however often it is sent). Its narrower copies come after the answer,
+//! from `prepare_waiting` (the server's preparer job, and `toasoan media rebuild`),
+//! which also cleans the pictures stored before uploads existed.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+use sqlx::AnyPool;
+use toasoan_app::features::media::{self, NewUpload, Stored, Variant};
+
+use super::{Kind, MediaRefusal, kinds, variants};
+
+/// Why an upload or a preparation failed: the file (said to the uploader), or storage.
+#[derive(Debug, thiserror::Error)]
+pub enum MediaError {
+    #[error(transparent)]
+    Refused(#[from] MediaRefusal),
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+/// A stored upload.
+#[derive(Debug, Clone)]
+pub struct Ingested {
+    pub stored: Stored,
+    pub kind: Kind,
+    /// False when the same bytes were stored before.
+    pub new: bool,
+}
+
+/// A file the upload handler has put on disk.
+#[derive(Debug, Clone, Copy)]
+pub struct Upload<'a> {
+    pub path: &'a Path,
+    /// As the uploader's browser named it.
+    pub name: &'a str,
+    pub uploader: Option<i64>,
+    pub now: i64,
+}
+
+/// Checks and stores `upload` under `media_dir`; its file is removed afterwards,
+/// whatever happens.
+pub async fn ingest(
+    pool: &AnyPool,
+    media_dir: &Path,
+    upload: Upload<'_>,
+) -> Result<Ingested, MediaError> {
+    let result = ingest_file(pool, media_dir, upload).await;
+    let _ = tokio::fs::remove_file(upload.path).await;
+    result
+}
+
+async fn ingest_file(
+    pool: &AnyPool,
+    media_dir: &Path,
+    upload: Upload<'_>,
+) -> Result<Ingested, MediaError> {
+    let name = kinds::safe_name(upload.name)?;
+    let (upload_path, dir) = (upload.path.to_path_buf(), media_dir.to_path_buf());
+    let checked = tokio::task::spawn_blocking(move || check_and_write(&upload_path, &name, &dir))
+        .await
+        .map_err(|e| MediaRefusal::Io(std::io::Error::other(e)))??;
+    let (stored, new) = media::insert_upload(
+        pool,
+        &NewUpload {
+            sha256: &checked.sha256,
+            file_name: &checked.file_name,
+            picture: checked.kind.is_picture(),
+            mime: checked.kind.mime(),
+            size_bytes: checked.size_bytes,
+            width: checked.width,
+            height: checked.height,
+            original_name: &checked.name,
+            uploaded_by: upload.uploader,
+            now: upload.now,
+        },
+    )
+    .await?;
+    Ok(Ingested {
+        stored,
+        kind: checked.kind,
+        new,
+    })
+}
+
+struct Checked {
+    name: String,
+    kind: Kind,
+    sha256: String,
+    file_name: String,
+    size_bytes: i64,
+    width: u32,
+    height: u32,
+}
+
+/// The blocking part: sniff, check, hash, clean, write.
+fn check_and_write(upload: &Path, name: &str, media_dir: &Path) -> Result<Checked, MediaRefusal> {
+    let kind = kinds::sniff(upload)?;
+    kinds::check_name(name, kind)?;
+    let sha256 = hash_file(upload)?;
+    let file_name = format!("{}.{}", &sha256[..32], kind.extension());
+    let (width, height, size_bytes) = if kind.is_picture() {
+        let picture = variants::decode(upload, kind, super::MAX_PIXELS)?;
+        let (w, h) = (picture.width(), picture.height());
+        let size = match variants::clean_original(&picture, kind)? {
+            Some(clean) => {
+                write_atomically(media_dir, &file_name, &clean.bytes)?;
+                clean.bytes.len() as u64
+            }
+            None => copy_atomically(upload, media_dir, &file_name)?,
+        };
+        (w, h, size)
+    } else {
+        (0, 0, copy_atomically(upload, media_dir, &file_name)?)
+    };
+    Ok(Checked {
+        name: name.to_string(),
+        kind,
+        sha256,
+        file_name,
+        size_bytes: size_bytes as i64,
+        width,
+        height,
+    })
+}
+
+fn hash_file(path: &Path) -> std::io::Result<String> {
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(format!("{:x}", hasher.finalize()))
+}
+
+/// A temporary name beside `name`, its own for each write (two preparers may write
+/// the same copy at once; each renames its own whole file into place).
+fn temp_beside(dir: &Path, name: &str) -> PathBuf {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()))
+}
+
+fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let tmp = temp_beside(dir, name);
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, dir.join(name))
+}
+
+fn copy_atomically(from: &Path, dir: &Path, name: &str) -> std::io::Result<u64> {
+    std::fs::create_dir_all(dir)?;
+    let tmp = temp_beside(dir, name);
+    let size = std::fs::copy(from, &tmp)?;
+    std::fs::rename(&tmp, dir.join(name))?;
+    Ok(size)
+}
+
+/// Makes the copies of up to `batch` waiting pictures (cleaning the originals stored
+/// before uploads); returns how many were prepared. A picture that cannot be decoded
+/// is marked prepared without copies (pages keep its original) and logged.
+pub async fn prepare_waiting(
+    pool: &AnyPool,
+    media_dir: &Path,
+    batch: i64,
+) -> Result<usize, MediaError> {
+    let waiting = media::waiting(pool, batch).await?;
+    let n = waiting.len();
+    for (stored, cleaned) in waiting {
+        let dir = media_dir.to_path_buf();
+        let made = {
+            let stored = stored.clone();
+            tokio::task::spawn_blocking(move || prepare_one(&dir, &stored, cleaned))
+                .await
+                .map_err(|e| MediaRefusal::Io(std::io::Error::other(e)))?
+        };
+        let (size, copies) = match made {
+            Ok(made) => made,
+            Err(e) => {
+                tracing::warn!("không làm được bản thu nhỏ của {}: {e}", stored.file_name);
+                (file_size(&media_dir.join(&stored.file_name)), Vec::new())
+            }
+        };
+        media::set_prepared(pool, stored.id, size, &copies).await?;
+    }
+    Ok(n)
+}
+
+fn file_size(path: &Path) -> i64 {
+    std::fs::metadata(path).map(|m| m.len() as i64).unwrap_or(0)
+}
+
+/// One picture's copies, written beside it: (the original's size, the copies).
+fn prepare_one(
+    dir: &Path,
+    stored: &Stored,
+    cleaned: bool,
+) -> Result<(i64, Vec<Variant>), MediaRefusal> {
+    let path = dir.join(&stored.file_name);
+    let Ok(kind) = kinds::sniff(&path) else {
+        // the project's own SVGs: nothing to make
+        return Ok((file_size(&path), Vec::new()));
+    };
+    let picture = variants::decode(&path, kind, super::MAX_PIXELS)?;
+    if !cleaned && let Some(clean) = variants::clean_original(&picture, kind)? {
+        write_atomically(dir, &stored.file_name, &clean.bytes)?;
+    }
+    let stem = stored
+        .file_name
+        .rsplit_once('.')
+        .map_or(stored.file_name.as_str(), |(s, _)| s);
+    let mut copies = Vec::new();
+    for copy in variants::narrower(&picture, kind)? {
+        let file_name = format!("{stem}-{}.{}", copy.width, copy.kind.extension());
+        write_atomically(dir, &file_name, &copy.bytes)?;
+        copies.push(Variant {
+            width: copy.width,
+            height: copy.height,
+            mime: copy.kind.mime().to_string(),
+            file_name,
+            size_bytes: copy.bytes.len() as i64,
+        });
+    }
+    Ok((file_size(&path), copies))
+}

@@ -1,0 +1,170 @@
+//! The media pipeline against a real database (SQLite and PostgreSQL) and media folder:
+//! an upload stored once however often it is sent, refused files leave nothing behind,
+//! a picture's copies made afterwards by the preparer (and the pictures stored before
+//! uploads cleaned and given copies too).
+
+mod common;
+
+use common::{TestServer, backends};
+use toasoan_server::media::{self, Kind, MediaError, MediaRefusal};
+
+/// A photo-like PNG `width` × `height`.
+fn png(width: u32, height: u32) -> Vec<u8> {
+    let picture = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 251) as u8, (y % 241) as u8, ((x * y) % 239) as u8])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    picture.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
+
+/// Writes `bytes` where the upload handler would, and ingests them as `name`.
+async fn upload(s: &TestServer, bytes: &[u8], name: &str) -> Result<media::Ingested, MediaError> {
+    let incoming = s.dir.path().join(format!("incoming-{}", rand_suffix()));
+    std::fs::write(&incoming, bytes).unwrap();
+    let upload = media::Upload {
+        path: &incoming,
+        name,
+        uploader: None,
+        now: 1_700_000_000,
+    };
+    let done = media::ingest(&s.pool, &s.media_dir, upload).await;
+    assert!(!incoming.exists(), "the upload's own file is removed");
+    done
+}
+
+fn rand_suffix() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    N.fetch_add(1, Ordering::SeqCst)
+}
+
+fn files_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_upload_is_stored_once_and_its_copies_follow() {
+    for backend in backends() {
+        let s = TestServer::start(backend).await;
+        let before = s.scalar("SELECT COUNT(*) FROM media").await;
+        let bytes = png(1300, 700);
+        let first = upload(&s, &bytes, "C:\\Ảnh\\Hội nghị tổng kết.png")
+            .await
+            .unwrap();
+        assert!(first.new, "{backend:?}");
+        assert_eq!(first.kind, Kind::Png);
+        assert_eq!((first.stored.width, first.stored.height), (1300, 700));
+        assert!(s.media_dir.join(&first.stored.file_name).exists());
+        let again = upload(&s, &bytes, "ban-sao.png").await.unwrap();
+        assert!(!again.new, "{backend:?}: the same bytes again");
+        assert_eq!(again.stored, first.stored);
+        assert_eq!(s.scalar("SELECT COUNT(*) FROM media").await, before + 1);
+        let row = format!(
+            "SELECT COUNT(*) FROM media WHERE id = {} AND kind = 'picture' AND original_name = 'Hội nghị tổng kết.png' AND search_text LIKE '%hoi nghi tong ket%'",
+            first.stored.id
+        );
+        assert_eq!(
+            s.scalar(&row).await,
+            1,
+            "{backend:?}: name kept, folded for search"
+        );
+
+        // the copies come after the answer, from the server's preparer: 320, 640 and
+        // 1024 wide (1600 would be wider)
+        let variants = format!(
+            "SELECT COUNT(*) FROM media_variants WHERE media_id = {}",
+            first.stored.id
+        );
+        let prepared = format!("SELECT prepared FROM media WHERE id = {}", first.stored.id);
+        assert_eq!(
+            s.scalar_settled(&prepared, 1).await,
+            1,
+            "{backend:?}: the preparer ran"
+        );
+        assert_eq!(s.scalar(&variants).await, 3);
+        let copies = toasoan_app::features::media::variants(&s.pool, first.stored.id)
+            .await
+            .unwrap();
+        let widths: Vec<(u32, u32)> = copies.iter().map(|v| (v.width, v.height)).collect();
+        assert_eq!(widths, [(320, 172), (640, 345), (1024, 551)], "{backend:?}");
+        for copy in &copies {
+            let file = s.media_dir.join(&copy.file_name);
+            let decoded = image::open(&file).unwrap();
+            assert_eq!(decoded.width(), copy.width);
+            assert_eq!(copy.mime, "image/png");
+            assert_eq!(
+                std::fs::metadata(&file).unwrap().len() as i64,
+                copy.size_bytes
+            );
+        }
+        assert_eq!(
+            s.scalar("SELECT COUNT(*) FROM media WHERE prepared <> 1 AND kind = 'picture'")
+                .await,
+            0,
+            "{backend:?}: the demo's own pictures are prepared too (SVG: no copies)"
+        );
+    }
+}
+
+/// What a refusal must be.
+type Expected = fn(&MediaRefusal) -> bool;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn refused_files_say_why_and_leave_nothing() {
+    for backend in backends() {
+        let s = TestServer::start(backend).await;
+        let rows = s.scalar("SELECT COUNT(*) FROM media").await;
+        let files = files_in(&s.media_dir);
+        let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>"#;
+        let cases: Vec<(&[u8], &str, Expected)> = vec![
+            (b"Bien ban hop.\n", "bien-ban.png", |e| {
+                matches!(e, MediaRefusal::UnknownType)
+            }),
+            (svg, "logo.svg", |e| matches!(e, MediaRefusal::Svg)),
+            (b"%PDF-1.7\n%%EOF\n", "nghi-quyet.docx", |e| {
+                matches!(e, MediaRefusal::NameMismatch { .. })
+            }),
+            (b"%PDF-1.7\n%%EOF\n", "../../thoat-ra.pdf", |e| {
+                matches!(e, MediaRefusal::BadName)
+            }),
+        ];
+        for (bytes, name, expected) in cases {
+            match upload(&s, bytes, name).await {
+                Err(MediaError::Refused(e)) => {
+                    assert!(expected(&e), "{backend:?} {name}: {e:?}");
+                    assert!(!e.to_string().is_empty());
+                    assert!(e.status().is_client_error(), "{name}: {}", e.status());
+                }
+                other => panic!("{backend:?} {name}: {other:?}"),
+            }
+        }
+        assert_eq!(
+            s.scalar("SELECT COUNT(*) FROM media").await,
+            rows,
+            "{backend:?}"
+        );
+        assert_eq!(files_in(&s.media_dir), files, "{backend:?}: no file left");
+        // a document is stored as sent, with no copies to wait for
+        let pdf = upload(
+            &s,
+            b"%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n",
+            "Nghị quyết 12.pdf",
+        )
+        .await
+        .unwrap();
+        assert_eq!(pdf.kind, Kind::Pdf);
+        assert_eq!(pdf.stored.mime, "application/pdf");
+        assert!(pdf.stored.file_name.ends_with(".pdf"));
+        let prepared = format!("SELECT prepared FROM media WHERE id = {}", pdf.stored.id);
+        assert_eq!(s.scalar(&prepared).await, 1);
+    }
+}
