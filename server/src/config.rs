@@ -27,6 +27,7 @@ pub struct FileConfig {
     pub site_root: Option<PathBuf>,
     pub site: Option<SiteConfig>,
     pub participation: Option<ParticipationConfig>,
+    pub media: Option<crate::media::MediaLimits>,
     /// The load balancers in front (their addresses): their `X-Forwarded-For` names
     /// the client whose limits count.
     pub trusted_proxies: Vec<std::net::IpAddr>,
@@ -59,6 +60,7 @@ pub struct Config {
     pub site_root: Option<PathBuf>,
     pub site: SiteConfig,
     pub participation: ParticipationConfig,
+    pub media_limits: crate::media::MediaLimits,
     pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
@@ -102,6 +104,7 @@ impl Config {
             site_root: site_root.or(file.site_root),
             site,
             participation: file.participation.unwrap_or_default(),
+            media_limits: file.media.unwrap_or_default(),
             trusted_proxies: file.trusted_proxies,
         }
     }

@@ -289,7 +289,9 @@ pub async fn store(
     }
 
     let now = time::now();
-    let mut tx = pool.begin().await.map_err(|e| db(&e))?;
+    let mut tx = toasoan_app::core::state::begin_write(pool)
+        .await
+        .map_err(|e| db(&e))?;
     if opts.only_new
         && articles::id_by_slug(&mut tx, &parsed.slug)
             .await

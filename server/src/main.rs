@@ -162,6 +162,7 @@ async fn run(command: Command, config: Config) -> Result<ExitCode, Box<dyn std::
                 site: config.site,
                 participation: config.participation,
                 media_dir: config.media_dir,
+                media_limits: config.media_limits,
                 site_root,
                 addr: config.addr,
                 trusted_proxies: config.trusted_proxies,

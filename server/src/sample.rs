@@ -270,7 +270,7 @@ pub async fn generate(
     let now = time::now();
     let mut done = 0;
     while done < count {
-        let mut tx = pool.begin().await?;
+        let mut tx = toasoan_app::core::state::begin_write(pool).await?;
         for i in done..(done + BATCH).min(count) {
             let title = sentence(&mut rng, 7, 13).trim_end_matches('.').to_string();
             let mut slug = slugify(&title);

@@ -31,6 +31,8 @@ pub struct WebConfig {
     pub site: SiteConfig,
     pub participation: ParticipationConfig,
     pub media_dir: PathBuf,
+    /// The largest upload of each kind.
+    pub media_limits: crate::media::MediaLimits,
     pub site_root: PathBuf,
     pub addr: SocketAddr,
     /// Proxies whose `X-Forwarded-For` names the client (toasoan.toml).
@@ -130,7 +132,24 @@ pub fn app(cfg: WebConfig) -> Web {
             HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'; sandbox"),
         ));
 
+    let uploads = Router::new()
+        .route(
+            crate::media::upload::PATH,
+            axum::routing::post(crate::media::upload::upload),
+        )
+        // each file is held to its kind's limit as it streams; a request carries a
+        // plain form's few files at most
+        .layer(axum::extract::DefaultBodyLimit::max(
+            (cfg.media_limits.max_any() * 10) as usize,
+        ))
+        .with_state(crate::media::upload::UploadState {
+            ctx: ctx.clone(),
+            media_dir: cfg.media_dir.clone(),
+            limits: cfg.media_limits,
+        });
+
     let router = Router::new()
+        .merge(uploads)
         .nest("/media", media)
         .nest("/pkg", pkg)
         .nest("/qr", qr)

@@ -168,3 +168,142 @@ async fn refused_files_say_why_and_leave_nothing() {
         assert_eq!(s.scalar(&prepared).await, 1);
     }
 }
+
+const PASSWORD: &str = "mat-khau-thu-nghiem-2026";
+
+/// Sends `files` (name, bytes) to the upload address as `client`, from the site's own page.
+async fn post_files(
+    s: &TestServer,
+    client: &reqwest::Client,
+    files: &[(&str, Vec<u8>)],
+) -> (u16, serde_json::Value) {
+    let mut form = reqwest::multipart::Form::new();
+    for (name, bytes) in files {
+        form = form.part(
+            media::upload::FIELD,
+            reqwest::multipart::Part::bytes(bytes.clone()).file_name(name.to_string()),
+        );
+    }
+    let res = client
+        .post(format!("{}{}", s.base, media::upload::PATH))
+        .header("Origin", &s.base)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let status = res.status().as_u16();
+    let body = res.text().await.unwrap_or_default();
+    (
+        status,
+        serde_json::from_str(&body).unwrap_or(serde_json::Value::String(body)),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_upload_through_the_server_and_the_limits_hold_while_streaming() {
+    for backend in backends() {
+        let s = TestServer::start(backend).await;
+        let picture = png(400, 300);
+        // not signed in, signed in without the right, from another site
+        let anonymous = common::browser(common::CHROME);
+        let (status, body) = post_files(&s, &anonymous, &[("a.png", picture.clone())]).await;
+        assert_eq!(status, 401, "{backend:?} {body}");
+        s.sign_in_as("thanh-vien", "member", PASSWORD).await;
+        let (status, body) = post_files(&s, &s.client, &[("a.png", picture.clone())]).await;
+        assert_eq!(status, 403, "{backend:?} {body}");
+        assert!(
+            body["error"].as_str().is_some_and(|e| !e.is_empty()),
+            "{body}"
+        );
+        s.sign_in_as("btv", "editor", PASSWORD).await;
+        let cross_site = s
+            .client
+            .post(format!("{}{}", s.base, media::upload::PATH))
+            .header("Origin", "https://trang-khac.example")
+            .multipart(reqwest::multipart::Form::new().part(
+                media::upload::FIELD,
+                reqwest::multipart::Part::bytes(picture.clone()).file_name("a.png"),
+            ))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(cross_site.status().as_u16(), 403, "{backend:?}: CSRF");
+        let rows = s.scalar("SELECT COUNT(*) FROM media").await;
+
+        // an editor's picture: stored, served with long-lived, never-sniffed headers
+        let (status, body) =
+            post_files(&s, &s.client, &[("Ảnh hội nghị.png", picture.clone())]).await;
+        assert_eq!(status, 200, "{backend:?} {body}");
+        let first = &body[0];
+        assert_eq!(first["name"], "Ảnh hội nghị.png");
+        assert_eq!(
+            (first["width"].as_u64(), first["height"].as_u64()),
+            (Some(400), Some(300))
+        );
+        assert_eq!(first["new"], true);
+        let src = first["src"].as_str().unwrap().to_string();
+        let served = s
+            .client
+            .get(format!("{}{src}", s.base))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(served.status().as_u16(), 200);
+        let header = |name: &str| {
+            served
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_string()
+        };
+        assert_eq!(header("content-type"), "image/png");
+        assert_eq!(header("x-content-type-options"), "nosniff");
+        assert!(
+            header("cache-control").contains("immutable"),
+            "{}",
+            header("cache-control")
+        );
+        let uploader = format!(
+            "SELECT COUNT(*) FROM media WHERE id = {} AND uploaded_by IS NOT NULL",
+            first["id"]
+        );
+        assert_eq!(s.scalar(&uploader).await, 1);
+        // the same picture again is the same entry
+        let (status, body) = post_files(&s, &s.client, &[("ban-sao.png", picture.clone())]).await;
+        assert_eq!(status, 200);
+        assert_eq!(body[0]["id"], first["id"]);
+        assert_eq!(body[0]["new"], false);
+
+        // over the picture limit (1 MB in the tests): cut off with 413, nothing kept
+        let mut big = picture.clone();
+        big.resize(1024 * 1024 + 10, 0);
+        let (status, body) = post_files(&s, &s.client, &[("lon.png", big)]).await;
+        assert_eq!(status, 413, "{backend:?} {body}");
+        assert!(body["error"].as_str().unwrap().contains("1 MB"), "{body}");
+        // a document may be larger (2 MB): the limit follows the bytes, not the name
+        let mut pdf = b"%PDF-1.7\n".to_vec();
+        pdf.resize(1536 * 1024, b' ');
+        pdf.extend_from_slice(b"\n%%EOF\n");
+        let (status, body) = post_files(&s, &s.client, &[("bao-cao.pdf", pdf)]).await;
+        assert_eq!(status, 200, "{backend:?} {body}");
+        assert_eq!(body[0]["mime"], "application/pdf");
+        // a refused type says why; an empty form is refused
+        let (status, body) =
+            post_files(&s, &s.client, &[("ghi-chu.png", b"ghi chu".to_vec())]).await;
+        assert_eq!(status, 415, "{body}");
+        let (status, _) = post_files(&s, &s.client, &[]).await;
+        assert_eq!(status, 400);
+        assert_eq!(
+            s.scalar("SELECT COUNT(*) FROM media").await,
+            rows + 2,
+            "{backend:?}"
+        );
+        let incoming = s.media_dir.join(".incoming");
+        assert!(
+            files_in(&incoming).is_empty(),
+            "{backend:?}: {:?}",
+            files_in(&incoming)
+        );
+    }
+}

@@ -15,6 +15,7 @@ pub struct MediaStrings {
     pub too_many_pixels: &'static str,
     pub too_big: &'static str,
     pub write_failed: &'static str,
+    pub nothing_sent: &'static str,
 }
 
 static MEDIA_VI: MediaStrings = MediaStrings {
@@ -26,6 +27,7 @@ static MEDIA_VI: MediaStrings = MediaStrings {
     too_many_pixels: "Ảnh quá lớn: {} × {} điểm ảnh (tối đa {} megapixel)",
     too_big: "Tệp quá lớn (tối đa {} MB cho loại tệp này)",
     write_failed: "Không ghi được tệp: {}",
+    nothing_sent: "Chưa có tệp nào được gửi lên",
 };
 
 static MEDIA_EN: MediaStrings = MediaStrings {
@@ -37,6 +39,7 @@ static MEDIA_EN: MediaStrings = MediaStrings {
     too_many_pixels: "The picture is too large: {} × {} pixels ({} megapixels at most)",
     too_big: "The file is too large ({} MB at most for this kind of file)",
     write_failed: "The file could not be written: {}",
+    nothing_sent: "No file was sent",
 };
 
 /// The media library's strings in the current language.

@@ -89,6 +89,16 @@ pub fn sniff(path: &Path) -> Result<Kind, MediaRefusal> {
     }
 }
 
+/// Whether a file starting with `head` is a picture (true) or a document (false), as
+/// far as its first bytes tell; None when they do not (it is refused once whole).
+pub fn is_picture_head(head: &[u8]) -> Option<bool> {
+    match sniff_head(head) {
+        Ok(Some(kind)) => Some(kind.is_picture()),
+        Ok(None) => Some(false),
+        Err(_) => None,
+    }
+}
+
 /// The type the first bytes show, None for a zip (told apart by its entries); SVG and
 /// other markup refused.
 fn sniff_head(head: &[u8]) -> Result<Option<Kind>, MediaRefusal> {

@@ -169,6 +169,10 @@ impl TestServer {
             site,
             participation,
             media_dir: media_dir.clone(),
+            media_limits: toasoan_server::media::MediaLimits {
+                max_picture_mb: 1,
+                max_document_mb: 2,
+            },
             site_root: dir.path().join("site"),
             addr,
             trusted_proxies: vec![],

@@ -84,7 +84,7 @@ pub async fn create_account(
     let now = crate::core::time::now();
     // a password nobody knows until the link sets one
     let unusable = auth::hash_password(&auth::new_token())?;
-    let mut tx = ctx.pool.begin().await?;
+    let mut tx = crate::core::state::begin_write(&ctx.pool).await?;
     let new = store::NewUser {
         username: &username,
         display_name: &display_name,
@@ -139,7 +139,7 @@ pub async fn update_account(
         .ok_or(AppError::NotFound)?;
     let active = active.is_some();
     let now = crate::core::time::now();
-    let mut tx = ctx.pool.begin().await?;
+    let mut tx = crate::core::state::begin_write(&ctx.pool).await?;
     if !store::update_user(&mut tx, user_id, &display_name, &email, role, active, now).await? {
         return Err(AppError::Conflict(tm().last_admin.into()));
     }
@@ -277,7 +277,7 @@ pub async fn complete_setup(
     check_pair(&password, &confirm)?;
     let hash = auth::hash_password(&password)?;
     let now = crate::core::time::now();
-    let mut tx = ctx.pool.begin().await?;
+    let mut tx = crate::core::state::begin_write(&ctx.pool).await?;
     let link = live_link(&mut tx, &token, LinkPurpose::SetupAdmin, now).await?;
     let admins: i64 = sqlx::Row::try_get(
         &sqlx::query("SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1")
@@ -323,7 +323,7 @@ pub async fn set_password_by_link(
     check_pair(&password, &confirm)?;
     let hash = auth::hash_password(&password)?;
     let now = crate::core::time::now();
-    let mut tx = ctx.pool.begin().await?;
+    let mut tx = crate::core::state::begin_write(&ctx.pool).await?;
     let link = live_link(&mut tx, &token, LinkPurpose::SetPassword, now).await?;
     let user = link.user.ok_or_else(|| invalid(tm().dead_link))?;
     if !user.active {

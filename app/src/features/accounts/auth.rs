@@ -97,8 +97,11 @@ pub fn token_from_cookies(header: &str) -> Option<String> {
 /// The session token of the current request.
 pub fn request_token() -> Option<String> {
     let parts = leptos::prelude::use_context::<http::request::Parts>()?;
-    parts
-        .headers
+    token_of(&parts.headers)
+}
+
+fn token_of(headers: &http::HeaderMap) -> Option<String> {
+    headers
         .get_all(http::header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -112,8 +115,27 @@ pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
         return Ok(None);
     };
     let ctx = crate::core::state::app_context()?;
+    user_of_token(&ctx, &token).await
+}
+
+/// The signed-in user of a request the server handles itself (an upload), from its
+/// headers, as `current_user` for server functions.
+pub async fn user_of_headers(
+    ctx: &crate::core::state::AppContext,
+    headers: &http::HeaderMap,
+) -> Result<Option<CurrentUser>, AppError> {
+    match token_of(headers) {
+        Some(token) => user_of_token(ctx, &token).await,
+        None => Ok(None),
+    }
+}
+
+async fn user_of_token(
+    ctx: &crate::core::state::AppContext,
+    token: &str,
+) -> Result<Option<CurrentUser>, AppError> {
     let now = crate::core::time::now();
-    let hash = token_hash(&token);
+    let hash = token_hash(token);
     let Some((user, last_seen)) = store::session_user(&ctx.pool, &hash, now).await? else {
         return Ok(None);
     };

@@ -84,7 +84,7 @@ pub async fn find_for_sign_in(
 
 /// Turns an account off and ends its sessions. Returns false for an unknown name.
 pub async fn disable_user(pool: &AnyPool, username: &str, now: i64) -> Result<bool, sqlx::Error> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::core::state::begin_write(pool).await?;
     let Some(row) = sqlx::query("SELECT id FROM users WHERE username = $1")
         .bind(username)
         .fetch_optional(&mut *tx)
@@ -114,7 +114,7 @@ pub async fn set_password(
     keep_session: Option<&str>,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::core::state::begin_write(pool).await?;
     sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
         .bind(password_hash)
         .bind(now)

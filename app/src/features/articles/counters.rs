@@ -63,7 +63,7 @@ pub async fn set_rating(
 
 /// Adds counted views, (article, views) each, in one transaction.
 pub async fn add_views(pool: &AnyPool, batch: &[(i64, i64)]) -> Result<(), sqlx::Error> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::core::state::begin_write(pool).await?;
     for (article, n) in batch {
         sqlx::query("UPDATE articles SET view_count = view_count + $1 WHERE id = $2")
             .bind(*n)

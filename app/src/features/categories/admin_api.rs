@@ -115,7 +115,7 @@ pub async fn save_category(
         description: &description,
     };
     let now = crate::core::time::now();
-    let mut tx = ctx.pool.begin().await?;
+    let mut tx = crate::core::state::begin_write(&ctx.pool).await?;
     let action = if category_id == 0 {
         store::create(&mut tx, &fields, now)
             .await
@@ -143,7 +143,7 @@ pub async fn move_category(category_id: i64, direction: String) -> Result<(), Ap
         "down" => false,
         _ => return Err(AppError::Invalid(tm().direction_invalid.into())),
     };
-    let mut tx = ctx.pool.begin().await?;
+    let mut tx = crate::core::state::begin_write(&ctx.pool).await?;
     store::move_among_siblings(&mut tx, category_id, up)
         .await
         .map_err(AppError::from)?;
@@ -171,7 +171,7 @@ pub async fn delete_category(category_id: i64) -> Result<(), AppError> {
     use super::store;
     let ctx = crate::core::state::app_context()?;
     let me = manager().await?;
-    let mut tx = ctx.pool.begin().await?;
+    let mut tx = crate::core::state::begin_write(&ctx.pool).await?;
     let name = store::delete(&mut tx, category_id)
         .await
         .map_err(AppError::from)?;

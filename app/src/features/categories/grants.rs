@@ -132,7 +132,7 @@ pub async fn save_user_grants(
         .collect::<Vec<_>>()
         .join(", ");
     let now = crate::core::time::now();
-    let mut tx = ctx.pool.begin().await?;
+    let mut tx = crate::core::state::begin_write(&ctx.pool).await?;
     crate::features::accounts::set_grants(&mut tx, user_id, &grants).await?;
     let detail = if summary.is_empty() {
         stored().grants_none.to_string()

@@ -1,0 +1,162 @@
+//! `POST /quan-tri/thu-vien/tai-len`: staff send files (multipart, each in a field
+//! `tep`): one per request from the library's uploader, so each has its own progress
+//! and can be cancelled, or several from a plain form. Each file streams to a file of
+//! its own in the media folder's `.incoming` (never whole in memory) and is counted
+//! against its kind's limit as it arrives, its kind known from its first bytes: one
+//! past the limit is cut off with 413 and nothing of it stays. `ingest` then checks
+//! and stores it. Only staff who write may upload (401, 403); the Origin check covers
+//! it like every state-changing request. The answer is JSON, one entry per file.
+
+use std::path::{Path, PathBuf};
+
+use axum::Json;
+use axum::extract::{Multipart, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use toasoan_app::core::error::AppError;
+use toasoan_app::core::state::AppContext;
+use toasoan_app::core::view_counts::CHANGED_HEADER;
+use toasoan_app::features::accounts::{Permission, auth};
+use toasoan_app::i18n::tmd;
+use tokio::io::AsyncWriteExt;
+
+use super::{MediaError, MediaLimits, MediaRefusal, Upload, ingest, kinds};
+
+/// Where uploads are sent.
+pub const PATH: &str = "/quan-tri/thu-vien/tai-len";
+
+/// The field each file comes in.
+pub const FIELD: &str = "tep";
+
+/// What the handler needs.
+#[derive(Clone)]
+pub struct UploadState {
+    pub ctx: AppContext,
+    pub media_dir: PathBuf,
+    pub limits: MediaLimits,
+}
+
+/// One stored file, as the uploader shows it.
+#[derive(Debug, serde::Serialize)]
+pub struct Uploaded {
+    pub id: i64,
+    pub src: String,
+    pub name: String,
+    pub mime: String,
+    pub width: u32,
+    pub height: u32,
+    /// False when the same file was stored before (it is the same entry).
+    pub new: bool,
+}
+
+/// A refusal: its status and its reason, as JSON `{ "error": … }`.
+fn refusal(status: StatusCode, message: String) -> Response {
+    (status, Json(serde_json::json!({ "error": message }))).into_response()
+}
+
+fn app_refusal(e: AppError) -> Response {
+    let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    refusal(status, e.to_string())
+}
+
+pub async fn upload(
+    State(state): State<UploadState>,
+    headers: HeaderMap,
+    mut multipart: Multipart,
+) -> Response {
+    let user = match auth::user_of_headers(&state.ctx, &headers).await {
+        Ok(Some(user)) if user.can(Permission::WriteOwnDrafts) => user,
+        Ok(Some(_)) => return app_refusal(AppError::Forbidden),
+        Ok(None) => return app_refusal(AppError::SignInRequired),
+        Err(e) => return app_refusal(e),
+    };
+    let mut stored = Vec::new();
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(e) => return refusal(e.status(), e.body_text()),
+        };
+        if field.name() != Some(FIELD) {
+            continue;
+        }
+        let name = field.file_name().unwrap_or_default().to_string();
+        let incoming = match receive(&state, field).await {
+            Ok(path) => path,
+            Err(r) => return refusal(r.status(), r.to_string()),
+        };
+        let upload = Upload {
+            path: &incoming,
+            name: &name,
+            uploader: Some(user.id),
+            now: toasoan_app::core::time::now(),
+        };
+        match ingest(&state.ctx.pool, &state.media_dir, upload).await {
+            Ok(done) => stored.push(Uploaded {
+                id: done.stored.id,
+                src: format!("/media/{}", done.stored.file_name),
+                name: kinds::safe_name(&name).unwrap_or(name),
+                mime: done.stored.mime,
+                width: done.stored.width,
+                height: done.stored.height,
+                new: done.new,
+            }),
+            Err(MediaError::Refused(r)) => return refusal(r.status(), r.to_string()),
+            Err(MediaError::Db(e)) => return app_refusal(AppError::internal("upload", e)),
+        }
+    }
+    if stored.is_empty() {
+        return refusal(StatusCode::BAD_REQUEST, tmd().nothing_sent.to_string());
+    }
+    let mut res = Json(stored).into_response();
+    // an upload changes no page readers see
+    res.headers_mut()
+        .insert(CHANGED_HEADER, HeaderValue::from_static("none"));
+    res
+}
+
+/// Streams one file to `.incoming`, cut off past its kind's limit.
+async fn receive(
+    state: &UploadState,
+    mut field: axum::extract::multipart::Field<'_>,
+) -> Result<PathBuf, MediaRefusal> {
+    let dir = state.media_dir.join(".incoming");
+    tokio::fs::create_dir_all(&dir).await?;
+    let path = dir.join(toasoan_app::core::text::new_token());
+    let received = write_limited(&path, &mut field, &state.limits).await;
+    if received.is_err() {
+        let _ = tokio::fs::remove_file(&path).await;
+    }
+    received.map(|()| path)
+}
+
+async fn write_limited(
+    path: &Path,
+    field: &mut axum::extract::multipart::Field<'_>,
+    limits: &MediaLimits,
+) -> Result<(), MediaRefusal> {
+    let mut file = tokio::fs::File::create(path).await?;
+    let mut head = Vec::new();
+    let mut limit = limits.max_any();
+    let mut written: u64 = 0;
+    loop {
+        let chunk = match field.chunk().await {
+            Ok(Some(chunk)) => chunk,
+            Ok(None) => break,
+            Err(_) => return Err(MediaRefusal::Damaged),
+        };
+        written += chunk.len() as u64;
+        if head.len() < 16 {
+            head.extend_from_slice(&chunk[..chunk.len().min(16 - head.len())]);
+            if let Some(picture) = kinds::is_picture_head(&head) {
+                limit = limits.max_bytes(picture);
+            }
+        }
+        if written > limit {
+            return Err(MediaRefusal::TooBig { max_bytes: limit });
+        }
+        file.write_all(&chunk).await?;
+    }
+    file.flush().await?;
+    Ok(())
+}
