@@ -68,6 +68,20 @@ pub enum Command {
     /// Manage accounts
     #[command(subcommand)]
     User(UserCommand),
+    /// Manage the media library
+    #[command(subcommand)]
+    Media(MediaCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MediaCommand {
+    /// Make the narrower copies of the pictures waiting for them (and clean the
+    /// metadata of those stored before uploads), with a progress bar; resumable
+    Rebuild {
+        /// Make every picture's copies again
+        #[arg(long)]
+        all: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use toasoan_server::cli::{Cli, Command, UserCommand};
+use toasoan_server::cli::{Cli, Command, MediaCommand, UserCommand};
 use toasoan_server::config::Config;
 use toasoan_server::{db, demo, import, jobs, site, user_admin, web};
 use tracing_subscriber::EnvFilter;
@@ -122,6 +122,32 @@ async fn run(command: Command, config: Config) -> Result<ExitCode, Box<dyn std::
                     println!("Đã khóa tài khoản {name} và kết thúc các phiên đăng nhập.");
                 }
             }
+        }
+        Command::Media(MediaCommand::Rebuild { all }) => {
+            use std::io::{IsTerminal, Write};
+            let pool = db::open(&config.database_url).await?;
+            let terminal = std::io::stderr().is_terminal();
+            let mut shown = 0;
+            let prepared = toasoan_server::media::rebuild::rebuild(
+                &pool,
+                &config.media_dir,
+                all,
+                |done, total| {
+                    let line = toasoan_server::media::rebuild::progress_line(done, total);
+                    if terminal {
+                        eprint!("\r{line}");
+                        let _ = std::io::stderr().flush();
+                    } else if done == 0 || done == total || done >= shown + total.div_ceil(10) {
+                        eprintln!("{line}");
+                        shown = done;
+                    }
+                },
+            )
+            .await?;
+            if terminal {
+                eprintln!();
+            }
+            println!("Đã làm bản thu nhỏ của {prepared} ảnh.");
         }
         Command::Serve { demo_if_empty, .. } => {
             let pool = db::open_as(&config.database_url, db::Opener::Server).await?;

@@ -113,7 +113,8 @@ pub fn app(cfg: WebConfig) -> Web {
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'; sandbox"),
-        ));
+        ))
+        .layer(axum::middleware::from_fn(crate::media::kinds::as_download));
 
     // the client's files from memory, in the coding the browser accepts
     let client = crate::client_files::PkgFiles::load(&cfg.site_root.join("pkg"), hashed_client());

@@ -288,6 +288,22 @@ async fn staff_upload_through_the_server_and_the_limits_hold_while_streaming() {
         let (status, body) = post_files(&s, &s.client, &[("bao-cao.pdf", pdf)]).await;
         assert_eq!(status, 200, "{backend:?} {body}");
         assert_eq!(body[0]["mime"], "application/pdf");
+        let pdf_src = body[0]["src"].as_str().unwrap();
+        let served = s
+            .client
+            .get(format!("{}{pdf_src}", s.base))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(served.status().as_u16(), 200);
+        assert_eq!(
+            served
+                .headers()
+                .get("content-disposition")
+                .and_then(|v| v.to_str().ok()),
+            Some("attachment"),
+            "{backend:?}: a document is a download, never a page"
+        );
         // a refused type says why; an empty form is refused
         let (status, body) =
             post_files(&s, &s.client, &[("ghi-chu.png", b"ghi chu".to_vec())]).await;
@@ -304,6 +320,65 @@ async fn staff_upload_through_the_server_and_the_limits_hold_while_streaming() {
             files_in(&incoming).is_empty(),
             "{backend:?}: {:?}",
             files_in(&incoming)
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rebuild_prepares_the_pictures_stored_before_and_can_start_again() {
+    for backend in backends() {
+        let s = TestServer::start(backend).await;
+        // pictures stored as the importer stores them (metadata and all, no copies yet)
+        let mut conn = s.pool.acquire().await.unwrap();
+        let mut ids = Vec::new();
+        for (i, width) in [900u32, 700, 300].into_iter().enumerate() {
+            let stored = toasoan_app::features::media::store(
+                &mut conn,
+                &s.media_dir,
+                &png(width, 200 + i as u32),
+                &format!("cu-{i}.png"),
+                "",
+                1_600_000_000,
+            )
+            .await
+            .unwrap();
+            ids.push(stored.media_id);
+        }
+        drop(conn);
+        let mut seen = Vec::new();
+        media::rebuild::rebuild(&s.pool, &s.media_dir, false, |done, total| {
+            seen.push((done, total))
+        })
+        .await
+        .unwrap();
+        let (done, total) = *seen.last().unwrap();
+        assert_eq!(done, total, "{backend:?}: {seen:?}");
+        assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0), "{seen:?}");
+        let copies = |id: i64| format!("SELECT COUNT(*) FROM media_variants WHERE media_id = {id}");
+        assert_eq!(
+            s.scalar(&copies(ids[0])).await,
+            2,
+            "{backend:?}: 900 px: 320 and 640"
+        );
+        assert_eq!(s.scalar(&copies(ids[1])).await, 2);
+        assert_eq!(s.scalar(&copies(ids[2])).await, 0, "300 px: none");
+        // run again: nothing waits; --all makes them again, the same
+        let again = media::rebuild::rebuild(&s.pool, &s.media_dir, false, |_, _| {})
+            .await
+            .unwrap();
+        assert_eq!(again, 0);
+        media::rebuild::rebuild(&s.pool, &s.media_dir, true, |_, _| {})
+            .await
+            .unwrap();
+        assert_eq!(
+            s.scalar(&copies(ids[0])).await,
+            2,
+            "{backend:?}: replaced, not added"
+        );
+        assert_eq!(
+            s.scalar("SELECT COUNT(*) FROM media WHERE prepared <> 1 AND kind = 'picture'")
+                .await,
+            0
         );
     }
 }

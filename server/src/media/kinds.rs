@@ -61,6 +61,29 @@ impl Kind {
     }
 }
 
+/// Media middleware: a document (PDF, DOCX, XLSX, ODT, by its stored name) is sent as
+/// a download (`Content-Disposition: attachment`), so no browser opens it as a page.
+pub async fn as_download(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let document = req
+        .uri()
+        .path()
+        .rsplit_once('.')
+        .is_some_and(|(_, ext)| DOCUMENTS.iter().any(|k| k.extension() == ext));
+    let mut res = next.run(req).await;
+    if document {
+        res.headers_mut().insert(
+            axum::http::header::CONTENT_DISPOSITION,
+            axum::http::HeaderValue::from_static("attachment"),
+        );
+    }
+    res
+}
+
+const DOCUMENTS: [Kind; 4] = [Kind::Pdf, Kind::Docx, Kind::Xlsx, Kind::Odt];
+
 /// The first bytes read to recognise a file.
 const HEAD: usize = 4096;
 

@@ -5,6 +5,7 @@
 
 pub mod ingest;
 pub mod kinds;
+pub mod rebuild;
 pub mod upload;
 pub mod variants;
 

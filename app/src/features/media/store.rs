@@ -218,7 +218,31 @@ pub async fn waiting(pool: &sqlx::AnyPool, limit: i64) -> Result<Vec<(Stored, bo
         .collect()
 }
 
-/// Records a picture's copies (and its cleaned original's size): it is prepared.
+/// How many pictures wait for their copies.
+pub async fn count_waiting(pool: &sqlx::AnyPool) -> Result<u64, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM media WHERE prepared IN ($1, $2) AND kind = 'picture'",
+    )
+    .bind(AS_STORED)
+    .bind(CLEANED)
+    .fetch_one(pool)
+    .await?;
+    Ok(n as u64)
+}
+
+/// Makes every prepared picture wait for its copies again (its original is clean).
+pub async fn remake_all(pool: &sqlx::AnyPool) -> Result<u64, sqlx::Error> {
+    let done =
+        sqlx::query("UPDATE media SET prepared = $1 WHERE prepared = $2 AND kind = 'picture'")
+            .bind(CLEANED)
+            .bind(PREPARED)
+            .execute(pool)
+            .await?;
+    Ok(done.rows_affected())
+}
+
+/// Records a picture's copies (replacing any made before) and its cleaned original's
+/// size: it is prepared.
 pub async fn set_prepared(
     pool: &sqlx::AnyPool,
     media: i64,
@@ -226,6 +250,10 @@ pub async fn set_prepared(
     variants: &[Variant],
 ) -> Result<(), sqlx::Error> {
     let mut tx = crate::core::state::begin_write(pool).await?;
+    sqlx::query("DELETE FROM media_variants WHERE media_id = $1")
+        .bind(media)
+        .execute(&mut *tx)
+        .await?;
     for v in variants {
         sqlx::query(
             "INSERT INTO media_variants (media_id, width, height, mime, file_name, size_bytes) \
