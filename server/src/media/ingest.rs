@@ -28,6 +28,8 @@ pub enum MediaError {
 pub struct Ingested {
     pub stored: Stored,
     pub kind: Kind,
+    /// The name as kept (its last part, without control characters).
+    pub name: String,
     /// False when the same bytes were stored before.
     pub new: bool,
 }
@@ -60,10 +62,24 @@ async fn ingest_file(
     upload: Upload<'_>,
 ) -> Result<Ingested, MediaError> {
     let name = kinds::safe_name(upload.name)?;
-    let (upload_path, dir) = (upload.path.to_path_buf(), media_dir.to_path_buf());
-    let checked = tokio::task::spawn_blocking(move || check_and_write(&upload_path, &name, &dir))
-        .await
-        .map_err(|e| MediaRefusal::Io(std::io::Error::other(e)))??;
+    let path = upload.path.to_path_buf();
+    let checked = blocking(move || check(&path, &name)).await?;
+    // the same bytes sent again are the entry they made: nothing is decoded or written
+    if let Some(stored) = media::by_hash(pool, &checked.sha256).await? {
+        return Ok(Ingested {
+            stored,
+            kind: checked.kind,
+            name: checked.name,
+            new: false,
+        });
+    }
+    let (path, dir, kind, file_name) = (
+        upload.path.to_path_buf(),
+        media_dir.to_path_buf(),
+        checked.kind,
+        checked.file_name.clone(),
+    );
+    let written = blocking(move || write(&path, kind, &dir, &file_name)).await?;
     let (stored, new) = media::insert_upload(
         pool,
         &NewUpload {
@@ -71,9 +87,9 @@ async fn ingest_file(
             file_name: &checked.file_name,
             picture: checked.kind.is_picture(),
             mime: checked.kind.mime(),
-            size_bytes: checked.size_bytes,
-            width: checked.width,
-            height: checked.height,
+            size_bytes: written.size_bytes,
+            width: written.width,
+            height: written.height,
             original_name: &checked.name,
             uploaded_by: upload.uploader,
             now: upload.now,
@@ -83,46 +99,70 @@ async fn ingest_file(
     Ok(Ingested {
         stored,
         kind: checked.kind,
+        name: checked.name,
         new,
     })
 }
 
+/// Runs blocking file work off the async threads.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, MediaRefusal> + Send + 'static,
+) -> Result<T, MediaRefusal> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| MediaRefusal::Io(std::io::Error::other(e)))?
+}
+
+/// What an upload is, and its hash.
 struct Checked {
     name: String,
     kind: Kind,
     sha256: String,
     file_name: String,
+}
+
+fn check(upload: &Path, name: &str) -> Result<Checked, MediaRefusal> {
+    let kind = kinds::sniff(upload)?;
+    kinds::check_name(name, kind)?;
+    let sha256 = hash_file(upload)?;
+    Ok(Checked {
+        name: name.to_string(),
+        kind,
+        file_name: format!("{}.{}", &sha256[..32], kind.extension()),
+        sha256,
+    })
+}
+
+/// A new upload as stored: its size on disk and its picture's size.
+struct Written {
     size_bytes: i64,
     width: u32,
     height: u32,
 }
 
-/// The blocking part: sniff, check, hash, clean, write.
-fn check_and_write(upload: &Path, name: &str, media_dir: &Path) -> Result<Checked, MediaRefusal> {
-    let kind = kinds::sniff(upload)?;
-    kinds::check_name(name, kind)?;
-    let sha256 = hash_file(upload)?;
-    let file_name = format!("{}.{}", &sha256[..32], kind.extension());
-    let (width, height, size_bytes) = if kind.is_picture() {
+/// Writes a new upload under `media_dir`: a picture decoded under the limits and
+/// written again without metadata (a GIF as sent), a document as sent.
+fn write(
+    upload: &Path,
+    kind: Kind,
+    media_dir: &Path,
+    file_name: &str,
+) -> Result<Written, MediaRefusal> {
+    let (width, height, size) = if kind.is_picture() {
         let picture = variants::decode(upload, kind, super::MAX_PIXELS)?;
-        let (w, h) = (picture.width(), picture.height());
         let size = match variants::clean_original(&picture, kind)? {
             Some(clean) => {
-                write_atomically(media_dir, &file_name, &clean.bytes)?;
+                write_atomically(media_dir, file_name, &clean.bytes)?;
                 clean.bytes.len() as u64
             }
-            None => copy_atomically(upload, media_dir, &file_name)?,
+            None => copy_atomically(upload, media_dir, file_name)?,
         };
-        (w, h, size)
+        (picture.width(), picture.height(), size)
     } else {
-        (0, 0, copy_atomically(upload, media_dir, &file_name)?)
+        (0, 0, copy_atomically(upload, media_dir, file_name)?)
     };
-    Ok(Checked {
-        name: name.to_string(),
-        kind,
-        sha256,
-        file_name,
-        size_bytes: size_bytes as i64,
+    Ok(Written {
+        size_bytes: size as i64,
         width,
         height,
     })
@@ -180,9 +220,7 @@ pub async fn prepare_waiting(
         let dir = media_dir.to_path_buf();
         let made = {
             let stored = stored.clone();
-            tokio::task::spawn_blocking(move || prepare_one(&dir, &stored, cleaned))
-                .await
-                .map_err(|e| MediaRefusal::Io(std::io::Error::other(e)))?
+            blocking(move || prepare_one(&dir, &stored, cleaned)).await
         };
         let (size, copies) = match made {
             Ok(made) => made,

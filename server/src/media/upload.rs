@@ -15,7 +15,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use toasoan_app::core::error::AppError;
 use toasoan_app::core::state::AppContext;
-use toasoan_app::core::view_counts::CHANGED_HEADER;
+use toasoan_app::core::view_counts::{CHANGED_HEADER, Changed};
 use toasoan_app::features::accounts::{Permission, auth};
 use toasoan_app::i18n::tmd;
 use tokio::io::AsyncWriteExt;
@@ -95,7 +95,7 @@ pub async fn upload(
             Ok(done) => stored.push(Uploaded {
                 id: done.stored.id,
                 src: format!("/media/{}", done.stored.file_name),
-                name: kinds::safe_name(&name).unwrap_or(name),
+                name: done.name,
                 mime: done.stored.mime,
                 width: done.stored.width,
                 height: done.stored.height,
@@ -110,8 +110,9 @@ pub async fn upload(
     }
     let mut res = Json(stored).into_response();
     // an upload changes no page readers see
-    res.headers_mut()
-        .insert(CHANGED_HEADER, HeaderValue::from_static("none"));
+    if let Ok(v) = HeaderValue::from_str(&Changed::Nothing.header_value()) {
+        res.headers_mut().insert(CHANGED_HEADER, v);
+    }
     res
 }
 

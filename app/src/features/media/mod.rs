@@ -7,6 +7,6 @@ mod store;
 
 #[cfg(feature = "ssr")]
 pub use store::{
-    MediaError, NewUpload, Stored, Variant, count_waiting, insert_upload, remake_all, set_prepared,
-    sniff, store, variants, waiting,
+    MediaError, NewUpload, Stored, Variant, by_hash, count_waiting, insert_upload, remake_all,
+    set_prepared, sniff, store, variants, waiting,
 };

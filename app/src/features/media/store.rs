@@ -185,14 +185,26 @@ pub async fn insert_upload(
     .bind(if u.picture { CLEANED } else { PREPARED })
     .fetch_optional(pool)
     .await?;
-    if let Some(r) = inserted {
-        return Ok((stored_from(&r)?, true));
+    match inserted {
+        Some(r) => Ok((stored_from(&r)?, true)),
+        // stored meanwhile by another upload of the same bytes
+        None => Ok((
+            by_hash(pool, u.sha256)
+                .await?
+                .ok_or(sqlx::Error::RowNotFound)?,
+            false,
+        )),
     }
-    let r = sqlx::query("SELECT id, file_name, mime, width, height FROM media WHERE sha256 = $1")
-        .bind(u.sha256)
-        .fetch_one(pool)
-        .await?;
-    Ok((stored_from(&r)?, false))
+}
+
+/// The file stored for these bytes, if any.
+pub async fn by_hash(pool: &sqlx::AnyPool, sha256: &str) -> Result<Option<Stored>, sqlx::Error> {
+    sqlx::query("SELECT id, file_name, mime, width, height FROM media WHERE sha256 = $1")
+        .bind(sha256)
+        .fetch_optional(pool)
+        .await?
+        .map(|r| stored_from(&r))
+        .transpose()
 }
 
 /// `media.prepared`: a picture stored before uploads (its original may hold metadata),
