@@ -52,7 +52,7 @@ export default defineConfig({
       `user add kiemduyet --role moderator --display-name 'Phạm Kiểm Duyệt' && ` +
       `printf 'quan-tri-2026\\n' | ../target/${profile}/toasoan --data-dir ../target/e2e ` +
       `user add quantri --role admin --display-name 'Võ Quản Trị' && ` +
-      `../target/${profile}/toasoan --data-dir ../target/e2e serve --addr 127.0.0.1:${port} --demo-if-empty`,
+      `../target/${profile}/toasoan --data-dir ../target/e2e --config toasoan-e2e.toml serve --addr 127.0.0.1:${port} --demo-if-empty`,
     url: `http://127.0.0.1:${port}/`,
     timeout: 120_000,
     reuseExistingServer: false,

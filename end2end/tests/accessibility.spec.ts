@@ -76,6 +76,12 @@ test('the editorial board’s pages have no accessibility violations', async ({ 
   await audit(page, `${desk}/phien-ban`);
   await audit(page, '/quan-tri/bai-viet/moi');
   await audit(page, '/quan-tri/nhat-ky');
+  await audit(page, '/quan-tri/thu-vien');
+  // a file's detail panel, open beside the grid
+  const file = await page.locator('.media-open').first().getAttribute('href');
+  expect(file, 'a file of the library').toBeTruthy();
+  await audit(page, file!);
+  await expect(page.getByLabel('Mô tả ảnh (alt)')).toBeVisible();
   await audit(page, '/tai-khoan');
 });
 

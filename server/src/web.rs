@@ -87,7 +87,13 @@ pub struct Web {
 
 /// The whole application as one router.
 pub fn app(cfg: WebConfig) -> Web {
-    let ctx = AppContext::new(cfg.pool, cfg.site, cfg.participation);
+    let ctx = AppContext::new(cfg.pool, cfg.site, cfg.participation).with_media(
+        cfg.media_dir.clone(),
+        (
+            cfg.media_limits.max_picture_mb,
+            cfg.media_limits.max_document_mb,
+        ),
+    );
     let pages = Arc::new(PageCache::default().forgetting(ctx.memo.clone()));
     let cache_state = CacheState {
         pages: pages.clone(),

@@ -11,7 +11,6 @@ use leptos::server_fn::ServerFn;
 use toasoan_app::features::accounts::{Permission, Role, allows};
 use toasoan_app::features::categories::grants::{GetUserGrants, SaveUserGrants};
 use toasoan_app::features::editorial::form::SaveArticle;
-use toasoan_app::features::workflow::api::TransitionArticle;
 
 const PASSWORD: &str = "quyen-chuyen-muc-2026";
 
@@ -66,19 +65,7 @@ async fn save(s: &TestServer, id: Option<i64>, cat: i64, title: &str) -> u16 {
 }
 
 async fn act(s: &TestServer, id: i64, action: &str) -> u16 {
-    let id = id.to_string();
-    s.call(
-        TransitionArticle::PATH,
-        &[
-            ("article_id", id.as_str()),
-            ("action", action),
-            ("reason", ""),
-            ("publish_at", ""),
-        ],
-    )
-    .await
-    .status()
-    .as_u16()
+    common::transition(s, &id.to_string(), action).await
 }
 
 /// Gives `user` these rights in `cat` as the admin (who must be signed in).

@@ -57,6 +57,22 @@ pub enum Block {
     Divider,
 }
 
+/// A narrower copy of a stored picture (the media library makes them).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PictureCopy {
+    pub width: u32,
+    /// Its file under /media/.
+    pub file: String,
+    /// A WebP made beside the copies of a picture of another format (offered to the
+    /// browsers that take WebP, in a `<source>`).
+    #[serde(default)]
+    pub webp: bool,
+}
+
+/// The copies of a document's pictures, by media id: what the renderer offers in
+/// `srcset`. Loaded with the document; empty where none are made (yet).
+pub type Pictures = std::collections::BTreeMap<i64, Vec<PictureCopy>>;
+
 /// A picture stored in the media library, with its caption and photo credit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
@@ -147,6 +163,15 @@ impl Doc {
             Block::Image(f) => Some(f),
             Block::Gallery { images } => images.first(),
             _ => None,
+        })
+    }
+
+    /// Every picture of the document, to fill in.
+    pub fn figures_mut(&mut self) -> impl Iterator<Item = &mut Figure> {
+        self.blocks.iter_mut().flat_map(|b| match b {
+            Block::Image(f) => std::slice::from_mut(f).iter_mut(),
+            Block::Gallery { images } => images.iter_mut(),
+            _ => [].iter_mut(),
         })
     }
 

@@ -5,23 +5,46 @@
 use leptos::prelude::*;
 
 use super::validate::{is_media_src, is_safe_link};
-use super::{Block, Doc, EmbedProvider, Figure, Inline};
+use super::{Block, Doc, EmbedProvider, Figure, Inline, Pictures};
 use crate::i18n::t;
 
-/// Renders a whole document.
+/// The width a figure of the article body takes: the page less its margins on a
+/// phone, the article's column on a screen. A gallery's pictures take half of it.
+const FIGURE_SIZES: &str = "(max-width: 892px) calc(100vw - 32px), 860px";
+const GALLERY_SIZES: &str = "(max-width: 892px) calc(50vw - 20px), 420px";
+
+/// Renders a whole document. `pictures` holds the narrower copies of its pictures
+/// (each `<img>` then offers them in `srcset`); the first picture loads at once, the
+/// others when they come near the screen.
 #[component]
-pub fn DocView(doc: Doc) -> impl IntoView {
-    doc.blocks.into_iter().map(render_block).collect_view()
+pub fn DocView(doc: Doc, #[prop(optional)] pictures: Pictures) -> impl IntoView {
+    let first = doc
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::Image(_) | Block::Gallery { .. }));
+    doc.blocks
+        .into_iter()
+        .enumerate()
+        .map(|(i, b)| render_block(b, &pictures, Some(i) == first))
+        .collect_view()
 }
 
-fn render_block(block: Block) -> AnyView {
+fn render_block(block: Block, pictures: &Pictures, first: bool) -> AnyView {
+    let shown = |fig: Figure, sizes| Shown {
+        copies: srcset(&fig, pictures),
+        fig,
+        sizes,
+        eager: first,
+    };
     match block {
         Block::Paragraph { text } => view! { <p>{render_runs(text)}</p> }.into_any(),
         Block::Heading { level: 2, text } => view! { <h2>{render_runs(text)}</h2> }.into_any(),
         Block::Heading { text, .. } => view! { <h3>{render_runs(text)}</h3> }.into_any(),
-        Block::Image(fig) => render_figure(fig, "figure"),
+        Block::Image(fig) => render_figure(shown(fig, FIGURE_SIZES), "figure"),
         Block::Gallery { images } => view! {
-            <div class="gallery">{images.into_iter().map(|f| render_figure(f, "figure gallery-item")).collect_view()}</div>
+            <div class="gallery">
+                {images.into_iter().map(|f| render_figure(shown(f, GALLERY_SIZES), "figure gallery-item")).collect_view()}
+            </div>
         }
         .into_any(),
         Block::Quote { text, cite } => {
@@ -71,7 +94,49 @@ fn render_table(header: bool, rows: Vec<Vec<Vec<Inline>>>) -> AnyView {
     view! { <div class="table-wrap"><table>{head}<tbody>{body}</tbody></table></div> }.into_any()
 }
 
-fn render_figure(fig: Figure, class: &'static str) -> AnyView {
+/// A figure as the page shows it: its copies, the width it takes, whether it loads at once.
+struct Shown {
+    fig: Figure,
+    copies: Srcsets,
+    sizes: &'static str,
+    eager: bool,
+}
+
+/// A figure's `srcset`s: its copies and the original by width (none without copies),
+/// and the WebP ones made beside them.
+#[derive(Default)]
+struct Srcsets {
+    own: Option<String>,
+    webp: Option<String>,
+}
+
+fn srcset(fig: &Figure, pictures: &Pictures) -> Srcsets {
+    let Some(copies) = pictures.get(&fig.media_id).filter(|c| !c.is_empty()) else {
+        return Srcsets::default();
+    };
+    let list = |webp: bool| -> Vec<String> {
+        copies
+            .iter()
+            .filter(|c| c.webp == webp && c.width < fig.width)
+            .map(|c| format!("/media/{} {}w", c.file, c.width))
+            .collect()
+    };
+    let mut own = list(false);
+    own.push(format!("{} {}w", fig.src, fig.width));
+    let webp = list(true);
+    Srcsets {
+        own: Some(own.join(", ")),
+        webp: (!webp.is_empty()).then(|| webp.join(", ")),
+    }
+}
+
+fn render_figure(shown: Shown, class: &'static str) -> AnyView {
+    let Shown {
+        fig,
+        copies,
+        sizes,
+        eager,
+    } = shown;
     if !is_media_src(&fig.src) {
         return ().into_any();
     }
@@ -85,9 +150,21 @@ fn render_figure(fig: Figure, class: &'static str) -> AnyView {
     );
     let has_caption = !fig.caption.is_empty() || credit.is_some();
     let caption = has_caption.then(|| view! { <figcaption>{fig.caption}" "{credit}</figcaption> });
+    let img_sizes = copies.own.is_some().then_some(sizes);
+    let img = view! {
+        <img src=fig.src srcset=copies.own sizes=img_sizes width=fig.width height=fig.height alt=alt
+            loading=(!eager).then_some("lazy") fetchpriority=eager.then_some("high") decoding="async"/>
+    };
+    let picture = match copies.webp {
+        Some(webp) => {
+            view! { <picture><source type="image/webp" srcset=webp sizes=sizes/>{img}</picture> }
+                .into_any()
+        }
+        None => img.into_any(),
+    };
     view! {
         <figure class=class>
-            <img src=fig.src width=fig.width height=fig.height alt=alt loading="lazy" decoding="async"/>
+            {picture}
             {caption}
         </figure>
     }
@@ -127,11 +204,78 @@ mod tests {
     use super::*;
 
     fn html(doc: Doc) -> String {
+        html_with(doc, Pictures::new())
+    }
+
+    fn html_with(doc: Doc, pictures: Pictures) -> String {
         let owner = Owner::new();
         // hydration markers are not part of the markup under test
         owner
-            .with(|| view! { <DocView doc=doc/> }.to_html())
+            .with(|| view! { <DocView doc=doc pictures/> }.to_html())
             .replace("<!>", "")
+    }
+
+    fn picture(id: i64, width: u32) -> Figure {
+        Figure {
+            media_id: id,
+            src: format!("/media/p{id}.jpg"),
+            width,
+            height: width / 2,
+            alt: "Ảnh".into(),
+            caption: String::new(),
+            credit: String::new(),
+        }
+    }
+
+    #[test]
+    fn pictures_offer_their_copies_and_only_the_first_loads_at_once() {
+        use crate::content::PictureCopy;
+        let doc = Doc {
+            blocks: vec![
+                Block::Image(picture(1, 2000)),
+                Block::Paragraph {
+                    text: vec![Inline::plain("giữa")],
+                },
+                Block::Image(picture(2, 800)),
+            ],
+        };
+        let copy = |width, file: &str| PictureCopy {
+            width,
+            file: file.into(),
+            webp: file.ends_with(".webp"),
+        };
+        let mut pictures = Pictures::new();
+        pictures.insert(
+            1,
+            vec![
+                copy(320, "p1-320.jpg"),
+                copy(320, "p1-320.webp"),
+                copy(640, "p1-640.jpg"),
+                copy(640, "p1-640.webp"),
+            ],
+        );
+        let out = html_with(doc, pictures);
+        let (first, second) = out.split_once("giữa").unwrap();
+        assert!(
+            first.contains(
+                "srcset=\"/media/p1-320.jpg 320w, /media/p1-640.jpg 640w, /media/p1.jpg 2000w\""
+            ),
+            "{out}"
+        );
+        assert!(first.contains("sizes=\"(max-width: 892px)"), "{out}");
+        assert!(
+            first.contains(
+                "<picture><source type=\"image/webp\" srcset=\"/media/p1-320.webp 320w, /media/p1-640.webp 640w\""
+            ),
+            "{out}"
+        );
+        assert!(first.contains("width=\"2000\" height=\"1000\""), "{out}");
+        assert!(!first.contains("loading="), "{out}");
+        assert!(first.contains("fetchpriority=\"high\""), "{out}");
+        // no copies (yet): the original alone, and lazily
+        assert!(!second.contains("srcset"), "{out}");
+        assert!(!second.contains("<picture"), "{out}");
+        assert!(second.contains("loading=\"lazy\""), "{out}");
     }
 
     #[test]

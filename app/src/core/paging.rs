@@ -20,7 +20,12 @@ pub struct Paged<T> {
 
 impl<T> Paged<T> {
     pub fn new(items: Vec<T>, page: u32, total: i64) -> Self {
-        let pages = ((total.max(0) as u64).div_ceil(PER_PAGE as u64)).max(1) as u32;
+        Self::sized(items, page, total, PER_PAGE)
+    }
+
+    /// A page of a list shown `per_page` at a time.
+    pub fn sized(items: Vec<T>, page: u32, total: i64, per_page: u32) -> Self {
+        let pages = ((total.max(0) as u64).div_ceil(u64::from(per_page.max(1)))).max(1) as u32;
         Paged {
             items,
             page,

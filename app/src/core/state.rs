@@ -45,6 +45,10 @@ pub struct AppContext {
     secret: Arc<tokio::sync::OnceCell<String>>,
     /// Cookies get `Secure` when the portal is served over https.
     pub secure_cookies: bool,
+    /// Where media files live (the library deletes them there).
+    pub media_dir: Arc<std::path::PathBuf>,
+    /// The largest upload, in MB: (a picture, a document), from `[media]`.
+    pub upload_limits_mb: (u64, u64),
     /// On SQLite, the queue readers' writes wait in (see `write_turn`).
     write_turns: Option<Arc<tokio::sync::Mutex<()>>>,
 }
@@ -117,6 +121,8 @@ impl AppContext {
             Tally::Process
         };
         AppContext {
+            media_dir: Arc::new(std::path::PathBuf::from("media")),
+            upload_limits_mb: (20, 50),
             write_turns: (!postgres).then(|| Arc::new(tokio::sync::Mutex::new(()))),
             pool,
             site: Arc::new(site),
@@ -153,6 +159,14 @@ impl AppContext {
             secret: Arc::new(tokio::sync::OnceCell::new()),
             secure_cookies,
         }
+    }
+
+    /// The same context, its media files under `dir`, uploads up to `limits_mb` MB
+    /// (a picture, a document).
+    pub fn with_media(mut self, dir: std::path::PathBuf, limits_mb: (u64, u64)) -> Self {
+        self.media_dir = Arc::new(dir);
+        self.upload_limits_mb = limits_mb;
+        self
     }
 
     /// Waits for this process's turn to write, on SQLite: it takes one writer at a time,

@@ -14,7 +14,7 @@ pub mod media;
 pub mod messages;
 
 pub use admin::ta;
-pub use media::tmd;
+pub use media::{tmd, tmd_stored};
 pub use messages::tm;
 
 /// The interface languages.

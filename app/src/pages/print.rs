@@ -42,7 +42,7 @@ fn PrintView(site: SiteInfo, data: ArticleData) -> impl IntoView {
             <h1 id="tieu-de" class="article-title">{a.title.clone()}</h1>
             <p class="article-meta"><time datetime=a.published_iso.clone()>{a.dateline.clone()}</time></p>
             {(!a.sapo.is_empty()).then(|| view! { <p class="sapo">{a.sapo.clone()}</p> })}
-            <div class="article-body"><DocView doc=a.body.clone()/></div>
+            <div class="article-body"><DocView doc=a.body.clone() pictures=a.pictures.clone()/></div>
             {(!a.byline.is_empty()).then(|| view! { <p class="byline">{a.byline.clone()}</p> })}
             {(!a.source.is_empty()).then(|| view! { <p class="source">{format!("{}: {}", t().source, a.source)}</p> })}
             <footer class="print-footer">

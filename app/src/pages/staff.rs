@@ -25,6 +25,7 @@ use crate::features::comments::admin_views::CommentsQueuePage;
 use crate::features::editorial::{
     ArticleFormPage, DashboardPage, DeskArticlePage, DeskListPage, RevisionsPage,
 };
+use crate::features::media::views::MediaLibraryPage;
 use crate::features::portal::api::get_site_info;
 
 /// What the pages inside an island expect around them: the portal info (their titles
@@ -85,6 +86,7 @@ pub fn AdminApp() -> impl IntoView {
                 <Route path=path!("/quan-tri/nguoi-dung") view=framed!(UsersPage)/>
                 <Route path=path!("/quan-tri/nguoi-dung/:id/quyen") view=framed!(UserGrantsPage)/>
                 <Route path=path!("/quan-tri/chuyen-muc") view=framed!(CategoriesAdminPage)/>
+                <Route path=path!("/quan-tri/thu-vien") view=framed!(MediaLibraryPage)/>
             </Routes>
             <IdleWatch/>
         </Router>

@@ -216,6 +216,7 @@ pub async fn prepare_waiting(
 ) -> Result<usize, MediaError> {
     let waiting = media::waiting(pool, batch).await?;
     let n = waiting.len();
+    let mut shown = false;
     for (stored, cleaned) in waiting {
         let dir = media_dir.to_path_buf();
         let made = {
@@ -229,7 +230,16 @@ pub async fn prepare_waiting(
                 (file_size(&media_dir.join(&stored.file_name)), Vec::new())
             }
         };
-        media::set_prepared(pool, stored.id, size, &copies).await?;
+        if !cleaned {
+            // stored before the library: findable by its words from now on
+            media::refresh_search_text(pool, stored.id).await?;
+        }
+        shown |= media::set_prepared(pool, stored.id, size, &copies).await?;
+    }
+    if shown {
+        // the pages showing these pictures now offer their copies
+        let mut conn = pool.acquire().await?;
+        toasoan_app::core::state::bump_content_version(&mut conn).await?;
     }
     Ok(n)
 }

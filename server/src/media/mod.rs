@@ -11,45 +11,12 @@ pub mod variants;
 
 pub use ingest::{Ingested, MediaError, Upload, ingest, prepare_waiting};
 pub use kinds::Kind;
+pub use toasoan_app::features::media::MediaLimits;
 
 use toasoan_app::i18n::{fill, tmd};
 
 /// The largest picture decoded, in pixels (a 50-megapixel camera's).
 pub const MAX_PIXELS: u64 = 50_000_000;
-
-/// `[media]` in toasoan.toml: the largest file of each kind an upload may be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct MediaLimits {
-    pub max_picture_mb: u64,
-    pub max_document_mb: u64,
-}
-
-impl Default for MediaLimits {
-    fn default() -> Self {
-        MediaLimits {
-            max_picture_mb: 20,
-            max_document_mb: 50,
-        }
-    }
-}
-
-impl MediaLimits {
-    /// The most bytes a picture (or a document) may have.
-    pub fn max_bytes(&self, picture: bool) -> u64 {
-        let mb = if picture {
-            self.max_picture_mb
-        } else {
-            self.max_document_mb
-        };
-        mb * 1024 * 1024
-    }
-
-    /// The most bytes any file may have (before its kind is known).
-    pub fn max_any(&self) -> u64 {
-        self.max_picture_mb.max(self.max_document_mb) * 1024 * 1024
-    }
-}
 
 /// Why a file was refused, in the uploader's language.
 #[derive(Debug, thiserror::Error)]

@@ -5,7 +5,9 @@
 //! against its kind's limit as it arrives, its kind known from its first bytes: one
 //! past the limit is cut off with 413 and nothing of it stays. `ingest` then checks
 //! and stores it. Only staff who write may upload (401, 403); the Origin check covers
-//! it like every state-changing request. The answer is JSON, one entry per file.
+//! it like every state-changing request. The uploader gets JSON, one entry per file;
+//! a plain form (a browser asking for a page) is sent back to the library, which says
+//! how many files were stored and why one was refused.
 
 use std::path::{Path, PathBuf};
 
@@ -59,11 +61,19 @@ fn app_refusal(e: AppError) -> Response {
     refusal(status, e.to_string())
 }
 
+/// The library page a plain form goes back to.
+const LIBRARY: &str = "/quan-tri/thu-vien";
+
 pub async fn upload(
     State(state): State<UploadState>,
     headers: HeaderMap,
     mut multipart: Multipart,
 ) -> Response {
+    // a form sent without the uploader: the browser asks for a page in return
+    let page = headers
+        .get(axum::http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"));
     let user = match auth::user_of_headers(&state.ctx, &headers).await {
         Ok(Some(user)) if user.can(Permission::WriteOwnDrafts) => user,
         Ok(Some(_)) => return app_refusal(AppError::Forbidden),
@@ -71,19 +81,35 @@ pub async fn upload(
         Err(e) => return app_refusal(e),
     };
     let mut stored = Vec::new();
+    let mut refused: Option<(StatusCode, String)> = None;
     loop {
-        let field = match multipart.next_field().await {
+        let mut field = match multipart.next_field().await {
             Ok(Some(field)) => field,
             Ok(None) => break,
-            Err(e) => return refusal(e.status(), e.body_text()),
+            Err(e) => {
+                refused.get_or_insert((e.status(), e.body_text()));
+                break;
+            }
         };
         if field.name() != Some(FIELD) {
             continue;
         }
         let name = field.file_name().unwrap_or_default().to_string();
-        let incoming = match receive(&state, field).await {
+        if name.is_empty() && page {
+            // the form's file field left empty
+            continue;
+        }
+        let incoming = match receive(&state, &mut field).await {
             Ok(path) => path,
-            Err(r) => return refusal(r.status(), r.to_string()),
+            Err(r) => {
+                refused.get_or_insert((r.status(), format!("{name}: {r}")));
+                if !page {
+                    return refusal(r.status(), r.to_string());
+                }
+                // the page's form goes on with its other files, after this one's rest
+                while let Ok(Some(_)) = field.chunk().await {}
+                continue;
+            }
         };
         let upload = Upload {
             path: &incoming,
@@ -101,30 +127,55 @@ pub async fn upload(
                 height: done.stored.height,
                 new: done.new,
             }),
+            Err(MediaError::Refused(r)) if page => {
+                refused.get_or_insert((r.status(), format!("{name}: {r}")));
+            }
             Err(MediaError::Refused(r)) => return refusal(r.status(), r.to_string()),
             Err(MediaError::Db(e)) => return app_refusal(AppError::internal("upload", e)),
         }
+    }
+    if page {
+        return back_to_library(stored.len(), refused.map(|(_, m)| m));
+    }
+    if let Some((status, message)) = refused {
+        return refusal(status, message);
     }
     if stored.is_empty() {
         return refusal(StatusCode::BAD_REQUEST, tmd().nothing_sent.to_string());
     }
     let mut res = Json(stored).into_response();
-    // an upload changes no page readers see
+    unchanged(&mut res);
+    res
+}
+
+/// An upload changes no page readers see.
+fn unchanged(res: &mut Response) {
     if let Ok(v) = HeaderValue::from_str(&Changed::Nothing.header_value()) {
         res.headers_mut().insert(CHANGED_HEADER, v);
     }
+}
+
+/// 303 to the library: `?da-tai=N`, and `&loi-tai=` why a file was refused.
+fn back_to_library(stored: usize, refused: Option<String>) -> Response {
+    let mut to = format!("{LIBRARY}?da-tai={stored}");
+    if let Some(why) = refused {
+        to.push_str("&loi-tai=");
+        to.push_str(&toasoan_app::components::urlencode(&why));
+    }
+    let mut res = axum::response::Redirect::to(&to).into_response();
+    unchanged(&mut res);
     res
 }
 
 /// Streams one file to `.incoming`, cut off past its kind's limit.
 async fn receive(
     state: &UploadState,
-    mut field: axum::extract::multipart::Field<'_>,
+    field: &mut axum::extract::multipart::Field<'_>,
 ) -> Result<PathBuf, MediaRefusal> {
     let dir = state.media_dir.join(".incoming");
     tokio::fs::create_dir_all(&dir).await?;
     let path = dir.join(toasoan_app::core::text::new_token());
-    let received = write_limited(&path, &mut field, &state.limits).await;
+    let received = write_limited(&path, field, &state.limits).await;
     if received.is_err() {
         let _ = tokio::fs::remove_file(&path).await;
     }

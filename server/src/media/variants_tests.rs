@@ -85,27 +85,52 @@ fn heights_keep_the_proportions() {
 fn copies_are_made_at_each_narrower_width_and_never_upscaled() {
     let wide = photo(2000, 1000);
     let copies = narrower(&wide, Kind::Jpeg).unwrap();
-    let sizes: Vec<(u32, u32)> = copies.iter().map(|c| (c.width, c.height)).collect();
+    let own: Vec<&Copy> = copies.iter().filter(|c| c.kind == Kind::Jpeg).collect();
+    let sizes: Vec<(u32, u32)> = own.iter().map(|c| (c.width, c.height)).collect();
     assert_eq!(sizes, [(320, 160), (640, 320), (1024, 512), (1600, 800)]);
     for c in &copies {
         let back = image::load_from_memory(&c.bytes).unwrap();
         assert_eq!((back.width(), back.height()), (c.width, c.height));
-        assert_eq!(c.kind, Kind::Jpeg);
+        assert!(matches!(c.kind, Kind::Jpeg | Kind::WebP));
+    }
+    // a WebP beside a copy only where it is smaller than it, and for a photo it is
+    let webp: Vec<&Copy> = copies.iter().filter(|c| c.kind == Kind::WebP).collect();
+    assert!(
+        !webp.is_empty(),
+        "a photo's WebP copies are smaller than its JPEG ones"
+    );
+    for w in &webp {
+        let jpeg = own.iter().find(|c| c.width == w.width).unwrap();
+        assert!(
+            w.bytes.len() < jpeg.bytes.len(),
+            "{} px: {} ≥ {}",
+            w.width,
+            w.bytes.len(),
+            jpeg.bytes.len()
+        );
+        assert_eq!(&w.bytes[8..12], b"WEBP");
     }
     let sizes: Vec<u32> = narrower(&photo(700, 400), Kind::Png)
         .unwrap()
         .iter()
+        .filter(|c| c.kind == Kind::Png)
         .map(|c| c.width)
         .collect();
     assert_eq!(sizes, [320, 640]);
     assert!(narrower(&photo(320, 200), Kind::Jpeg).unwrap().is_empty());
-    // a GIF's copies are PNG (its first frame)
+    // a GIF's copies are PNG (its first frame), a WebP's are WebP alone
     assert!(
         narrower(&photo(400, 300), Kind::Gif)
             .unwrap()
             .iter()
-            .all(|c| c.kind == Kind::Png)
+            .all(|c| matches!(c.kind, Kind::Png | Kind::WebP))
     );
+    let webp_copies = narrower(&photo(700, 400), Kind::WebP).unwrap();
+    assert_eq!(
+        webp_copies.iter().map(|c| c.width).collect::<Vec<_>>(),
+        [320, 640]
+    );
+    assert!(webp_copies.iter().all(|c| c.kind == Kind::WebP));
 }
 
 #[test]
@@ -125,9 +150,8 @@ fn no_copy_keeps_the_gps_position_and_the_orientation_is_applied() {
 
     let original = clean_original(&upright, Kind::Jpeg).unwrap().unwrap();
     let mut copies = narrower(&upright, Kind::Jpeg).unwrap();
-    assert_eq!(
-        copies.len(),
-        1,
+    assert!(
+        copies.iter().all(|c| c.width == 320),
         "320 wide (640 would be wider than the picture)"
     );
     copies.push(original);

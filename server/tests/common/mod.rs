@@ -408,3 +408,59 @@ pub fn relaxed() -> ParticipationConfig {
         ..Default::default()
     }
 }
+
+/// A photo-like PNG `width` × `height`.
+pub fn png(width: u32, height: u32) -> Vec<u8> {
+    let picture = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 251) as u8, (y % 241) as u8, ((x * y) % 239) as u8])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    picture.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
+
+/// Sends `files` (name, bytes) to the upload address as `client`, from the site's own page.
+pub async fn post_files(
+    s: &TestServer,
+    client: &reqwest::Client,
+    files: &[(&str, Vec<u8>)],
+) -> (u16, serde_json::Value) {
+    let mut form = reqwest::multipart::Form::new();
+    for (name, bytes) in files {
+        form = form.part(
+            toasoan_server::media::upload::FIELD,
+            reqwest::multipart::Part::bytes(bytes.clone()).file_name(name.to_string()),
+        );
+    }
+    let res = client
+        .post(format!("{}{}", s.base, toasoan_server::media::upload::PATH))
+        .header("Origin", &s.base)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let status = res.status().as_u16();
+    let body = res.text().await.unwrap_or_default();
+    (
+        status,
+        serde_json::from_str(&body).unwrap_or(serde_json::Value::String(body)),
+    )
+}
+
+/// Moves article `id` by workflow `action` ("submit", "approve", "publish", …) as the
+/// signed-in client: the answer's status.
+pub async fn transition(s: &TestServer, id: &str, action: &str) -> u16 {
+    use toasoan_app::features::workflow::api::TransitionArticle;
+    s.call(
+        <TransitionArticle as ServerFn>::PATH,
+        &[
+            ("article_id", id),
+            ("action", action),
+            ("reason", ""),
+            ("publish_at", ""),
+        ],
+    )
+    .await
+    .status()
+    .as_u16()
+}

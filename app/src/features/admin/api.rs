@@ -23,6 +23,9 @@ pub async fn get_admin_me() -> Result<AdminMe, AppError> {
     if user.can_in(Permission::WriteOwnDrafts, Scope::Anywhere) {
         add("/quan-tri/bai-viet/moi", ta().nav_new_article);
     }
+    if user.can(Permission::WriteOwnDrafts) {
+        add("/quan-tri/thu-vien", crate::i18n::tmd().nav_media);
+    }
     if user.can(Permission::ModerateComments) {
         add("/quan-tri/y-kien", ta().nav_comments);
     }

@@ -34,12 +34,15 @@ pub async fn load_public(slug: &str) -> Result<ArticleData, AppError> {
             http::HeaderValue::from(article.id),
         );
     }
-    let (tag_list, topic_list, related, tree) = tokio::try_join!(
+    let shown = article.body.media_ids();
+    let (tag_list, topic_list, related, tree, pictures) = tokio::try_join!(
         tags::for_article(pool, article.id),
         topics::for_article(pool, article.id),
         store::related(pool, now, article.id, category_id, RELATED),
         categories::load_tree(pool),
+        crate::features::media::copies_of(pool, &shown),
     )?;
+    article.pictures = pictures;
     article.tags = tag_list;
     article.topics = topic_list;
     let path = tree.path(category_id);

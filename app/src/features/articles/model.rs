@@ -48,6 +48,9 @@ pub struct ArticleDetail {
     pub title: String,
     pub sapo: String,
     pub body: Doc,
+    /// The narrower copies of the body's pictures.
+    #[serde(default)]
+    pub pictures: crate::content::Pictures,
     pub byline: String,
     pub source: String,
     /// "Thứ tư - 24/02/2021 01:52"

@@ -285,6 +285,7 @@ pub async fn find_public(
         title,
         sapo: r.try_get("sapo")?,
         body,
+        pictures: Default::default(),
         byline: r.try_get("byline")?,
         source: r.try_get("source")?,
         dateline: time::dateline(publish_at),

@@ -98,6 +98,7 @@ mod tests {
             title: title.into(),
             sapo: "Tóm tắt <b>bài</b>.".into(),
             body: Default::default(),
+            pictures: Default::default(),
             byline: byline.into(),
             source: String::new(),
             dateline: "Thứ tư - 24/02/2021 01:52".into(),

@@ -221,7 +221,7 @@ pub fn ArticleView(site: SiteInfo, data: ArticleData) -> impl IntoView {
             </header>
             {(!a.sapo.is_empty()).then(|| view! { <p class="sapo">{a.sapo.clone()}</p> })}
             <div class="article-body">
-                <DocView doc=a.body.clone()/>
+                <DocView doc=a.body.clone() pictures=a.pictures.clone()/>
             </div>
             <footer class="article-footer">
                 {byline}

@@ -381,5 +381,15 @@ async fn write_content(
     .bind(settings.allow_ratings.map(i64::from))
     .execute(&mut *conn)
     .await?;
+    // the library's "where it is used": the body's pictures and the cover (kept from
+    // before when the body has none)
+    let mut shown = c.body.media_ids();
+    let cover: Option<i64> =
+        sqlx::query_scalar("SELECT cover_media_id FROM articles WHERE id = $1")
+            .bind(id)
+            .fetch_one(&mut *conn)
+            .await?;
+    shown.extend(cover);
+    crate::features::media::set_article_media(conn, id, &shown).await?;
     crate::features::tags::set_for_article(conn, id, &c.tags).await
 }

@@ -9,9 +9,12 @@ use leptos_router::hooks::use_params_map;
 
 use super::model::*;
 use super::widgets::choice_options;
+use crate::components::browser::cursor_in;
 use crate::components::{admin_content, form_error, id_param};
 use crate::core::error::AppError;
-use crate::i18n::ta;
+use crate::features::media::model::MediaItem;
+use crate::features::media::picker::MediaPicker;
+use crate::i18n::{ta, tmd};
 
 /// The editing form, filled from the article (`id` 0: a new article).
 #[server(input = GetUrl)]
@@ -245,6 +248,7 @@ fn ArticleForm(form: ArticleFormData) -> impl IntoView {
     let (byline, on_byline) = bind!(byline);
     let (source, on_source) = bind!(source);
     let (body, on_body) = bind!(body);
+    let picking = RwSignal::new(false);
     let (expire, on_expire) = bind!(expire_at);
     let selected = form.category_id;
     let back = match form.id {
@@ -284,6 +288,10 @@ fn ArticleForm(form: ArticleFormData) -> impl IntoView {
             </p>
             <textarea id="than-bai" name="article[body]" rows="20" class="body-input" aria-describedby="than-bai-goi-y"
                 prop:value=body on:input=on_body>{form.body.clone()}</textarea>
+            <p class="body-tools">
+                <button type="button" class="button-secondary" aria-controls="chon-anh" aria-expanded=move || picking.get().to_string()
+                    on:click=move |_| picking.set(true)>{tmd().insert_picture}</button>
+            </p>
             <div class="form-grid">
                 <div>
                     <label for="tac-gia">{ta().form_byline}</label>
@@ -311,5 +319,15 @@ fn ArticleForm(form: ArticleFormData) -> impl IntoView {
                 {move || if pending.get() { ta().form_saving } else { ta().form_save }}
             </button>
         </ActionForm>
+        // outside the article's form: the picker's uploader is a form of its own
+        {move || picking.get().then(|| view! {
+            <MediaPicker pick=move |item: MediaItem| {
+                fields.update(|f| {
+                    let at = cursor_in("than-bai", &f.body).unwrap_or(f.body.len());
+                    f.body.insert_str(at, &format!("\n\n![]({})\n\n", item.src));
+                });
+                picking.set(false);
+            } close=move |_| picking.set(false)/>
+        })}
     }
 }

@@ -204,11 +204,18 @@ pub async fn content_from_form(
     }
     let urls = image_urls(body);
     let found = super::store::media_by_src(pool, &urls).await?;
-    if let Some(missing) = urls.iter().find(|u| !found.iter().any(|f| &f.src == *u)) {
+    if let Some(missing) = urls
+        .iter()
+        .find(|u| !found.iter().any(|f| &f.image.src == *u))
+    {
         return Err(invalid(fill(ta().form_image_missing, &[&missing])));
     }
-    let images = found.into_iter().map(|f| (f.src.clone(), f)).collect();
-    let doc: Doc = to_doc(body, &images);
+    let images = found
+        .iter()
+        .map(|f| (f.image.src.clone(), f.image.clone()))
+        .collect();
+    let mut doc: Doc = to_doc(body, &images);
+    described_by_library(&mut doc, &found)?;
     doc.validate().map_err(|e| invalid(e.to_string()))?;
     Ok(Content {
         title,
@@ -219,6 +226,35 @@ pub async fn content_from_form(
         source: one_line(source, ta().form_source, MAX_SHORT_CHARS)?,
         body: doc,
     })
+}
+
+/// A picture written without words (`![](/media/…)`, as the picker inserts it) takes
+/// the library's alt text, caption and credit; one with no alt text anywhere is refused.
+fn described_by_library(
+    doc: &mut Doc,
+    library: &[super::store::LibraryImage],
+) -> Result<(), AppError> {
+    for fig in doc.figures_mut() {
+        let Some(lib) = library.iter().find(|l| l.image.media_id == fig.media_id) else {
+            continue;
+        };
+        if fig.alt.is_empty() {
+            fig.alt = lib.alt.clone();
+            if fig.caption.is_empty() {
+                fig.caption = lib.caption.clone();
+            }
+        }
+        if fig.credit.is_empty() {
+            fig.credit = lib.credit.clone();
+        }
+        if fig.alt.is_empty() {
+            return Err(invalid(fill(
+                crate::i18n::tmd().image_needs_alt,
+                &[&fig.src],
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// The fields that differ between two snapshots, word by word.

@@ -338,12 +338,20 @@ pub async fn last_rejection(pool: &AnyPool, id: i64) -> Result<Option<String>, s
     row.map(|r| r.try_get("reason")).transpose()
 }
 
+/// A picture of the library named in the form, with what staff wrote of it there.
+pub struct LibraryImage {
+    pub image: crate::content::markdown::StoredImage,
+    pub alt: String,
+    pub caption: String,
+    pub credit: String,
+}
+
 /// Media by their address (`/media/<file>`), for pictures named in the form's Markdown:
 /// one query for all of them.
 pub async fn media_by_src(
     pool: &AnyPool,
     srcs: &[String],
-) -> Result<Vec<crate::content::markdown::StoredImage>, sqlx::Error> {
+) -> Result<Vec<LibraryImage>, sqlx::Error> {
     let files: Vec<&str> = srcs
         .iter()
         .filter_map(|s| s.strip_prefix("/media/"))
@@ -353,7 +361,8 @@ pub async fn media_by_src(
     }
     let marks: Vec<String> = (1..=files.len()).map(|i| format!("${i}")).collect();
     let sql = format!(
-        "SELECT id, file_name, width, height FROM media WHERE file_name IN ({})",
+        "SELECT id, file_name, width, height, alt, caption, credit FROM media \
+         WHERE kind = 'picture' AND file_name IN ({})",
         marks.join(", ")
     );
     let mut query = sqlx::query(&sql);
@@ -365,11 +374,16 @@ pub async fn media_by_src(
         .await?
         .iter()
         .map(|r| {
-            Ok(crate::content::markdown::StoredImage {
-                media_id: r.try_get("id")?,
-                src: format!("/media/{}", r.try_get::<String, _>("file_name")?),
-                width: r.try_get::<i64, _>("width")? as u32,
-                height: r.try_get::<i64, _>("height")? as u32,
+            Ok(LibraryImage {
+                image: crate::content::markdown::StoredImage {
+                    media_id: r.try_get("id")?,
+                    src: format!("/media/{}", r.try_get::<String, _>("file_name")?),
+                    width: r.try_get::<i64, _>("width")? as u32,
+                    height: r.try_get::<i64, _>("height")? as u32,
+                },
+                alt: r.try_get("alt")?,
+                caption: r.try_get("caption")?,
+                credit: r.try_get("credit")?,
             })
         })
         .collect()

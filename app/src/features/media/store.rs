@@ -89,8 +89,8 @@ pub async fn store(
     }
     write_atomically(dir, &file_name, bytes).await?;
     let id: i64 = sqlx::query(
-        "INSERT INTO media (sha256, file_name, mime, size_bytes, width, height, alt, original_name, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        "INSERT INTO media (sha256, file_name, mime, size_bytes, width, height, alt, original_name, created_at, \
+         search_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
     .bind(&hash)
     .bind(&file_name)
@@ -101,6 +101,7 @@ pub async fn store(
     .bind(alt)
     .bind(original_name)
     .bind(now)
+    .bind(super::library::search_text(original_name, alt, "", ""))
     .fetch_one(&mut *conn)
     .await?
     .try_get("id")?;
@@ -164,7 +165,7 @@ pub async fn insert_upload(
     pool: &sqlx::AnyPool,
     u: &NewUpload<'_>,
 ) -> Result<(Stored, bool), sqlx::Error> {
-    let search = crate::core::text::fold_vietnamese(u.original_name).to_lowercase();
+    let search = super::library::search_text(u.original_name, "", "", "");
     let inserted = sqlx::query(
         "INSERT INTO media (sha256, file_name, mime, size_bytes, width, height, original_name, \
          created_at, kind, uploaded_by, search_text, prepared) \
@@ -254,13 +255,13 @@ pub async fn remake_all(pool: &sqlx::AnyPool) -> Result<u64, sqlx::Error> {
 }
 
 /// Records a picture's copies (replacing any made before) and its cleaned original's
-/// size: it is prepared.
+/// size: it is prepared. True when an article shows it (its pages change).
 pub async fn set_prepared(
     pool: &sqlx::AnyPool,
     media: i64,
     size_bytes: i64,
     variants: &[Variant],
-) -> Result<(), sqlx::Error> {
+) -> Result<bool, sqlx::Error> {
     let mut tx = crate::core::state::begin_write(pool).await?;
     sqlx::query("DELETE FROM media_variants WHERE media_id = $1")
         .bind(media)
@@ -286,7 +287,13 @@ pub async fn set_prepared(
         .bind(PREPARED)
         .execute(&mut *tx)
         .await?;
-    tx.commit().await
+    let shown = sqlx::query("SELECT 1 FROM article_media WHERE media_id = $1 LIMIT 1")
+        .bind(media)
+        .fetch_optional(&mut *tx)
+        .await?
+        .is_some();
+    tx.commit().await?;
+    Ok(shown)
 }
 
 /// The copies of a picture, narrowest first.
@@ -309,6 +316,45 @@ pub async fn variants(pool: &sqlx::AnyPool, media: i64) -> Result<Vec<Variant>, 
             })
         })
         .collect()
+}
+
+const WEBP: &str = "image/webp";
+
+/// The copies of these pictures (what `srcset` offers), by media id: one query for a
+/// whole document.
+pub async fn copies_of(
+    pool: &sqlx::AnyPool,
+    media: &[i64],
+) -> Result<crate::content::Pictures, sqlx::Error> {
+    let mut ids: Vec<i64> = media.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut out = crate::content::Pictures::new();
+    if ids.is_empty() {
+        return Ok(out);
+    }
+    let marks: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT v.media_id, v.width, v.file_name, v.mime, m.mime AS original_mime \
+         FROM media_variants v JOIN media m ON m.id = v.media_id \
+         WHERE v.media_id IN ({}) ORDER BY v.media_id, v.width",
+        marks.join(", ")
+    );
+    let mut query = sqlx::query(&sql);
+    for id in &ids {
+        query = query.bind(*id);
+    }
+    for r in query.fetch_all(pool).await? {
+        let (mime, original): (String, String) = (r.try_get("mime")?, r.try_get("original_mime")?);
+        out.entry(r.try_get("media_id")?)
+            .or_default()
+            .push(crate::content::PictureCopy {
+                width: r.try_get::<i64, _>("width")? as u32,
+                file: r.try_get("file_name")?,
+                webp: mime == WEBP && original != WEBP,
+            });
+    }
+    Ok(out)
 }
 
 async fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
