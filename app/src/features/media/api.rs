@@ -34,43 +34,62 @@ pub async fn get_media_limits() -> Result<super::model::MediaLimits, AppError> {
     })
 }
 
-/// One page of the library: `loai` "anh" / "tai-lieu" / all, `nguoi_tai` an uploader.
+/// One page of the library: `loai` "anh" / "tai-lieu" / all, `nguoi_tai` an uploader;
+/// with the details of file `chon` when one is chosen.
 #[server(input = GetUrl)]
 pub async fn get_media_library(
     q: String,
     loai: String,
     nguoi_tai: Option<i64>,
     trang: u32,
+    chon: Option<i64>,
 ) -> Result<LibraryData, AppError> {
     use super::library;
     use super::model::LibraryQuery;
     let ctx = crate::core::state::app_context()?;
-    librarian().await?;
+    let user = librarian().await?;
     let query = LibraryQuery {
         q: q.chars().take(100).collect(),
         kind: loai,
         uploader: nguoi_tai,
         page: trang,
     };
-    let (items, uploaders) = tokio::try_join!(
+    let (items, uploaders, detail) = tokio::try_join!(
         library::list(&ctx.pool, &query),
-        library::uploaders(&ctx.pool)
+        library::uploaders(&ctx.pool),
+        async {
+            match chon {
+                Some(id) => detail_of(&ctx.pool, &user, id).await,
+                None => Ok(None),
+            }
+        }
     )?;
-    Ok(LibraryData { items, uploaders })
+    let (max_picture_mb, max_document_mb) = ctx.upload_limits_mb;
+    Ok(LibraryData {
+        items,
+        uploaders,
+        detail,
+        limits: super::model::MediaLimits {
+            max_picture_mb,
+            max_document_mb,
+        },
+    })
 }
 
-/// A file with its copies and the articles that show it.
-#[server(input = GetUrl)]
-pub async fn get_media_detail(id: i64) -> Result<MediaDetail, AppError> {
+/// File `id` as its panel shows it, None when there is no such file.
+#[cfg(feature = "ssr")]
+async fn detail_of(
+    pool: &sqlx::AnyPool,
+    user: &crate::features::accounts::CurrentUser,
+    id: i64,
+) -> Result<Option<MediaDetail>, sqlx::Error> {
     use super::model::MediaUse;
     use crate::features::workflow::Status;
-    let ctx = crate::core::state::app_context()?;
-    let user = librarian().await?;
-    let found = super::library::find(&ctx.pool, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok(MediaDetail {
-        may_delete: may_delete(&user, found.uploaded_by),
+    let Some(found) = super::library::find(pool, id).await? else {
+        return Ok(None);
+    };
+    Ok(Some(MediaDetail {
+        may_delete: may_delete(user, found.uploaded_by),
         item: found.item,
         copies: found.copies,
         used_in: found
@@ -84,7 +103,17 @@ pub async fn get_media_detail(id: i64) -> Result<MediaDetail, AppError> {
                     .unwrap_or(status),
             })
             .collect(),
-    })
+    }))
+}
+
+/// A file with its copies and the articles that show it.
+#[server(input = GetUrl)]
+pub async fn get_media_detail(id: i64) -> Result<MediaDetail, AppError> {
+    let ctx = crate::core::state::app_context()?;
+    let user = librarian().await?;
+    detail_of(&ctx.pool, &user, id)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 /// One line of text, NFC, at most `max` characters.

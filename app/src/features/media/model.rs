@@ -88,6 +88,10 @@ pub struct LibraryData {
     pub items: Paged<MediaItem>,
     /// Staff who uploaded something: (id, name).
     pub uploaders: Vec<(i64, String)>,
+    /// The file chosen (`?chon=`), if any and it exists.
+    pub detail: Option<MediaDetail>,
+    /// What the uploader may send.
+    pub limits: MediaLimits,
 }
 
 /// An article that shows a file.

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::api::{DescribeMedia, get_media_detail, get_media_library, get_media_limits};
 use super::model::MediaItem;
-use super::uploader::Uploader;
+use super::uploader::{UploadQueue, Uploader};
 use super::views::{Choose, DescribeForm, picture_grid};
 use crate::i18n::tmd;
 
@@ -20,9 +20,10 @@ pub fn MediaPicker(
     let words = RwSignal::new(String::new());
     let page = RwSignal::new(1u32);
     let uploads = RwSignal::new(0u32);
+    let queue = UploadQueue::new(move || uploads.update(|n| *n += 1));
     let data = Resource::new(
         move || (words.get(), page.get(), uploads.get()),
-        |(q, p, _)| get_media_library(q, "anh".into(), None, p),
+        |(q, p, _)| get_media_library(q, "anh".into(), None, p, None),
     );
     let limits = Resource::new(|| (), |_| get_media_limits());
     let chosen = RwSignal::new(None::<MediaItem>);
@@ -84,7 +85,7 @@ pub fn MediaPicker(
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     limits.await.ok().map(|limits| view! {
-                        <Uploader limits uploaded=move |_| uploads.update(|n| *n += 1)/>
+                        <Uploader queue limits/>
                     })
                 })}
             </Suspense>

@@ -41,19 +41,45 @@ struct Job {
     stage: RwSignal<Stage>,
 }
 
-/// The uploader's form; `uploaded` runs after each file stored (the library reloads).
+/// The files given to an uploader and where each is: made by the page, so they stay
+/// while the page around the uploader is made again (after its list reloads).
+#[derive(Clone, Copy)]
+pub struct UploadQueue {
+    jobs: RwSignal<Vec<Job>>,
+    #[cfg(feature = "hydrate")]
+    client: client::Client,
+}
+
+impl UploadQueue {
+    /// `uploaded` runs when the files sent last have all ended and one was stored.
+    pub fn new(uploaded: impl Fn() + Send + Sync + 'static) -> Self {
+        let jobs = RwSignal::new(Vec::new());
+        #[cfg(not(feature = "hydrate"))]
+        let _ = uploaded;
+        UploadQueue {
+            jobs,
+            #[cfg(feature = "hydrate")]
+            client: client::Client::new(jobs, Callback::new(move |()| uploaded())),
+        }
+    }
+}
+
+/// The uploader's form, sending into `queue`.
 #[component]
-pub fn Uploader(limits: MediaLimits, #[prop(into)] uploaded: Callback<()>) -> impl IntoView {
-    let jobs = RwSignal::new(Vec::<Job>::new());
+pub fn Uploader(queue: UploadQueue, limits: MediaLimits) -> impl IntoView {
+    let jobs = queue.jobs;
     let dragging = RwSignal::new(false);
+    // the browser's side is running (effects run only there)
+    let ready = RwSignal::new(false);
+    Effect::new(move |_| ready.set(true));
     let hint = fill(
         tmd().upload_limits,
         &[&limits.max_picture_mb, &limits.max_document_mb],
     );
     #[cfg(feature = "hydrate")]
-    let client = client::Client::new(jobs, limits, uploaded);
-    #[cfg(not(feature = "hydrate"))]
-    let _ = uploaded;
+    let client = queue.client;
+    #[cfg(feature = "hydrate")]
+    client.set_limits(limits);
 
     let on_change = move |_ev: leptos::ev::Event| {
         #[cfg(feature = "hydrate")]
@@ -97,7 +123,8 @@ pub fn Uploader(limits: MediaLimits, #[prop(into)] uploaded: Callback<()>) -> im
                     accept="image/jpeg,image/png,image/webp,image/gif,.pdf,.docx,.xlsx,.odt"
                     aria-describedby="gioi-han-tep" on:change=on_change/>
                 <p id="gioi-han-tep" class="muted">{hint}</p>
-                <noscript><button type="submit" class="button-primary">{tmd().upload_submit}</button></noscript>
+                // without JavaScript the form is sent as it is; with it files go when chosen
+                <button type="submit" class="button-primary" hidden=move || ready.get()>{tmd().upload_submit}</button>
             </form>
             <ul class="uploads" aria-label=tmd().uploads_label aria-live="polite">{rows}</ul>
         </section>
@@ -183,11 +210,15 @@ mod client {
     #[derive(Clone, Copy)]
     pub struct Client {
         jobs: RwSignal<Vec<Job>>,
-        limits: MediaLimits,
+        limits: StoredValue<MediaLimits>,
         uploaded: Callback<()>,
+        /// A file was stored since `uploaded` last ran.
+        stored: StoredValue<bool>,
         files: StoredValue<HashMap<u32, File>, LocalStorage>,
         sending: StoredValue<HashMap<u32, Sending>, LocalStorage>,
         next: StoredValue<u32>,
+        /// Where the queue was made (its files' signals live there).
+        owner: StoredValue<Owner, LocalStorage>,
     }
 
     /// How a request ended.
@@ -198,15 +229,22 @@ mod client {
     }
 
     impl Client {
-        pub fn new(jobs: RwSignal<Vec<Job>>, limits: MediaLimits, uploaded: Callback<()>) -> Self {
+        pub fn new(jobs: RwSignal<Vec<Job>>, uploaded: Callback<()>) -> Self {
             Client {
                 jobs,
-                limits,
+                limits: StoredValue::new(MediaLimits::default()),
                 uploaded,
+                stored: StoredValue::new(false),
                 files: StoredValue::new_local(HashMap::new()),
                 sending: StoredValue::new_local(HashMap::new()),
                 next: StoredValue::new(0),
+                owner: StoredValue::new_local(Owner::current().unwrap_or_else(Owner::new)),
             }
+        }
+
+        /// What the server takes (the uploader knows it once its page has loaded).
+        pub fn set_limits(self, limits: MediaLimits) {
+            self.limits.set_value(limits);
         }
 
         /// The files chosen in the file field (which is emptied for the next choice).
@@ -241,13 +279,16 @@ mod client {
         fn add(self, file: File) {
             let key = self.next.get_value();
             self.next.set_value(key + 1);
-            let job = Job {
-                key,
-                name: StoredValue::new(file.name()),
-                size: file.size(),
-                sent: RwSignal::new(0.0),
-                stage: RwSignal::new(Stage::Checking),
-            };
+            // owned by the queue's page, not by the uploader that is made again
+            let job = self.owner.with_value(|owner| {
+                owner.with(|| Job {
+                    key,
+                    name: StoredValue::new(file.name()),
+                    size: file.size(),
+                    sent: RwSignal::new(0.0),
+                    stage: RwSignal::new(Stage::Checking),
+                })
+            });
             self.files.update_value(|f| {
                 f.insert(key, file);
             });
@@ -277,10 +318,11 @@ mod client {
                     return;
                 }
                 let picture = picture_head(&head);
-                let max = self.limits.max_bytes(picture);
+                let max = self.limits.get_value().max_bytes(picture);
                 if file.size() > max as f64 {
                     let mb = max / (1024 * 1024);
                     job.stage.set(Stage::Failed(fill(tmd().too_big, &[&mb])));
+                    self.settle();
                     return;
                 }
                 job.stage.set(Stage::Sending);
@@ -350,7 +392,7 @@ mod client {
                         .ok()
                         .and_then(|v| v.first()?.get("new")?.as_bool())
                         .is_some_and(|new| !new);
-                    self.uploaded.run(());
+                    self.stored.set_value(true);
                     Stage::Done { again }
                 }
                 End::Answered(status, text) => Stage::Failed(
@@ -363,6 +405,7 @@ mod client {
                 End::Cancelled => Stage::Cancelled,
             };
             job.stage.set(stage);
+            self.settle();
             // the handlers are dropped once the one running now has returned
             let sending = self.sending;
             leptos::task::spawn_local(async move {
@@ -370,6 +413,20 @@ mod client {
                     s.remove(&key);
                 });
             });
+        }
+    }
+
+    impl Client {
+        /// Once no file is on its way any more and one was stored, the list shows them.
+        fn settle(self) {
+            let busy = self.jobs.with_untracked(|jobs| {
+                jobs.iter()
+                    .any(|j| matches!(j.stage.get_untracked(), Stage::Checking | Stage::Sending))
+            });
+            if !busy && self.stored.get_value() {
+                self.stored.set_value(false);
+                self.uploaded.run(());
+            }
         }
     }
 

@@ -10,13 +10,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use super::api::{
-    DeleteMedia, DescribeMedia, get_media_detail, get_media_library, get_media_limits,
-};
+use super::api::{DeleteMedia, DescribeMedia, get_media_library};
 use super::model::{
     ALT_MAX, CAPTION_MAX, CREDIT_MAX, LibraryQuery, MediaDetail, MediaItem, size_text,
 };
-use super::uploader::Uploader;
+use super::uploader::{UploadQueue, Uploader};
 use crate::components::{Pagination, admin_content, form_error};
 use crate::core::paging::page_param;
 use crate::i18n::{fill, tmd};
@@ -57,7 +55,7 @@ pub fn picture_grid(items: Vec<MediaItem>, choose: Choose) -> impl IntoView {
             let opener = match choose {
                 Choose::Details(query) => {
                     let href = query.with_value(|q| q.choosing(BASE, item.id));
-                    view! { <A href=href attr:class="media-open" attr:aria-label=label>{image}</A> }.into_any()
+                    view! { <a href=href class="media-open" aria-label=label>{image}</a> }.into_any()
                 }
                 Choose::Pick(pick) => {
                     let chosen = item.clone();
@@ -95,7 +93,7 @@ fn document_list(items: Vec<MediaItem>, query: StoredValue<LibraryQuery>) -> imp
                 .unwrap_or_default();
             view! {
                 <tr>
-                    <td><A href=href>{item.name.clone()}</A></td>
+                    <td><a href=href>{item.name.clone()}</a></td>
                     <td>{ext}</td>
                     <td>{size_text(item.size_bytes)}</td>
                     <td>{item.date.clone()}</td>
@@ -190,52 +188,57 @@ fn notices() -> impl IntoView {
     }
 }
 
-/// `/quan-tri/thu-vien?q=&loai=&nguoi-tai=&trang=&chon=`: the uploader stays while the
-/// files below it load again (after an upload, another page, other filters).
+/// `/quan-tri/thu-vien?q=&loai=&nguoi-tai=&trang=&chon=`: one request brings the page's
+/// files, the one chosen and the uploader's limits; the files being uploaded stay
+/// while it loads again (after a batch of uploads, another page, other filters).
 #[component]
 pub fn MediaLibraryPage() -> impl IntoView {
     let query = use_query_map();
     let uploads = RwSignal::new(0u32);
-    let limits = Resource::new(|| (), |_| get_media_limits());
-    let chosen =
-        Memo::new(move |_| query.with(|q| q.get("chon").and_then(|id| id.parse::<i64>().ok())));
-    admin_content(tmd().title, limits, move |limits| {
+    let queue = UploadQueue::new(move || uploads.update(|n| *n += 1));
+    let describe = ServerAction::<DescribeMedia>::new();
+    let delete = ServerAction::<DeleteMedia>::new();
+    let chosen = move || query.with(|q| q.get("chon").and_then(|id| id.parse::<i64>().ok()));
+    let data = Resource::new(
+        move || {
+            (
+                query.with(query_from),
+                chosen(),
+                uploads.get(),
+                describe.version().get(),
+            )
+        },
+        |(q, chon, _, _)| get_media_library(q.q, q.kind, q.uploader, q.page, chon),
+    );
+    Effect::new(move |_| {
+        if let Some(Ok(())) = delete.value().get() {
+            let _ = window().location().set_href(&format!("{BASE}?da-xoa=1"));
+        }
+    });
+    admin_content(tmd().title, data, move |d| {
+        let q = query.with_untracked(query_from);
+        let base = q.href(BASE, 1);
+        let close = q.href(BASE, q.page);
+        let (page, pages, total) = (d.items.page, d.items.pages, d.items.total);
+        let (pictures, documents): (Vec<_>, Vec<_>) =
+            d.items.items.into_iter().partition(|i| i.picture);
+        let empty = pictures.is_empty() && documents.is_empty();
+        let filter_form = filters(&q, &d.uploaders);
+        let stored = StoredValue::new(q);
+        let panel = d.detail.map(|detail| {
+            view! {
+                <aside class="media-detail" aria-labelledby="chi-tiet-tep">
+                    <a href=close class="media-close">{tmd().close}</a>
+                    {detail_view(detail, describe, delete)}
+                </aside>
+            }
+        });
         view! {
             <h1>{tmd().title}</h1>
             {notices()}
-            <Uploader limits uploaded=move |_| uploads.update(|n| *n += 1)/>
-            <LibraryResults uploads/>
-            {move || chosen.get().map(|id| view! { <DetailPanel id refresh=uploads/> })}
-        }
-    })
-}
-
-/// The files the address asks for, with its filters and pages.
-#[component]
-fn LibraryResults(uploads: RwSignal<u32>) -> impl IntoView {
-    let query = use_query_map();
-    let data = Resource::new(
-        move || (query.with(query_from), uploads.get()),
-        |(q, _)| get_media_library(q.q, q.kind, q.uploader, q.page),
-    );
-    let results = move || {
-        Suspend::new(async move {
-            let d = match data.await {
-                Ok(d) => d,
-                Err(e) => {
-                    return view! { <p class="form-error" role="alert">{e.to_string()}</p> }
-                        .into_any();
-                }
-            };
-            let q = query.with_untracked(query_from);
-            let base = q.href(BASE, 1);
-            let (page, pages, total) = (d.items.page, d.items.pages, d.items.total);
-            let (pictures, documents): (Vec<_>, Vec<_>) =
-                d.items.items.into_iter().partition(|i| i.picture);
-            let empty = pictures.is_empty() && documents.is_empty();
-            let filter_form = filters(&q, &d.uploaders);
-            let stored = StoredValue::new(q);
-            view! {
+            <Uploader queue limits=d.limits/>
+            <section class="media-results" aria-labelledby="ket-qua-tep">
+                <h2 id="ket-qua-tep" class="visually-hidden">{tmd().search_label}</h2>
                 {filter_form}
                 <p class="muted" role="status">{fill(tmd().found, &[&total])}</p>
                 {empty.then(|| view! { <p class="empty">{tmd().empty}</p> })}
@@ -248,57 +251,10 @@ fn LibraryResults(uploads: RwSignal<u32>) -> impl IntoView {
                     {document_list(documents, stored)}
                 })}
                 <Pagination base page pages/>
-            }
-            .into_any()
-        })
-    };
-    view! {
-        <section class="media-results" aria-labelledby="ket-qua-tep">
-            <h2 id="ket-qua-tep" class="visually-hidden">{tmd().search_label}</h2>
-            <Transition fallback=|| view! { <p class="loading" role="status">{crate::i18n::t().loading}</p> }>
-                {results}
-            </Transition>
-        </section>
-    }
-}
-
-/// A file's details, beside the grid.
-#[component]
-fn DetailPanel(id: i64, refresh: RwSignal<u32>) -> impl IntoView {
-    let describe = ServerAction::<DescribeMedia>::new();
-    let delete = ServerAction::<DeleteMedia>::new();
-    let detail = Resource::new(
-        move || describe.version().get(),
-        move |_| get_media_detail(id),
-    );
-    Effect::new(move |_| {
-        if let Some(Ok(())) = describe.value().get() {
-            refresh.update(|n| *n += 1);
+            </section>
+            {panel}
         }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(())) = delete.value().get() {
-            let _ = window().location().set_href(&format!("{BASE}?da-xoa=1"));
-        }
-    });
-    let query = use_query_map();
-    let close = move || {
-        let q = query.with(query_from);
-        q.href(BASE, q.page)
-    };
-    view! {
-        <aside class="media-detail" aria-labelledby="chi-tiet-tep">
-            <A href=close attr:class="media-close">{tmd().close}</A>
-            <Suspense fallback=|| view! { <p class="loading" role="status">{crate::i18n::t().loading}</p> }>
-                {move || Suspend::new(async move {
-                    match detail.await {
-                        Ok(d) => crate::components::browser::in_island(move || detail_view(d, describe, delete).into_any()),
-                        Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
-        </aside>
-    }
+    })
 }
 
 fn detail_view(
