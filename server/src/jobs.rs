@@ -281,15 +281,24 @@ pub fn spawn_preparer(pool: AnyPool, media_dir: std::path::PathBuf) -> tokio::ta
         let mut tick = tokio::time::interval(PREPARE_INTERVAL);
         loop {
             tick.tick().await;
+            let mut changes = crate::media::PageChanges::new();
             loop {
                 match crate::media::prepare_waiting(&pool, &media_dir, 4).await {
-                    Ok(0) => break,
-                    Ok(n) => tracing::debug!("đã làm bản thu nhỏ của {n} ảnh"),
+                    Ok(round) if round.prepared == 0 => break,
+                    Ok(round) => {
+                        tracing::debug!("đã làm bản thu nhỏ của {} ảnh", round.prepared);
+                        if let Err(e) = changes.after(&pool, round).await {
+                            tracing::warn!("lỗi báo trang đổi: {e}");
+                        }
+                    }
                     Err(e) => {
                         tracing::warn!("lỗi làm bản thu nhỏ của ảnh: {e}");
                         break;
                     }
                 }
+            }
+            if let Err(e) = changes.finish(&pool).await {
+                tracing::warn!("lỗi báo trang đổi: {e}");
             }
         }
     })

@@ -206,17 +206,27 @@ fn copy_atomically(from: &Path, dir: &Path, name: &str) -> std::io::Result<u64> 
     Ok(size)
 }
 
-/// Makes the copies of up to `batch` waiting pictures (cleaning the originals stored
-/// before uploads); returns how many were prepared. A picture that cannot be decoded
-/// is marked prepared without copies (pages keep its original) and logged.
+/// What a round of preparation did.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Round {
+    pub prepared: usize,
+    /// An article shows a picture given copies: its pages change.
+    pub shown: bool,
+}
+
+/// Makes the copies of up to `batch` waiting pictures, oldest first (cleaning the
+/// originals stored before uploads). A picture that cannot be decoded is marked
+/// prepared without copies (pages keep its original) and logged.
 pub async fn prepare_waiting(
     pool: &AnyPool,
     media_dir: &Path,
     batch: i64,
-) -> Result<usize, MediaError> {
+) -> Result<Round, MediaError> {
     let waiting = media::waiting(pool, batch).await?;
-    let n = waiting.len();
-    let mut shown = false;
+    let mut round = Round {
+        prepared: waiting.len(),
+        shown: false,
+    };
     for (stored, cleaned) in waiting {
         let dir = media_dir.to_path_buf();
         let made = {
@@ -234,14 +244,55 @@ pub async fn prepare_waiting(
             // stored before the library: findable by its words from now on
             media::refresh_search_text(pool, stored.id).await?;
         }
-        shown |= media::set_prepared(pool, stored.id, size, &copies).await?;
+        let shown = media::set_prepared(pool, stored.id, size, &copies).await?;
+        round.shown |= shown && !copies.is_empty();
     }
-    if shown {
-        // the pages showing these pictures now offer their copies
-        let mut conn = pool.acquire().await?;
-        toasoan_app::core::state::bump_content_version(&mut conn).await?;
+    Ok(round)
+}
+
+/// How often, at most, the pages are made stale while a backlog of pictures shown in
+/// articles is prepared (an upgrade's thousands): each time every kept page goes.
+pub const PAGES_CHANGED_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Says to every server that pages showing newly prepared pictures changed (they now
+/// offer the copies): once a minute at most while rounds go on, and once at the end.
+pub struct PageChanges {
+    pending: bool,
+    last: std::time::Instant,
+}
+
+impl PageChanges {
+    pub fn new() -> Self {
+        PageChanges {
+            pending: false,
+            last: std::time::Instant::now(),
+        }
     }
-    Ok(n)
+
+    /// After a round.
+    pub async fn after(&mut self, pool: &AnyPool, round: Round) -> Result<(), sqlx::Error> {
+        self.pending |= round.shown;
+        if self.last.elapsed() >= PAGES_CHANGED_EVERY {
+            self.finish(pool).await?;
+        }
+        Ok(())
+    }
+
+    /// When the rounds are over.
+    pub async fn finish(&mut self, pool: &AnyPool) -> Result<(), sqlx::Error> {
+        if std::mem::take(&mut self.pending) {
+            let mut conn = pool.acquire().await?;
+            toasoan_app::core::state::bump_content_version(&mut conn).await?;
+            self.last = std::time::Instant::now();
+        }
+        Ok(())
+    }
+}
+
+impl Default for PageChanges {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 fn file_size(path: &Path) -> i64 {

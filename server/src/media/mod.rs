@@ -9,7 +9,7 @@ pub mod rebuild;
 pub mod upload;
 pub mod variants;
 
-pub use ingest::{Ingested, MediaError, Upload, ingest, prepare_waiting};
+pub use ingest::{Ingested, MediaError, PageChanges, Round, Upload, ingest, prepare_waiting};
 pub use kinds::Kind;
 pub use toasoan_app::features::media::MediaLimits;
 

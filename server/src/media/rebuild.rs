@@ -9,7 +9,7 @@ use std::path::Path;
 use sqlx::AnyPool;
 use toasoan_app::features::media;
 
-use super::{MediaError, prepare_waiting};
+use super::{MediaError, PageChanges, prepare_waiting};
 
 /// Pictures prepared per round (each round is written before the next starts).
 const BATCH: i64 = 8;
@@ -35,16 +35,19 @@ pub async fn rebuild(
     };
     report(0);
     let mut prepared = 0;
+    let mut changes = PageChanges::new();
     loop {
-        let n = prepare_waiting(pool, media_dir, BATCH).await?;
-        if n == 0 {
+        let round = prepare_waiting(pool, media_dir, BATCH).await?;
+        if round.prepared == 0 {
             break;
         }
-        prepared += n as u64;
+        changes.after(pool, round).await?;
+        prepared += round.prepared as u64;
         // counted again: a running server's preparer may take some too
         let waiting = media::count_waiting(pool).await?;
         report(total.saturating_sub(waiting));
     }
+    changes.finish(pool).await?;
     report(total);
     Ok(prepared)
 }

@@ -238,7 +238,7 @@ mod client {
                 files: StoredValue::new_local(HashMap::new()),
                 sending: StoredValue::new_local(HashMap::new()),
                 next: StoredValue::new(0),
-                owner: StoredValue::new_local(Owner::current().unwrap_or_else(Owner::new)),
+                owner: StoredValue::new_local(Owner::current().unwrap_or_default()),
             }
         }
 
