@@ -1,7 +1,8 @@
 //! The media library against the real server (SQLite and PostgreSQL): files found by
 //! their words without diacritics, kind and uploader; alt text required of a picture
 //! and before an article uses it; where a file is used; deleting refused while used;
-//! the plain form's answer; and the article page offering a picture's copies.
+//! the plain form's answer; and the article page and its card offering a picture's
+//! copies.
 
 mod common;
 
@@ -311,5 +312,9 @@ async fn an_article_offers_its_pictures_copies_once_made() {
             html.contains("fetchpriority=\"high\""),
             "the first picture loads at once"
         );
+        // its card on the home page offers the small copies too
+        let card = format!("srcset=\"{stem}-320.png 320w, {stem}-640.png 640w, {src} 1050w\"");
+        let (_, home) = s.get("/").await;
+        assert!(home.contains(&card), "{backend:?}: {card} in {home}");
     }
 }

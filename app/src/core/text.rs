@@ -9,6 +9,15 @@ pub fn nfc(s: &str) -> String {
     s.trim().nfc().collect()
 }
 
+/// `%text%` for SQL's LIKE (with `ESCAPE '\'`), LIKE's own wildcards in `text` escaped.
+pub fn like_contains(text: &str) -> String {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
 /// Removes Vietnamese diacritics: "Xây dựng Đảng" → "Xay dung Dang".
 pub fn fold_vietnamese(s: &str) -> String {
     s.nfd()

@@ -12,6 +12,9 @@ use crate::features::topics::model::TopicRef;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Thumb {
     pub src: String,
+    /// Its copies and itself by width, when its copies are made.
+    #[serde(default)]
+    pub srcset: Option<String>,
     pub width: u32,
     pub height: u32,
     pub alt: String,

@@ -20,16 +20,32 @@ const PUBLIC: &str =
 const CARD_COLUMNS: &str = "a.id AS id, a.slug AS slug, a.title AS title, a.sapo AS sapo, \
      a.publish_at AS publish_at, c.id AS category_id, c.slug AS category_slug, \
      c.name AS category_name, m.file_name AS file_name, m.width AS width, m.height AS height, \
-     a.comment_count AS comment_count";
+     a.comment_count AS comment_count, \
+     (SELECT v.file_name FROM media_variants v WHERE v.media_id = m.id AND v.width = 320 \
+      AND (v.mime <> 'image/webp' OR m.mime = 'image/webp')) AS copy_320, \
+     (SELECT v.file_name FROM media_variants v WHERE v.media_id = m.id AND v.width = 640 \
+      AND (v.mime <> 'image/webp' OR m.mime = 'image/webp')) AS copy_640";
 const CARD_JOINS: &str = "FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.cover_media_id";
 
 /// The picture of an article row (its cover's `file_name`, `width`, `height`), if any.
 fn thumb_from_row(r: &AnyRow, title: &str) -> Result<Option<Thumb>, sqlx::Error> {
     let file: Option<String> = r.try_get("file_name")?;
     file.map(|file| {
+        let width = r.try_get::<i64, _>("width")? as u32;
+        // a card's copies (queries other than the cards' have none)
+        let copies: Vec<String> = [("copy_320", 320), ("copy_640", 640)]
+            .into_iter()
+            .filter_map(|(column, w)| {
+                let copy = r.try_get::<Option<String>, _>(column).ok().flatten()?;
+                Some(format!("/media/{copy} {w}w"))
+            })
+            .collect();
+        let srcset =
+            (!copies.is_empty()).then(|| format!("{}, /media/{file} {width}w", copies.join(", ")));
         Ok(Thumb {
             src: format!("/media/{file}"),
-            width: r.try_get::<i64, _>("width")? as u32,
+            srcset,
+            width,
             height: r.try_get::<i64, _>("height")? as u32,
             alt: title.to_string(),
         })

@@ -38,11 +38,19 @@ pub fn ArticleCardView(
         CardSize::Row => "card card-row",
         CardSize::Compact => "card card-compact",
     };
+    // the width a card's picture takes: a lead card the page's (less a hair, as the
+    // article's figures, so a 2× phone takes the 640 px copy), a row card its column
+    let sizes = match size {
+        CardSize::Lead => "(max-width: 640px) calc(100vw - 40px), 560px",
+        _ => "(max-width: 640px) 120px, 200px",
+    };
     let thumb = (size != CardSize::Compact).then_some(card.thumb).flatten().map(|th| {
         let href = href.clone();
+        let sizes = th.srcset.is_some().then_some(sizes);
         view! {
             <A href=href attr:class="card-thumb" attr:tabindex="-1" attr:aria-hidden="true">
-                <img src=th.src width=th.width height=th.height alt="" loading="lazy" decoding="async"/>
+                <img src=th.src srcset=th.srcset sizes=sizes width=th.width height=th.height alt=""
+                    loading="lazy" decoding="async"/>
             </A>
         }
     });

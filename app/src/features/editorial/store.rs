@@ -6,6 +6,7 @@ use sqlx::{AnyPool, Row};
 
 use super::model::{Choice, DeskFilter, DeskRow, NoteView, RevisionInfo};
 use crate::core::paging::{PER_PAGE, Paged};
+use crate::core::text::like_contains as like;
 use crate::core::time;
 use crate::features::articles::Content;
 use crate::features::workflow::model::Status;
@@ -71,15 +72,6 @@ impl Where {
         }
         q
     }
-}
-
-/// `%text%` for LIKE, with LIKE's own wildcards escaped.
-fn like(text: &str) -> String {
-    let escaped = text
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
 }
 
 /// One page of the article list, newest change first. `own` limits it to one author.

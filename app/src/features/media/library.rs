@@ -43,22 +43,13 @@ fn item_from(r: &sqlx::any::AnyRow) -> Result<MediaItem, sqlx::Error> {
     })
 }
 
-/// `LIKE` pattern matching `word` anywhere, its own `%` and `_` taken literally.
-fn contains_pattern(word: &str) -> String {
-    let escaped = word
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
-}
-
 /// One page of the library, newest first.
 pub async fn list(pool: &AnyPool, query: &LibraryQuery) -> Result<Paged<MediaItem>, sqlx::Error> {
     let folded = crate::core::text::fold_vietnamese(&query.q).to_lowercase();
     let words: Vec<String> = folded
         .split_whitespace()
         .take(8)
-        .map(contains_pattern)
+        .map(crate::core::text::like_contains)
         .collect();
     let mut conditions = Vec::new();
     let mut n = 0;
@@ -303,6 +294,6 @@ mod tests {
             search_text("Lễ-hội.jpg", "Đoàn đại biểu", "", "Ảnh: TTXVN"),
             "le-hoi.jpg doan dai bieu  anh: ttxvn"
         );
-        assert_eq!(contains_pattern("50%_x"), "%50\\%\\_x%");
+        assert_eq!(crate::core::text::like_contains("50%_x"), "%50\\%\\_x%");
     }
 }
