@@ -4,7 +4,8 @@
 // picture's alt text and credit, puts it in an article from the form's picker and
 // publishes it; a reader's browser then fetches the copy that fits its screen: the
 // 640 px one on a 360 px phone at 2× (the request it made is checked), 1024 px on a
-// desktop.
+// desktop. On a connection as slow as 3G's upload, a file's bar follows its bytes; it is
+// cancelled halfway and sent again from its row.
 import { test, expect, Page } from '@playwright/test';
 import { deflateSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
@@ -163,4 +164,43 @@ test('an editor uploads, describes and uses pictures; a reader gets the copy tha
   await expect(picture).not.toHaveAttribute('loading', 'lazy');
   expect(await picture.evaluate((img: HTMLImageElement) => img.currentSrc)).toContain(wanted);
   await expect(reader.locator('article .figure')).toContainText('Ảnh: Hoàng Hà');
+});
+
+test('a slow upload shows its bytes going, can be cancelled and sent again', async ({ browser }, testInfo) => {
+  const run = testInfo.project.name;
+  const context = await browser.newContext();
+  const editor = await context.newPage();
+  await signIn(editor, 'truongban', 'truong-ban-2026', '/quan-tri/thu-vien');
+  // a connection of 3G's upload speed (about 100 KB/s) for a picture of about 1 MB
+  const cdp = await context.newCDPSession(editor);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 40,
+    downloadThroughput: -1,
+    uploadThroughput: 100 * 1024,
+  });
+  const name = `cham-${run}.png`;
+  await editor.setInputFiles('#chon-tep', { name, mimeType: 'image/png', buffer: png(600, 560, 90, true) });
+  const row = editor.locator('.uploads .upload').filter({ hasText: name });
+  const bar = row.locator('progress');
+  // part of it is sent, not all: the bar moves with the bytes
+  await expect
+    .poll(() => bar.evaluate((p: HTMLProgressElement) => p.value / p.max), { timeout: 15_000 })
+    .toBeGreaterThan(0.05);
+  expect(await bar.evaluate((p: HTMLProgressElement) => p.value / p.max)).toBeLessThan(0.9);
+  await expect(row.locator('.upload-status')).toHaveText(/^Đang tải lên: \d+%$/);
+  await row.getByRole('button', { name: `Hủy tải ${name}` }).click();
+  await expect(row.locator('.upload-status')).toHaveText('Đã hủy');
+
+  // at full speed again, the same file goes up from its row
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
+  await row.getByRole('button', { name: `Tải lại ${name}` }).click();
+  await expect(row.locator('.upload-status')).toHaveText('Đã tải lên');
+  await expect(editor.locator('.media-card').filter({ hasText: name })).toBeVisible();
 });
