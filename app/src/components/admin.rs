@@ -38,3 +38,46 @@ where
         </Suspense>
     }
 }
+
+/// What an admin page loaded while the server renders one request, by a key of the
+/// loader and its arguments. The server may make a page's body more than once in a
+/// render (its frame's `Suspense` runs its children again as that frame's data
+/// arrives), and each time the page asks for its data anew: were it to change in
+/// between (a picture's copies made, another upload), the page would be rendered from
+/// one answer and woken in the browser from another, and the browser could not take
+/// it up. Provided by the admin island for each render on the server.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Default)]
+pub struct RenderOnce(std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, Kept>>>);
+
+#[cfg(feature = "ssr")]
+type Kept = std::sync::Arc<tokio::sync::OnceCell<std::sync::Arc<dyn std::any::Any + Send + Sync>>>;
+
+/// `load`'s answer, the same however often one render asks for `key` (the askers after
+/// the first wait for its answer; one that failed is not kept). Outside a render (a
+/// call from the browser) it just loads.
+#[cfg(feature = "ssr")]
+pub async fn once_per_render<T, F>(key: String, load: F) -> Result<T, AppError>
+where
+    T: Clone + Send + Sync + 'static,
+    F: std::future::Future<Output = Result<T, AppError>> + Send,
+{
+    let Some(kept) = use_context::<RenderOnce>() else {
+        return load.await;
+    };
+    let cell = kept
+        .0
+        .lock()
+        .map(|mut map| map.entry(key).or_default().clone())
+        .unwrap_or_default();
+    let value = cell
+        .get_or_try_init(|| async {
+            load.await
+                .map(|v| std::sync::Arc::new(v) as std::sync::Arc<dyn std::any::Any + Send + Sync>)
+        })
+        .await?;
+    value
+        .downcast_ref::<T>()
+        .cloned()
+        .ok_or_else(|| AppError::internal("render once", "a key was used for two types"))
+}

@@ -33,6 +33,8 @@ use crate::features::portal::api::get_site_info;
 fn provide_island_context() {
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
     FIRST.with(|_| ());
+    #[cfg(feature = "ssr")]
+    provide_context(crate::components::admin::RenderOnce::default());
     let site: SiteResource = Resource::new(|| (), |_| get_site_info());
     provide_context(site);
 }
