@@ -81,3 +81,29 @@ where
         .cloned()
         .ok_or_else(|| AppError::internal("render once", "a key was used for two types"))
 }
+
+/// An admin page's data: `fetch(source())`, as `Resource::new` makes it, but once per
+/// render on the server (`once_per_render`, keyed by `page` and the source's value).
+pub fn page_data<S, T, Fut>(
+    page: &'static str,
+    source: impl Fn() -> S + Send + Sync + 'static,
+    fetch: impl Fn(S) -> Fut + Send + Sync + 'static,
+) -> Resource<Result<T, AppError>>
+where
+    S: std::fmt::Debug + PartialEq + Clone + Send + Sync + 'static,
+    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
+    Fut: std::future::Future<Output = Result<T, AppError>> + Send + 'static,
+{
+    Resource::new(source, move |s| {
+        #[cfg(feature = "ssr")]
+        {
+            let key = format!("{page} {s:?}");
+            once_per_render(key, fetch(s))
+        }
+        #[cfg(not(feature = "ssr"))]
+        {
+            let _ = page;
+            fetch(s)
+        }
+    })
+}

@@ -73,7 +73,11 @@ pub async fn get_audit_log(page: u32) -> Result<Paged<AuditEntry>, AppError> {
 #[component]
 pub fn AuditPage() -> impl IntoView {
     let query = use_query_map();
-    let data = Resource::new(move || page_param(query.read().get("trang")), get_audit_log);
+    let data = crate::components::admin::page_data(
+        module_path!(),
+        move || page_param(query.read().get("trang")),
+        get_audit_log,
+    );
     admin_content(ta().nav_audit, data, |log| {
         let page = log.page;
         let pages = log.pages;

@@ -95,7 +95,8 @@ pub fn UsersPage() -> impl IntoView {
     let create = ServerAction::<CreateAccount>::new();
     let update = ServerAction::<UpdateAccount>::new();
     let reset = ServerAction::<IssuePasswordLink>::new();
-    let data = Resource::new(
+    let data = crate::components::admin::page_data(
+        module_path!(),
         move || (create.version().get(), update.version().get()),
         |_| get_users(),
     );

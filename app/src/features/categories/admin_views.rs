@@ -49,7 +49,8 @@ pub fn CategoriesAdminPage() -> impl IntoView {
     let save = ServerAction::<SaveCategory>::new();
     let reorder = ServerAction::<MoveCategory>::new();
     let delete = ServerAction::<DeleteCategory>::new();
-    let data = Resource::new(
+    let data = crate::components::admin::page_data(
+        module_path!(),
         move || {
             (
                 save.version().get(),

@@ -174,7 +174,8 @@ fn right_box(
 pub fn UserGrantsPage() -> impl IntoView {
     let save = ServerAction::<SaveUserGrants>::new();
     let user_id = id_param(-1);
-    let data = Resource::new(
+    let data = crate::components::admin::page_data(
+        module_path!(),
         move || (user_id(), save.version().get()),
         |(id, _)| get_user_grants(id),
     );

@@ -98,7 +98,8 @@ pub fn CommentsQueuePage() -> impl IntoView {
     let moderate = ServerAction::<ModerateComments>::new();
     let edit = ServerAction::<EditComment>::new();
     let reply = ServerAction::<ReplyAsBoard>::new();
-    let data = Resource::new(
+    let data = crate::components::admin::page_data(
+        module_path!(),
         move || {
             let q = query.read();
             (

@@ -59,7 +59,7 @@ pub async fn get_dashboard() -> Result<DashboardData, AppError> {
 /// `/quan-tri`
 #[component]
 pub fn DashboardPage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| get_dashboard());
+    let data = crate::components::admin::page_data(module_path!(), || (), |_| get_dashboard());
     admin_content(ta().nav_overview, data, |d| {
         let has_desk = !d.counts.is_empty();
         view! {

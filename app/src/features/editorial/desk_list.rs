@@ -54,7 +54,8 @@ pub async fn get_desk_list(
 #[component]
 pub fn DeskListPage() -> impl IntoView {
     let query = use_query_map();
-    let data = Resource::new(
+    let data = crate::components::admin::page_data(
+        module_path!(),
         move || {
             let q = query.read();
             let get = |k: &str| q.get(k).unwrap_or_default();

@@ -97,7 +97,8 @@ pub fn DeskArticlePage() -> impl IntoView {
     let transition = ServerAction::<TransitionArticle>::new();
     let note = ServerAction::<AddNote>::new();
     let id = id_param(-1);
-    let data = Resource::new(
+    let data = crate::components::admin::page_data(
+        module_path!(),
         move || (id(), transition.version().get(), note.version().get()),
         |(id, _, _)| get_desk_article(id),
     );

@@ -156,7 +156,7 @@ fn local_storage() -> Option<web_sys::Storage> {
 pub fn ArticleFormPage() -> impl IntoView {
     let params = use_params_map();
     let id = id_param(0);
-    let data = Resource::new(id, get_article_form);
+    let data = crate::components::admin::page_data(module_path!(), id, get_article_form);
     let title = if params.read_untracked().get("id").is_some() {
         ta().desk_edit
     } else {

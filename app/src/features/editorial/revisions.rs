@@ -98,7 +98,8 @@ pub fn RevisionsPage() -> impl IntoView {
     let id = id_param(-1);
     let query = use_query_map();
     let restore = ServerAction::<RestoreRevision>::new();
-    let data = Resource::new(
+    let data = crate::components::admin::page_data(
+        module_path!(),
         move || {
             let id = id();
             let q = query.read();

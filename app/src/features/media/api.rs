@@ -46,38 +46,34 @@ pub async fn get_media_library(
 ) -> Result<LibraryData, AppError> {
     use super::library;
     use super::model::LibraryQuery;
-    let key = format!("media-library {q:?} {loai:?} {nguoi_tai:?} {trang} {chon:?}");
-    crate::components::admin::once_per_render(key, async move {
-        let ctx = crate::core::state::app_context()?;
-        let user = librarian().await?;
-        let query = LibraryQuery {
-            q: q.chars().take(100).collect(),
-            kind: loai,
-            uploader: nguoi_tai,
-            page: trang,
-        };
-        let (items, uploaders, detail) = tokio::try_join!(
-            library::list(&ctx.pool, &query),
-            library::uploaders(&ctx.pool),
-            async {
-                match chon {
-                    Some(id) => detail_of(&ctx.pool, &user, id).await,
-                    None => Ok(None),
-                }
+    let ctx = crate::core::state::app_context()?;
+    let user = librarian().await?;
+    let query = LibraryQuery {
+        q: q.chars().take(100).collect(),
+        kind: loai,
+        uploader: nguoi_tai,
+        page: trang,
+    };
+    let (items, uploaders, detail) = tokio::try_join!(
+        library::list(&ctx.pool, &query),
+        library::uploaders(&ctx.pool),
+        async {
+            match chon {
+                Some(id) => detail_of(&ctx.pool, &user, id).await,
+                None => Ok(None),
             }
-        )?;
-        let (max_picture_mb, max_document_mb) = ctx.upload_limits_mb;
-        Ok(LibraryData {
-            items,
-            uploaders,
-            detail,
-            limits: super::model::MediaLimits {
-                max_picture_mb,
-                max_document_mb,
-            },
-        })
+        }
+    )?;
+    let (max_picture_mb, max_document_mb) = ctx.upload_limits_mb;
+    Ok(LibraryData {
+        items,
+        uploaders,
+        detail,
+        limits: super::model::MediaLimits {
+            max_picture_mb,
+            max_document_mb,
+        },
     })
-    .await
 }
 
 /// File `id` as its panel shows it, None when there is no such file.

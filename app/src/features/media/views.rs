@@ -199,7 +199,8 @@ pub fn MediaLibraryPage() -> impl IntoView {
     let describe = ServerAction::<DescribeMedia>::new();
     let delete = ServerAction::<DeleteMedia>::new();
     let chosen = move || query.with(|q| q.get("chon").and_then(|id| id.parse::<i64>().ok()));
-    let data = Resource::new(
+    let data = crate::components::admin::page_data(
+        module_path!(),
         move || {
             (
                 query.with(query_from),
