@@ -9,6 +9,20 @@ pub fn nfc(s: &str) -> String {
     s.trim().nfc().collect()
 }
 
+/// A one-line field as stored: its runs of white space made one space, NFC, at most
+/// `max` characters (`what` names the field in the refusal).
+pub fn one_line(s: &str, what: &str, max: usize) -> Result<String, crate::core::error::AppError> {
+    use crate::i18n::{fill, ta};
+    let s = nfc(&s.split_whitespace().collect::<Vec<_>>().join(" "));
+    if s.chars().count() > max {
+        return Err(crate::core::error::AppError::Invalid(fill(
+            ta().form_too_long,
+            &[&what, &max],
+        )));
+    }
+    Ok(s)
+}
+
 /// `%text%` for SQL's LIKE (with `ESCAPE '\'`), LIKE's own wildcards in `text` escaped.
 pub fn like_contains(text: &str) -> String {
     let escaped = text

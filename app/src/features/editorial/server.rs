@@ -8,6 +8,7 @@ use super::model::{
 use super::store::Visible;
 use crate::content::Doc;
 use crate::core::error::AppError;
+use crate::core::text::one_line;
 use crate::features::accounts::{CurrentUser, Permission, Scope, auth};
 use crate::features::articles::{Content, WriteError};
 use crate::features::categories::model::CategoryTree;
@@ -156,14 +157,6 @@ pub fn actions_for(
 
 fn invalid(m: impl Into<String>) -> AppError {
     AppError::Invalid(m.into())
-}
-
-fn one_line(s: &str, what: &str, max: usize) -> Result<String, AppError> {
-    let s = crate::core::text::nfc(s.split_whitespace().collect::<Vec<_>>().join(" ").as_str());
-    if s.chars().count() > max {
-        return Err(invalid(fill(ta().form_too_long, &[&what, &max])));
-    }
-    Ok(s)
 }
 
 /// The form's fields checked and turned into content: Markdown through the importer,

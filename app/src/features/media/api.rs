@@ -22,18 +22,6 @@ fn may_delete(user: &crate::features::accounts::CurrentUser, uploaded_by: Option
     uploaded_by == Some(user.id) || user.can(Permission::EditAnyArticle)
 }
 
-/// What the uploader may send, for staff who may upload.
-#[server(input = GetUrl)]
-pub async fn get_media_limits() -> Result<super::model::MediaLimits, AppError> {
-    let ctx = crate::core::state::app_context()?;
-    librarian().await?;
-    let (max_picture_mb, max_document_mb) = ctx.upload_limits_mb;
-    Ok(super::model::MediaLimits {
-        max_picture_mb,
-        max_document_mb,
-    })
-}
-
 /// One page of the library: `loai` "anh" / "tai-lieu" / all, `nguoi_tai` an uploader;
 /// with the details of file `chon` when one is chosen.
 #[server(input = GetUrl)]
@@ -116,16 +104,8 @@ pub async fn get_media_detail(id: i64) -> Result<MediaDetail, AppError> {
         .ok_or(AppError::NotFound)
 }
 
-/// One line of text, NFC, at most `max` characters.
 #[cfg(feature = "ssr")]
-fn one_line(s: &str, what: &str, max: usize) -> Result<String, AppError> {
-    use crate::i18n::{fill, tmd};
-    let s = crate::core::text::nfc(&s.split_whitespace().collect::<Vec<_>>().join(" "));
-    if s.chars().count() > max {
-        return Err(AppError::Invalid(fill(tmd().too_long, &[&what, &max])));
-    }
-    Ok(s)
-}
+use crate::core::text::one_line;
 
 /// Writes a file's alt text, caption and credit. A picture needs its alt text.
 #[server]

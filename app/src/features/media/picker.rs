@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::api::{DescribeMedia, get_media_detail, get_media_library, get_media_limits};
+use super::api::{DescribeMedia, get_media_detail, get_media_library};
 use super::model::MediaItem;
 use super::uploader::{UploadQueue, Uploader};
 use super::views::{Choose, DescribeForm, picture_grid};
@@ -25,7 +25,6 @@ pub fn MediaPicker(
         move || (words.get(), page.get(), uploads.get()),
         |(q, p, _)| get_media_library(q, "anh".into(), None, p, None),
     );
-    let limits = Resource::new(|| (), |_| get_media_limits());
     let chosen = RwSignal::new(None::<MediaItem>);
     let describe = ServerAction::<DescribeMedia>::new();
     let needs_alt = RwSignal::new(false);
@@ -52,7 +51,9 @@ pub fn MediaPicker(
                     let (p, pages) = (d.items.page, d.items.pages);
                     let items = d.items.items;
                     let empty = items.is_empty();
+                    // its files keep their rows in `queue` while the list loads again
                     view! {
+                        <Uploader queue limits=d.limits/>
                         {empty.then(|| view! { <p class="empty">{tmd().empty}</p> })}
                         {picture_grid(items, Choose::Pick(choose))}
                         <p class="picker-pages">
@@ -81,14 +82,6 @@ pub fn MediaPicker(
                 <h2 id="chon-anh">{tmd().picker_heading}</h2>
                 <button type="button" class="button-secondary" on:click=move |_| close.run(())>{tmd().close}</button>
             </div>
-            // the uploader stays while the pictures load again after an upload
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    limits.await.ok().map(|limits| view! {
-                        <Uploader queue limits/>
-                    })
-                })}
-            </Suspense>
             <label for="tim-anh">{tmd().search_label}</label>
             <input id="tim-anh" type="search" placeholder=tmd().search_placeholder
                 on:change=move |ev| { words.set(event_target_value(&ev)); page.set(1); }/>
