@@ -3,7 +3,8 @@
 //! and can be cancelled, or several from a plain form. Each file streams to a file of
 //! its own in the media folder's `.incoming` (never whole in memory) and is counted
 //! against its kind's limit as it arrives, its kind known from its first bytes: one
-//! past the limit is cut off with 413 and nothing of it stays. `ingest` then checks
+//! past the limit is cut off with 413 and nothing of it stays (the request's rest is
+//! read and dropped first, so a sender still sending gets the answer). `ingest` then checks
 //! and stores it. Only staff who write may upload (401, 403); the Origin check covers
 //! it like every state-changing request. The uploader gets JSON, one entry per file;
 //! a plain form (a browser asking for a page) is sent back to the library, which says
@@ -81,13 +82,14 @@ pub async fn upload(
         Err(e) => return app_refusal(e),
     };
     let mut stored = Vec::new();
-    let mut refused: Option<(StatusCode, String)> = None;
+    // the first refusal: its status, the file's name and why
+    let mut refused: Option<(StatusCode, String, String)> = None;
     loop {
         let mut field = match multipart.next_field().await {
             Ok(Some(field)) => field,
             Ok(None) => break,
             Err(e) => {
-                refused.get_or_insert((e.status(), e.body_text()));
+                refused.get_or_insert((e.status(), String::new(), e.body_text()));
                 break;
             }
         };
@@ -95,19 +97,19 @@ pub async fn upload(
             continue;
         }
         let name = field.file_name().unwrap_or_default().to_string();
-        if name.is_empty() && page {
-            // the form's file field left empty
+        if (name.is_empty() && page) || (refused.is_some() && !page) {
+            // the form's file field left empty, or the uploader's request already
+            // refused: only read on to its end
+            drain(&mut field).await;
             continue;
         }
         let incoming = match receive(&state, &mut field).await {
             Ok(path) => path,
             Err(r) => {
-                refused.get_or_insert((r.status(), format!("{name}: {r}")));
-                if !page {
-                    return refusal(r.status(), r.to_string());
-                }
-                // the page's form goes on with its other files, after this one's rest
-                while let Ok(Some(_)) = field.chunk().await {}
+                refused.get_or_insert((r.status(), name, r.to_string()));
+                // the sender is still sending this file's rest: read it before
+                // answering, or it meets a closed connection instead of the answer
+                drain(&mut field).await;
                 continue;
             }
         };
@@ -127,18 +129,18 @@ pub async fn upload(
                 height: done.stored.height,
                 new: done.new,
             }),
-            Err(MediaError::Refused(r)) if page => {
-                refused.get_or_insert((r.status(), format!("{name}: {r}")));
+            Err(MediaError::Refused(r)) => {
+                refused.get_or_insert((r.status(), name, r.to_string()));
             }
-            Err(MediaError::Refused(r)) => return refusal(r.status(), r.to_string()),
             Err(MediaError::Db(e)) => return app_refusal(AppError::internal("upload", e)),
         }
     }
     if page {
-        return back_to_library(stored.len(), refused.map(|(_, m)| m));
+        let why = refused.map(|(_, name, why)| format!("{name}: {why}"));
+        return back_to_library(stored.len(), why);
     }
-    if let Some((status, message)) = refused {
-        return refusal(status, message);
+    if let Some((status, _, why)) = refused {
+        return refusal(status, why);
     }
     if stored.is_empty() {
         return refusal(StatusCode::BAD_REQUEST, tmd().nothing_sent.to_string());
@@ -165,6 +167,17 @@ fn back_to_library(stored: usize, refused: Option<String>) -> Response {
     let mut res = axum::response::Redirect::to(&to).into_response();
     unchanged(&mut res);
     res
+}
+
+/// How long a refused request's rest is read before the answer goes anyway.
+const DRAIN_FOR: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Reads and drops the rest of a field, as servers' "lingering close" does: a sender
+/// answered while still sending gets a broken connection instead of the answer.
+/// Bounded by the request's body limit and by `DRAIN_FOR`.
+async fn drain(field: &mut axum::extract::multipart::Field<'_>) {
+    let rest = async { while let Ok(Some(_)) = field.chunk().await {} };
+    let _ = tokio::time::timeout(DRAIN_FOR, rest).await;
 }
 
 /// Streams one file to `.incoming`, cut off past its kind's limit.
