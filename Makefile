@@ -66,15 +66,19 @@ fmt-check:
 clippy:
 	$(SERVER_ENV) cargo clippy -p toasoan-server -p toasoan-app --all-targets --features toasoan-app/ssr -- -D warnings
 	cargo clippy -p toasoan-web --target wasm32-unknown-unknown --features hydrate -- -D warnings
+	cargo clippy -p toasoan-staff-web --target wasm32-unknown-unknown --features hydrate -- -D warnings
 
-## debug build of server and client (what the tests run); --split makes the admin
-## area and the account pages parts of their own, as in the release build
+## debug build of server and clients (what the tests run); --split makes the account
+## pages a part of their own, as in the release build; the admin area is the staff's
+## client, built after the reader's (scripts/staff-client.sh)
 build:
 	cargo leptos build --split
+	./scripts/staff-client.sh
 
 ## release build; --precompress writes each static file's brotli and gzip once, here
 build-release:
 	cargo leptos build --release --precompress --split
+	./scripts/staff-client.sh --release
 
 unit:
 	$(SERVER_ENV) cargo test -p toasoan-app -p toasoan-server --features toasoan-app/ssr --lib

@@ -123,6 +123,12 @@ if manifest:
         tot = [sum(x) for x in zip(*(sizes(p) for p in paths))] if paths else [0, 0, 0]
         name = key.strip("_").rsplit("_", 1)[0].removesuffix("_view").removesuffix("_loader")
         w(f"| {name} | {len(paths)} | {kb(tot[0])} | {kb(tot[1])} | {kb(tot[2])} |")
+staff = one("toasoan-staff.*.wasm")
+if staff:
+    raw, gz, br = sizes(staff)
+    w("")
+    w(f"The staff's client (the admin area's pages only, never a reader's): {os.path.basename(staff)} "
+      f"{kb(raw)} raw, {kb(gz)} gzip, {kb(br)} brotli.")
 w("")
 for b in backends:
     art = find(b, "wrk", name="article", target="toasoan")

@@ -2,9 +2,9 @@
 // only the islands (the rating stars, the comment form, the header's account link…).
 // The WASM is fetched once (the page's preload is the download hydration uses, not a
 // second one), under a content-hashed name a browser keeps for a year, so a reader's
-// walk through the site downloads it no more, and never a part of the admin area or
-// the account pages: those load where they are used, and a page of theirs opened
-// directly hydrates.
+// walk through the site downloads it no more, and never the account pages' part nor
+// the admin area, which is a client of its own (the staff's): those load where they
+// are used, and a page of theirs opened directly hydrates.
 import { test, expect, Page } from '@playwright/test';
 import { hydrated, signIn } from './support';
 
@@ -45,44 +45,58 @@ test('a reader downloads the client once', async ({ page }) => {
   expect(wasm, 'one WASM download for the whole walk').toHaveLength(1);
   expect(wasm[0]).toMatch(/\/pkg\/toasoan\.[A-Za-z0-9_-]+\.wasm$/);
   const parts = net.requested().filter((u) => /\/pkg\/(split_|chunk_)/.test(u));
-  expect(parts, 'no part of the admin area or the account pages').toEqual([]);
+  expect(parts, 'no part of the account pages').toEqual([]);
+  expect(net.requested().filter((u) => u.includes('toasoan-staff')), 'not the staff client').toEqual([]);
+  // the admin area is not in the reader's client at all, only in the staff's
+  const js = net.requested().find((u) => /\/pkg\/toasoan\.[A-Za-z0-9_-]+\.js$/.test(u));
+  expect(js).toBeTruthy();
+  const readerJs = await (await page.request.get(js!)).text();
+  expect(readerJs).toContain('AccountApp');
+  expect(readerJs).not.toContain('AdminApp');
   expect(Object.keys(cacheControl).length).toBeGreaterThan(0);
   for (const [url, value] of Object.entries(cacheControl)) {
     expect(value, url).toBe('public, max-age=31536000, immutable');
   }
 });
 
-test('the admin area and the sign-in page come in parts of their own', async ({ page }) => {
-  const parts: string[] = [];
+const STAFF_WASM = /\/pkg\/toasoan-staff\.[A-Za-z0-9_-]+\.wasm$/;
+const READER_WASM = /\/pkg\/toasoan\.[A-Za-z0-9_-]+\.wasm$/;
+
+test('the sign-in page comes in a part, the admin area in the staff client', async ({ page }) => {
+  const requested: string[] = [];
   page.on('request', (r) => {
-    if (/\/pkg\/(split_|chunk_)/.test(r.url())) parts.push(r.url());
+    if (r.url().includes('/pkg/')) requested.push(r.url());
   });
+  const parts = () => requested.filter((u) => /\/pkg\/(split_|chunk_)/.test(u));
   await page.goto('/');
   await hydrated(page);
-  expect(parts, 'the home page needs no part').toHaveLength(0);
+  expect(parts(), 'the home page needs no part').toHaveLength(0);
   await signIn(page, 'quantri', 'quan-tri-2026', '/quan-tri');
-  expect(parts.some((u) => u.includes('account_app')), 'the account pages’ part').toBe(true);
-  expect(parts.some((u) => u.includes('admin_app')), 'the admin area’s part').toBe(true);
-  // opened directly, an admin page renders on the server and hydrates with its part,
-  // which the page preloads beside the main WASM (one download, claimed by the loader)
-  parts.length = 0;
+  expect(parts().some((u) => u.includes('account_app')), 'the account pages’ part').toBe(true);
+  expect(requested.some((u) => STAFF_WASM.test(u)), 'the staff client').toBe(true);
+  // opened directly, an admin page renders on the server and hydrates with the staff
+  // client, which the page preloads (one download, claimed by the loader)
+  requested.length = 0;
   await page.goto('/quan-tri/chuyen-muc');
   await hydrated(page);
-  expect(parts.some((u) => u.includes('admin_app')), 'the admin area’s part').toBe(true);
-  await expect(page.locator('link[rel="preload"][href*="admin_app"][crossorigin="anonymous"]')).toHaveCount(1);
+  expect(requested.filter((u) => STAFF_WASM.test(u))).toHaveLength(1);
+  expect(requested.filter((u) => READER_WASM.test(u)), 'not the reader’s client').toEqual([]);
+  await expect(page.locator('link[rel="preload"][href*="toasoan-staff"][crossorigin="anonymous"]')).toHaveCount(1);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   // inside the admin area, moving between pages stays in the browser
   await page.locator('.admin-nav a', { hasText: 'Nhật ký' }).click();
   await expect(page).toHaveURL(/\/quan-tri\/nhat-ky$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nhật ký kiểm duyệt và quản trị');
   await expect(page).toHaveTitle(/^Nhật ký - /);
+  expect(requested.filter((u) => u.includes('.wasm')), 'no other download on the way').toHaveLength(1);
 });
 
-test('an admin page opened directly downloads its part once', async ({ page }) => {
+test('an admin page opened directly downloads the staff client once', async ({ page }) => {
   await signIn(page, 'quantri', 'quan-tri-2026', '/quan-tri');
   const net = await downloads(page);
   await page.goto('/quan-tri/nguoi-dung');
   await hydrated(page);
-  const part = net.requested().filter((u) => /\/pkg\/split_admin_app/.test(u));
-  expect(part, 'the part asked for once (the preload is the download the loader uses)').toHaveLength(1);
+  const staff = net.requested().filter((u) => STAFF_WASM.test(u));
+  expect(staff, 'asked for once (the preload is the download the loader uses)').toHaveLength(1);
+  expect(net.requested().filter((u) => READER_WASM.test(u))).toEqual([]);
 });

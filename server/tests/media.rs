@@ -199,7 +199,10 @@ async fn post_paced(s: &TestServer, name: &str, bytes: Vec<u8>) -> (u16, serde_j
         .expect("the answer, not a connection closed mid-upload");
     let status = res.status().as_u16();
     let body = res.text().await.unwrap_or_default();
-    (status, serde_json::from_str(&body).unwrap_or(serde_json::Value::String(body)))
+    (
+        status,
+        serde_json::from_str(&body).unwrap_or(serde_json::Value::String(body)),
+    )
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

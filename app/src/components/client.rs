@@ -1,9 +1,11 @@
 //! The client's files in the page head: the stylesheet, the module preload, the WASM
 //! preload, the script that wakes the page's islands, and the preloads of a lazily
-//! loaded island's part on the pages that have one. Their content-hashed names (cargo-leptos'
-//! `hash.txt` beside the server binary) and the split manifest of the lazily loaded
-//! parts are read once per process, not on every render as Leptos' own
-//! `HashedStylesheet` and `HydrationScripts` do.
+//! loaded island's part on the pages that have one. There are two clients: the
+//! reader's (every public page) and the staff's (the admin area's pages, `src/staff`),
+//! so a reader never downloads the admin area. Their content-hashed names
+//! (cargo-leptos' `hash.txt` beside the server binary, the staff client's `staff.json`)
+//! and the split manifest of the lazily loaded parts are read once per process, not on
+//! every render as Leptos' own `HashedStylesheet` and `HydrationScripts` do.
 //!
 //! The preloads say `crossorigin="anonymous"`: the fetch that instantiates the WASM and
 //! the module import are CORS requests with same-origin credentials, so only a preload
@@ -24,6 +26,23 @@ pub struct ClientFiles {
     /// The split manifest (lazy part → the WASM files it needs) and the split loader's
     /// file name, when the client was built with `--split`.
     pub split: Option<(std::collections::HashMap<String, Vec<String>>, String)>,
+    /// The staff's client, when it was built (scripts/staff-client.sh).
+    pub staff: Option<StaffFiles>,
+}
+
+/// The staff's client: its module and its WASM (`/pkg/toasoan-staff.<hash>.js`, …).
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+pub struct StaffFiles {
+    pub js: String,
+    pub wasm: String,
+}
+
+/// The file naming the staff client's files, in the pkg folder.
+pub const STAFF_MANIFEST: &str = "staff.json";
+
+/// True on the admin area's pages: their own frame, and the staff's client.
+pub fn in_admin(path: &str) -> bool {
+    path == "/quan-tri" || path.starts_with("/quan-tri/")
 }
 
 impl ClientFiles {
@@ -59,11 +78,18 @@ impl ClientFiles {
         let split = manifest(&manifest_name)
             .and_then(|text| serde_json::from_str(&text).ok())
             .map(|parts| (parts, loader));
+        let staff = manifest(STAFF_MANIFEST)
+            .and_then(|text| serde_json::from_str::<StaffFiles>(&text).ok())
+            .map(|files| StaffFiles {
+                js: format!("/{pkg}/{}", files.js),
+                wasm: format!("/{pkg}/{}", files.wasm),
+            });
         Self {
             js: named("js", "js"),
             wasm: named("wasm", "wasm"),
             css: named("css", "css"),
             split,
+            staff,
         }
     }
 
@@ -92,7 +118,7 @@ impl ClientFiles {
 }
 
 /// Preloads the part of a lazily loaded island (`prefix` begins its name in the split
-/// manifest, e.g. `"admin_app_loader_"`) from the page's head, while the server renders
+/// manifest, e.g. `"account_app_loader_"`) from the page's head, while the server renders
 /// a page that has it: the part downloads beside the main WASM instead of after it.
 /// Registered with the head directly, so nothing stands in the island's own HTML.
 pub fn preload_part(prefix: &str) {
@@ -129,6 +155,15 @@ pub fn preload_part(prefix: &str) {
     let _ = prefix;
 }
 
+/// The clients' start, called by the page's script once the WASM is instantiated (both
+/// entry crates, `src` and `src/staff`, only link this crate).
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_islands();
+}
+
 /// Wakes the page's islands (`<leptos-island data-component=…>`) once the WASM has
 /// started, outermost first: an island inside another's children first enters that
 /// island's owner (`$$on_hydrate`), so it finds its contexts. Lazily loaded islands
@@ -141,27 +176,40 @@ if(f){if(o)o();await f(c);}else console.warn('no island',c.dataset.component);aw
 else if(t==='LEPTOS-CHILDREN'){await w(c,c.$$on_hydrate||o);}else await w(c,o);}};\
 w(document.body).then(()=>document.documentElement.dataset.hydrated='true');";
 
-/// The stylesheet and the client's scripts, for the document's head.
+/// The stylesheet and the client's scripts, for the document's head: the staff's
+/// client on the admin area's pages (when it was built), the reader's elsewhere.
 #[component]
 pub fn ClientHead(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     let files = ClientFiles::current(&options).clone();
     #[cfg(not(feature = "ssr"))]
     let files = ClientFiles::new(&options.output_name, &options.site_pkg_dir, None, |_| None);
+    #[cfg(feature = "ssr")]
+    let staff_page = use_context::<http::request::Parts>().is_some_and(|p| in_admin(p.uri.path()));
+    #[cfg(not(feature = "ssr"))]
+    let staff_page = false;
     // the rest of the page is rendered for the server only, but for its islands
     if let Some(context) = Owner::current_shared_context() {
         context.set_is_hydrating(false);
     }
+    client_files_view(&files, staff_page)
+}
+
+/// The head's links and the starting script for `files`, the staff's client when
+/// `staff_page` and it was built.
+fn client_files_view(files: &ClientFiles, staff_page: bool) -> impl IntoView + use<> {
+    let (js, wasm) = match (&files.staff, staff_page) {
+        (Some(staff), true) => (staff.js.clone(), staff.wasm.clone()),
+        _ => (files.js.clone(), files.wasm.clone()),
+    };
     let nonce = leptos::nonce::use_nonce();
     let start = format!(
-        "import({js:?}).then(m=>m.default({{module_or_path:{wasm:?}}}).then(()=>{{m.hydrate();{ISLANDS}}}))",
-        js = files.js,
-        wasm = files.wasm,
+        "import({js:?}).then(m=>m.default({{module_or_path:{wasm:?}}}).then(()=>{{m.hydrate();{ISLANDS}}}))"
     );
     view! {
-        <link rel="stylesheet" id="leptos" href=files.css/>
-        <link rel="modulepreload" href=files.js.clone() crossorigin="anonymous"/>
-        <link rel="preload" href=files.wasm.clone() r#as="fetch" r#type="application/wasm" crossorigin="anonymous"/>
+        <link rel="stylesheet" id="leptos" href=files.css.clone()/>
+        <link rel="modulepreload" href=js crossorigin="anonymous"/>
+        <link rel="preload" href=wasm r#as="fetch" r#type="application/wasm" crossorigin="anonymous"/>
         <script type="module" nonce=nonce>{start}</script>
     }
 }
@@ -183,6 +231,43 @@ mod tests {
         let (parts, loader) = files.split.expect("a split build");
         assert_eq!(parts["AdminFrame_1"], vec!["split_a", "split_b"]);
         assert_eq!(loader, "__wasm_split.SSS.js");
+        assert!(files.staff.is_none(), "no staff client built");
+    }
+
+    #[test]
+    fn the_admin_pages_start_the_staff_client() {
+        let files = ClientFiles::new("toasoan", "pkg", Some("js: AAA\nwasm: BBB\n"), |name| {
+            (name == STAFF_MANIFEST).then(|| {
+                r#"{"js":"toasoan-staff.S1.js","wasm":"toasoan-staff.S1.wasm"}"#.to_string()
+            })
+        });
+        let owner = Owner::new();
+        owner.set();
+        let staff = client_files_view(&files, true).to_html();
+        assert!(
+            staff.contains(r#"import("/pkg/toasoan-staff.S1.js")"#),
+            "{staff}"
+        );
+        assert!(
+            staff.contains(r#"rel="preload" href="/pkg/toasoan-staff.S1.wasm""#),
+            "{staff}"
+        );
+        assert!(!staff.contains("toasoan.BBB.wasm"), "{staff}");
+        let reader = client_files_view(&files, false).to_html();
+        assert!(
+            reader.contains(r#"import("/pkg/toasoan.AAA.js")"#),
+            "{reader}"
+        );
+        assert!(!reader.contains("toasoan-staff"), "{reader}");
+        // not built: the admin pages fall back to the reader's client
+        let plain = ClientFiles::new("toasoan", "pkg", None, |_| None);
+        let fallback = client_files_view(&plain, true).to_html();
+        assert!(
+            fallback.contains(r#"import("/pkg/toasoan.js")"#),
+            "{fallback}"
+        );
+        assert!(in_admin("/quan-tri") && in_admin("/quan-tri/thu-vien"));
+        assert!(!in_admin("/quan-tri-vien") && !in_admin("/"));
     }
 
     #[test]

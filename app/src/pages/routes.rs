@@ -13,6 +13,7 @@ use super::print::PrintArticlePage;
 use super::staff::{AccountApp, AdminApp};
 use super::tag::TagPage;
 use super::topic::TopicPage;
+use crate::components::client::in_admin;
 use crate::components::{ClientHead, NotFoundPage, SiteResource};
 use crate::features::portal::api::get_site_info;
 use crate::features::portal::views::{HomePage, SiteFooter, SiteHeader};
@@ -36,11 +37,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
-}
-
-/// True on the admin area's pages, which have a frame of their own.
-fn in_admin(path: &str) -> bool {
-    path == "/quan-tri" || path.starts_with("/quan-tri/")
 }
 
 /// Its children on public pages only: the portal's masthead and footer give way to

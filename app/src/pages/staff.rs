@@ -1,8 +1,15 @@
-//! The pages a reader never opens, as two islands the client loads only where they are
-//! used (`#[island(lazy)]`, built with `cargo leptos build --split`): the admin area
-//! (its frame and every page under /quan-tri) and the account pages (signing in, one's
-//! account, the one-time setup and password links). Each has a router of its own, so
-//! moving between its pages stays in the browser; a link out of it opens a whole page.
+//! The pages a reader never opens, each one island with a router of its own, so moving
+//! between its pages stays in the browser; a link out of it opens a whole page:
+//! - the admin area (its frame and every page under /quan-tri) is built into a client
+//!   of its own, the staff's (`src/staff`, feature `staff`): the reader's client does
+//!   not carry it at all. (Built as a lazily loaded part of the reader's client, its
+//!   code moved out but its data, strings and tables stayed in the reader's file:
+//!   bench/README.md, "Reader WASM".) In the reader's client it is a plain component
+//!   the client never calls.
+//! - the account pages (signing in, one's account, the one-time setup and password
+//!   links) are a lazily loaded part of the reader's client (`#[island(lazy)]`, built
+//!   with `cargo leptos build --split`): a reader signs in to comment.
+//!
 //! Both watch for an idle session (`IdleWatch`): the staff's pages are where a session
 //! that ends unnoticed loses work; the public pages do not carry that code.
 //!
@@ -69,10 +76,11 @@ macro_rules! framed {
     };
 }
 
-/// The admin area under /quan-tri: its frame around each page.
-#[island(lazy)]
+/// The admin area under /quan-tri: its frame around each page. An island where the
+/// server renders it and in the staff's client; the reader's client never wakes it.
+#[cfg_attr(any(feature = "ssr", feature = "staff"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "staff")), component)]
 pub fn AdminApp() -> impl IntoView {
-    crate::components::client::preload_part("admin_app_loader_");
     provide_island_context();
     view! {
         <Router>
@@ -95,8 +103,10 @@ pub fn AdminApp() -> impl IntoView {
     }
 }
 
-/// The account pages, in the portal's own frame.
-#[island(lazy)]
+/// The account pages, in the portal's own frame: a lazily loaded island of the reader's
+/// client; the staff's client (on admin pages only) does without it.
+#[cfg_attr(any(feature = "ssr", not(feature = "staff")), island(lazy))]
+#[cfg_attr(all(feature = "staff", not(feature = "ssr")), component)]
 pub fn AccountApp() -> impl IntoView {
     crate::components::client::preload_part("account_app_loader_");
     provide_island_context();
