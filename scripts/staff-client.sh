@@ -29,8 +29,10 @@ RUSTFLAGS="-Clink-args=--emit-relocs --cfg erase_components" \
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+cp "target/front/wasm32-unknown-unknown/$out_dir/toasoan_staff_web.wasm" "$work/built.wasm"
+node scripts/wasm-strip-relocs.mjs "$work/built.wasm"
 wasm-bindgen --target web --no-typescript --out-dir "$work" --out-name toasoan-staff \
-  "target/front/wasm32-unknown-unknown/$out_dir/toasoan_staff_web.wasm"
+  "$work/built.wasm"
 if $release; then
   wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
     "$work/toasoan-staff_bg.wasm" -o "$work/toasoan-staff_bg.wasm"
