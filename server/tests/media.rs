@@ -173,6 +173,31 @@ async fn refused_files_say_why_and_leave_nothing() {
         assert!(pdf.stored.file_name.ends_with(".pdf"));
         let prepared = format!("SELECT prepared FROM media WHERE id = {}", pdf.stored.id);
         assert_eq!(s.scalar(&prepared).await, 1);
+
+        // the database refuses the entry: its file does not stay behind either
+        let refuse: &[&str] = match s.backend {
+            common::Backend::Sqlite => &[
+                "CREATE TRIGGER refuse_media BEFORE INSERT ON media BEGIN SELECT RAISE(ABORT, 'refused'); END",
+            ],
+            common::Backend::Postgres => &[
+                "CREATE FUNCTION refuse_media() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$ LANGUAGE plpgsql",
+                "CREATE TRIGGER refuse_media BEFORE INSERT ON media FOR EACH ROW EXECUTE FUNCTION refuse_media()",
+            ],
+        };
+        for statement in refuse {
+            sqlx::query(statement).execute(&s.pool).await.unwrap();
+        }
+        let files = files_in(&s.media_dir);
+        let refused = upload(&s, b"%PDF-1.7\n2 0 obj <<>> endobj\n%%EOF\n", "mat.pdf").await;
+        assert!(
+            matches!(refused, Err(MediaError::Db(_))),
+            "{backend:?}: {refused:?}"
+        );
+        assert_eq!(
+            files_in(&s.media_dir),
+            files,
+            "{backend:?}: no file without its entry"
+        );
     }
 }
 

@@ -80,7 +80,7 @@ async fn ingest_file(
         checked.file_name.clone(),
     );
     let written = blocking(move || write(&path, kind, &dir, &file_name)).await?;
-    let (stored, new) = media::insert_upload(
+    let inserted = media::insert_upload(
         pool,
         &NewUpload {
             sha256: &checked.sha256,
@@ -95,7 +95,18 @@ async fn ingest_file(
             now: upload.now,
         },
     )
-    .await?;
+    .await;
+    let (stored, new) = match inserted {
+        Ok(done) => done,
+        Err(e) => {
+            // no entry, no file: unless the same bytes, sent at the same moment, made
+            // theirs (the file is theirs then)
+            if !matches!(media::by_hash(pool, &checked.sha256).await, Ok(Some(_))) {
+                let _ = tokio::fs::remove_file(media_dir.join(&checked.file_name)).await;
+            }
+            return Err(e.into());
+        }
+    };
     Ok(Ingested {
         stored,
         kind: checked.kind,
