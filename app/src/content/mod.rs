@@ -1,9 +1,11 @@
 //! The typed document model of article bodies: a `Doc` is a list of blocks holding runs
 //! of marked text. It is stored as JSON; no HTML ever comes out of it except through
 //! the one renderer in `render.rs`, so reader-supplied text cannot become markup.
-//! `validate.rs` checks a Doc before it is stored; `markdown.rs` (server) imports one.
+//! `validate.rs` checks a Doc before it is stored; `markdown.rs` (server) imports one;
+//! `edit` holds the editor's operations on it.
 
 pub mod diff;
+pub mod edit;
 #[cfg(feature = "ssr")]
 pub mod markdown;
 #[cfg(feature = "ssr")]
