@@ -8,12 +8,15 @@
 //! and `&nbsp;`. Pictures are counted, not kept: the editor uploads the pasted files.
 //! Text comes out in NFC.
 
+mod read;
+
 use scraper::{ElementRef, Html, Node};
 use unicode_normalization::UnicodeNormalization;
 
 use super::edit::runs::{Marks, normalize};
-use super::validate::{MAX_BLOCKS, is_safe_link};
+use super::validate::MAX_BLOCKS;
 use super::{Block, Doc, EmbedProvider, Inline};
+use read::{clean_spaces, marks_in, ordered_marker, style_of, word_list_marker, youtube_id};
 
 /// A converted paste: the blocks and what could not come with them.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -57,27 +60,6 @@ pub fn doc_from_text(text: &str) -> Doc {
         })
         .collect();
     Doc { blocks }
-}
-
-/// Whitespace and no-break spaces, any number, as one space.
-fn clean_spaces(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if c.is_whitespace() || c == '\u{a0}' {
-            space = true;
-        } else {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push(c);
-        }
-    }
-    if space {
-        out.push(' ');
-    }
-    out
 }
 
 /// Elements dropped with everything inside them.
@@ -132,99 +114,6 @@ struct Walker {
     /// Taking a list item's own text: the lists inside it come after it.
     skip_lists: bool,
 }
-
-/// The CSS declarations of an element's `style`, lower case.
-fn style_of(e: &ElementRef) -> Vec<(String, String)> {
-    e.value()
-        .attr("style")
-        .unwrap_or("")
-        .split(';')
-        .filter_map(|d| {
-            let (k, v) = d.split_once(':')?;
-            Some((k.trim().to_ascii_lowercase(), v.trim().to_ascii_lowercase()))
-        })
-        .collect()
-}
-
-/// The marks inside `e`, from its tag and its style.
-fn marks_in(e: &ElementRef, outer: &Marks) -> Marks {
-    let mut m = outer.clone();
-    match e.value().name() {
-        "b" | "strong" => m.bold = true,
-        "i" | "em" | "cite" => m.italic = true,
-        "u" | "ins" => m.underline = true,
-        "a" => {
-            let href = unwrap_redirect(e.value().attr("href").unwrap_or("").trim());
-            m.link = is_safe_link(href).then(|| href.to_string());
-        }
-        _ => {}
-    }
-    for (k, v) in style_of(e) {
-        match k.as_str() {
-            "font-weight" => {
-                m.bold = v == "bold" || v == "bolder" || v.parse::<u32>().is_ok_and(|w| w >= 600)
-            }
-            "font-style" => m.italic = v.contains("italic") || v.contains("oblique"),
-            "text-decoration" | "text-decoration-line" => m.underline = v.contains("underline"),
-            _ => {}
-        }
-    }
-    // a link is shown as one: its own underline is the page's style, not a mark
-    if m.link.is_some() {
-        m.underline = false;
-    }
-    m
-}
-
-/// A link through Google's redirect (Google Docs writes them so): the address it leads
-/// to, when written plainly.
-fn unwrap_redirect(href: &str) -> &str {
-    href.strip_prefix("https://www.google.com/url?q=")
-        .map(|rest| rest.split('&').next().unwrap_or(rest))
-        .filter(|to| !to.contains('%') && is_safe_link(to))
-        .unwrap_or(href)
-}
-
-/// Word's list paragraph: its marker ("1.", "a)", "·") when it has one.
-fn word_list_marker(e: &ElementRef) -> Option<String> {
-    let in_list = style_of(e).iter().any(|(k, _)| k == "mso-list")
-        || e.value()
-            .attr("class")
-            .is_some_and(|c| c.starts_with("MsoListParagraph"));
-    if !in_list {
-        return None;
-    }
-    let marker = e
-        .descendent_elements()
-        .find(|d| {
-            style_of(d)
-                .iter()
-                .any(|(k, v)| k == "mso-list" && v == "ignore")
-        })
-        .map(|d| d.text().collect::<String>())
-        .unwrap_or_default();
-    Some(clean_spaces(&marker).trim().to_string())
-}
-
-/// True when a list marker counts ("1.", "2)", "a.", "iv)").
-fn ordered_marker(marker: &str) -> bool {
-    let body = marker.trim_end_matches(['.', ')']);
-    body.len() < marker.len() && !body.is_empty() && body.chars().all(|c| c.is_alphanumeric())
-}
-
-/// A YouTube frame's video id.
-fn youtube_id(src: &str) -> Option<String> {
-    let rest = src
-        .strip_prefix("https://www.youtube.com/embed/")
-        .or_else(|| src.strip_prefix("https://www.youtube-nocookie.com/embed/"))
-        .or_else(|| src.strip_prefix("https://youtube.com/embed/"))?;
-    let id: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-        .collect();
-    (id.len() == 11).then_some(id)
-}
-
 impl Walker {
     /// The gathered text, trimmed, normal and in NFC (empty: nothing).
     fn take_runs(&mut self) -> Vec<Inline> {
@@ -509,5 +398,4 @@ fn fill_covered(row: &mut Vec<Vec<Inline>>, covered: &mut [usize]) {
 }
 
 #[cfg(test)]
-#[path = "html_tests.rs"]
 mod tests;
