@@ -1,6 +1,7 @@
 //! Every string a person sees comes from `src/i18n`: this fails on a Vietnamese
 //! string literal anywhere else in `src/` — views, server functions, models, stores —
-//! outside test modules, comments and log calls (`tracing::…!`, for operators).
+//! outside test modules (and their own files, `tests.rs`, `*_tests.rs`), comments and
+//! log calls (`tracing::…!`, for operators).
 
 use std::path::{Path, PathBuf};
 
@@ -130,7 +131,11 @@ fn findings(src: &Path) -> Vec<String> {
             .unwrap()
             .to_string_lossy()
             .replace('\\', "/");
-        if rel.starts_with("i18n/") || DATA.iter().any(|(f, _)| *f == rel) {
+        // a test module's own file (`tests.rs`, `*_tests.rs`, included under
+        // `#[cfg(test)]`): its sample texts are no interface
+        let name = rel.rsplit('/').next().unwrap_or(&rel);
+        let test_file = name == "tests.rs" || name.ends_with("_tests.rs");
+        if rel.starts_with("i18n/") || test_file || DATA.iter().any(|(f, _)| *f == rel) {
             continue;
         }
         let text = std::fs::read_to_string(&file).unwrap();
@@ -212,6 +217,9 @@ fn the_check_sees_literals_and_skips_what_is_not_interface_text() {
          #[cfg(test)]\n#[cfg(feature = \"ssr\")]\nmod tests { const T: &str = \"Thử\"; }\n",
     )
     .unwrap();
+    std::fs::write(dir.join("views_tests.rs"), "const T: &str = \"Thử\";\n").unwrap();
+    std::fs::create_dir_all(dir.join("html")).unwrap();
+    std::fs::write(dir.join("html/tests.rs"), "const T: &str = \"Thử\";\n").unwrap();
     let found = findings(&dir);
     assert_eq!(found, ["views.rs:1: \"Bài viết\""], "{found:?}");
     let _ = std::fs::remove_dir_all(&dir);

@@ -1,7 +1,7 @@
 //! The editorial desk against the real application, on SQLite and PostgreSQL: saving
 //! keeps revisions, a stale form never overwrites, diff and restore, notes, who may
 //! see and edit what, rejected articles return to draft when fixed, pictures only from
-//! the media library, the admin pages' 401/403 and the audit log.
+//! the media library, the admin pages' 401/403, the audit log and pasting.
 
 mod common;
 
@@ -11,6 +11,7 @@ use toasoan_app::features::editorial::desk_list::GetDeskList;
 use toasoan_app::features::editorial::detail::GetDeskArticle;
 use toasoan_app::features::editorial::form::{GetArticleForm, SaveArticle};
 use toasoan_app::features::editorial::notes::AddNote;
+use toasoan_app::features::editorial::paste::{ConvertPaste, MAX_PASTE_MB};
 use toasoan_app::features::editorial::revisions::{GetRevisionDiff, RestoreRevision};
 use toasoan_app::features::workflow::api::TransitionArticle;
 
@@ -569,6 +570,60 @@ async fn admin_pages_refuse_readers_and_strangers() {
         assert!(
             text.contains("Trả về bản nháp") && text.contains("Xuất bản"),
             "{text}"
+        );
+    }
+}
+
+/// Sends a paste to the server's converter as `s`'s client: (status, body).
+async fn paste(s: &TestServer, html: &str, text: &str) -> (u16, serde_json::Value) {
+    let res = s
+        .client
+        .post(s.url(ConvertPaste::PATH))
+        .header("Origin", &s.base)
+        .header("Content-Type", "application/json")
+        .body(serde_json::json!({ "html": html, "text": text }).to_string())
+        .send()
+        .await
+        .unwrap();
+    let status = res.status().as_u16();
+    let body = res.text().await.unwrap_or_default();
+    (
+        status,
+        serde_json::from_str(&body).unwrap_or(serde_json::Value::String(body)),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_paste_becomes_blocks_for_staff_who_write() {
+    for backend in backends() {
+        let s = TestServer::start(backend).await;
+        let word = "<p class=MsoNormal><b>Nghị quyết</b> số 12<o:p></o:p></p><script>alert(1)</script><img src=x>";
+        let (status, _) = paste(&s, word, "").await;
+        assert_eq!(status, 401, "{backend:?}: signed out");
+        s.sign_in_as("doc-gia", "member", PASSWORD).await;
+        let (status, _) = paste(&s, word, "").await;
+        assert_eq!(status, 403, "{backend:?}: a member does not write");
+        s.sign_in_as("ctv-dan", "contributor", PASSWORD).await;
+        let (status, body) = paste(&s, word, "").await;
+        assert_eq!(status, 200, "{backend:?} {body}");
+        assert_eq!(body["pictures"], 1);
+        assert_eq!(body["other"], 1);
+        let runs = &body["doc"]["blocks"][0]["text"];
+        assert_eq!(runs[0]["text"], "Nghị quyết");
+        assert_eq!(runs[0]["bold"], true);
+        assert_eq!(runs[1]["text"], " số 12");
+        assert!(!body.to_string().contains("alert"), "{body}");
+        // no HTML: the plain text, a paragraph per line
+        let (status, body) = paste(&s, "", "Dòng một\nDòng hai").await;
+        assert_eq!(status, 200);
+        assert_eq!(body["doc"]["blocks"].as_array().map(Vec::len), Some(2));
+        // too much at once: refused, saying how much may come
+        let big = "<p>ô</p>".repeat(MAX_PASTE_MB * 1024 * 1024 / 8 + 1);
+        let (status, body) = paste(&s, &big, "").await;
+        assert_eq!(status, 400, "{backend:?}");
+        assert!(
+            body.to_string().contains(&format!("{MAX_PASTE_MB} MB")),
+            "{body}"
         );
     }
 }

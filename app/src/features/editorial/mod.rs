@@ -2,7 +2,8 @@
 //! editor sees: the dashboard, the article list with filters, an article's page with
 //! its status actions, history and notes, the editing form (Markdown, written
 //! through the articles writer: every save keeps a revision) and the revision
-//! compare with restore.
+//! compare with restore; pasting (`paste`: the clipboard made into blocks on the
+//! server, for the block editor).
 
 pub mod dashboard;
 pub mod desk_list;
@@ -10,6 +11,7 @@ pub mod detail;
 pub mod form;
 pub mod model;
 pub mod notes;
+pub mod paste;
 pub mod revisions;
 #[cfg(feature = "ssr")]
 mod server;
