@@ -585,12 +585,7 @@ async fn paste(s: &TestServer, html: &str, text: &str) -> (u16, serde_json::Valu
         .send()
         .await
         .unwrap();
-    let status = res.status().as_u16();
-    let body = res.text().await.unwrap_or_default();
-    (
-        status,
-        serde_json::from_str(&body).unwrap_or(serde_json::Value::String(body)),
-    )
+    common::status_and_json(res).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -222,12 +222,7 @@ async fn post_paced(s: &TestServer, name: &str, bytes: Vec<u8>) -> (u16, serde_j
         .send()
         .await
         .expect("the answer, not a connection closed mid-upload");
-    let status = res.status().as_u16();
-    let body = res.text().await.unwrap_or_default();
-    (
-        status,
-        serde_json::from_str(&body).unwrap_or(serde_json::Value::String(body)),
-    )
+    common::status_and_json(res).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -439,6 +439,11 @@ pub async fn post_files(
         .send()
         .await
         .unwrap();
+    status_and_json(res).await
+}
+
+/// An answer's status and its body as JSON (a body that is not JSON as a string).
+pub async fn status_and_json(res: reqwest::Response) -> (u16, serde_json::Value) {
     let status = res.status().as_u16();
     let body = res.text().await.unwrap_or_default();
     (
