@@ -2,9 +2,10 @@
 //! of marked text. It is stored as JSON; no HTML ever comes out of it except through
 //! the one renderer in `render.rs`, so reader-supplied text cannot become markup.
 //! `validate.rs` checks a Doc before it is stored; `markdown.rs` (server) imports one;
-//! `edit` holds the editor's operations on it; `html.rs` (server) is the one way HTML
+//! `edit` holds the editor's operations on it, `check` what the editor warns of; `html.rs` (server) is the one way HTML
 //! comes in (paste, imports).
 
+pub mod check;
 pub mod diff;
 pub mod edit;
 #[cfg(feature = "ssr")]

@@ -49,6 +49,26 @@ impl Lang {
 /// Tưởng"): read by the Markdown and HTML converters, written by the exporter.
 pub const PHOTO_CREDIT: &str = "Ảnh:";
 
+/// Link texts that say nothing of where they lead (the editor warns of them): a reader
+/// of a screen reader's list of links hears only these. Compared in lower case.
+pub const VAGUE_LINK_TEXTS: &[&str] = &[
+    "bấm vào đây",
+    "bấm đây",
+    "nhấn vào đây",
+    "nhấn đây",
+    "click vào đây",
+    "tại đây",
+    "xem tại đây",
+    "đây",
+    "xem thêm",
+    "chi tiết",
+    "link",
+    "click here",
+    "here",
+    "read more",
+    "more",
+];
+
 /// The cookie that keeps a reader's choice of language.
 pub const LANG_COOKIE: &str = "toasoan_ngon_ngu";
 /// The query parameter that chooses a language for a page (and keeps the choice).
