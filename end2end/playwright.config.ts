@@ -15,7 +15,10 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: true,
-  workers: 2,
+  // one browser at a time: the debug build's staff client is a 13 MB WASM that Chromium
+  // compiles on every admin page, and two tests side by side on two cores starved the
+  // account page's hydration past the 15 s wait (accessibility, desktop: 1 run in 3)
+  workers: 1,
   retries: 0,
   reporter: [['list']],
   use: {
