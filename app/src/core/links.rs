@@ -10,6 +10,11 @@ pub fn desk_href(id: i64) -> String {
     format!("/quan-tri/bai-viet/{id}")
 }
 
+/// An article's editing page.
+pub fn edit_href(id: i64) -> String {
+    format!("/quan-tri/bai-viet/{id}/sua")
+}
+
 /// The address of `url` (a path or an absolute address, with or without a query) in
 /// `lang`: Vietnamese is the address itself, English adds `hl=en`.
 pub fn in_language(url: &str, lang: crate::i18n::Lang) -> String {

@@ -10,10 +10,12 @@
 //! where the browser's side reads it.
 
 pub mod admin;
+pub mod editor;
 pub mod media;
 pub mod messages;
 
 pub use admin::ta;
+pub use editor::te;
 pub use media::{tmd, tmd_stored};
 pub use messages::tm;
 

@@ -34,7 +34,7 @@ pub fn insert_text(
 }
 
 /// True when `a` comes before `b` in the document.
-fn before(a: Caret, b: Caret) -> bool {
+pub fn before(a: Caret, b: Caret) -> bool {
     let rank = |c: Caret| {
         let (x, y) = match c.at.part {
             Part::Text => (0, 0),

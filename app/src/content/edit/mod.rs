@@ -127,6 +127,39 @@ pub fn ends(doc: &Doc, block: usize) -> Option<(Place, Place)> {
     }
 }
 
+/// Every text of the document in Unicode's composed form (NFC), as Vietnamese is
+/// stored: an IME or a pasted file may give a tone mark as a character of its own.
+/// Runs are composed one by one (a mark never starts a run the editor makes).
+pub fn make_nfc(doc: &mut Doc) {
+    use unicode_normalization::{UnicodeNormalization, is_nfc};
+    let fix = |s: &mut String| {
+        if !is_nfc(s) {
+            *s = s.nfc().collect();
+        }
+    };
+    let runs = |rs: &mut Vec<Inline>| rs.iter_mut().for_each(|r| fix(&mut r.text));
+    let figure = |f: &mut crate::content::Figure| {
+        fix(&mut f.alt);
+        fix(&mut f.caption);
+        fix(&mut f.credit);
+    };
+    for b in &mut doc.blocks {
+        match b {
+            Block::Paragraph { text } | Block::Heading { text, .. } => runs(text),
+            Block::Quote { text, cite } => {
+                runs(text);
+                fix(cite);
+            }
+            Block::List { items, .. } => items.iter_mut().for_each(runs),
+            Block::Table { rows, .. } => rows.iter_mut().flatten().for_each(runs),
+            Block::Image(f) => figure(f),
+            Block::Gallery { images } => images.iter_mut().for_each(figure),
+            Block::Embed { caption, .. } => fix(caption),
+            Block::Divider => {}
+        }
+    }
+}
+
 /// The end of the text at `at`.
 pub fn end_of(doc: &Doc, at: Place) -> Option<Caret> {
     Some(Caret::new(at, runs::len(text(doc, at)?)))
@@ -179,6 +212,16 @@ mod tests {
     use super::testing::*;
     use super::*;
     use crate::content::Figure;
+
+    #[test]
+    fn text_is_stored_composed() {
+        // "tiếng" typed with its marks as characters of their own (NFD)
+        let mut d = doc(vec![p("tie\u{302}\u{301}ng Vie\u{323}\u{302}t"), list(false, &["đã"])]);
+        make_nfc(&mut d);
+        assert_eq!(said(&d, Place::text(0)), "tiếng Việt");
+        assert_eq!(said(&d, Place::text(0)).chars().count(), 10);
+        assert_eq!(said(&d, Place::item(1, 0)), "đã");
+    }
 
     #[test]
     fn texts_are_found_by_place() {

@@ -8,11 +8,13 @@
 pub mod dashboard;
 pub mod desk_list;
 pub mod detail;
+pub mod editor;
 pub mod form;
 pub mod model;
 pub mod notes;
 pub mod paste;
 pub mod revisions;
+pub mod save;
 #[cfg(feature = "ssr")]
 mod server;
 #[cfg(feature = "ssr")]

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::content::Doc;
 use crate::content::diff::{BlockChange, Piece};
 use crate::core::paging::Paged;
 use crate::features::workflow::model::{ArticleEvent, Status};
@@ -132,7 +133,7 @@ pub struct DeskArticleData {
 }
 
 /// The editing form, filled.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ArticleFormData {
     pub id: Option<i64>,
     pub title: String,
@@ -141,7 +142,9 @@ pub struct ArticleFormData {
     pub tags: String,
     pub byline: String,
     pub source: String,
+    /// The body in Markdown (its export; the editor works on `doc`).
     pub body: String,
+    pub doc: Doc,
     /// `YYYY-MM-DDTHH:MM`, Vietnam time, for `<input type="datetime-local">`.
     pub expire_at: String,
     pub featured: bool,
@@ -151,6 +154,73 @@ pub struct ArticleFormData {
     pub base_revision: i64,
     pub categories: Vec<Choice>,
     pub can_feature: bool,
+}
+
+/// What the block editor saves: the article's fields and its body as a document. Sent
+/// as JSON; `base_revision` is the revision the editor started from (0: none yet).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Draft {
+    pub id: Option<i64>,
+    pub base_revision: i64,
+    pub title: String,
+    pub sapo: String,
+    pub category_id: Option<i64>,
+    /// Comma-separated.
+    pub tags: String,
+    pub byline: String,
+    pub source: String,
+    /// `datetime-local` in Vietnam time, or empty.
+    pub expire_at: String,
+    pub featured: bool,
+    pub allow_comments: bool,
+    pub allow_ratings: bool,
+    pub doc: Doc,
+}
+
+impl Draft {
+    /// The draft the form was filled with.
+    pub fn of(f: &ArticleFormData) -> Draft {
+        Draft {
+            id: f.id,
+            base_revision: f.base_revision,
+            title: f.title.clone(),
+            sapo: f.sapo.clone(),
+            category_id: f.category_id,
+            tags: f.tags.clone(),
+            byline: f.byline.clone(),
+            source: f.source.clone(),
+            expire_at: f.expire_at.clone(),
+            featured: f.featured,
+            allow_comments: f.allow_comments,
+            allow_ratings: f.allow_ratings,
+            doc: f.doc.clone(),
+        }
+    }
+
+    /// True when the two differ in what a save would store (not in the revision the
+    /// editor started from).
+    pub fn differs(&self, other: &Draft) -> bool {
+        let strip = |d: &Draft| Draft {
+            base_revision: 0,
+            id: None,
+            ..d.clone()
+        };
+        strip(self) != strip(other)
+    }
+}
+
+/// What a save of the editor did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Saved {
+    pub id: i64,
+    /// The revision the article is at now: the editor's next base.
+    pub revision: i64,
+    /// False when nothing differed from the stored article (no revision was kept).
+    pub changed: bool,
+    /// Vietnam time of the save, hours and minutes.
+    pub hour: u8,
+    pub minute: u8,
 }
 
 /// A field that differs between two revisions.

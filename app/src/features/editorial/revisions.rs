@@ -81,13 +81,38 @@ pub async fn restore_revision(article_id: i64, number: i64) -> Result<i64, AppEr
     Ok(n)
 }
 
-fn pieces_view(pieces: Vec<Piece>) -> impl IntoView {
+pub fn pieces_view(pieces: Vec<Piece>) -> impl IntoView {
     pieces
         .into_iter()
         .map(|p| match p {
             Piece::Same(t) => view! { <span>{t}</span> }.into_any(),
             Piece::Inserted(t) => view! { <ins>{t}</ins> }.into_any(),
             Piece::Deleted(t) => view! { <del>{t}</del> }.into_any(),
+        })
+        .collect_view()
+}
+
+/// A body's changes block by block (the revision compare, the editor's conflict).
+pub fn body_changes(changes: Vec<BlockChange>) -> impl IntoView {
+    changes
+        .into_iter()
+        .map(|c| match c {
+            BlockChange::Unchanged { count } => view! {
+                <li class="diff-same">{fill(ta().revisions_unchanged, &[&count])}</li>
+            }
+            .into_any(),
+            BlockChange::Added { kind, text } => view! {
+                <li class="diff-added"><span class="diff-kind">{fill(ta().revisions_added, &[&kind.to_lowercase()])}</span><ins>{text}</ins></li>
+            }
+            .into_any(),
+            BlockChange::Removed { kind, text } => view! {
+                <li class="diff-removed"><span class="diff-kind">{fill(ta().revisions_removed, &[&kind.to_lowercase()])}</span><del>{text}</del></li>
+            }
+            .into_any(),
+            BlockChange::Changed { kind, pieces } => view! {
+                <li class="diff-changed"><span class="diff-kind">{fill(ta().revisions_changed, &[&kind.to_lowercase()])}</span>{pieces_view(pieces)}</li>
+            }
+            .into_any(),
         })
         .collect_view()
 }
@@ -123,28 +148,7 @@ pub fn RevisionsPage() -> impl IntoView {
                 })
                 .collect_view()
         };
-        let body = d
-            .body
-            .into_iter()
-            .map(|c| match c {
-                BlockChange::Unchanged { count } => view! {
-                    <li class="diff-same">{fill(ta().revisions_unchanged, &[&count])}</li>
-                }
-                .into_any(),
-                BlockChange::Added { kind, text } => view! {
-                    <li class="diff-added"><span class="diff-kind">{fill(ta().revisions_added, &[&kind.to_lowercase()])}</span><ins>{text}</ins></li>
-                }
-                .into_any(),
-                BlockChange::Removed { kind, text } => view! {
-                    <li class="diff-removed"><span class="diff-kind">{fill(ta().revisions_removed, &[&kind.to_lowercase()])}</span><del>{text}</del></li>
-                }
-                .into_any(),
-                BlockChange::Changed { kind, pieces } => view! {
-                    <li class="diff-changed"><span class="diff-kind">{fill(ta().revisions_changed, &[&kind.to_lowercase()])}</span>{pieces_view(pieces)}</li>
-                }
-                .into_any(),
-            })
-            .collect_view();
+        let body = body_changes(d.body);
         view! {
             <p class="admin-back"><A href=desk_href(id)>{ta().revisions_back}</A></p>
             <h1>{fill(ta().revisions_heading, &[&d.title])}</h1>

@@ -2,7 +2,7 @@
 //! article, which actions a role has, and reading the editing form into content.
 
 use super::model::{
-    ActionChoice, ArticleInput, Choice, FieldChange, MAX_BODY_BYTES, MAX_SAPO_CHARS,
+    ActionChoice, ArticleInput, Choice, Draft, FieldChange, MAX_BODY_BYTES, MAX_SAPO_CHARS,
     MAX_SHORT_CHARS, MAX_TAGS, MAX_TITLE_CHARS, parse_tags,
 };
 use super::store::Visible;
@@ -166,34 +166,9 @@ pub async fn content_from_form(
     form: &ArticleInput,
 ) -> Result<Content, AppError> {
     use crate::content::markdown::{image_urls, to_doc};
-    let ArticleInput {
-        title,
-        sapo,
-        category_id,
-        tags,
-        body,
-        byline,
-        source,
-        ..
-    } = form;
-    let category_id = *category_id;
-    let title = one_line(title, ta().form_title, MAX_TITLE_CHARS)?;
-    if title.is_empty() {
-        return Err(invalid(ta().form_title_required));
-    }
-    let sapo = crate::core::text::nfc(sapo.trim());
-    if sapo.chars().count() > MAX_SAPO_CHARS {
-        return Err(invalid(fill(ta().form_sapo_too_long, &[&MAX_SAPO_CHARS])));
-    }
+    let body = &form.body;
     if body.len() > MAX_BODY_BYTES {
         return Err(invalid(ta().form_body_too_long));
-    }
-    let tags = parse_tags(tags);
-    if tags.len() > MAX_TAGS {
-        return Err(invalid(fill(ta().form_too_many_tags, &[&MAX_TAGS])));
-    }
-    if tags.iter().any(|t| t.chars().count() > 80) {
-        return Err(invalid(ta().form_tag_too_long));
     }
     let urls = image_urls(body);
     let found = super::store::media_by_src(pool, &urls).await?;
@@ -209,6 +184,61 @@ pub async fn content_from_form(
         .collect();
     let mut doc: Doc = to_doc(body, &images);
     described_by_library(&mut doc, &found)?;
+    let f = form;
+    content_of(
+        [&f.title, &f.sapo, &f.tags, &f.byline, &f.source],
+        f.category_id,
+        doc,
+    )
+}
+
+/// The editor's draft checked and turned into content: its text NFC, its pictures
+/// those of the library by their ids (their address and size the library's, not the
+/// browser's), the document validated.
+pub async fn content_from_draft(pool: &sqlx::AnyPool, d: &Draft) -> Result<Content, AppError> {
+    let mut doc = d.doc.clone();
+    let weight = serde_json::to_string(&doc).map(|j| j.len()).unwrap_or(usize::MAX);
+    if weight > MAX_BODY_BYTES {
+        return Err(invalid(ta().form_body_too_long));
+    }
+    crate::content::edit::make_nfc(&mut doc);
+    let ids = doc.media_ids();
+    let found = super::store::media_by_ids(pool, &ids).await?;
+    for fig in doc.figures_mut() {
+        let Some(lib) = found.iter().find(|l| l.image.media_id == fig.media_id) else {
+            return Err(invalid(fill(ta().form_image_missing, &[&fig.src])));
+        };
+        fig.src = lib.image.src.clone();
+        fig.width = lib.image.width;
+        fig.height = lib.image.height;
+    }
+    described_by_library(&mut doc, &found)?;
+    content_of(
+        [&d.title, &d.sapo, &d.tags, &d.byline, &d.source],
+        d.category_id.unwrap_or(0),
+        doc,
+    )
+}
+
+/// The fields beside the body checked (title, sapo, tags, byline, source, in that
+/// order), and the content made of them and `doc`.
+fn content_of(fields: [&String; 5], category_id: i64, doc: Doc) -> Result<Content, AppError> {
+    let [title, sapo, tags, byline, source] = fields;
+    let title = one_line(title, ta().form_title, MAX_TITLE_CHARS)?;
+    if title.is_empty() {
+        return Err(invalid(ta().form_title_required));
+    }
+    let sapo = crate::core::text::nfc(sapo.trim());
+    if sapo.chars().count() > MAX_SAPO_CHARS {
+        return Err(invalid(fill(ta().form_sapo_too_long, &[&MAX_SAPO_CHARS])));
+    }
+    let tags = parse_tags(tags);
+    if tags.len() > MAX_TAGS {
+        return Err(invalid(fill(ta().form_too_many_tags, &[&MAX_TAGS])));
+    }
+    if tags.iter().any(|t| t.chars().count() > 80) {
+        return Err(invalid(ta().form_tag_too_long));
+    }
     doc.validate().map_err(|e| invalid(e.to_string()))?;
     Ok(Content {
         title,

@@ -338,6 +338,24 @@ pub struct LibraryImage {
     pub credit: String,
 }
 
+/// Pictures of the library by their ids, for the editor's documents: one query.
+pub async fn media_by_ids(pool: &AnyPool, ids: &[i64]) -> Result<Vec<LibraryImage>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT id, file_name, width, height, alt, caption, credit FROM media \
+         WHERE kind = 'picture' AND id IN ({})",
+        marks.join(", ")
+    );
+    let mut query = sqlx::query(&sql);
+    for id in ids {
+        query = query.bind(*id);
+    }
+    query.fetch_all(pool).await?.iter().map(library_image).collect()
+}
+
 /// Media by their address (`/media/<file>`), for pictures named in the form's Markdown:
 /// one query for all of them.
 pub async fn media_by_src(
@@ -361,22 +379,19 @@ pub async fn media_by_src(
     for f in &files {
         query = query.bind(*f);
     }
-    query
-        .fetch_all(pool)
-        .await?
-        .iter()
-        .map(|r| {
-            Ok(LibraryImage {
-                image: crate::content::markdown::StoredImage {
-                    media_id: r.try_get("id")?,
-                    src: format!("/media/{}", r.try_get::<String, _>("file_name")?),
-                    width: r.try_get::<i64, _>("width")? as u32,
-                    height: r.try_get::<i64, _>("height")? as u32,
-                },
-                alt: r.try_get("alt")?,
-                caption: r.try_get("caption")?,
-                credit: r.try_get("credit")?,
-            })
-        })
-        .collect()
+    query.fetch_all(pool).await?.iter().map(library_image).collect()
+}
+
+fn library_image(r: &AnyRow) -> Result<LibraryImage, sqlx::Error> {
+    Ok(LibraryImage {
+        image: crate::content::markdown::StoredImage {
+            media_id: r.try_get("id")?,
+            src: format!("/media/{}", r.try_get::<String, _>("file_name")?),
+            width: r.try_get::<i64, _>("width")? as u32,
+            height: r.try_get::<i64, _>("height")? as u32,
+        },
+        alt: r.try_get("alt")?,
+        caption: r.try_get("caption")?,
+        credit: r.try_get("credit")?,
+    })
 }

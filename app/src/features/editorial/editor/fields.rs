@@ -1,0 +1,142 @@
+//! The article's fields around the body: title and sapo above it; category, tags,
+//! byline, source, expiry and the readers' switches beside it; and the conflict panel,
+//! shown when someone saved a newer revision: the two versions' differences, and a
+//! way to keep either.
+
+use leptos::prelude::*;
+
+use super::autosave::Saver;
+use super::surface::Surface;
+use crate::content::Doc;
+use crate::content::diff::{diff_docs, diff_text};
+use crate::features::editorial::form::get_article_form;
+use crate::features::editorial::model::{Choice, Draft};
+use crate::features::editorial::revisions::{body_changes, pieces_view as pieces};
+use crate::features::editorial::widgets::choice_options;
+use crate::i18n::{ta, te};
+
+macro_rules! bind {
+    ($fields:ident, $field:ident) => {
+        (
+            move || $fields.with(|f| f.$field.clone()),
+            move |ev| {
+                let v = event_target_value(&ev);
+                $fields.update(|f| f.$field = v);
+            },
+        )
+    };
+}
+
+#[component]
+pub fn TitleFields(fields: RwSignal<Draft>) -> impl IntoView {
+    let (title, on_title) = bind!(fields, title);
+    let (sapo, on_sapo) = bind!(fields, sapo);
+    view! {
+        <label for="tieu-de">{ta().form_title}</label>
+        <input id="tieu-de" type="text" required maxlength="300" class="editor-title" prop:value=title on:input=on_title/>
+        <label for="sapo">{ta().form_sapo}</label>
+        <textarea id="sapo" rows="3" maxlength="1000" prop:value=sapo on:input=on_sapo></textarea>
+    }
+}
+
+#[component]
+pub fn SideFields(fields: RwSignal<Draft>, categories: Vec<Choice>, can_feature: bool) -> impl IntoView {
+    let (tags, on_tags) = bind!(fields, tags);
+    let (byline, on_byline) = bind!(fields, byline);
+    let (source, on_source) = bind!(fields, source);
+    let (expire, on_expire) = bind!(fields, expire_at);
+    let category = move || fields.with(|f| f.category_id.map(|c| c.to_string()).unwrap_or_default());
+    let on_category = move |ev| {
+        let v = event_target_value(&ev).parse::<i64>().ok();
+        fields.update(|f| f.category_id = v);
+    };
+    let selected = fields.with_untracked(|f| f.category_id);
+    let check = move |get: fn(&Draft) -> bool, set: fn(&mut Draft, bool)| {
+        (
+            move || fields.with(get),
+            move |ev| {
+                let on = event_target_checked(&ev);
+                fields.update(|f| set(f, on));
+            },
+        )
+    };
+    let (comments, on_comments) = check(|f| f.allow_comments, |f, v| f.allow_comments = v);
+    let (ratings, on_ratings) = check(|f| f.allow_ratings, |f, v| f.allow_ratings = v);
+    let (featured, on_featured) = check(|f| f.featured, |f, v| f.featured = v);
+    view! {
+        <div class="stacked-form editor-fields">
+            <label for="chuyen-muc">{ta().nav_categories}</label>
+            <select id="chuyen-muc" required prop:value=category on:change=on_category>
+                <option value="">{ta().form_choose_category}</option>
+                {choice_options(&categories, selected)}
+            </select>
+            <label for="the">{ta().form_tags}</label>
+            <input id="the" type="text" prop:value=tags on:input=on_tags/>
+            <label for="tac-gia">{ta().form_byline}</label>
+            <input id="tac-gia" type="text" maxlength="200" prop:value=byline on:input=on_byline/>
+            <label for="nguon">{ta().form_source}</label>
+            <input id="nguon" type="text" maxlength="200" prop:value=source on:input=on_source/>
+            <label for="het-han">{ta().form_expiry}</label>
+            <input id="het-han" type="datetime-local" prop:value=expire on:input=on_expire/>
+            <fieldset class="checks">
+                <legend>{ta().form_readers}</legend>
+                <label class="check"><input type="checkbox" prop:checked=comments on:change=on_comments/>{ta().form_allow_comments}</label>
+                <label class="check"><input type="checkbox" prop:checked=ratings on:change=on_ratings/>{ta().form_allow_ratings}</label>
+            </fieldset>
+            {can_feature.then(|| view! {
+                <label class="check"><input type="checkbox" prop:checked=featured on:change=on_featured/>{ta().form_featured}</label>
+            })}
+        </div>
+    }
+}
+
+/// Someone saved after this editor opened the article: what differs between the
+/// stored version and this one, and the choice of which to keep. Nothing is saved
+/// until the editor chooses.
+#[component]
+pub fn Conflict(s: Surface, saver: Saver, fields: RwSignal<Draft>) -> impl IntoView {
+    let t = te();
+    let id = saver.base.get_untracked().0.unwrap_or(0);
+    let stored = LocalResource::new(move || get_article_form(id));
+    let keep_mine = move |theirs: Draft| saver.settled(theirs);
+    let take_theirs = move |theirs: Draft| {
+        fields.set(Draft {
+            doc: Doc::default(),
+            ..theirs.clone()
+        });
+        s.reset(theirs.doc.clone());
+        saver.settled(theirs);
+    };
+    view! {
+        <section class="notice notice-warning editor-conflict" role="alert" aria-labelledby="xung-dot">
+            <h2 id="xung-dot">{t.conflict_heading}</h2>
+            <p>{t.conflict_intro}</p>
+            <Suspense fallback=|| view! { <p class="loading">{crate::i18n::t().loading}</p> }>
+                {move || Suspend::new(async move {
+                    match stored.await {
+                        Ok(form) => {
+                            let theirs = Draft::of(&form);
+                            let mine = Draft { doc: s.doc(), ..fields.get_untracked() };
+                            let title = (theirs.title != mine.title).then(|| diff_text(&theirs.title, &mine.title));
+                            let sapo = (theirs.sapo != mine.sapo).then(|| diff_text(&theirs.sapo, &mine.sapo));
+                            let changes = diff_docs(&theirs.doc, &mine.doc);
+                            let (a, b) = (theirs.clone(), theirs);
+                            view! {
+                                <p class="hint">{t.conflict_legend}</p>
+                                <dl class="diff-fields">
+                                    {title.map(|p| view! { <dt>{ta().form_title}</dt><dd>{pieces(p)}</dd> })}
+                                    {sapo.map(|p| view! { <dt>{ta().form_sapo}</dt><dd>{pieces(p)}</dd> })}
+                                </dl>
+                                <ol class="diff">{body_changes(changes)}</ol>
+                                <button type="button" class="button-primary" on:click=move |_| keep_mine(a.clone())>{t.conflict_keep_mine}</button>
+                                " "
+                                <button type="button" class="button-secondary" on:click=move |_| take_theirs(b.clone())>{t.conflict_take_theirs}</button>
+                            }.into_any()
+                        }
+                        Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}

@@ -1,0 +1,468 @@
+//! The block editor's state and its commands, with no browser in them (so they are
+//! unit-tested here): the document, its history, the marks switched on for what is
+//! typed next, and each command a key, a toolbar button or an IME asks for, as a change
+//! of the document and where the caret goes. A command that does not apply changes
+//! nothing and keeps no step.
+
+use crate::content::edit::blocks::{self, TextKind, before};
+use crate::content::edit::history::{Change, History};
+use crate::content::edit::runs::{self, Mark, Marks};
+use crate::content::edit::{Caret, Part, Place, ends, make_nfc, table, text, text_mut};
+use crate::content::{Block, Doc, Inline, runs_text};
+
+/// A selection: where it started and where it ends now (the caret, when collapsed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sel {
+    pub anchor: Caret,
+    pub focus: Caret,
+}
+
+impl Sel {
+    pub fn caret(c: Caret) -> Sel {
+        Sel {
+            anchor: c,
+            focus: c,
+        }
+    }
+
+    pub fn collapsed(&self) -> bool {
+        self.anchor == self.focus
+    }
+
+    /// Its start and its end, in reading order.
+    pub fn range(&self) -> (Caret, Caret) {
+        if before(self.focus, self.anchor) {
+            (self.focus, self.anchor)
+        } else {
+            (self.anchor, self.focus)
+        }
+    }
+}
+
+/// The texts of a block in reading order (a list's items, a table's cells row by row).
+pub fn texts_of(doc: &Doc, block: usize) -> Vec<Place> {
+    match doc.blocks.get(block) {
+        Some(Block::Paragraph { .. } | Block::Heading { .. } | Block::Quote { .. }) => {
+            vec![Place::text(block)]
+        }
+        Some(Block::List { items, .. }) => (0..items.len()).map(|i| Place::item(block, i)).collect(),
+        Some(Block::Table { rows, .. }) => rows
+            .iter()
+            .enumerate()
+            .flat_map(|(r, row)| (0..row.len()).map(move |c| Place::cell(block, r, c)))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Each text a range touches, with the part of it inside the range (from, to).
+fn pieces(doc: &Doc, from: Caret, to: Caret) -> Vec<(Place, usize, usize)> {
+    let mut out = Vec::new();
+    for block in from.at.block..=to.at.block {
+        for at in texts_of(doc, block) {
+            let len = runs::len(text(doc, at).map(Vec::as_slice).unwrap_or_default());
+            let start = Caret::new(at, 0);
+            let end = Caret::new(at, len);
+            if before(end, from) || before(to, start) {
+                continue;
+            }
+            let a = if at == from.at { from.offset } else { 0 };
+            let b = if at == to.at { to.offset } else { len };
+            if a < b {
+                out.push((at, a, b));
+            }
+        }
+    }
+    out
+}
+
+/// The text after `at` (the next item, cell or text block), if any.
+fn next_text(doc: &Doc, at: Place) -> Option<Place> {
+    let mut all = texts_of(doc, at.block).into_iter().skip_while(|p| *p != at);
+    all.next();
+    all.next().or_else(|| ends(doc, at.block + 1).map(|(first, _)| first))
+}
+
+/// What the toolbar shows of where the caret is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Focus {
+    pub block: Option<usize>,
+    pub kind: Option<TextKind>,
+    pub table: bool,
+    pub marks: Marks,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Editor {
+    pub doc: Doc,
+    pub history: History,
+    /// Marks switched on or off with nothing selected, for the next characters typed.
+    pending: Option<Marks>,
+    /// The block field last typed into: its typing is one step until another change.
+    field: Option<(usize, &'static str, Option<usize>)>,
+}
+
+impl Editor {
+    /// An editor on `doc` (an empty document gets a paragraph to type in).
+    pub fn new(mut doc: Doc) -> Editor {
+        if doc.blocks.is_empty() {
+            doc.blocks.push(Block::Paragraph { text: Vec::new() });
+        }
+        Editor {
+            doc,
+            ..Editor::default()
+        }
+    }
+
+    /// Applies `f` to a copy of the document; when it applies, the copy becomes the
+    /// document and the history keeps a step (or goes on with one) of kind `change`.
+    fn apply(
+        &mut self,
+        before: Option<Caret>,
+        change: Change,
+        now: f64,
+        f: impl FnOnce(&mut Doc) -> Option<Caret>,
+    ) -> Option<Caret> {
+        self.field = None;
+        let mut next = self.doc.clone();
+        let caret = f(&mut next)?;
+        if next == self.doc {
+            return Some(caret);
+        }
+        self.history.record(&self.doc, before, change, now);
+        self.doc = next;
+        self.history.moved_to(Some(caret));
+        Some(caret)
+    }
+
+    /// The caret moved by the reader's hand (a click, an arrow): typing starts a step.
+    pub fn moved(&mut self) {
+        self.pending = None;
+        self.field = None;
+        self.history.seal();
+    }
+
+    /// Characters typed over the selection.
+    pub fn type_text(&mut self, sel: Sel, typed: &str, now: f64) -> Option<Caret> {
+        let typed = nfc(typed);
+        let pending = self.pending.take();
+        let change = if sel.collapsed() {
+            Change::Typing
+        } else {
+            Change::Other
+        };
+        self.apply(Some(sel.focus), change, now, |doc| {
+            let (from, to) = sel.range();
+            let at = if sel.collapsed() {
+                from
+            } else {
+                blocks::delete(doc, from, to).unwrap_or(from)
+            };
+            blocks::insert_text(doc, at, &typed, pending.as_ref())
+        })
+    }
+
+    /// Deletes `range` (the browser's target range, else the selection); with nothing
+    /// to delete, the character before (`back`) or after the caret, or joins texts.
+    pub fn delete(&mut self, sel: Sel, range: Option<Sel>, back: bool, now: f64) -> Option<Caret> {
+        let range = range.filter(|r| !r.collapsed()).or((!sel.collapsed()).then_some(sel));
+        if let Some(r) = range {
+            let (from, to) = r.range();
+            return self.apply(Some(sel.focus), Change::Deleting, now, |doc| {
+                blocks::delete(doc, from, to)
+            });
+        }
+        let c = sel.focus;
+        let len = runs::len(text(&self.doc, c.at)?);
+        let change = if (back && c.offset > 0) || (!back && c.offset < len) {
+            Change::Deleting
+        } else {
+            Change::Other
+        };
+        self.apply(Some(c), change, now, |doc| match (back, c.offset) {
+            (true, 0) => blocks::merge_back(doc, c.at),
+            (true, n) => blocks::delete(doc, Caret::new(c.at, n - 1), c),
+            (false, n) if n < len => blocks::delete(doc, c, Caret::new(c.at, n + 1)),
+            (false, _) => {
+                let next = next_text(doc, c.at)?;
+                if matches!(next.part, Part::Cell { .. }) || matches!(c.at.part, Part::Cell { .. }) {
+                    return None;
+                }
+                blocks::merge_back(doc, next)
+            }
+        })
+    }
+
+    /// Enter: the selection deleted, the text cut in two.
+    pub fn enter(&mut self, sel: Sel, now: f64) -> Option<Caret> {
+        self.apply(Some(sel.focus), Change::Other, now, |doc| {
+            let (from, to) = sel.range();
+            let at = blocks::delete(doc, from, to)?;
+            blocks::split(doc, at)
+        })
+    }
+
+    /// A text replaced by what the browser shows of it (after an IME composition, or
+    /// a change the browser made by itself): only the characters that differ change,
+    /// taking the marks of the character before them. `from`, where the change began
+    /// (the caret when the composition started), settles a repeated letter's place.
+    pub fn replace_text(
+        &mut self,
+        at: Place,
+        shown: &str,
+        from: Option<usize>,
+        change: Change,
+        now: f64,
+    ) -> Option<Caret> {
+        let old: Vec<char> = runs_text(text(&self.doc, at)?).chars().collect();
+        let new: Vec<char> = nfc(shown).chars().collect();
+        let same = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
+        let head = from.map_or(same, |f| f.min(same));
+        let room = old.len().min(new.len()) - head;
+        let tail = old
+            .iter()
+            .rev()
+            .zip(new.iter().rev())
+            .take(room)
+            .take_while(|(a, b)| a == b)
+            .count();
+        let inserted: String = new[head..new.len() - tail].iter().collect();
+        let removed_to = old.len() - tail;
+        let caret = Caret::new(at, new.len() - tail);
+        self.apply(Some(Caret::new(at, head)), change, now, |doc| {
+            let runs = text_mut(doc, at)?;
+            let marks = runs::marks_at(runs, head);
+            runs::delete(runs, head, removed_to);
+            runs::insert(runs, head, &inserted, &marks);
+            Some(caret)
+        })
+    }
+
+    /// Bold, italic or underline over the selection (on unless all of it has it), or
+    /// for the next characters typed when nothing is selected.
+    pub fn toggle(&mut self, sel: Sel, mark: Mark, now: f64) -> Option<Caret> {
+        if sel.collapsed() {
+            let runs = text(&self.doc, sel.focus.at)?;
+            let mut m = self
+                .pending
+                .clone()
+                .unwrap_or_else(|| runs::marks_at(runs, sel.focus.offset));
+            match mark {
+                Mark::Bold => m.bold = !m.bold,
+                Mark::Italic => m.italic = !m.italic,
+                Mark::Underline => m.underline = !m.underline,
+                Mark::Link(_) => return None,
+            }
+            self.pending = Some(m);
+            return None;
+        }
+        let (from, to) = sel.range();
+        let parts = pieces(&self.doc, from, to);
+        let on = !parts.iter().all(|(at, a, b)| {
+            text(&self.doc, *at).is_some_and(|r| runs::has_mark(r, *a, *b, &mark))
+        });
+        self.set_mark(sel, parts, &mark, on, now)
+    }
+
+    /// A link over the selection (`None`: links taken off it). The address is checked
+    /// by the caller as the server checks it.
+    pub fn link(&mut self, sel: Sel, to: Option<String>, now: f64) -> Option<Caret> {
+        let (from, till) = sel.range();
+        let parts = pieces(&self.doc, from, till);
+        let on = to.is_some();
+        self.set_mark(sel, parts, &Mark::Link(to), on, now)
+    }
+
+    fn set_mark(
+        &mut self,
+        sel: Sel,
+        parts: Vec<(Place, usize, usize)>,
+        mark: &Mark,
+        on: bool,
+        now: f64,
+    ) -> Option<Caret> {
+        if parts.is_empty() {
+            return None;
+        }
+        self.apply(Some(sel.focus), Change::Other, now, |doc| {
+            for (at, a, b) in parts {
+                runs::set_mark(text_mut(doc, at)?, a, b, mark, on);
+            }
+            Some(sel.focus)
+        })
+    }
+
+    /// The marks the next typed character gets, and where the caret is, for the toolbar.
+    pub fn focus(&self, sel: Option<Sel>) -> Focus {
+        let Some(sel) = sel else {
+            return Focus::default();
+        };
+        let c = sel.focus;
+        let kind = match self.doc.blocks.get(c.at.block) {
+            Some(Block::Paragraph { .. }) => Some(TextKind::Paragraph),
+            Some(Block::Heading { level, .. }) => Some(TextKind::Heading(*level)),
+            Some(Block::Quote { .. }) => Some(TextKind::Quote),
+            Some(Block::List { ordered, .. }) => Some(TextKind::List { ordered: *ordered }),
+            _ => None,
+        };
+        let marks = match (&self.pending, text(&self.doc, c.at)) {
+            (Some(m), _) if sel.collapsed() => m.clone(),
+            (_, Some(r)) if sel.collapsed() => runs::marks_at(r, c.offset),
+            (_, Some(r)) => {
+                let (a, b) = sel.range();
+                if a.at == b.at {
+                    Marks {
+                        bold: runs::has_mark(r, a.offset, b.offset, &Mark::Bold),
+                        italic: runs::has_mark(r, a.offset, b.offset, &Mark::Italic),
+                        underline: runs::has_mark(r, a.offset, b.offset, &Mark::Underline),
+                        link: runs::marks_at(r, b.offset).link,
+                    }
+                } else {
+                    Marks::default()
+                }
+            }
+            _ => Marks::default(),
+        };
+        Focus {
+            block: Some(c.at.block),
+            kind,
+            table: matches!(c.at.part, Part::Cell { .. }),
+            marks,
+        }
+    }
+
+    /// Any other change of the document (blocks, tables, a picture's words), one step.
+    pub fn change(
+        &mut self,
+        before: Option<Caret>,
+        now: f64,
+        f: impl FnOnce(&mut Doc) -> Option<Caret>,
+    ) -> Option<Caret> {
+        self.apply(before, Change::Other, now, f)
+    }
+
+    /// A block's field typed into (a picture's words, a quote's source, a video's
+    /// address): the typing in one field is one step, until another change.
+    pub fn field(
+        &mut self,
+        block: usize,
+        key: (&'static str, Option<usize>),
+        now: f64,
+        f: impl FnOnce(&mut Block) -> bool,
+    ) -> bool {
+        let Some(mut next) = self.doc.blocks.get(block).cloned() else {
+            return false;
+        };
+        if !f(&mut next) || Some(&next) == self.doc.blocks.get(block) {
+            return false;
+        }
+        let key = (block, key.0, key.1);
+        if self.field != Some(key) {
+            self.history.record(&self.doc, None, Change::Other, now);
+            self.field = Some(key);
+        }
+        self.doc.blocks[block] = next;
+        true
+    }
+
+    /// A block put after block `after` (at the start when none); an empty paragraph
+    /// the caret is in is replaced. The caret goes to its first text, if it has one.
+    pub fn add_block(&mut self, after: Option<usize>, block: Block, now: f64) -> Option<Caret> {
+        let empty_here = after.filter(|b| {
+            matches!(self.doc.blocks.get(*b), Some(Block::Paragraph { text }) if text.is_empty())
+        });
+        self.change(None, now, |doc| {
+            let at = match empty_here {
+                Some(b) => {
+                    doc.blocks[b] = block;
+                    b
+                }
+                None => blocks::insert_block(doc, after.map_or(0, |b| b + 1), block),
+            };
+            // something to type in after a picture, a table or a divider at the end
+            if at + 1 == doc.blocks.len() && ends(doc, at).is_none_or(|_| matches!(doc.blocks[at], Block::Table { .. })) {
+                doc.blocks.push(Block::Paragraph { text: Vec::new() });
+            }
+            let first = ends(doc, at).or_else(|| ends(doc, at + 1));
+            // a picture before a table's end: the caret stays at the block (no text)
+            Some(Caret::new(first.map_or(Place::text(at), |(f, _)| f), 0))
+        })
+    }
+
+    /// A paste (made into blocks by the server) over the selection: a single paragraph
+    /// goes into the text with its marks; more blocks go between the halves of the
+    /// text, whose empty halves are dropped. In a table cell, the paste's words.
+    pub fn paste(&mut self, sel: Sel, pasted: Doc, now: f64) -> Option<Caret> {
+        let mut pasted = pasted;
+        make_nfc(&mut pasted);
+        if pasted.blocks.is_empty() {
+            return None;
+        }
+        self.apply(Some(sel.focus), Change::Other, now, |doc| {
+            let (from, to) = sel.range();
+            let at = blocks::delete(doc, from, to).unwrap_or(from);
+            let inline = match (&pasted.blocks[..], at.at.part) {
+                ([Block::Paragraph { text }], _) => Some(text.clone()),
+                (_, Part::Cell { .. }) => Some(vec![Inline::plain(pasted.plain_text().replace('\n', " "))]),
+                _ => None,
+            };
+            if let Some(mut inserted) = inline {
+                let runs = text_mut(doc, at.at)?;
+                let (a, b) = runs::split(runs, at.offset);
+                let end = at.offset + runs::len(&inserted);
+                inserted = runs::join(&a, &inserted);
+                *runs = runs::join(&inserted, &b);
+                return Some(Caret::new(at.at, end));
+            }
+            let second = blocks::split(doc, at)?;
+            let mut index = second.at.block;
+            let count = pasted.blocks.len();
+            doc.blocks.splice(index..index, pasted.blocks);
+            let empty = |b: &Block| matches!(b, Block::Paragraph { text } if text.is_empty());
+            if doc.blocks.get(index + count).is_some_and(empty) && index + count + 1 < doc.blocks.len() {
+                doc.blocks.remove(index + count);
+            }
+            if index > 0 && empty(&doc.blocks[index - 1]) {
+                doc.blocks.remove(index - 1);
+                index -= 1;
+            }
+            let last = (index..index + count).rev().find_map(|b| ends(doc, b));
+            match last {
+                Some((_, last)) => crate::content::edit::end_of(doc, last),
+                None => Some(Caret::new(Place::text(index + count), 0)),
+            }
+        })
+    }
+
+    /// Tab in a table: the next cell (a row added after the last), or the one before.
+    pub fn tab(&mut self, at: Place, back: bool, now: f64) -> Option<Caret> {
+        // a step only when a row was added (else just the caret moves)
+        self.apply(Some(Caret::new(at, 0)), Change::Other, now, |doc| {
+            table::next_cell(doc, at, back).map(|p| Caret::new(p, 0))
+        })
+    }
+
+    pub fn undo(&mut self) -> Option<Option<Caret>> {
+        self.pending = None;
+        self.history.undo(&mut self.doc)
+    }
+
+    pub fn redo(&mut self) -> Option<Option<Caret>> {
+        self.pending = None;
+        self.history.redo(&mut self.doc)
+    }
+}
+
+/// Text in Unicode's composed form, as it is stored.
+pub fn nfc(s: &str) -> String {
+    use unicode_normalization::{UnicodeNormalization, is_nfc};
+    if is_nfc(s) {
+        s.to_string()
+    } else {
+        s.nfc().collect()
+    }
+}
+
+#[cfg(test)]
+#[path = "state_tests.rs"]
+mod tests;
