@@ -22,14 +22,25 @@ test('contributor → editor-in-chief → reader', async ({ browser }, testInfo)
   // the contributor writes a draft
   const writer = await signedIn(browser, 'congtac', 'cong-tac-2026', '/quan-tri/bai-viet/moi');
   await expect(writer.getByRole('heading', { level: 1, name: 'Viết bài mới' })).toBeVisible();
-  await writer.getByLabel('Tiêu đề').fill(title);
+  await writer.getByLabel('Tiêu đề', { exact: true }).fill(title);
   await writer.getByLabel('Sapo (đoạn mở đầu)').fill('Sáng 25/11, Tỉnh ủy tổ chức hội nghị về chuyển đổi số.');
   const option = writer.locator('#chuyen-muc option', { hasText: 'Nhân sự mới' }).first();
   await writer.locator('#chuyen-muc').selectOption((await option.getAttribute('value'))!);
   await writer.getByLabel('Thẻ (cách nhau bởi dấu phẩy)').fill('chuyển đổi số, hội nghị');
-  await writer
-    .getByLabel('Nội dung (Markdown)')
-    .fill('Hội nghị có **200 đại biểu** tham dự.\n\n## Nhiệm vụ năm tới\n\nHoàn thành cơ sở dữ liệu dùng chung.');
+  // the body, in the block editor
+  const area = writer.locator('#noi-dung-bai');
+  await area.click();
+  await writer.keyboard.type('Hội nghị có ');
+  await writer.keyboard.press('Control+B');
+  await writer.keyboard.type('200 đại biểu');
+  await writer.keyboard.press('Control+B');
+  await writer.keyboard.type(' tham dự.');
+  await writer.keyboard.press('Enter');
+  await writer.keyboard.type('/');
+  await writer.locator('#them-khoi').getByRole('button', { name: 'Tiêu đề mục', exact: true }).click();
+  await writer.keyboard.type('Nhiệm vụ năm tới');
+  await writer.keyboard.press('Enter');
+  await writer.keyboard.type('Hoàn thành cơ sở dữ liệu dùng chung.');
   await writer.getByRole('button', { name: 'Lưu bài' }).click();
   await expect(writer).toHaveURL(/\/quan-tri\/bai-viet\/\d+$/);
   await expect(writer.getByRole('heading', { level: 1, name: title })).toBeVisible();
@@ -56,11 +67,13 @@ test('contributor → editor-in-chief → reader', async ({ browser }, testInfo)
   await expect(writer.getByRole('note')).toContainText('Cần ghi rõ nguồn số liệu 200 đại biểu.');
   await writer.getByRole('link', { name: 'Sửa bài' }).click();
   await expect(writer.getByRole('heading', { level: 1, name: 'Sửa bài' })).toBeVisible();
-  const body = writer.getByLabel('Nội dung (Markdown)');
-  await expect(body).toHaveValue(/200 đại biểu/);
-  await body.fill(
-    'Hội nghị có **200 đại biểu** tham dự (theo Văn phòng Tỉnh ủy).\n\n## Nhiệm vụ năm tới\n\nHoàn thành cơ sở dữ liệu dùng chung.',
-  );
+  const first = writer.locator('#noi-dung-bai p').first();
+  await expect(first).toHaveText('Hội nghị có 200 đại biểu tham dự.');
+  await first.click();
+  await writer.keyboard.press('End');
+  await writer.keyboard.press('Backspace');
+  await writer.keyboard.type(' (theo Văn phòng Tỉnh ủy).');
+  await expect(first).toHaveText('Hội nghị có 200 đại biểu tham dự (theo Văn phòng Tỉnh ủy).');
   await writer.getByRole('button', { name: 'Lưu bài' }).click();
   await expect(writer).toHaveURL(deskUrl);
   await status(writer, 'Bản nháp');

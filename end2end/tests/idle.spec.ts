@@ -46,8 +46,9 @@ test('the countdown runs and "stay signed in" keeps the session', async ({ page 
 
 test('when the countdown ends the session ends, and unsaved text comes back', async ({ page }) => {
   await signInToEditor(page);
-  await page.getByLabel('Tiêu đề').fill('Bản tin chưa kịp lưu');
-  await page.getByLabel('Nội dung (Markdown)').fill('Đoạn văn đang soạn dở.');
+  await page.getByLabel('Tiêu đề', { exact: true }).fill('Bản tin chưa kịp lưu');
+  await page.locator('#noi-dung-bai').click();
+  await page.keyboard.type('Đoạn văn đang soạn dở.');
   await page.clock.fastForward('20:05');
   await expect(dialog(page)).toBeVisible();
   await page.clock.fastForward('01:05');
@@ -61,8 +62,8 @@ test('when the countdown ends the session ends, and unsaved text comes back', as
   await page.getByLabel('Mật khẩu').fill('bien-tap-2026');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await expect(page).toHaveURL(/\/quan-tri\/bai-viet\/moi$/);
-  await expect(page.getByLabel('Tiêu đề')).toHaveValue('');
+  await expect(page.getByLabel('Tiêu đề', { exact: true })).toHaveValue('');
   await page.getByRole('button', { name: 'Khôi phục nội dung chưa lưu' }).click();
-  await expect(page.getByLabel('Tiêu đề')).toHaveValue('Bản tin chưa kịp lưu');
-  await expect(page.getByLabel('Nội dung (Markdown)')).toHaveValue('Đoạn văn đang soạn dở.');
+  await expect(page.getByLabel('Tiêu đề', { exact: true })).toHaveValue('Bản tin chưa kịp lưu');
+  await expect(page.locator('#noi-dung-bai p').first()).toHaveText('Đoạn văn đang soạn dở.');
 });

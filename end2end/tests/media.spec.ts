@@ -125,17 +125,23 @@ test('an editor uploads, describes and uses pictures; a reader gets the copy tha
   // the article form's picker inserts it; the picture goes out with the article
   await editor.goto('/quan-tri/bai-viet/moi');
   await hydrated(editor);
-  await editor.getByLabel('Tiêu đề').fill(title);
+  await editor.getByLabel('Tiêu đề', { exact: true }).fill(title);
   const option = editor.locator('#chuyen-muc option', { hasText: 'Nhân sự mới' }).first();
   await editor.locator('#chuyen-muc').selectOption((await option.getAttribute('value'))!);
-  await editor.getByLabel('Nội dung (Markdown)').fill('Sáng nay, hàng nghìn người dân dự ngày hội.');
-  await editor.getByRole('button', { name: 'Chèn ảnh từ thư viện' }).click();
+  await editor.locator('#noi-dung-bai').click();
+  await editor.keyboard.type('Sáng nay, hàng nghìn người dân dự ngày hội.');
+  await editor.getByRole('button', { name: 'Thêm khối' }).click();
+  await editor.locator('#them-khoi').getByRole('button', { name: 'Ảnh', exact: true }).click();
   const picker = editor.locator('.media-picker');
   await picker.getByLabel('Tìm trong thư viện').fill(`ngay hoi ${run}`);
   await picker.getByLabel('Tìm trong thư viện').press('Enter');
   await picker.getByRole('button', { name: `Chi tiết: ${names[0]}` }).click();
   await picker.getByRole('button', { name: 'Chèn vào bài' }).click();
-  await expect(editor.getByLabel('Nội dung (Markdown)')).toHaveValue(/!\[\]\(\/media\/[0-9a-f]+\.png\)/);
+  // in the body: the picture with its stored words, to change there if need be
+  const figure = editor.locator('#noi-dung-bai .eb-figure');
+  await expect(figure.locator('img')).toHaveAttribute('src', /\/media\/[0-9a-f]+\.png$/);
+  await expect(figure.getByLabel('Mô tả ảnh (alt, bắt buộc)')).toHaveValue('Nhân dân vui ngày hội đại đoàn kết ở quảng trường');
+  await expect(figure.getByLabel('Tác giả ảnh')).toHaveValue('Hoàng Hà');
   await editor.getByRole('button', { name: 'Lưu bài' }).click();
   await expect(editor).toHaveURL(/\/quan-tri\/bai-viet\/\d+$/);
   await editor.getByRole('button', { name: 'Gửi duyệt' }).click();

@@ -1,7 +1,8 @@
 //! The editorial desk against the real application, on SQLite and PostgreSQL: saving
 //! keeps revisions, a stale form never overwrites, diff and restore, notes, who may
 //! see and edit what, rejected articles return to draft when fixed, pictures only from
-//! the media library, the admin pages' 401/403, the audit log and pasting.
+//! the media library, the admin pages' 401/403, the audit log, pasting and the block
+//! editor's JSON save.
 
 mod common;
 
@@ -13,6 +14,7 @@ use toasoan_app::features::editorial::form::{GetArticleForm, SaveArticle};
 use toasoan_app::features::editorial::notes::AddNote;
 use toasoan_app::features::editorial::paste::{ConvertPaste, MAX_PASTE_MB};
 use toasoan_app::features::editorial::revisions::{GetRevisionDiff, RestoreRevision};
+use toasoan_app::features::editorial::save::SaveDraft;
 use toasoan_app::features::workflow::api::TransitionArticle;
 
 const PASSWORD: &str = "ban-bien-tap-2026";
@@ -620,5 +622,94 @@ async fn a_paste_becomes_blocks_for_staff_who_write() {
             body.to_string().contains(&format!("{MAX_PASTE_MB} MB")),
             "{body}"
         );
+    }
+}
+
+/// Sends the block editor's save as `s`'s client: (status, body).
+async fn save_doc(s: &TestServer, draft: serde_json::Value) -> (u16, serde_json::Value) {
+    let res = s
+        .client
+        .post(s.url(SaveDraft::PATH))
+        .header("Origin", &s.base)
+        .header("Content-Type", "application/json")
+        .body(serde_json::json!({ "draft": draft }).to_string())
+        .send()
+        .await
+        .unwrap();
+    common::status_and_json(res).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_block_editor_saves_documents_composed_once_per_change_never_over_a_newer_one() {
+    for backend in backends() {
+        let s = TestServer::start(backend).await;
+        let cat = category(&s, "so-hoa").await;
+        let draft = |id: Option<i64>, base: i64, heading: &str| {
+            serde_json::json!({
+                "id": id, "base_revision": base, "title": "Chuyển đổi số", "category_id": cat,
+                "allow_comments": true, "allow_ratings": true,
+                "doc": { "blocks": [
+                    { "type": "heading", "level": 2, "text": [{ "text": heading }] },
+                    // "tiếng Việt" as an IME may hand it over: marks as characters of their own
+                    { "type": "paragraph", "text": [{ "text": "tie\u{302}\u{301}ng Vie\u{323}\u{302}t", "bold": true }] },
+                    { "type": "paragraph", "text": [] }
+                ] }
+            })
+        };
+        let (status, _) = save_doc(&s, draft(None, 0, "Mở đầu")).await;
+        assert_eq!(status, 401, "{backend:?}: signed out");
+        s.sign_in_as("bt-khoi", "editor", PASSWORD).await;
+        let (status, saved) = save_doc(&s, draft(None, 0, "Mở đầu")).await;
+        assert_eq!(status, 200, "{backend:?} {saved}");
+        let id = saved["id"].as_i64().unwrap();
+        assert_eq!(saved["changed"], true);
+        let body = column(&s, "body_json", id).await;
+        assert!(
+            body.contains("tiếng Việt"),
+            "{backend:?}: stored composed: {body}"
+        );
+        assert_eq!(
+            body.matches("\"type\":\"paragraph\"").count(),
+            1,
+            "the empty paragraph dropped: {body}"
+        );
+        let first = saved["revision"].as_i64().unwrap();
+        let revisions =
+            || format!("SELECT COUNT(*) FROM article_revisions WHERE article_id = {id}");
+        let kept = s.scalar(&revisions()).await;
+        // an autosave of what is stored keeps no revision
+        let (status, again) = save_doc(&s, draft(Some(id), first, "Mở đầu")).await;
+        assert_eq!(
+            (status, &again["changed"]),
+            (200, &serde_json::json!(false)),
+            "{backend:?} {again}"
+        );
+        assert_eq!(again["revision"].as_i64(), Some(first));
+        assert_eq!(s.scalar(&revisions()).await, kept);
+        // a change keeps one; a save from the revision before it is refused
+        let (status, next) = save_doc(&s, draft(Some(id), first, "Nhiệm vụ")).await;
+        assert_eq!(status, 200, "{backend:?} {next}");
+        assert_eq!(next["revision"].as_i64(), Some(first + 1));
+        let (status, stale) = save_doc(&s, draft(Some(id), first, "Của người khác")).await;
+        assert_eq!(status, 409, "{backend:?} {stale}");
+        assert!(
+            column(&s, "body_json", id).await.contains("Nhiệm vụ"),
+            "nothing overwritten"
+        );
+        // a picture that is not in the library, a script address: refused, nothing lost
+        let mut bad = draft(Some(id), first + 1, "Nhiệm vụ");
+        bad["doc"]["blocks"][2] = serde_json::json!({ "type": "image", "media_id": 999_999,
+            "src": "/media/khong-co.png", "width": 10, "height": 10, "alt": "Ảnh" });
+        let (status, _) = save_doc(&s, bad.clone()).await;
+        assert_eq!(status, 400, "{backend:?}");
+        bad["doc"]["blocks"][2] = serde_json::json!({ "type": "paragraph",
+            "text": [{ "text": "bấm", "link": "javascript:alert(1)" }] });
+        let (status, _) = save_doc(&s, bad).await;
+        assert_eq!(status, 400, "{backend:?}");
+        assert!(column(&s, "body_json", id).await.contains("Nhiệm vụ"));
+        // a contributor may not save over another's article
+        s.sign_in_as("ctv-khoi", "contributor", PASSWORD).await;
+        let (status, _) = save_doc(&s, draft(Some(id), first + 1, "Của cộng tác viên")).await;
+        assert_eq!(status, 403, "{backend:?}");
     }
 }

@@ -92,8 +92,18 @@ pub fn here() -> String {
     }
 }
 
+/// Set when the page is left by `go_to`: the program's own leaving (a session that
+/// ended), which a page's "leave with unsaved changes?" question lets go, its work kept.
+static LEFT_ON_PURPOSE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// True once `go_to` is taking the page away.
+pub fn leaving_on_purpose() -> bool {
+    LEFT_ON_PURPOSE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Opens `href` as a whole page (the islands' way to navigate).
 pub fn go_to(href: &str) {
+    LEFT_ON_PURPOSE.store(true, std::sync::atomic::Ordering::Relaxed);
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
     {
         let _ = leptos::prelude::window().location().assign(href);
@@ -104,48 +114,9 @@ pub fn go_to(href: &str) {
     }
 }
 
-/// Where the cursor is in the text field `id`, as a byte offset into `text` (its
-/// value): None when it is not known (then text goes at the end).
-pub fn cursor_in(id: &str, text: &str) -> Option<usize> {
-    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
-    {
-        use wasm_bindgen::JsCast;
-        let field = leptos::prelude::document()
-            .get_element_by_id(id)?
-            .dyn_into::<web_sys::HtmlTextAreaElement>()
-            .ok()?;
-        let units = field.selection_start().ok()?? as usize;
-        Some(byte_offset(text, units))
-    }
-    #[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
-    {
-        let _ = (id, text);
-        None
-    }
-}
-
-/// The byte offset of the UTF-16 offset `units` (a browser's) in `text`.
-pub fn byte_offset(text: &str, units: usize) -> usize {
-    let mut seen = 0;
-    for (i, c) in text.char_indices() {
-        if seen >= units {
-            return i;
-        }
-        seen += c.len_utf16();
-    }
-    text.len()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn utf16_offsets_become_byte_offsets() {
-        assert_eq!(byte_offset("Hà Nội", 0), 0);
-        assert_eq!(byte_offset("Hà Nội", 2), 3);
-        assert_eq!(byte_offset("Hà Nội", 99), "Hà Nội".len());
-    }
 
     #[test]
     fn reads_a_form_encoded_query() {

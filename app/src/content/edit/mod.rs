@@ -216,7 +216,10 @@ mod tests {
     #[test]
     fn text_is_stored_composed() {
         // "tiếng" typed with its marks as characters of their own (NFD)
-        let mut d = doc(vec![p("tie\u{302}\u{301}ng Vie\u{323}\u{302}t"), list(false, &["đã"])]);
+        let mut d = doc(vec![
+            p("tie\u{302}\u{301}ng Vie\u{323}\u{302}t"),
+            list(false, &["đã"]),
+        ]);
         make_nfc(&mut d);
         assert_eq!(said(&d, Place::text(0)), "tiếng Việt");
         assert_eq!(said(&d, Place::text(0)).chars().count(), 10);

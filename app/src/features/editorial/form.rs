@@ -135,5 +135,9 @@ pub fn ArticleFormPage() -> impl IntoView {
     } else {
         ta().nav_new_article
     };
-    admin_content(title, data, move |f| view! { <super::editor::ArticleEditor form=f/> })
+    admin_content(
+        title,
+        data,
+        move |f| view! { <super::editor::ArticleEditor form=f/> },
+    )
 }

@@ -192,16 +192,24 @@ pub async fn content_from_form(
     )
 }
 
-/// The editor's draft checked and turned into content: its text NFC, its pictures
+/// The editor's draft checked and turned into content: its text NFC, no empty
+/// paragraph, its pictures
 /// those of the library by their ids (their address and size the library's, not the
 /// browser's), the document validated.
 pub async fn content_from_draft(pool: &sqlx::AnyPool, d: &Draft) -> Result<Content, AppError> {
     let mut doc = d.doc.clone();
-    let weight = serde_json::to_string(&doc).map(|j| j.len()).unwrap_or(usize::MAX);
+    let weight = serde_json::to_string(&doc)
+        .map(|j| j.len())
+        .unwrap_or(usize::MAX);
     if weight > MAX_BODY_BYTES {
         return Err(invalid(ta().form_body_too_long));
     }
     crate::content::edit::make_nfc(&mut doc);
+    // the editor keeps an empty paragraph to type in after a table or a picture
+    doc.blocks.retain(|b| {
+        !matches!(b, crate::content::Block::Paragraph { text }
+            if crate::content::runs_text(text).trim().is_empty())
+    });
     let ids = doc.media_ids();
     let found = super::store::media_by_ids(pool, &ids).await?;
     for fig in doc.figures_mut() {

@@ -353,7 +353,12 @@ pub async fn media_by_ids(pool: &AnyPool, ids: &[i64]) -> Result<Vec<LibraryImag
     for id in ids {
         query = query.bind(*id);
     }
-    query.fetch_all(pool).await?.iter().map(library_image).collect()
+    query
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(library_image)
+        .collect()
 }
 
 /// Media by their address (`/media/<file>`), for pictures named in the form's Markdown:
@@ -379,7 +384,12 @@ pub async fn media_by_src(
     for f in &files {
         query = query.bind(*f);
     }
-    query.fetch_all(pool).await?.iter().map(library_image).collect()
+    query
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(library_image)
+        .collect()
 }
 
 fn library_image(r: &AnyRow) -> Result<LibraryImage, sqlx::Error> {

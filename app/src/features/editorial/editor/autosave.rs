@@ -26,7 +26,10 @@ pub enum SaveState {
     Opened,
     Changed,
     Saving,
-    Saved { hour: u8, minute: u8 },
+    Saved {
+        hour: u8,
+        minute: u8,
+    },
     /// No connection: kept in this browser, tried again.
     Offline,
     /// The server said no (a missing title, an ended session): kept in this browser.
@@ -108,8 +111,10 @@ impl Saver {
 
     /// True while something is not on the server yet.
     pub fn unsaved(&self) -> bool {
-        self.latest
-            .with_value(|l| l.as_ref().is_some_and(|(d, _)| d.differs(&self.stored.get_value())))
+        self.latest.with_value(|l| {
+            l.as_ref()
+                .is_some_and(|(d, _)| d.differs(&self.stored.get_value()))
+        })
     }
 
     /// The editor's draft now (after a change, or on opening with a restored copy).
@@ -158,7 +163,13 @@ impl Saver {
             if let Some(done) = done {
                 let (id, revision) = self.base.get_untracked();
                 match id {
-                    Some(id) => done.run(Ok(Saved { id, revision, changed: false, hour: 0, minute: 0 })),
+                    Some(id) => done.run(Ok(Saved {
+                        id,
+                        revision,
+                        changed: false,
+                        hour: 0,
+                        minute: 0,
+                    })),
                     None => self.send(self.stored.get_value(), Some(done)),
                 }
             }

@@ -33,9 +33,9 @@ fn set_field(b: &mut Block, name: &str, pic: Option<usize>, value: &str) -> bool
     let value = nfc(value);
     match (b, name, pic) {
         (Block::Image(f), _, None) => set_words(f, name, value),
-        (Block::Gallery { images }, _, Some(p)) => images
-            .get_mut(p)
-            .is_some_and(|f| set_words(f, name, value)),
+        (Block::Gallery { images }, _, Some(p)) => {
+            images.get_mut(p).is_some_and(|f| set_words(f, name, value))
+        }
         (Block::Quote { cite, .. }, "cite", _) => {
             *cite = value;
             true

@@ -95,10 +95,9 @@ pub fn paint_runs(e: &Element, runs: &[Inline]) {
     }
 }
 
-fn text_el(tag: &str, class: &str, part: Part, runs: &[Inline], label: &str) -> Element {
+fn text_el(tag: &str, class: &str, part: Part, runs: &[Inline]) -> Element {
     let e = element(tag, class);
     attr(&e, "data-t", &part_key(part));
-    attr(&e, "aria-label", label);
     paint_runs(&e, runs);
     e
 }
@@ -156,15 +155,14 @@ fn figure(parent: &Element, f: &Figure, picture: Option<usize>) {
 pub fn block_el(b: &Block) -> Element {
     let s = te();
     match b {
-        Block::Paragraph { text } => text_el("p", "eb", Part::Text, text, s.paragraph),
+        Block::Paragraph { text } => text_el("p", "eb", Part::Text, text),
         Block::Heading { level, text } => {
             let tag = if *level == 3 { "h3" } else { "h2" };
-            let label = if *level == 3 { s.heading3 } else { s.heading2 };
-            text_el(tag, "eb", Part::Text, text, label)
+            text_el(tag, "eb", Part::Text, text)
         }
         Block::Quote { text, cite } => {
             let q = element("blockquote", "eb eb-quote");
-            append(&q, &text_el("p", "", Part::Text, text, s.quote));
+            append(&q, &text_el("p", "", Part::Text, text));
             let c = element("div", "eb-fields");
             attr(&c, "contenteditable", "false");
             field(&c, s.cite, "cite", cite, None);
@@ -174,7 +172,7 @@ pub fn block_el(b: &Block) -> Element {
         Block::List { ordered, items } => {
             let l = element(if *ordered { "ol" } else { "ul" }, "eb");
             for (i, item) in items.iter().enumerate() {
-                append(&l, &text_el("li", "", Part::Item(i), item, s.list_item));
+                append(&l, &text_el("li", "", Part::Item(i), item));
             }
             l
         }
@@ -187,7 +185,7 @@ pub fn block_el(b: &Block) -> Element {
                 for (c, cell) in row.iter().enumerate() {
                     let tag = if *header && r == 0 { "th" } else { "td" };
                     let part = Part::Cell { row: r, col: c };
-                    append(&tr, &text_el(tag, "", part, cell, s.cell));
+                    append(&tr, &text_el(tag, "", part, cell));
                 }
                 append(&body, &tr);
             }

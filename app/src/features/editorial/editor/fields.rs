@@ -40,12 +40,17 @@ pub fn TitleFields(fields: RwSignal<Draft>) -> impl IntoView {
 }
 
 #[component]
-pub fn SideFields(fields: RwSignal<Draft>, categories: Vec<Choice>, can_feature: bool) -> impl IntoView {
+pub fn SideFields(
+    fields: RwSignal<Draft>,
+    categories: Vec<Choice>,
+    can_feature: bool,
+) -> impl IntoView {
     let (tags, on_tags) = bind!(fields, tags);
     let (byline, on_byline) = bind!(fields, byline);
     let (source, on_source) = bind!(fields, source);
     let (expire, on_expire) = bind!(fields, expire_at);
-    let category = move || fields.with(|f| f.category_id.map(|c| c.to_string()).unwrap_or_default());
+    let category =
+        move || fields.with(|f| f.category_id.map(|c| c.to_string()).unwrap_or_default());
     let on_category = move |ev| {
         let v = event_target_value(&ev).parse::<i64>().ok();
         fields.update(|f| f.category_id = v);
@@ -108,7 +113,7 @@ pub fn Conflict(s: Surface, saver: Saver, fields: RwSignal<Draft>) -> impl IntoV
         saver.settled(theirs);
     };
     view! {
-        <section class="notice notice-warning editor-conflict" role="alert" aria-labelledby="xung-dot">
+        <section class="notice notice-warn editor-conflict" role="alert" aria-labelledby="xung-dot">
             <h2 id="xung-dot">{t.conflict_heading}</h2>
             <p>{t.conflict_intro}</p>
             <Suspense fallback=|| view! { <p class="loading">{crate::i18n::t().loading}</p> }>

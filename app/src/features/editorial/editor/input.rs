@@ -58,7 +58,10 @@ pub fn before_input(s: Surface, ev: InputEvent) {
         "insertText" | "insertReplacementText" => {
             let typed = ev
                 .data()
-                .or_else(|| ev.data_transfer().and_then(|d| d.get_data("text/plain").ok()))
+                .or_else(|| {
+                    ev.data_transfer()
+                        .and_then(|d| d.get_data("text/plain").ok())
+                })
                 .unwrap_or_default();
             if typed.is_empty() {
                 return;
@@ -140,10 +143,9 @@ fn read_back(s: Surface, at: crate::content::edit::Place, from: Option<usize>, c
     let shown = el.text_content().unwrap_or_default();
     s.forget(at.block);
     let now = super::surface::now_ms();
-    let caret = s
-        .ed
-        .try_update_value(|e| e.replace_text(at, &shown, from, change, now))
-        .flatten();
+    let caret =
+        s.ed.try_update_value(|e| e.replace_text(at, &shown, from, change, now))
+            .flatten();
     s.after(caret);
 }
 
@@ -219,7 +221,11 @@ fn empty_paragraph(s: &Surface) -> bool {
 
 /// A paste: the clipboard's HTML (else its text) made into blocks by the server and
 /// put over the selection; `notice` says what was left out.
-pub fn paste(s: Surface, ev: web_sys::ClipboardEvent, notice: leptos::prelude::RwSignal<Option<String>>) {
+pub fn paste(
+    s: Surface,
+    ev: web_sys::ClipboardEvent,
+    notice: leptos::prelude::RwSignal<Option<String>>,
+) {
     use crate::features::editorial::paste::convert_paste;
     use crate::i18n::{fill, te};
     if !in_text(&s, ev.target()) {
@@ -235,9 +241,12 @@ pub fn paste(s: Surface, ev: web_sys::ClipboardEvent, notice: leptos::prelude::R
         match convert_paste(html, text).await {
             Ok(p) => {
                 let now = super::surface::now_ms();
-                let caret = s.ed.try_update_value(|e| e.paste(sel, p.doc, now)).flatten();
+                let caret =
+                    s.ed.try_update_value(|e| e.paste(sel, p.doc, now))
+                        .flatten();
                 s.after(caret);
-                notice.set((p.pictures > 0).then(|| fill(te().paste_pictures_left, &[&p.pictures])));
+                notice
+                    .set((p.pictures > 0).then(|| fill(te().paste_pictures_left, &[&p.pictures])));
             }
             Err(e) => notice.set(Some(e.to_string())),
         }

@@ -77,21 +77,15 @@ pub fn ArticleEditor(form: ArticleFormData) -> impl IntoView {
             saver.changed(draft_now());
         }
     });
-    // leaving with changes not on the server yet: the browser asks first
+    // leaving with changes not on the server yet: the browser asks first (not when
+    // the session ended: the copy kept here is offered back after signing in)
     let leaving = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if saver.unsaved() {
+        if saver.unsaved() && !crate::components::browser::leaving_on_purpose() {
             ev.prevent_default();
             ev.set_return_value("1");
         }
     });
-    let leaving = StoredValue::new_local(Some(leaving));
-    on_cleanup(move || {
-        leaving.update_value(|l| {
-            if let Some(l) = l.take() {
-                l.remove();
-            }
-        })
-    });
+    on_cleanup(move || leaving.remove());
 
     let restore = move |_| {
         if let Some(d) = offer.get_untracked() {
@@ -115,10 +109,12 @@ pub fn ArticleEditor(form: ArticleFormData) -> impl IntoView {
         save_error.set(None);
         let navigate = navigate.clone();
         saver.changed(draft_now());
-        saver.save(Some(Callback::new(move |r: Result<super::model::Saved, _>| match r {
-            Ok(saved) => navigate(&desk_href(saved.id), Default::default()),
-            Err(e) => save_error.set(Some(crate::core::error::AppError::to_string(&e))),
-        })));
+        saver.save(Some(Callback::new(
+            move |r: Result<super::model::Saved, _>| match r {
+                Ok(saved) => navigate(&desk_href(saved.id), Default::default()),
+                Err(e) => save_error.set(Some(crate::core::error::AppError::to_string(&e))),
+            },
+        )));
     };
     let ask = move |a: Ask| match a {
         Ask::Link => link.set(true),
@@ -128,7 +124,9 @@ pub fn ArticleEditor(form: ArticleFormData) -> impl IntoView {
         SaveState::Opened => String::new(),
         SaveState::Changed => t.state_changed.into(),
         SaveState::Saving => t.state_saving.into(),
-        SaveState::Saved { hour, minute } => fill(t.state_saved, &[&format!("{hour:02}:{minute:02}")]),
+        SaveState::Saved { hour, minute } => {
+            fill(t.state_saved, &[&format!("{hour:02}:{minute:02}")])
+        }
         SaveState::Offline => t.state_offline.into(),
         SaveState::Refused(why) => fill(t.state_refused, &[&why]),
         SaveState::Conflict => t.state_conflict.into(),
@@ -137,7 +135,11 @@ pub fn ArticleEditor(form: ArticleFormData) -> impl IntoView {
         Some(id) => desk_href(id),
         None => "/quan-tri/bai-viet".into(),
     };
-    let heading = if form.id.is_some() { ta().desk_edit } else { ta().nav_new_article };
+    let heading = if form.id.is_some() {
+        ta().desk_edit
+    } else {
+        ta().nav_new_article
+    };
     let title = Signal::derive(move || fields.with(|f| f.title.clone()));
     let sapo = Signal::derive(move || fields.with(|f| f.sapo.clone()));
     view! {

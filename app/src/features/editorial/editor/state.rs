@@ -45,7 +45,9 @@ pub fn texts_of(doc: &Doc, block: usize) -> Vec<Place> {
         Some(Block::Paragraph { .. } | Block::Heading { .. } | Block::Quote { .. }) => {
             vec![Place::text(block)]
         }
-        Some(Block::List { items, .. }) => (0..items.len()).map(|i| Place::item(block, i)).collect(),
+        Some(Block::List { items, .. }) => {
+            (0..items.len()).map(|i| Place::item(block, i)).collect()
+        }
         Some(Block::Table { rows, .. }) => rows
             .iter()
             .enumerate()
@@ -80,7 +82,8 @@ fn pieces(doc: &Doc, from: Caret, to: Caret) -> Vec<(Place, usize, usize)> {
 fn next_text(doc: &Doc, at: Place) -> Option<Place> {
     let mut all = texts_of(doc, at.block).into_iter().skip_while(|p| *p != at);
     all.next();
-    all.next().or_else(|| ends(doc, at.block + 1).map(|(first, _)| first))
+    all.next()
+        .or_else(|| ends(doc, at.block + 1).map(|(first, _)| first))
 }
 
 /// What the toolbar shows of where the caret is.
@@ -103,9 +106,10 @@ pub struct Editor {
 }
 
 impl Editor {
-    /// An editor on `doc` (an empty document gets a paragraph to type in).
+    /// An editor on `doc`, with a paragraph to type in at its end (the server drops
+    /// empty paragraphs).
     pub fn new(mut doc: Doc) -> Editor {
-        if doc.blocks.is_empty() {
+        if !matches!(doc.blocks.last(), Some(Block::Paragraph { .. })) {
             doc.blocks.push(Block::Paragraph { text: Vec::new() });
         }
         Editor {
@@ -165,7 +169,9 @@ impl Editor {
     /// Deletes `range` (the browser's target range, else the selection); with nothing
     /// to delete, the character before (`back`) or after the caret, or joins texts.
     pub fn delete(&mut self, sel: Sel, range: Option<Sel>, back: bool, now: f64) -> Option<Caret> {
-        let range = range.filter(|r| !r.collapsed()).or((!sel.collapsed()).then_some(sel));
+        let range = range
+            .filter(|r| !r.collapsed())
+            .or((!sel.collapsed()).then_some(sel));
         if let Some(r) = range {
             let (from, to) = r.range();
             return self.apply(Some(sel.focus), Change::Deleting, now, |doc| {
@@ -185,7 +191,8 @@ impl Editor {
             (false, n) if n < len => blocks::delete(doc, c, Caret::new(c.at, n + 1)),
             (false, _) => {
                 let next = next_text(doc, c.at)?;
-                if matches!(next.part, Part::Cell { .. }) || matches!(c.at.part, Part::Cell { .. }) {
+                if matches!(next.part, Part::Cell { .. }) || matches!(c.at.part, Part::Cell { .. })
+                {
                     return None;
                 }
                 blocks::merge_back(doc, next)
@@ -380,7 +387,9 @@ impl Editor {
                 None => blocks::insert_block(doc, after.map_or(0, |b| b + 1), block),
             };
             // something to type in after a picture, a table or a divider at the end
-            if at + 1 == doc.blocks.len() && ends(doc, at).is_none_or(|_| matches!(doc.blocks[at], Block::Table { .. })) {
+            if at + 1 == doc.blocks.len()
+                && ends(doc, at).is_none_or(|_| matches!(doc.blocks[at], Block::Table { .. }))
+            {
                 doc.blocks.push(Block::Paragraph { text: Vec::new() });
             }
             let first = ends(doc, at).or_else(|| ends(doc, at + 1));
@@ -403,7 +412,9 @@ impl Editor {
             let at = blocks::delete(doc, from, to).unwrap_or(from);
             let inline = match (&pasted.blocks[..], at.at.part) {
                 ([Block::Paragraph { text }], _) => Some(text.clone()),
-                (_, Part::Cell { .. }) => Some(vec![Inline::plain(pasted.plain_text().replace('\n', " "))]),
+                (_, Part::Cell { .. }) => {
+                    Some(vec![Inline::plain(pasted.plain_text().replace('\n', " "))])
+                }
                 _ => None,
             };
             if let Some(mut inserted) = inline {
@@ -419,7 +430,9 @@ impl Editor {
             let count = pasted.blocks.len();
             doc.blocks.splice(index..index, pasted.blocks);
             let empty = |b: &Block| matches!(b, Block::Paragraph { text } if text.is_empty());
-            if doc.blocks.get(index + count).is_some_and(empty) && index + count + 1 < doc.blocks.len() {
+            if doc.blocks.get(index + count).is_some_and(empty)
+                && index + count + 1 < doc.blocks.len()
+            {
                 doc.blocks.remove(index + count);
             }
             if index > 0 && empty(&doc.blocks[index - 1]) {

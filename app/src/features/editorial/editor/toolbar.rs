@@ -19,7 +19,10 @@ use crate::i18n::te;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PictureFor {
     /// A new picture block (or gallery) after block `after`.
-    New { after: Option<usize>, gallery: bool },
+    New {
+        after: Option<usize>,
+        gallery: bool,
+    },
     Replace(usize),
     AddTo(usize),
 }
@@ -51,7 +54,12 @@ fn convert(e: &mut Editor, sel: Sel, kind: TextKind, now: f64) -> Option<Caret> 
     })
 }
 
-fn table_op(e: &mut Editor, sel: Sel, now: f64, f: fn(&mut Doc, usize, usize, usize) -> Option<Place>) -> Option<Caret> {
+fn table_op(
+    e: &mut Editor,
+    sel: Sel,
+    now: f64,
+    f: fn(&mut Doc, usize, usize, usize) -> Option<Place>,
+) -> Option<Caret> {
     let c = sel.focus;
     let Part::Cell { row, col } = c.at.part else {
         return None;
@@ -80,12 +88,19 @@ pub fn youtube_id(url: &str) -> Option<String> {
     } else {
         return None;
     };
-    let ok = id.len() == 11 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    let ok = id.len() == 11
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     ok.then(|| id.to_string())
 }
 
 /// A button of the toolbar: it acts without taking the focus from the text by mouse.
-fn tool(label: &'static str, pressed: Option<Signal<bool>>, act: impl Fn() + 'static) -> impl IntoView {
+fn tool(
+    label: &'static str,
+    pressed: Option<Signal<bool>>,
+    act: impl Fn() + 'static,
+) -> impl IntoView {
     view! {
         <button type="button" class="tool" aria-pressed=move || pressed.map(|p| p.get().to_string())
             on:mousedown=|ev| ev.prevent_default() on:click=move |_| act()>{label}</button>
@@ -103,7 +118,8 @@ pub fn Toolbar(
     let t = te();
     let focus = s.focus;
     let has_block = Signal::derive(move || focus.with(|f| f.block.is_some()));
-    let mark = move |m: fn(&super::state::Focus) -> bool| Some(Signal::derive(move || focus.with(m)));
+    let mark =
+        move |m: fn(&super::state::Focus) -> bool| Some(Signal::derive(move || focus.with(m)));
     let kind_value = move || {
         focus.with(|f| match f.kind {
             Some(TextKind::Paragraph) => "p",
@@ -187,17 +203,28 @@ pub fn Toolbar(
 
 /// The menu of blocks to add after the caret's block.
 #[component]
-fn BlockMenu(s: Surface, menu: RwSignal<bool>, picture: RwSignal<Option<PictureFor>>) -> impl IntoView {
+fn BlockMenu(
+    s: Surface,
+    menu: RwSignal<bool>,
+    picture: RwSignal<Option<PictureFor>>,
+) -> impl IntoView {
     let t = te();
     // opened: its first button takes the focus (Escape gives it back to the text)
     Effect::new(move |_| {
         use wasm_bindgen::JsCast;
-        let first = document().query_selector("#them-khoi button").ok().flatten();
+        let first = document()
+            .query_selector("#them-khoi button")
+            .ok()
+            .flatten();
         if let Some(b) = first.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = b.focus();
         }
     });
-    let after = move || s.selection().map(|sel| sel.focus.at.block).or_else(|| s.ed.with_value(|e| e.doc.blocks.len().checked_sub(1)));
+    let after = move || {
+        s.selection()
+            .map(|sel| sel.focus.at.block)
+            .or_else(|| s.ed.with_value(|e| e.doc.blocks.len().checked_sub(1)))
+    };
     let add = move |block: Block| {
         menu.set(false);
         let after = after();
@@ -206,11 +233,41 @@ fn BlockMenu(s: Surface, menu: RwSignal<bool>, picture: RwSignal<Option<PictureF
     let text = |b: fn() -> Block| b;
     let items: Vec<(&'static str, fn() -> Block)> = vec![
         (t.paragraph, text(|| Block::Paragraph { text: vec![] })),
-        (t.heading2, text(|| Block::Heading { level: 2, text: vec![] })),
-        (t.heading3, text(|| Block::Heading { level: 3, text: vec![] })),
-        (t.quote, text(|| Block::Quote { text: vec![], cite: String::new() })),
-        (t.bulleted, text(|| Block::List { ordered: false, items: vec![vec![]] })),
-        (t.numbered, text(|| Block::List { ordered: true, items: vec![vec![]] })),
+        (
+            t.heading2,
+            text(|| Block::Heading {
+                level: 2,
+                text: vec![],
+            }),
+        ),
+        (
+            t.heading3,
+            text(|| Block::Heading {
+                level: 3,
+                text: vec![],
+            }),
+        ),
+        (
+            t.quote,
+            text(|| Block::Quote {
+                text: vec![],
+                cite: String::new(),
+            }),
+        ),
+        (
+            t.bulleted,
+            text(|| Block::List {
+                ordered: false,
+                items: vec![vec![]],
+            }),
+        ),
+        (
+            t.numbered,
+            text(|| Block::List {
+                ordered: true,
+                items: vec![vec![]],
+            }),
+        ),
         (t.table, text(|| table::new_table(3, 3))),
         (t.divider, text(|| Block::Divider)),
     ];
@@ -256,7 +313,10 @@ fn BlockMenu(s: Surface, menu: RwSignal<bool>, picture: RwSignal<Option<PictureF
 fn LinkBox(s: Surface, link: RwSignal<bool>) -> impl IntoView {
     let t = te();
     let sel = s.selection();
-    let current = s.focus.with_untracked(|f| f.marks.link.clone()).unwrap_or_default();
+    let current = s
+        .focus
+        .with_untracked(|f| f.marks.link.clone())
+        .unwrap_or_default();
     let url = RwSignal::new(current);
     let bad = RwSignal::new(false);
     let input = NodeRef::<leptos::html::Input>::new();

@@ -1,0 +1,169 @@
+// The block editor: an editor writes an article in the browser's editing area — text
+// typed key by key, bold by Ctrl+B, a word composed through an IME (CDP's composition,
+// as Telex on Windows, ibus or Gboard send it), a word retyped Unikey's way (Backspaces
+// then the new letters), a heading and a list from the "/" menu, a table filled with
+// Tab, a quote, a link by Ctrl+K; it is saved by itself, kept through a reload; a second
+// editor's save makes the first one's stale, which is refused and shown, not written
+// over; then it is published and the public page holds the very words.
+import { test, expect, Page, Browser } from '@playwright/test';
+import { hydrated, signIn } from './support';
+
+async function signedIn(browser: Browser, username: string, password: string, next: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, username, password, next);
+  return page;
+}
+
+/// Composes `word` letter by letter through the IME, then commits it.
+async function compose(page: Page, steps: string[]) {
+  const cdp = await page.context().newCDPSession(page);
+  for (const text of steps) {
+    await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+  }
+  await cdp.send('Input.insertText', { text: steps[steps.length - 1] });
+  await cdp.detach();
+}
+
+async function saved(page: Page) {
+  await expect(page.locator('.save-state')).toHaveText(/^Đã lưu lúc \d\d:\d\d$/, { timeout: 15_000 });
+}
+
+async function slash(page: Page, block: string) {
+  await page.keyboard.type('/');
+  const menu = page.locator('#them-khoi');
+  await expect(menu).toBeVisible();
+  await menu.getByRole('button', { name: block, exact: true }).click();
+}
+
+test('an article written in the block editor, through IME and Unikey, comes out word for word', async ({ browser }, testInfo) => {
+  const title = `Chuyển đổi số ở cơ sở (${testInfo.project.name})`;
+  const writer = await signedIn(browser, 'truongban', 'truong-ban-2026', '/quan-tri/bai-viet/moi');
+  await writer.getByLabel('Tiêu đề', { exact: true }).fill(title);
+  await writer.getByLabel('Sapo (đoạn mở đầu)').fill('Sáng 02/12, Ban Chỉ đạo tỉnh họp phiên thường kỳ.');
+  const option = writer.locator('#chuyen-muc option', { hasText: 'Nhân sự mới' }).first();
+  await writer.locator('#chuyen-muc').selectOption((await option.getAttribute('value'))!);
+
+  const area = writer.locator('#noi-dung-bai');
+  await area.click();
+  await writer.keyboard.type('Hội nghị có ');
+  await writer.keyboard.press('Control+B');
+  await writer.keyboard.type('200 đại biểu');
+  await writer.keyboard.press('Control+B');
+  await writer.keyboard.type(' tham dự, bàn về ');
+  // Telex through an IME: t, ti, tiê, tiế, tiến, tiếng — one word committed
+  await compose(writer, ['t', 'ti', 'tiê', 'tiế', 'tiến', 'tiếng']);
+  await writer.keyboard.type(' Việt và ');
+  // Unikey: "dung" typed, then "f": three Backspaces and "ùng"
+  await writer.keyboard.type('dung');
+  for (let i = 0; i < 3; i++) await writer.keyboard.press('Backspace');
+  await writer.keyboard.insertText('ùng');
+  await writer.keyboard.type(' chung.');
+  await expect(area.locator('p').first()).toHaveText('Hội nghị có 200 đại biểu tham dự, bàn về tiếng Việt và dùng chung.');
+  await expect(area.locator('p strong')).toHaveText('200 đại biểu');
+
+  // a link over the last word, by Ctrl+K
+  await writer.keyboard.press('ArrowLeft');
+  for (let i = 0; i < 'chung'.length; i++) await writer.keyboard.press('Shift+ArrowLeft');
+  await writer.keyboard.press('Control+K');
+  await writer.getByLabel('Địa chỉ liên kết').fill('javascript:alert(1)');
+  await writer.keyboard.press('Enter');
+  await expect(writer.getByText('Chỉ nhận địa chỉ http://, https:// hoặc mailto:.')).toBeVisible();
+  await writer.getByLabel('Địa chỉ liên kết').fill('https://dangcongsan.vn');
+  await writer.keyboard.press('Enter');
+  await expect(area.locator('a[href="https://dangcongsan.vn"]')).toHaveText('chung');
+
+  // a heading and a list from the "/" menu
+  await writer.keyboard.press('End');
+  await writer.keyboard.press('Enter');
+  await slash(writer, 'Tiêu đề mục');
+  await writer.keyboard.type('Nhiệm vụ năm tới');
+  await writer.keyboard.press('Enter');
+  await slash(writer, 'Danh sách');
+  await writer.keyboard.type('Hoàn thành cơ sở dữ liệu');
+  await writer.keyboard.press('Enter');
+  await writer.keyboard.type('Đào tạo cán bộ');
+  await writer.keyboard.press('Enter');
+  await writer.keyboard.press('Enter');
+  await expect(area.locator('h2')).toHaveText('Nhiệm vụ năm tới');
+  await expect(area.locator('ul li')).toHaveText(['Hoàn thành cơ sở dữ liệu', 'Đào tạo cán bộ']);
+
+  // a quote, then a table filled with Tab
+  await slash(writer, 'Trích dẫn');
+  await writer.keyboard.type('Dân là gốc.');
+  await area.getByLabel('Nguồn trích dẫn').fill('Chủ tịch Hồ Chí Minh');
+  await area.locator('blockquote p').click();
+  await writer.keyboard.press('End');
+  await writer.keyboard.press('Enter');
+  await slash(writer, 'Bảng');
+  for (const cell of ['Huyện', 'Xã', 'Tỷ lệ', 'Yên Dũng', '21', '95%']) {
+    await writer.keyboard.type(cell);
+    await writer.keyboard.press('Tab');
+  }
+  await expect(area.locator('table th')).toHaveText(['Huyện', 'Xã', 'Tỷ lệ']);
+  await expect(area.locator('table tr').nth(1).locator('td')).toHaveText(['Yên Dũng', '21', '95%']);
+
+  // undo takes back the last cell's typing, redo brings it again
+  await writer.keyboard.press('Shift+Tab');
+  await writer.keyboard.press('End');
+  await writer.keyboard.type(' dân');
+  await writer.keyboard.press('Control+Z');
+  await expect(area.locator('table tr').nth(1).locator('td').nth(2)).toHaveText('95%');
+  await writer.keyboard.press('Control+Shift+Z');
+  await expect(area.locator('table tr').nth(1).locator('td').nth(2)).toHaveText('95% dân');
+
+  // saved by itself; the address is the article's; a reload brings it all back
+  await saved(writer);
+  await expect(writer).toHaveURL(/\/quan-tri\/bai-viet\/\d+\/sua$/);
+  await writer.reload();
+  await hydrated(writer);
+  await expect(area.locator('p').first()).toHaveText('Hội nghị có 200 đại biểu tham dự, bàn về tiếng Việt và dùng chung.');
+  await expect(area.locator('blockquote p')).toHaveText('Dân là gốc.');
+  await expect(area.getByLabel('Nguồn trích dẫn')).toHaveValue('Chủ tịch Hồ Chí Minh');
+  await expect(area.locator('table tr').nth(1).locator('td').nth(2)).toHaveText('95% dân');
+  const editUrl = writer.url();
+
+  // a second editor saves in between; the first one's save is refused and shown
+  const other = await signedIn(browser, 'bientap', 'bien-tap-2026', new URL(editUrl).pathname);
+  await other.locator('#noi-dung-bai h2').click();
+  await other.keyboard.press('End');
+  await other.keyboard.type(' (dự thảo)');
+  await saved(other);
+  await area.locator('h2').click();
+  await writer.keyboard.press('End');
+  await writer.keyboard.type(' của tỉnh');
+  const conflict = writer.getByRole('alert').filter({ hasText: 'Bài đã được lưu bởi người khác' });
+  await expect(conflict).toBeVisible({ timeout: 15_000 });
+  // the heading as stored struck through, as written here underlined
+  const changed = conflict.locator('.diff-changed');
+  await expect(changed).toHaveCount(1);
+  const words = async (tag: string) => (await changed.locator(tag).allTextContents()).join(' ').replace(/\s+/g, ' ').trim();
+  await expect.poll(() => words('del')).toBe('(dự thảo)');
+  await expect.poll(() => words('ins')).toBe('của tỉnh');
+  await conflict.getByRole('button', { name: 'Giữ bản của tôi (lưu đè)' }).click();
+  await saved(writer);
+
+  // saved, submitted, approved, published
+  await writer.getByRole('button', { name: 'Lưu bài' }).click();
+  await expect(writer).toHaveURL(/\/quan-tri\/bai-viet\/\d+$/);
+  await writer.getByRole('button', { name: 'Gửi duyệt' }).click();
+  await expect(writer.locator('.facts .status')).toHaveText('Chờ duyệt');
+  await writer.getByRole('button', { name: 'Duyệt', exact: true }).click();
+  await expect(writer.locator('.facts .status')).toHaveText('Đã duyệt');
+  await writer.getByRole('button', { name: 'Xuất bản' }).click();
+  await expect(writer.locator('.facts .status')).toHaveText('Đã đăng');
+  const href = (await writer.locator('.facts a[href^="/bai-viet/"]').getAttribute('href'))!;
+
+  const reader = await (await browser.newContext({ ...testInfo.project.use })).newPage();
+  await reader.goto(href);
+  const body = reader.locator('article .article-body');
+  await expect(body.locator('p').first()).toHaveText('Hội nghị có 200 đại biểu tham dự, bàn về tiếng Việt và dùng chung.');
+  await expect(body.locator('strong')).toHaveText('200 đại biểu');
+  await expect(body.locator('a[href="https://dangcongsan.vn"]')).toHaveText('chung');
+  await expect(body.locator('h2')).toHaveText('Nhiệm vụ năm tới của tỉnh');
+  await expect(body.locator('ul li')).toHaveText(['Hoàn thành cơ sở dữ liệu', 'Đào tạo cán bộ']);
+  await expect(body.locator('blockquote')).toContainText('Dân là gốc.');
+  await expect(body.locator('blockquote')).toContainText('Chủ tịch Hồ Chí Minh');
+  await expect(body.locator('table th')).toHaveText(['Huyện', 'Xã', 'Tỷ lệ']);
+  await expect(body.locator('table tr').nth(1).locator('td')).toHaveText(['Yên Dũng', '21', '95% dân']);
+});
