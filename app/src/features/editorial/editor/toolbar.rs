@@ -201,6 +201,9 @@ pub fn Toolbar(
     }
 }
 
+/// What makes an empty block of a kind.
+type MakeBlock = fn() -> Block;
+
 /// The menu of blocks to add after the caret's block.
 #[component]
 fn BlockMenu(
@@ -231,7 +234,7 @@ fn BlockMenu(
         s.run_anywhere(|e, _, now| e.add_block(after, block, now));
     };
     let text = |b: fn() -> Block| b;
-    let items: Vec<(&'static str, fn() -> Block)> = vec![
+    let items: Vec<(&'static str, MakeBlock)> = vec![
         (t.paragraph, text(|| Block::Paragraph { text: vec![] })),
         (
             t.heading2,
