@@ -2,9 +2,11 @@
 // typed key by key, bold by Ctrl+B, a word composed through an IME (CDP's composition,
 // as Telex on Windows, ibus or Gboard send it), a word retyped Unikey's way (Backspaces
 // then the new letters), a heading and a list from the "/" menu, a table filled with
-// Tab, a quote, a link by Ctrl+K; it is saved by itself, kept through a reload; a second
-// editor's save makes the first one's stale, which is refused and shown, not written
-// over; then it is published and the public page holds the very words.
+// Tab, a quote, a link by Ctrl+K; it is saved by itself, kept through a reload; the
+// editor-in-chief who opens it is told who is writing and takes it over; the writer's
+// save is then refused for the lock, and once the lock is back, for the newer revision,
+// shown side by side and kept by choice, never written over unasked; then it is
+// published and the public page holds the very words.
 import { test, expect, Page, Browser } from '@playwright/test';
 import { hydrated, signIn } from './support';
 
@@ -38,7 +40,7 @@ async function slash(page: Page, block: string) {
 
 test('an article written in the block editor, through IME and Unikey, comes out word for word', async ({ browser }, testInfo) => {
   const title = `Chuyển đổi số ở cơ sở (${testInfo.project.name})`;
-  const writer = await signedIn(browser, 'truongban', 'truong-ban-2026', '/quan-tri/bai-viet/moi');
+  const writer = await signedIn(browser, 'bientap', 'bien-tap-2026', '/quan-tri/bai-viet/moi');
   await writer.getByLabel('Tiêu đề', { exact: true }).fill(title);
   await writer.getByLabel('Sapo (đoạn mở đầu)').fill('Sáng 02/12, Ban Chỉ đạo tỉnh họp phiên thường kỳ.');
   const option = writer.locator('#chuyen-muc option', { hasText: 'Nhân sự mới' }).first();
@@ -123,17 +125,35 @@ test('an article written in the block editor, through IME and Unikey, comes out 
   await expect(area.locator('table tr').nth(1).locator('td').nth(2)).toHaveText('95% dân');
   const editUrl = writer.url();
 
-  // a second editor saves in between; the first one's save is refused and shown
-  const other = await signedIn(browser, 'bientap', 'bien-tap-2026', new URL(editUrl).pathname);
-  await other.locator('#noi-dung-bai h2').click();
-  await other.keyboard.press('End');
-  await other.keyboard.type(' (dự thảo)');
-  await saved(other);
+  // the editor-in-chief opens it: told who is writing, reading only, and takes it over
+  const chief = await signedIn(browser, 'truongban', 'truong-ban-2026', new URL(editUrl).pathname);
+  const chiefArea = chief.locator('#noi-dung-bai');
+  const lockNotice = chief.getByRole('alert').filter({ hasText: 'Nguyễn Văn Biên đang sửa bài này' });
+  await expect(lockNotice).toBeVisible();
+  await expect(chiefArea).toHaveAttribute('contenteditable', 'false');
+  await expect(chief.getByRole('button', { name: 'Lưu bài' })).toBeDisabled();
+  await lockNotice.getByRole('button', { name: 'Nhận quyền sửa' }).click();
+  await expect(lockNotice).toHaveCount(0);
+  await expect(chiefArea).toHaveAttribute('contenteditable', 'true');
+  await chiefArea.locator('h2').click();
+  await chief.keyboard.press('End');
+  await chief.keyboard.type(' (dự thảo)');
+  await saved(chief);
+
+  // the writer's next save is refused: the lock is the chief's, the words kept here
   await area.locator('h2').click();
   await writer.keyboard.press('End');
   await writer.keyboard.type(' của tỉnh');
+  await expect(writer.getByRole('alert').filter({ hasText: 'Lê Văn Trưởng Ban đang sửa bài này' })).toBeVisible({ timeout: 15_000 });
+  await expect(area).toHaveAttribute('contenteditable', 'false');
+  await expect(area.locator('h2')).toHaveText('Nhiệm vụ năm tới của tỉnh');
+
+  // the chief leaves; the lock comes back to the writer, whose save is now over a newer
+  // revision: refused, the difference shown, and the writer keeps their own
+  await chief.getByRole('button', { name: 'Lưu bài' }).click();
+  await expect(chief).toHaveURL(/\/quan-tri\/bai-viet\/\d+$/);
   const conflict = writer.getByRole('alert').filter({ hasText: 'Bài đã được lưu bởi người khác' });
-  await expect(conflict).toBeVisible({ timeout: 15_000 });
+  await expect(conflict).toBeVisible({ timeout: 40_000 });
   // the heading as stored struck through, as written here underlined
   const changed = conflict.locator('.diff-changed');
   await expect(changed).toHaveCount(1);
@@ -148,11 +168,13 @@ test('an article written in the block editor, through IME and Unikey, comes out 
   await expect(writer).toHaveURL(/\/quan-tri\/bai-viet\/\d+$/);
   await writer.getByRole('button', { name: 'Gửi duyệt' }).click();
   await expect(writer.locator('.facts .status')).toHaveText('Chờ duyệt');
-  await writer.getByRole('button', { name: 'Duyệt', exact: true }).click();
-  await expect(writer.locator('.facts .status')).toHaveText('Đã duyệt');
-  await writer.getByRole('button', { name: 'Xuất bản' }).click();
-  await expect(writer.locator('.facts .status')).toHaveText('Đã đăng');
-  const href = (await writer.locator('.facts a[href^="/bai-viet/"]').getAttribute('href'))!;
+  await chief.goto(writer.url());
+  await hydrated(chief);
+  await chief.getByRole('button', { name: 'Duyệt', exact: true }).click();
+  await expect(chief.locator('.facts .status')).toHaveText('Đã duyệt');
+  await chief.getByRole('button', { name: 'Xuất bản' }).click();
+  await expect(chief.locator('.facts .status')).toHaveText('Đã đăng');
+  const href = (await chief.locator('.facts a[href^="/bai-viet/"]').getAttribute('href'))!;
 
   const reader = await (await browser.newContext({ ...testInfo.project.use })).newPage();
   await reader.goto(href);

@@ -84,6 +84,11 @@ pub fn parse_input(s: &str) -> Option<i64> {
         .map(|d| d.timestamp())
 }
 
+/// "10:42": the hour and minute of `ts`, Vietnam time.
+pub fn clock(ts: i64) -> String {
+    local(ts).format("%H:%M").to_string()
+}
+
 /// Seconds since the epoch now.
 pub fn now() -> i64 {
     Utc::now().timestamp()

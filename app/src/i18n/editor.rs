@@ -6,6 +6,10 @@ use super::{Lang, lang};
 /// Every string of the block editor.
 #[derive(Debug)]
 pub struct EditorStrings {
+    pub state_locked: &'static str,
+    pub lock_take: &'static str,
+    pub lock_held: &'static str,
+    pub lock_refused: &'static str,
     pub toolbar: &'static str,
     pub block_kind: &'static str,
     pub paragraph: &'static str,
@@ -79,6 +83,10 @@ pub struct EditorStrings {
 }
 
 const EDITOR_VI: EditorStrings = EditorStrings {
+    state_locked: "Chưa lưu: người khác đang sửa bài.",
+    lock_take: "Nhận quyền sửa",
+    lock_held: "{} đang sửa bài này (từ {}). Bạn chỉ xem được cho đến khi người đó đóng bài, hoặc sau một phút không có hoạt động; những gì bạn đã gõ vẫn được giữ trong trình duyệt này.",
+    lock_refused: "{} đang sửa bài này: thay đổi của bạn chưa được lưu.",
     toolbar: "Công cụ soạn thảo",
     block_kind: "Kiểu khối",
     paragraph: "Đoạn văn",
@@ -152,6 +160,10 @@ const EDITOR_VI: EditorStrings = EditorStrings {
 };
 
 const EDITOR_EN: EditorStrings = EditorStrings {
+    state_locked: "Not saved: someone else is editing.",
+    lock_take: "Take over editing",
+    lock_held: "{} is editing this article (since {}). You can only read it until they close it, or after a minute without activity; what you typed is kept in this browser.",
+    lock_refused: "{} is editing this article: your changes were not saved.",
     toolbar: "Editing tools",
     block_kind: "Block type",
     paragraph: "Paragraph",

@@ -54,6 +54,7 @@ pub async fn save_draft(draft: Draft) -> Result<Saved, AppError> {
             if !can_edit_in(&user, head.author_id, head.status, &desk.path) {
                 return Err(AppError::Forbidden);
             }
+            super::lock::check_free(&ctx.pool, id, user.id).await?;
             let latest = super::store::current_revision(&ctx.pool, id).await?;
             let same = latest == draft.base_revision
                 && head.content == content

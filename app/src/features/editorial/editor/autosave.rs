@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use std::time::Duration;
 
 use crate::core::error::AppError;
+use crate::features::editorial::lock::{Lock, hold_lock};
 use crate::features::editorial::model::{Draft, Saved};
 use crate::features::editorial::save::save_draft;
 
@@ -36,6 +37,8 @@ pub enum SaveState {
     Refused(String),
     /// Someone saved a newer revision: nothing is saved until the editor chooses.
     Conflict,
+    /// Someone else holds the article's lock: kept here, saved once it is ours.
+    Locked,
 }
 
 /// What the browser keeps of an article being written.
@@ -91,6 +94,8 @@ pub struct Saver {
     /// Goes up with every change: a timer that finds it moved on does nothing.
     generation: StoredValue<u64>,
     in_flight: StoredValue<bool>,
+    /// Who has the article (a save refused for the lock says so here).
+    lock: RwSignal<Option<Lock>>,
 }
 
 fn now() -> f64 {
@@ -98,7 +103,7 @@ fn now() -> f64 {
 }
 
 impl Saver {
-    pub fn new(opened: Draft) -> Saver {
+    pub fn new(opened: Draft, lock: RwSignal<Option<Lock>>) -> Saver {
         Saver {
             state: RwSignal::new(SaveState::Opened),
             base: RwSignal::new((opened.id, opened.base_revision)),
@@ -106,6 +111,7 @@ impl Saver {
             latest: StoredValue::new(None),
             generation: StoredValue::new(0),
             in_flight: StoredValue::new(false),
+            lock,
         }
     }
 
@@ -130,7 +136,7 @@ impl Saver {
             .with_value(|l| l.as_ref().map(|(_, t)| *t))
             .unwrap_or_else(now);
         self.latest.set_value(Some((draft, since)));
-        if self.state.get_untracked() == SaveState::Conflict {
+        if matches!(self.state.get_untracked(), SaveState::Conflict | SaveState::Locked) {
             return;
         }
         if !matches!(self.state.get_untracked(), SaveState::Saving) {
@@ -226,7 +232,20 @@ impl Saver {
                         None => forget_kept(Some(saved.id)),
                     }
                 }
-                Err(AppError::Conflict(_)) => me.state.set(SaveState::Conflict),
+                Err(AppError::Conflict(_)) => {
+                    // the lock, or a newer revision?
+                    let held = match draft.id {
+                        Some(id) => hold_lock(id, false).await.ok(),
+                        None => None,
+                    };
+                    match held {
+                        Some(l @ Lock::Held { .. }) => {
+                            me.lock.set(Some(l));
+                            me.state.set(SaveState::Locked);
+                        }
+                        _ => me.state.set(SaveState::Conflict),
+                    }
+                }
                 Err(AppError::Network) => {
                     me.state.set(SaveState::Offline);
                     me.later(RETRY_MS);
@@ -237,6 +256,16 @@ impl Saver {
                 done.run(result);
             }
         });
+    }
+
+    /// The lock is ours again: what waited is saved.
+    pub fn resume(&self) {
+        if self.state.get_untracked() == SaveState::Locked {
+            self.state.set(SaveState::Changed);
+            if let Some((d, _)) = self.latest.get_value() {
+                self.changed(d);
+            }
+        }
     }
 
     /// The conflict settled: the next save starts from revision `base` (the editor

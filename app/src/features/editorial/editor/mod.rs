@@ -23,6 +23,7 @@ use self::autosave::{SaveState, Saver};
 use self::input::Ask;
 use self::surface::Surface;
 use self::toolbar::{PictureFor, Toolbar};
+use super::lock::Lock;
 use super::model::{ArticleFormData, Draft, desk_href};
 use crate::content::Doc;
 use crate::features::media::model::MediaItem;
@@ -35,7 +36,10 @@ pub fn ArticleEditor(form: ArticleFormData) -> impl IntoView {
     let t = te();
     let opened = Draft::of(&form);
     let s = Surface::new(form.doc.clone());
-    let saver = Saver::new(opened.clone());
+    let lock = RwSignal::new(None::<Lock>);
+    let saver = Saver::new(opened.clone(), lock);
+    let held = move || matches!(lock.get(), Some(Lock::Held { .. }));
+    let take_over = lock_keeper(saver, lock);
     // the fields beside the body; the body is the surface's
     let fields = RwSignal::new(Draft {
         doc: Doc::default(),
@@ -130,6 +134,7 @@ pub fn ArticleEditor(form: ArticleFormData) -> impl IntoView {
         SaveState::Offline => t.state_offline.into(),
         SaveState::Refused(why) => fill(t.state_refused, &[&why]),
         SaveState::Conflict => t.state_conflict.into(),
+        SaveState::Locked => t.state_locked.into(),
     };
     let back = match form.id {
         Some(id) => desk_href(id),
@@ -153,15 +158,29 @@ pub fn ArticleEditor(form: ArticleFormData) -> impl IntoView {
                 <button type="button" class="button-secondary" on:click=discard>{ta().form_discard_local}</button>
             </div>
         })}
+        {move || match lock.get() {
+            Some(Lock::Held { by, since, can_take }) => Some(view! {
+                <div class="notice notice-warn" role="alert">
+                    <p>{fill(t.lock_held, &[&by, &since])}</p>
+                    {can_take.then(|| view! {
+                        <button type="button" class="button-primary" on:click=move |_| take_over.run(())>{t.lock_take}</button>
+                    })}
+                </div>
+            }),
+            _ => None,
+        }}
         <Show when=move || saver.state.get() == SaveState::Conflict>
             <fields::Conflict s saver fields/>
         </Show>
+        <fieldset class="editor-fieldset" disabled=held>
+        <legend class="visually-hidden">{heading}</legend>
         <div class="editor-page">
             <div class="editor-main">
                 <fields::TitleFields fields/>
                 <p class="label" id="noi-dung-nhan">{t.body}</p>
                 <Toolbar s menu link picture/>
-                <div id="noi-dung-bai" class="editor-area article-body" contenteditable="true" role="textbox"
+                <div id="noi-dung-bai" class="editor-area article-body" role="textbox"
+                    contenteditable=move || if held() { "false" } else { "true" } aria-readonly=move || held().to_string()
                     aria-multiline="true" aria-labelledby="noi-dung-nhan" aria-describedby="noi-dung-goi-y"
                     spellcheck="true" lang="vi" node_ref=s.root
                     on:beforeinput=move |ev| input::before_input(s, ev)
@@ -192,6 +211,7 @@ pub fn ArticleEditor(form: ArticleFormData) -> impl IntoView {
                 <fields::SideFields fields categories=form.categories.clone() can_feature=form.can_feature/>
             </aside>
         </div>
+        </fieldset>
         {move || previewing.get().then(|| view! {
             <preview::Preview s title sapo close=Callback::new(move |_| previewing.set(false))/>
         })}
@@ -202,4 +222,81 @@ pub fn ArticleEditor(form: ArticleFormData) -> impl IntoView {
             } close=move |_| picture.set(None)/>
         })}
     }
+}
+
+/// Holds the article's lock while the editor is open (from its first save for a new
+/// one): taken, beaten every `BEAT_SECONDS`, let go when the editor closes or the page
+/// goes. Gives the chief's take-over.
+fn lock_keeper(saver: Saver, lock: RwSignal<Option<Lock>>) -> Callback<()> {
+    use super::lock::{BEAT_SECONDS, ReleaseLock, hold_lock, release_lock};
+    use std::sync::atomic::{AtomicI64, Ordering};
+    use std::sync::{Arc, Mutex};
+    let held_id = Arc::new(AtomicI64::new(0));
+    let timer = Arc::new(Mutex::new(None::<IntervalHandle>));
+    let beat = move |id: i64, take: bool| {
+        leptos::task::spawn_local(async move {
+            if let Ok(l) = hold_lock(id, take).await {
+                let mine = l == Lock::Mine;
+                lock.set(Some(l));
+                if mine {
+                    saver.resume();
+                }
+            }
+        })
+    };
+    {
+        let (held_id, timer) = (held_id.clone(), timer.clone());
+        Effect::new(move |_| {
+            let Some(id) = saver.base.get().0 else {
+                return;
+            };
+            if held_id.swap(id, Ordering::Relaxed) == id {
+                return;
+            }
+            beat(id, false);
+            let every = std::time::Duration::from_secs(BEAT_SECONDS);
+            if let Ok(h) = set_interval_with_handle(move || beat(id, false), every)
+                && let Ok(mut t) = timer.lock()
+            {
+                *t = Some(h);
+            }
+        });
+    }
+    // the page goes (closed, reloaded): a beacon lets the lock go
+    let gone = {
+        let held_id = held_id.clone();
+        window_event_listener(leptos::ev::pagehide, move |_| {
+            let id = held_id.load(Ordering::Relaxed);
+            if id == 0 {
+                return;
+            }
+            use leptos::server_fn::ServerFn;
+            if let Ok(params) = web_sys::UrlSearchParams::new_with_str(&format!("article_id={id}")) {
+                let _ = window()
+                    .navigator()
+                    .send_beacon_with_opt_url_search_params(ReleaseLock::PATH, Some(&params));
+            }
+        })
+    };
+    {
+        let held_id = held_id.clone();
+        on_cleanup(move || {
+            gone.remove();
+            if let Some(h) = timer.lock().ok().and_then(|mut t| t.take()) {
+                h.clear();
+            }
+            let id = held_id.load(Ordering::Relaxed);
+            if id != 0 {
+                leptos::task::spawn_local(async move {
+                    let _ = release_lock(id).await;
+                });
+            }
+        });
+    }
+    Callback::new(move |_| {
+        let id = held_id.load(Ordering::Relaxed);
+        if id != 0 {
+            beat(id, true);
+        }
+    })
 }

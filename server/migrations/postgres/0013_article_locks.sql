@@ -1,0 +1,9 @@
+-- Who is editing an article now: the block editor takes the lock when it opens and
+-- beats it every 20 seconds; a lock not beaten for a minute is free, and the
+-- editor-in-chief may take one over at any time.
+CREATE TABLE article_locks (
+    article_id BIGINT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    user_id    BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    taken_at   BIGINT NOT NULL,
+    beat_at    BIGINT NOT NULL
+);
