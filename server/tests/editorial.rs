@@ -11,6 +11,7 @@ use leptos::server_fn::ServerFn;
 use toasoan_app::features::editorial::desk_list::GetDeskList;
 use toasoan_app::features::editorial::detail::GetDeskArticle;
 use toasoan_app::features::editorial::form::{GetArticleForm, SaveArticle};
+use toasoan_app::features::editorial::lock::{HoldLock, ReleaseLock};
 use toasoan_app::features::editorial::notes::AddNote;
 use toasoan_app::features::editorial::paste::{ConvertPaste, MAX_PASTE_MB};
 use toasoan_app::features::editorial::revisions::{GetRevisionDiff, RestoreRevision};
@@ -711,5 +712,74 @@ async fn the_block_editor_saves_documents_composed_once_per_change_never_over_a_
         s.sign_in_as("ctv-khoi", "contributor", PASSWORD).await;
         let (status, _) = save_doc(&s, draft(Some(id), first + 1, "Của cộng tác viên")).await;
         assert_eq!(status, 403, "{backend:?}");
+    }
+}
+
+/// Takes or beats a lock as `s`'s client: (status, body).
+async fn hold(s: &TestServer, id: i64, take_over: bool) -> (u16, serde_json::Value) {
+    let id = id.to_string();
+    let take = take_over.to_string();
+    let res = s
+        .call(HoldLock::PATH, &[("article_id", &id), ("take_over", &take)])
+        .await;
+    common::status_and_json(res).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_editor_holds_an_article_the_chief_takes_it_over_and_saves_follow_the_lock() {
+    for backend in backends() {
+        let s = TestServer::start(backend).await;
+        let cat = category(&s, "khoa-bai").await;
+        let draft = |id: Option<i64>, base: i64, text: &str| {
+            serde_json::json!({ "id": id, "base_revision": base, "title": "Khóa bài", "category_id": cat,
+                "doc": { "blocks": [{ "type": "paragraph", "text": [{ "text": text }] }] } })
+        };
+        s.sign_in_as("bt-mot", "editor", PASSWORD).await;
+        let (_, saved) = save_doc(&s, draft(None, 0, "Một")).await;
+        let id = saved["id"].as_i64().unwrap();
+        let base = saved["revision"].as_i64().unwrap();
+        let (status, lock) = hold(&s, id, false).await;
+        assert_eq!(
+            (status, lock.clone()),
+            (200, serde_json::json!("Mine")),
+            "{backend:?} {lock}"
+        );
+        // a second editor: told who has it, may not take it, may not save over it
+        s.sign_in_as("bt-hai", "editor", PASSWORD).await;
+        let (status, lock) = hold(&s, id, true).await;
+        assert_eq!(status, 200);
+        assert_eq!(lock["Held"]["by"], "bt-mot", "{backend:?} {lock}");
+        assert_eq!(lock["Held"]["can_take"], false);
+        let (status, body) = save_doc(&s, draft(Some(id), base, "Hai")).await;
+        assert_eq!(status, 409, "{backend:?} {body}");
+        assert!(body.to_string().contains("bt-mot"), "{body}");
+        // a lock left unbeaten for a minute is free at the next beat
+        sqlx::query("UPDATE article_locks SET beat_at = beat_at - 61 WHERE article_id = $1")
+            .bind(id)
+            .execute(&s.pool)
+            .await
+            .unwrap();
+        let (_, lock) = hold(&s, id, false).await;
+        assert_eq!(lock, serde_json::json!("Mine"), "{backend:?}");
+        // the chief takes it over at once
+        s.sign_in_as("tb-khoa", "editor_in_chief", PASSWORD).await;
+        let (_, lock) = hold(&s, id, false).await;
+        assert_eq!(lock["Held"]["can_take"], true, "{backend:?} {lock}");
+        let (_, lock) = hold(&s, id, true).await;
+        assert_eq!(lock, serde_json::json!("Mine"), "{backend:?}");
+        let (status, _) = save_doc(&s, draft(Some(id), base, "Ba")).await;
+        assert_eq!(status, 200, "{backend:?}");
+        // let go: the next one to open it has it
+        let res = s
+            .call(ReleaseLock::PATH, &[("article_id", &id.to_string())])
+            .await;
+        assert_eq!(res.status().as_u16(), 200);
+        assert_eq!(
+            s.scalar(&format!(
+                "SELECT COUNT(*) FROM article_locks WHERE article_id = {id}"
+            ))
+            .await,
+            0
+        );
     }
 }

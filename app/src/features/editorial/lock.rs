@@ -64,12 +64,19 @@ pub async fn release_lock(article_id: i64) -> Result<(), AppError> {
 
 /// Refused when someone else holds `article_id`'s lock (for the save).
 #[cfg(feature = "ssr")]
-pub async fn check_free(pool: &sqlx::AnyPool, article_id: i64, user_id: i64) -> Result<(), AppError> {
+pub async fn check_free(
+    pool: &sqlx::AnyPool,
+    article_id: i64,
+    user_id: i64,
+) -> Result<(), AppError> {
     let now = crate::core::time::now();
     match super::lock_store::holder(pool, article_id).await? {
-        Some(h) if h.user_id != user_id && h.beat_at >= now - LOCK_SECONDS => Err(AppError::Conflict(
-            crate::i18n::fill(crate::i18n::te().lock_refused, &[&h.name]),
-        )),
+        Some(h) if h.user_id != user_id && h.beat_at >= now - LOCK_SECONDS => {
+            Err(AppError::Conflict(crate::i18n::fill(
+                crate::i18n::te().lock_refused,
+                &[&h.name],
+            )))
+        }
         _ => Ok(()),
     }
 }

@@ -136,7 +136,10 @@ impl Saver {
             .with_value(|l| l.as_ref().map(|(_, t)| *t))
             .unwrap_or_else(now);
         self.latest.set_value(Some((draft, since)));
-        if matches!(self.state.get_untracked(), SaveState::Conflict | SaveState::Locked) {
+        if matches!(
+            self.state.get_untracked(),
+            SaveState::Conflict | SaveState::Locked
+        ) {
             return;
         }
         if !matches!(self.state.get_untracked(), SaveState::Saving) {

@@ -271,7 +271,8 @@ fn lock_keeper(saver: Saver, lock: RwSignal<Option<Lock>>) -> Callback<()> {
                 return;
             }
             use leptos::server_fn::ServerFn;
-            if let Ok(params) = web_sys::UrlSearchParams::new_with_str(&format!("article_id={id}")) {
+            if let Ok(params) = web_sys::UrlSearchParams::new_with_str(&format!("article_id={id}"))
+            {
                 let _ = window()
                     .navigator()
                     .send_beacon_with_opt_url_search_params(ReleaseLock::PATH, Some(&params));
