@@ -189,3 +189,98 @@ test('an article written in the block editor, through IME and Unikey, comes out 
   await expect(body.locator('table th')).toHaveText(['Huyện', 'Xã', 'Tỷ lệ']);
   await expect(body.locator('table tr').nth(1).locator('td')).toHaveText(['Yên Dũng', '21', '95% dân']);
 });
+
+/// Presses Tab until an element matching `selector` (and saying `text`) has the focus.
+async function tabTo(page: Page, selector: string, text?: string, max = 60) {
+  for (let i = 0; i < max; i++) {
+    const there = await page.evaluate(
+      ([s, t]) => {
+        const e = document.activeElement;
+        return !!e && e.matches(s!) && (!t || e.textContent?.trim() === t);
+      },
+      [selector, text],
+    );
+    if (there) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector} ${text ?? ''}`);
+}
+
+test('by keyboard alone: a paste from Word, a pasted picture, its alt text required to submit', async ({ browser }, testInfo) => {
+  const writer = await signedIn(browser, 'bientap', 'bien-tap-2026', '/quan-tri/bai-viet/moi');
+  const area = writer.locator('#noi-dung-bai');
+  await writer.getByLabel('Tiêu đề', { exact: true }).focus();
+  await writer.keyboard.type(`Quyết định về chuyển đổi số (${testInfo.project.name})`);
+  await tabTo(writer, '#noi-dung-bai');
+  await writer.keyboard.type('Văn bản của Tỉnh ủy:');
+
+  // a Word document's HTML pasted: its headings, marks, list and table kept, its
+  // styles, comments and script gone
+  const word =
+    "<html xmlns:o='urn:schemas-microsoft-com:office:office'><body>" +
+    "<h2 style='mso-style-name:x'>Điều 1</h2>" +
+    "<p class=MsoNormal><b>Phê duyệt</b> kế hoạch<o:p></o:p></p>" +
+    "<p class=MsoNormal>&nbsp;</p>" +
+    "<ul><li>Cơ sở dữ liệu</li><li>Đào tạo</li></ul>" +
+    "<table><tr><td>Năm</td><td>Chỉ tiêu</td></tr><tr><td>2026</td><td>80%</td></tr></table>" +
+    "<script>window.hacked = 1</script><!--[if gte mso 9]>x<![endif]--></body></html>";
+  await area.evaluate((el, html) => {
+    const data = new DataTransfer();
+    data.setData('text/html', html);
+    data.setData('text/plain', 'Điều 1 Phê duyệt kế hoạch');
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, word);
+  await expect(area.locator('h2')).toHaveText('Điều 1');
+  await expect(area.locator('strong')).toHaveText('Phê duyệt');
+  await expect(area.locator('ul li')).toHaveText(['Cơ sở dữ liệu', 'Đào tạo']);
+  await expect(area.locator('table td, table th')).toHaveText(['Năm', 'Chỉ tiêu', '2026', '80%']);
+  expect(await writer.evaluate(() => (window as any).hacked)).toBeUndefined();
+  await expect(area).not.toContainText('mso');
+
+  // a picture pasted (a screenshot): uploaded to the library, put in the article
+  await area.evaluate(async (el, seed) => {
+    const canvas = new OffscreenCanvas(64, 48);
+    const g = canvas.getContext('2d')!;
+    g.fillStyle = `hsl(${seed % 360}, 70%, 50%)`;
+    g.fillRect(0, 0, 64, 48);
+    g.fillStyle = '#fff';
+    g.fillText(String(seed), 4, 24);
+    const blob = await canvas.convertToBlob({ type: 'image/png' });
+    const data = new DataTransfer();
+    data.items.add(new File([blob], 'chup-man-hinh.png', { type: 'image/png' }));
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, Date.now() + testInfo.project.name.length);
+  const figure = area.locator('.eb-figure');
+  await expect(figure.locator('img')).toHaveAttribute('src', /^\/media\/[0-9a-f]+\.png$/);
+  await expect(writer.getByText('Ảnh đã được đưa vào thư viện và vào bài')).toBeVisible();
+  await expect(writer.locator('.editor-checks')).toContainText('Một ảnh chưa có mô tả (alt)');
+
+  // the category by keyboard, then saved with the button reached by Tab
+  await tabTo(writer, '#chuyen-muc');
+  const option = writer.locator('#chuyen-muc option', { hasText: 'Nhân sự mới' }).first();
+  await writer.locator('#chuyen-muc').selectOption((await option.getAttribute('value'))!);
+  await saved(writer);
+  await tabTo(writer, 'button', 'Lưu bài');
+  await writer.keyboard.press('Enter');
+  await expect(writer).toHaveURL(/\/quan-tri\/bai-viet\/\d+$/);
+  const desk = writer.url();
+
+  // submitting is refused while a picture has no alt text
+  await tabTo(writer, 'button', 'Gửi duyệt');
+  await writer.keyboard.press('Enter');
+  await expect(writer.getByText('Bài còn ảnh chưa có mô tả (alt)')).toBeVisible();
+  await expect(writer.locator('.facts .status')).toHaveText('Bản nháp');
+
+  // its alt text written in the editor; then it goes
+  await writer.goto(`${desk}/sua`);
+  await hydrated(writer);
+  await tabTo(writer, '#noi-dung-bai .eb-figure input[data-f="alt"]');
+  await writer.keyboard.type('Màn hình hệ thống quản lý văn bản điện tử');
+  await saved(writer);
+  await expect(writer.locator('.editor-checks')).toHaveCount(0);
+  await writer.goto(desk);
+  await hydrated(writer);
+  await tabTo(writer, 'button', 'Gửi duyệt');
+  await writer.keyboard.press('Enter');
+  await expect(writer.locator('.facts .status')).toHaveText('Chờ duyệt');
+});

@@ -6,6 +6,8 @@ use super::{Lang, lang};
 /// Every string of the block editor.
 #[derive(Debug)]
 pub struct EditorStrings {
+    pub pictures_uploaded: &'static str,
+    pub pictures_uploading: &'static str,
     pub state_locked: &'static str,
     pub lock_take: &'static str,
     pub lock_held: &'static str,
@@ -83,6 +85,8 @@ pub struct EditorStrings {
 }
 
 const EDITOR_VI: EditorStrings = EditorStrings {
+    pictures_uploaded: "Ảnh đã được đưa vào thư viện và vào bài: hãy nhập mô tả (alt) cho ảnh.",
+    pictures_uploading: "Đang tải {} ảnh lên thư viện…",
     state_locked: "Chưa lưu: người khác đang sửa bài.",
     lock_take: "Nhận quyền sửa",
     lock_held: "{} đang sửa bài này (từ {}). Bạn chỉ xem được cho đến khi người đó đóng bài, hoặc sau một phút không có hoạt động; những gì bạn đã gõ vẫn được giữ trong trình duyệt này.",
@@ -160,6 +164,8 @@ const EDITOR_VI: EditorStrings = EditorStrings {
 };
 
 const EDITOR_EN: EditorStrings = EditorStrings {
+    pictures_uploaded: "The picture is in the library and in the article: write its alt text.",
+    pictures_uploading: "Uploading {} pictures to the library…",
     state_locked: "Not saved: someone else is editing.",
     lock_take: "Take over editing",
     lock_held: "{} is editing this article (since {}). You can only read it until they close it, or after a minute without activity; what you typed is kept in this browser.",

@@ -20,6 +20,7 @@ use toasoan_app::core::error::AppError;
 use toasoan_app::core::state::AppContext;
 use toasoan_app::core::view_counts::{CHANGED_HEADER, Changed};
 use toasoan_app::features::accounts::{Permission, auth};
+use toasoan_app::features::media::model::Uploaded;
 use toasoan_app::i18n::tmd;
 use tokio::io::AsyncWriteExt;
 
@@ -37,19 +38,6 @@ pub struct UploadState {
     pub ctx: AppContext,
     pub media_dir: PathBuf,
     pub limits: MediaLimits,
-}
-
-/// One stored file, as the uploader shows it.
-#[derive(Debug, serde::Serialize)]
-pub struct Uploaded {
-    pub id: i64,
-    pub src: String,
-    pub name: String,
-    pub mime: String,
-    pub width: u32,
-    pub height: u32,
-    /// False when the same file was stored before (it is the same entry).
-    pub new: bool,
 }
 
 /// A refusal: its status and its reason, as JSON `{ "error": … }`.

@@ -183,7 +183,7 @@ pub async fn content_from_form(
         .map(|f| (f.image.src.clone(), f.image.clone()))
         .collect();
     let mut doc: Doc = to_doc(body, &images);
-    described_by_library(&mut doc, &found)?;
+    described_by_library(&mut doc, &found, true)?;
     let f = form;
     content_of(
         [&f.title, &f.sapo, &f.tags, &f.byline, &f.source],
@@ -220,7 +220,8 @@ pub async fn content_from_draft(pool: &sqlx::AnyPool, d: &Draft) -> Result<Conte
         fig.width = lib.image.width;
         fig.height = lib.image.height;
     }
-    described_by_library(&mut doc, &found)?;
+    // a draft may wait for its pictures' words; submitting needs them (the workflow)
+    described_by_library(&mut doc, &found, false)?;
     content_of(
         [&d.title, &d.sapo, &d.tags, &d.byline, &d.source],
         d.category_id.unwrap_or(0),
@@ -260,10 +261,12 @@ fn content_of(fields: [&String; 5], category_id: i64, doc: Doc) -> Result<Conten
 }
 
 /// A picture written without words (`![](/media/…)`, as the picker inserts it) takes
-/// the library's alt text, caption and credit; one with no alt text anywhere is refused.
+/// the library's alt text, caption and credit; one with no alt text anywhere is refused
+/// when `require_alt`.
 fn described_by_library(
     doc: &mut Doc,
     library: &[super::store::LibraryImage],
+    require_alt: bool,
 ) -> Result<(), AppError> {
     for fig in doc.figures_mut() {
         let Some(lib) = library.iter().find(|l| l.image.media_id == fig.media_id) else {
@@ -278,7 +281,7 @@ fn described_by_library(
         if fig.credit.is_empty() {
             fig.credit = lib.credit.clone();
         }
-        if fig.alt.is_empty() {
+        if require_alt && fig.alt.is_empty() {
             return Err(invalid(fill(
                 crate::i18n::tmd().image_needs_alt,
                 &[&fig.src],

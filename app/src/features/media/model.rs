@@ -57,6 +57,19 @@ pub fn picture_head(head: &[u8]) -> bool {
         && (!head.starts_with(b"RIFF") || head.get(8..12) == Some(b"WEBP"))
 }
 
+/// One file the upload stored, as its answer gives it (a JSON list, one per file).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Uploaded {
+    pub id: i64,
+    pub src: String,
+    pub name: String,
+    pub mime: String,
+    pub width: u32,
+    pub height: u32,
+    /// False when the same file was stored before (it is the same entry).
+    pub new: bool,
+}
+
 /// A file of the library.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MediaItem {

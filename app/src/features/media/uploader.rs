@@ -186,6 +186,18 @@ fn job_row(job: Job, #[cfg(feature = "hydrate")] client: client::Client) -> impl
     }
 }
 
+/// Sends one file on its own, outside any uploader (a picture pasted or dropped into
+/// the editor): `done` hears what was stored, or why not. In the browser only.
+pub fn send_one(
+    file: &web_sys::File,
+    done: impl FnOnce(Result<super::model::Uploaded, String>) + 'static,
+) {
+    #[cfg(feature = "hydrate")]
+    client::send_one(file, done);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (file, done);
+}
+
 #[cfg(feature = "hydrate")]
 #[path = "uploader_client.rs"]
 mod client;

@@ -227,6 +227,59 @@ impl Client {
     }
 }
 
+/// Sends one file on its own (a picture pasted or dropped into the editor): `done`
+/// hears what was stored, or why not, in words for the editor.
+pub fn send_one(
+    file: &File,
+    done: impl FnOnce(Result<crate::features::media::model::Uploaded, String>) + 'static,
+) {
+    let failed = || tmd().network_failed.to_string();
+    let Ok(xhr) = XmlHttpRequest::new() else {
+        return done(Err(failed()));
+    };
+    let form = FormData::new();
+    let sent = form.and_then(|form| {
+        form.append_with_blob_and_filename(UPLOAD_FIELD, file, &file.name())?;
+        xhr.open_with_async("POST", UPLOAD_PATH, true)?;
+        xhr.set_request_header("Accept", "application/json")?;
+        Ok(form)
+    });
+    let Ok(form) = sent else {
+        return done(Err(failed()));
+    };
+    // one of the two runs; both are freed with the request's end (`once`)
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let answer = {
+        let (xhr, done) = (xhr.clone(), done.clone());
+        Closure::once_into_js(move |_: Event| {
+            let status = xhr.status().unwrap_or(0);
+            let text = xhr.response_text().ok().flatten().unwrap_or_default();
+            let result = if (200..300).contains(&status) {
+                serde_json::from_str::<Vec<crate::features::media::model::Uploaded>>(&text)
+                    .ok()
+                    .and_then(|v| v.into_iter().next())
+                    .ok_or_else(failed)
+            } else {
+                Err(serde_json::from_str::<serde_json::Value>(&text)
+                    .ok()
+                    .and_then(|v| v.get("error")?.as_str().map(str::to_string))
+                    .unwrap_or_else(|| format!("{} (HTTP {status})", failed())))
+            };
+            if let Some(done) = done.borrow_mut().take() {
+                done(result);
+            }
+        })
+    };
+    let lost = Closure::once_into_js(move |_: Event| {
+        if let Some(done) = done.borrow_mut().take() {
+            done(Err(failed()));
+        }
+    });
+    xhr.set_onload(Some(answer.unchecked_ref()));
+    xhr.set_onerror(Some(lost.unchecked_ref()));
+    let _ = xhr.send_with_opt_form_data(Some(&form));
+}
+
 impl Client {
     /// Once no file is on its way any more and one was stored, the list shows them.
     fn settle(self) {

@@ -39,7 +39,7 @@ pub async fn apply(
     let reason = crate::core::text::nfc(reason);
     let mut tx = crate::core::state::begin_write(pool).await?;
     let row = sqlx::query(
-        "SELECT status, created_by, publish_at, category_id FROM articles WHERE id = $1",
+        "SELECT status, created_by, publish_at, category_id, body_json FROM articles WHERE id = $1",
     )
     .bind(article_id)
     .fetch_optional(&mut *tx)
@@ -61,6 +61,20 @@ pub async fn apply(
             &[&action.label().to_lowercase(), &from.label().to_lowercase()],
         ))
     })?;
+    // a picture without alt text may be drafted, not sent on towards readers
+    if matches!(
+        to,
+        Status::PendingReview | Status::Approved | Status::Scheduled | Status::Published
+    ) {
+        let body: String = row.try_get("body_json")?;
+        let doc: crate::content::Doc = serde_json::from_str(&body).unwrap_or_default();
+        if crate::content::check::warnings(&doc)
+            .iter()
+            .any(|w| w.blocks_submission())
+        {
+            return Err(WorkflowError::Invalid(tm().wf_picture_needs_alt.into()));
+        }
+    }
     if action == Action::Reject && reason.is_empty() {
         return Err(WorkflowError::Invalid(tm().wf_reason_required.into()));
     }

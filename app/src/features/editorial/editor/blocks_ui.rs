@@ -166,3 +166,74 @@ pub fn picked(s: Surface, target: PictureFor, item: MediaItem) {
         }),
     });
 }
+
+/// The picture files of a paste or a drop.
+pub fn picture_files(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter(|f| f.type_().starts_with("image/"))
+        .collect()
+}
+
+/// Pasted or dropped pictures: each uploaded to the library and put after block
+/// `after`, in order, its words to be written in (alt text before submitting).
+pub fn upload_pictures(
+    s: Surface,
+    files: Vec<web_sys::File>,
+    after: Option<usize>,
+    notice: RwSignal<Option<String>>,
+) {
+    use crate::features::media::uploader::send_one;
+    use crate::i18n::{fill, te};
+    let count = files.len();
+    notice.set(Some(fill(te().pictures_uploading, &[&count])));
+    let next = StoredValue::new(after);
+    for file in files {
+        send_one(&file, move |result| match result {
+            Ok(u) => {
+                let fig = Figure {
+                    media_id: u.id,
+                    src: u.src,
+                    width: u.width,
+                    height: u.height,
+                    alt: String::new(),
+                    caption: String::new(),
+                    credit: String::new(),
+                };
+                s.run_anywhere(|e, _, now| {
+                    let c = e.add_block(next.get_value(), Block::Image(fig), now);
+                    next.set_value(Some(next.get_value().map_or(0, |b| b + 1)));
+                    c
+                });
+                notice.set(Some(te().pictures_uploaded.into()));
+            }
+            Err(why) => notice.set(Some(why)),
+        });
+    }
+}
+
+/// A drop on the editing area: its pictures uploaded and put after the block under
+/// the pointer (anything else dropped is not taken: it would come in as the page's HTML).
+pub fn drop(s: Surface, ev: &web_sys::DragEvent, notice: RwSignal<Option<String>>) {
+    ev.prevent_default();
+    let files = picture_files(ev.data_transfer().and_then(|d| d.files()));
+    if files.is_empty() {
+        return;
+    }
+    let root = root(&s);
+    let at = leptos::prelude::document()
+        .caret_position_from_point(ev.client_x() as f32, ev.client_y() as f32)
+        .and_then(|p| p.offset_node())
+        .and_then(|n| {
+            let e = match n.clone().dyn_into::<Element>() {
+                Ok(e) => e,
+                Err(n) => n.parent_element()?,
+            };
+            dom::block_of(root.as_ref()?, &e).map(|(_, b)| b)
+        })
+        .or_else(|| s.ed.with_value(|e| e.doc.blocks.len().checked_sub(1)));
+    upload_pictures(s, files, at, notice);
+}

@@ -237,6 +237,15 @@ pub fn paste(
     };
     let html = data.get_data("text/html").unwrap_or_default();
     let text = data.get_data("text/plain").unwrap_or_default();
+    // pictures in the clipboard (a screenshot, a copied image) are uploaded
+    let files = super::blocks_ui::picture_files(data.files());
+    let uploading = !files.is_empty();
+    if uploading {
+        super::blocks_ui::upload_pictures(s, files, Some(sel.focus.at.block), notice);
+        if text.trim().is_empty() {
+            return;
+        }
+    }
     leptos::task::spawn_local(async move {
         match convert_paste(html, text).await {
             Ok(p) => {

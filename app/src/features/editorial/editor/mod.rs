@@ -192,7 +192,7 @@ pub fn ArticleEditor(form: ArticleFormData) -> impl IntoView {
                     on:pointerup=move |_| s.selection_changed()
                     on:focus=move |_| s.selection_changed()
                     on:paste=move |ev| input::paste(s, ev, notice)
-                    on:drop=|ev| ev.prevent_default()
+                    on:drop=move |ev| blocks_ui::drop(s, &ev, notice)
                     on:click=move |ev| blocks_ui::click(s, &ev, picture)></div>
                 <p class="hint" id="noi-dung-goi-y">{t.body_hint}</p>
                 {move || notice.get().map(|n| view! { <p class="notice notice-info" role="status">{n}</p> })}
