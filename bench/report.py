@@ -127,8 +127,15 @@ staff = one("toasoan-staff.*.wasm")
 if staff:
     raw, gz, br = sizes(staff)
     w("")
-    w(f"The staff's client (the admin area's pages only, never a reader's): {os.path.basename(staff)} "
-      f"{kb(raw)} raw, {kb(gz)} gzip, {kb(br)} brotli.")
+    w(f"The staff's client, which holds the block editor (the admin area's pages only, never a reader's): "
+      f"{os.path.basename(staff)} {kb(raw)} raw, {kb(gz)} gzip, {kb(br)} brotli.")
+typing = next((l for l in lines if l.get("bench") == "editor-typing"), None)
+if typing:
+    h, f = typing["handled_ms"], typing["frame_ms"]
+    w("")
+    w(f"Typing in the block editor, {typing['words']:,} words ({typing['length']}), {typing['keys']} keys "
+      f"(budget: one frame, 16 ms): the editor's work per key median {h['median']} ms, p95 {h['p95']} ms, "
+      f"max {h['max']} ms; to the next frame drawn median {f['median']} ms, p95 {f['p95']} ms, max {f['max']} ms.")
 w("")
 for b in backends:
     art = find(b, "wrk", name="article", target="toasoan")

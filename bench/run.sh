@@ -45,6 +45,9 @@ for backend in ${BENCH_BACKENDS:-sqlite postgres}; do
   fi
 done
 
+# the block editor's typing on a 5,000-word article, in Chromium (bench/editor-typing.mjs)
+node bench/editor-typing.mjs --bin "$BIN" >>"$WORK/results.jsonl"
+
 mkdir -p bench/results
 python3 bench/report.py "$WORK/results.jsonl" "$SITE/pkg" >bench/results/latest.md
 cp "$WORK/results.jsonl" bench/results/latest.jsonl

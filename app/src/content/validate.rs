@@ -62,6 +62,30 @@ pub fn is_media_src(src: &str) -> bool {
     }
 }
 
+/// The id of a YouTube video from its address (watch, youtu.be, embed, shorts): the
+/// editor's video field, and pasted or imported frames.
+pub fn youtube_id(url: &str) -> Option<String> {
+    let u = url.trim();
+    let rest = u
+        .strip_prefix("https://")
+        .or_else(|| u.strip_prefix("http://"))?
+        .trim_start_matches("www.")
+        .trim_start_matches("m.");
+    let id = if let Some(q) = rest.strip_prefix("youtube.com/watch?") {
+        q.split('&').find_map(|kv| kv.strip_prefix("v="))?
+    } else if let Some(p) = rest
+        .strip_prefix("youtu.be/")
+        .or_else(|| rest.strip_prefix("youtube.com/embed/"))
+        .or_else(|| rest.strip_prefix("youtube-nocookie.com/embed/"))
+        .or_else(|| rest.strip_prefix("youtube.com/shorts/"))
+    {
+        p.split(['?', '&', '/', '#']).next()?
+    } else {
+        return None;
+    };
+    is_youtube_id(id).then(|| id.to_string())
+}
+
 fn is_youtube_id(id: &str) -> bool {
     id.len() == 11
         && id
@@ -281,5 +305,26 @@ mod tests {
         };
         assert_eq!(embed("dQw4w9WgXcQ").validate(), Ok(()));
         assert!(embed("\"><script>").validate().is_err());
+    }
+
+    #[test]
+    fn youtube_addresses_give_their_video() {
+        for u in [
+            "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+            "https://youtube.com/watch?feature=share&v=dQw4w9WgXcQ",
+            "https://youtu.be/dQw4w9WgXcQ?t=10",
+            "https://www.youtube.com/embed/dQw4w9WgXcQ",
+            "https://m.youtube.com/shorts/dQw4w9WgXcQ",
+        ] {
+            assert_eq!(youtube_id(u).as_deref(), Some("dQw4w9WgXcQ"), "{u}");
+        }
+        for u in [
+            "https://vimeo.com/123",
+            "javascript:alert(1)//youtu.be/dQw4w9WgXcQ",
+            "https://youtu.be/short",
+            "https://evil.example/youtube.com/watch?v=dQw4w9WgXcQ",
+        ] {
+            assert_eq!(youtube_id(u), None, "{u}");
+        }
     }
 }

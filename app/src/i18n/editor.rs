@@ -6,6 +6,7 @@ use super::{Lang, lang};
 /// Every string of the block editor.
 #[derive(Debug)]
 pub struct EditorStrings {
+    pub paste_legacy: &'static str,
     pub pictures_uploaded: &'static str,
     pub pictures_uploading: &'static str,
     pub state_locked: &'static str,
@@ -85,6 +86,7 @@ pub struct EditorStrings {
 }
 
 const EDITOR_VI: EditorStrings = EditorStrings {
+    paste_legacy: "Văn bản dán dùng bảng mã cũ (TCVN3 hoặc VNI) đã được chuyển sang Unicode: hãy đọc lại.",
     pictures_uploaded: "Ảnh đã được đưa vào thư viện và vào bài: hãy nhập mô tả (alt) cho ảnh.",
     pictures_uploading: "Đang tải {} ảnh lên thư viện…",
     state_locked: "Chưa lưu: người khác đang sửa bài.",
@@ -164,6 +166,7 @@ const EDITOR_VI: EditorStrings = EditorStrings {
 };
 
 const EDITOR_EN: EditorStrings = EditorStrings {
+    paste_legacy: "The pasted text was in a legacy encoding (TCVN3 or VNI) and was converted to Unicode: please read it over.",
     pictures_uploaded: "The picture is in the library and in the article: write its alt text.",
     pictures_uploading: "Uploading {} pictures to the library…",
     state_locked: "Not saved: someone else is editing.",

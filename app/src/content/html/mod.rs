@@ -8,15 +8,19 @@
 //! and `&nbsp;`. Pictures are counted, not kept: the editor uploads the pasted files.
 //! Text comes out in NFC.
 
+mod legacy;
 mod read;
+
+pub use legacy::Legacy;
 
 use scraper::{ElementRef, Html, Node};
 use unicode_normalization::UnicodeNormalization;
 
 use super::edit::runs::{Marks, normalize};
 use super::validate::MAX_BLOCKS;
+use super::validate::youtube_id;
 use super::{Block, Doc, EmbedProvider, Inline};
-use read::{clean_spaces, marks_in, ordered_marker, style_of, word_list_marker, youtube_id};
+use read::{clean_spaces, marks_in, ordered_marker, style_of, word_list_marker};
 
 /// A converted paste: the blocks and what could not come with them.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -26,6 +30,8 @@ pub struct Converted {
     pub pictures: usize,
     /// Other things left out with what they held: scripts, forms, frames, objects.
     pub other: usize,
+    /// Text in a legacy encoding (TCVN3, VNI) was made Unicode.
+    pub legacy: Option<Legacy>,
 }
 
 /// Converts HTML (a whole document, as Word puts it on the clipboard, or a fragment).
@@ -45,11 +51,15 @@ pub fn doc_from_html(html: &str) -> Converted {
         doc: Doc { blocks },
         pictures: w.pictures,
         other: w.other,
+        legacy: w.converted,
     }
 }
 
-/// Plain text: a paragraph per line, empty lines dropped.
-pub fn doc_from_text(text: &str) -> Doc {
+/// Plain text: a paragraph per line, empty lines dropped; TCVN3 or VNI text (known by
+/// its letters) made Unicode.
+pub fn doc_from_text(text: &str) -> Converted {
+    let legacy = Legacy::guess(text);
+    let text = legacy.map_or_else(|| text.to_string(), |l| l.decode(text));
     let blocks = text
         .lines()
         .map(|line| clean_spaces(line).trim().to_string())
@@ -59,7 +69,11 @@ pub fn doc_from_text(text: &str) -> Doc {
             text: vec![Inline::plain(crate::core::text::nfc(&line))],
         })
         .collect();
-    Doc { blocks }
+    Converted {
+        doc: Doc { blocks },
+        legacy,
+        ..Converted::default()
+    }
 }
 
 /// Elements dropped with everything inside them.
@@ -113,6 +127,10 @@ struct Walker {
     other: usize,
     /// Taking a list item's own text: the lists inside it come after it.
     skip_lists: bool,
+    /// The legacy encoding of the font the text is in now, if any.
+    legacy: Option<Legacy>,
+    /// One that was met (and its text made Unicode).
+    converted: Option<Legacy>,
 }
 impl Walker {
     /// The gathered text, trimmed, normal and in NFC (empty: nothing).
@@ -142,6 +160,10 @@ impl Walker {
 
     fn text(&mut self, text: &str, marks: &Marks) {
         let mut text = clean_spaces(text);
+        if let Some(l) = self.legacy {
+            text = l.decode(&text);
+            self.converted = Some(l);
+        }
         // a space at the start of a block, or after a space, is none
         let after_space = self.runs.last().is_none_or(|r| r.text.ends_with(' '));
         if after_space {
@@ -201,7 +223,22 @@ impl Walker {
         runs
     }
 
+    /// An element, in the font it names (a `.Vn…` or `VNI-…` font: its text decoded).
     fn element(&mut self, e: ElementRef, outer: &Marks) {
+        let font = style_of(&e)
+            .into_iter()
+            .find(|(k, _)| k == "font-family")
+            .map(|(_, v)| v)
+            .or_else(|| e.value().attr("face").map(str::to_string));
+        let around = self.legacy;
+        if let Some(f) = font {
+            self.legacy = Legacy::of_font(&f);
+        }
+        self.element_in_font(e, outer);
+        self.legacy = around;
+    }
+
+    fn element_in_font(&mut self, e: ElementRef, outer: &Marks) {
         let name = e.value().name().to_ascii_lowercase();
         let name = name.as_str();
         if DROPPED.contains(&name) {

@@ -106,16 +106,3 @@ pub(super) fn ordered_marker(marker: &str) -> bool {
     let body = marker.trim_end_matches(['.', ')']);
     body.len() < marker.len() && !body.is_empty() && body.chars().all(|c| c.is_alphanumeric())
 }
-
-/// A YouTube frame's video id.
-pub(super) fn youtube_id(src: &str) -> Option<String> {
-    let rest = src
-        .strip_prefix("https://www.youtube.com/embed/")
-        .or_else(|| src.strip_prefix("https://www.youtube-nocookie.com/embed/"))
-        .or_else(|| src.strip_prefix("https://youtube.com/embed/"))?;
-    let id: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-        .collect();
-    (id.len() == 11).then_some(id)
-}

@@ -262,7 +262,8 @@ fn malicious_html_leaves_only_text() {
 fn plain_text_is_a_paragraph_per_line_in_nfc() {
     let doc = doc_from_text(
         "Dòng một\r\n\r\n  Dòng \u{a0}\u{a0} hai\nTie\u{302}\u{301}ng Vie\u{323}\u{302}t\n",
-    );
+    )
+    .doc;
     assert_eq!(
         doc.blocks,
         vec![
@@ -280,4 +281,49 @@ fn plain_text_is_a_paragraph_per_line_in_nfc() {
         "Tiếng Việt"
     );
     assert!(doc_from_html("").doc.blocks.is_empty());
+}
+
+#[test]
+fn text_in_tcvn3_or_vni_fonts_becomes_unicode_and_unicode_text_stays() {
+    let c = fixture("word-tcvn3.html");
+    assert_eq!(c.legacy, Some(Legacy::Tcvn3));
+    let texts: Vec<String> = c
+        .doc
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph { text } => runs_text(text),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Đảng bộ tỉnh Bắc Giang",
+            "Cộng hoà xã hội chủ nghĩa Việt Nam. Trường học và nhân dân đều đồng lòng.",
+            "Đoạn này đã là Unicode: giữ nguyên.",
+        ]
+    );
+    let c = fixture("libreoffice-vni.html");
+    assert_eq!(c.legacy, Some(Legacy::Vni));
+    let Block::Paragraph { text } = &c.doc.blocks[0] else {
+        panic!()
+    };
+    assert_eq!(text[0].text, "Độc lập - Tự do - Hạnh phúc");
+    assert!(text[0].bold);
+    let Block::Paragraph { text } = &c.doc.blocks[1] else {
+        panic!()
+    };
+    assert_eq!(
+        runs_text(text),
+        "Cộng hòa xã hội chủ nghĩa Việt Nam; trường học."
+    );
+    // plain text known by its letters
+    let c = doc_from_text("Céng hoµ x· héi chñ nghÜa ViÖt Nam\n§éc lËp - Tù do - H¹nh phóc");
+    assert_eq!(c.legacy, Some(Legacy::Tcvn3));
+    assert_eq!(
+        c.doc.plain_text(),
+        "Cộng hoà xã hội chủ nghĩa Việt Nam\nĐộc lập - Tự do - Hạnh phúc"
+    );
+    assert_eq!(doc_from_text("Cộng hòa xã hội").legacy, None);
 }

@@ -22,6 +22,8 @@ pub struct Pasted {
     pub pictures: usize,
     /// Other things left out: scripts, forms, frames, objects.
     pub other: usize,
+    /// Text in TCVN3 or VNI was made Unicode.
+    pub legacy: bool,
 }
 
 /// Converts a paste: `html` when the clipboard had it, else `text`. Sent as JSON (not
@@ -39,18 +41,16 @@ pub async fn convert_paste(html: String, text: String) -> Result<Pasted, AppErro
     }
     // parsing a long document is work for a blocking thread, not the async ones
     tokio::task::spawn_blocking(move || {
-        if html.trim().is_empty() {
-            Pasted {
-                doc: crate::content::html::doc_from_text(&text),
-                ..Pasted::default()
-            }
+        let c = if html.trim().is_empty() {
+            crate::content::html::doc_from_text(&text)
         } else {
-            let c = crate::content::html::doc_from_html(&html);
-            Pasted {
-                doc: c.doc,
-                pictures: c.pictures,
-                other: c.other,
-            }
+            crate::content::html::doc_from_html(&html)
+        };
+        Pasted {
+            doc: c.doc,
+            pictures: c.pictures,
+            other: c.other,
+            legacy: c.legacy.is_some(),
         }
     })
     .await

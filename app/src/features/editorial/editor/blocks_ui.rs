@@ -9,8 +9,9 @@ use web_sys::{Element, HtmlInputElement};
 use super::dom;
 use super::state::nfc;
 use super::surface::{Surface, now_ms};
-use super::toolbar::{PictureFor, youtube_id};
+use super::toolbar::PictureFor;
 use crate::content::edit::{Caret, Place};
+use crate::content::validate::youtube_id;
 use crate::content::{Block, Figure};
 use crate::features::media::model::MediaItem;
 
