@@ -41,6 +41,8 @@ export default defineConfig({
   projects: [
     { name: 'phone', use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } },
     { name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
+    // the block editor on a 768 px tablet, by touch
+    { name: 'tablet', testMatch: /editor\.spec\.ts/, use: { viewport: { width: 768, height: 1024 }, isMobile: true, hasTouch: true } },
   ],
   webServer: {
     command:

@@ -284,3 +284,31 @@ test('by keyboard alone: a paste from Word, a pasted picture, its alt text requi
   await writer.keyboard.press('Enter');
   await expect(writer.locator('.facts .status')).toHaveText('Chờ duyệt');
 });
+
+test('blocks move by their handle and by keys; the preview is the public page’s renderer', async ({ browser }) => {
+  const writer = await signedIn(browser, 'bientap', 'bien-tap-2026', '/quan-tri/bai-viet/moi');
+  const area = writer.locator('#noi-dung-bai');
+  await area.click();
+  for (const [i, line] of ['Một', 'Hai', 'Ba'].entries()) {
+    if (i > 0) await writer.keyboard.press('Enter');
+    await writer.keyboard.type(line);
+  }
+  await writer.keyboard.press('Alt+Shift+ArrowUp');
+  await expect(area.locator('> p')).toHaveText(['Một', 'Ba', 'Hai']);
+  // the handle beside the caret's block, dragged onto the last block
+  await area.locator('> p').first().click();
+  const handle = writer.locator('.block-handle');
+  await expect(handle).toBeVisible();
+  await handle.dragTo(area.locator('> p').nth(2));
+  await expect(area.locator('> p')).toHaveText(['Ba', 'Hai', 'Một']);
+  await writer.keyboard.press('Control+Z');
+  await expect(area.locator('> p')).toHaveText(['Một', 'Ba', 'Hai']);
+
+  await writer.getByRole('button', { name: 'Xem trước' }).click();
+  const preview = writer.locator('.editor-preview');
+  await expect(preview.locator('.preview-phone .article-body p')).toHaveText(['Một', 'Ba', 'Hai']);
+  await preview.getByRole('button', { name: 'Máy tính' }).click();
+  await expect(preview.locator('.preview-desktop')).toBeVisible();
+  await preview.getByRole('button', { name: 'Đóng xem trước' }).click();
+  await expect(preview).toHaveCount(0);
+});

@@ -330,6 +330,7 @@ pub async fn store(
         byline: parsed.byline,
         source: parsed.source,
         body: doc,
+        seo: Default::default(),
     };
     let settings = Settings {
         featured: Some(parsed.featured),

@@ -291,6 +291,7 @@ pub async fn generate(
                 byline: words(&mut rng, 2),
                 source: String::new(),
                 body: body(&mut rng),
+                seo: Default::default(),
             };
             let settings = Settings {
                 featured: Some(rng.random_bool(0.02)),

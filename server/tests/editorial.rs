@@ -697,6 +697,27 @@ async fn the_block_editor_saves_documents_composed_once_per_change_never_over_a_
             column(&s, "body_json", id).await.contains("Nhiệm vụ"),
             "nothing overwritten"
         );
+        // what search engines show, kept with the revision; too long is refused
+        let mut seo = draft(Some(id), first + 1, "Nhiệm vụ");
+        seo["seo_title"] = serde_json::json!("Chuyển đổi số  ở cơ sở");
+        seo["seo_description"] = serde_json::json!("Tỉnh bàn nhiệm vụ năm tới.");
+        let (status, body) = save_doc(&s, seo.clone()).await;
+        assert_eq!(status, 200, "{backend:?} {body}");
+        assert_eq!(column(&s, "seo_title", id).await, "Chuyển đổi số ở cơ sở");
+        let kept: String = sqlx::Row::get(
+            &sqlx::query("SELECT seo_description FROM article_revisions WHERE article_id = $1 ORDER BY number DESC LIMIT 1")
+                .bind(id)
+                .fetch_one(&s.pool)
+                .await
+                .unwrap(),
+            0,
+        );
+        assert_eq!(kept, "Tỉnh bàn nhiệm vụ năm tới.");
+        seo["base_revision"] = serde_json::json!(first + 2);
+        seo["seo_description"] = serde_json::json!("dài ".repeat(100));
+        let (status, _) = save_doc(&s, seo).await;
+        assert_eq!(status, 400, "{backend:?}");
+        let first = first + 1;
         // a picture that is not in the library, a script address: refused, nothing lost
         let mut bad = draft(Some(id), first + 1, "Nhiệm vụ");
         bad["doc"]["blocks"][2] = serde_json::json!({ "type": "image", "media_id": 999_999,

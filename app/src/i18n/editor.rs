@@ -6,6 +6,13 @@ use super::{Lang, lang};
 /// Every string of the block editor.
 #[derive(Debug)]
 pub struct EditorStrings {
+    pub seo_preview: &'static str,
+    pub seo_count_over: &'static str,
+    pub seo_count: &'static str,
+    pub seo_description: &'static str,
+    pub seo_title: &'static str,
+    pub seo_heading: &'static str,
+    pub drag_block: &'static str,
     pub paste_legacy: &'static str,
     pub pictures_uploaded: &'static str,
     pub pictures_uploading: &'static str,
@@ -86,6 +93,13 @@ pub struct EditorStrings {
 }
 
 const EDITOR_VI: EditorStrings = EditorStrings {
+    seo_preview: "Kết quả tìm kiếm sẽ hiện như sau",
+    seo_count_over: "{} / {} ký tự: kết quả tìm kiếm sẽ cắt bớt",
+    seo_count: "{} / {} ký tự",
+    seo_description: "Mô tả cho máy tìm kiếm (để trống: sapo)",
+    seo_title: "Tiêu đề cho máy tìm kiếm (để trống: tiêu đề bài)",
+    seo_heading: "Tìm kiếm và chia sẻ (SEO)",
+    drag_block: "Kéo để chuyển khối này (bàn phím: Alt+Shift+↑/↓)",
     paste_legacy: "Văn bản dán dùng bảng mã cũ (TCVN3 hoặc VNI) đã được chuyển sang Unicode: hãy đọc lại.",
     pictures_uploaded: "Ảnh đã được đưa vào thư viện và vào bài: hãy nhập mô tả (alt) cho ảnh.",
     pictures_uploading: "Đang tải {} ảnh lên thư viện…",
@@ -166,6 +180,13 @@ const EDITOR_VI: EditorStrings = EditorStrings {
 };
 
 const EDITOR_EN: EditorStrings = EditorStrings {
+    seo_preview: "A search result will read",
+    seo_count_over: "{} / {} characters: search results will cut it short",
+    seo_count: "{} / {} characters",
+    seo_description: "Description for search engines (empty: the sapo)",
+    seo_title: "Title for search engines (empty: the article's title)",
+    seo_heading: "Search and sharing (SEO)",
+    drag_block: "Drag to move this block (keyboard: Alt+Shift+↑/↓)",
     paste_legacy: "The pasted text was in a legacy encoding (TCVN3 or VNI) and was converted to Unicode: please read it over.",
     pictures_uploaded: "The picture is in the library and in the article: write its alt text.",
     pictures_uploading: "Uploading {} pictures to the library…",

@@ -16,6 +16,15 @@ pub struct Content {
     pub byline: String,
     pub source: String,
     pub body: Doc,
+    pub seo: Seo,
+}
+
+/// What search engines and shared links show, when written apart (empty: the title
+/// and the sapo).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Seo {
+    pub title: String,
+    pub description: String,
 }
 
 /// The stored facts of an article that writers and the desk need.
@@ -41,7 +50,7 @@ pub async fn head(conn: &mut AnyConnection, id: i64) -> Result<Option<Head>, sql
     let Some(r) = sqlx::query(
         "SELECT a.slug, a.status, a.created_by, u.display_name, c.name AS category, a.featured, a.publish_at, \
          a.expire_at, a.created_at, a.updated_at, a.title, a.sapo, a.category_id, a.byline, a.source, a.body_json, \
-         a.allow_comments, a.allow_ratings \
+         a.allow_comments, a.allow_ratings, a.seo_title, a.seo_description \
          FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by \
          WHERE a.id = $1",
     )
@@ -77,6 +86,10 @@ pub async fn head(conn: &mut AnyConnection, id: i64) -> Result<Option<Head>, sql
             byline: r.try_get("byline")?,
             source: r.try_get("source")?,
             body,
+            seo: Seo {
+                title: r.try_get("seo_title")?,
+                description: r.try_get("seo_description")?,
+            },
         },
     }))
 }

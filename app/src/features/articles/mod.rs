@@ -23,7 +23,7 @@ mod writer;
 #[cfg(feature = "ssr")]
 pub use counters::{add_comments, add_views, lock_counters, set_comment_count, set_rating};
 #[cfg(feature = "ssr")]
-pub use head::{Content, Head, head, id_by_slug, latest_revision};
+pub use head::{Content, Head, Seo, head, id_by_slug, latest_revision};
 pub use model::{ArticleCard, ArticleData, RatingSummary, Thumb};
 #[cfg(feature = "ssr")]
 pub use participation::participation;

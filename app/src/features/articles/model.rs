@@ -68,6 +68,12 @@ pub struct ArticleDetail {
     pub rating: RatingSummary,
     pub allow_ratings: bool,
     pub allow_comments: bool,
+    /// The title and description for search engines and shared links (empty: the
+    /// title and the sapo).
+    #[serde(default)]
+    pub seo_title: String,
+    #[serde(default)]
+    pub seo_description: String,
 }
 
 /// What the article's own part of its page shows (the page adds sharing, ratings

@@ -276,7 +276,7 @@ pub async fn find_public(
     let sql = format!(
         "SELECT a.id, a.slug, a.title, a.sapo, a.body_json, a.byline, a.source, a.publish_at, a.updated_at, \
                 a.view_count, a.comment_count, a.category_id, m.file_name, m.width, m.height, \
-                a.rating_sum, a.rating_count, a.allow_ratings, a.allow_comments \
+                a.rating_sum, a.rating_count, a.allow_ratings, a.allow_comments, a.seo_title, a.seo_description \
          FROM articles a LEFT JOIN media m ON m.id = a.cover_media_id \
          WHERE a.slug = $2 AND {PUBLIC}"
     );
@@ -318,6 +318,8 @@ pub async fn find_public(
         },
         allow_ratings: r.try_get::<i64, _>("allow_ratings")? != 0,
         allow_comments: r.try_get::<i64, _>("allow_comments")? != 0,
+        seo_title: r.try_get("seo_title")?,
+        seo_description: r.try_get("seo_description")?,
     };
     Ok(Some((detail, r.try_get("category_id")?)))
 }

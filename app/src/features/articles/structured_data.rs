@@ -112,6 +112,8 @@ mod tests {
             rating: RatingSummary::default(),
             allow_ratings: true,
             allow_comments: true,
+            seo_title: String::new(),
+            seo_description: String::new(),
         }
     }
 

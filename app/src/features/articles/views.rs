@@ -184,10 +184,17 @@ pub fn ArticleView(site: SiteInfo, data: ArticleData) -> impl IntoView {
         .map(|c| (c.name.clone(), c.href()))
         .collect();
     let category = data.path.last().cloned();
-    let description = if a.sapo.is_empty() {
+    let description = if !a.seo_description.is_empty() {
+        a.seo_description.clone()
+    } else if a.sapo.is_empty() {
         a.body.plain_text()
     } else {
         a.sapo.clone()
+    };
+    let page_title = if a.seo_title.is_empty() {
+        a.title.clone()
+    } else {
+        a.seo_title.clone()
     };
     let image = a.cover.as_ref().map(|c| c.src.clone());
     let byline = (!a.byline.is_empty()).then(|| view! { <p class="byline">{a.byline.clone()}</p> });
@@ -213,7 +220,7 @@ pub fn ArticleView(site: SiteInfo, data: ArticleData) -> impl IntoView {
         }
     });
     view! {
-        <PageMeta site title=a.title.clone() description path=href kind="article" image
+        <PageMeta site title=page_title description path=href kind="article" image
             published=Some(a.published_iso.clone())/>
         <script type="application/ld+json" inner_html=data.structured_data></script>
         <Breadcrumb items=crumbs/>

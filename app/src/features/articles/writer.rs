@@ -319,7 +319,8 @@ async fn record_revision(
     let body = serde_json::to_string(&c.body).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     sqlx::query(
         "INSERT INTO article_revisions (article_id, number, title, sapo, category_id, tags, byline, source, \
-         body_json, author_id, summary, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+         body_json, author_id, summary, created_at, seo_title, seo_description) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
     )
     .bind(id)
     .bind(number)
@@ -333,6 +334,8 @@ async fn record_revision(
     .bind(author)
     .bind(summary)
     .bind(now)
+    .bind(&c.seo.title)
+    .bind(&c.seo.description)
     .execute(&mut *conn)
     .await?;
     Ok(number)
@@ -361,8 +364,8 @@ async fn write_content(
     sqlx::query(
         "UPDATE articles SET slug = $1, title = $2, sapo = $3, body_json = $4, body_text = $5, category_id = $6, \
          byline = $7, source = $8, cover_media_id = COALESCE($9, cover_media_id), expire_at = $10, featured = $11, \
-         updated_at = $12, allow_comments = COALESCE($14, allow_comments), allow_ratings = COALESCE($15, allow_ratings) \
-         WHERE id = $13",
+         updated_at = $12, allow_comments = COALESCE($14, allow_comments), allow_ratings = COALESCE($15, allow_ratings), \
+         seo_title = $16, seo_description = $17 WHERE id = $13",
     )
     .bind(slug)
     .bind(&c.title)
@@ -379,6 +382,8 @@ async fn write_content(
     .bind(id)
     .bind(settings.allow_comments.map(i64::from))
     .bind(settings.allow_ratings.map(i64::from))
+    .bind(&c.seo.title)
+    .bind(&c.seo.description)
     .execute(&mut *conn)
     .await?;
     // the library's "where it is used": the body's pictures and the cover (kept from

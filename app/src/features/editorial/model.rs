@@ -14,6 +14,12 @@ pub const MAX_BODY_BYTES: usize = 400_000;
 pub const MAX_NOTE_CHARS: usize = 4_000;
 pub const MAX_TAGS: usize = 20;
 pub const MAX_SHORT_CHARS: usize = 200;
+/// What search engines show in full (longer is cut off in results), and the most
+/// stored.
+pub const SEO_TITLE_CHARS: usize = 60;
+pub const SEO_DESCRIPTION_CHARS: usize = 160;
+pub const MAX_SEO_TITLE_CHARS: usize = 100;
+pub const MAX_SEO_DESCRIPTION_CHARS: usize = 300;
 
 /// An article as the desk lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -150,6 +156,10 @@ pub struct ArticleFormData {
     pub featured: bool,
     pub allow_comments: bool,
     pub allow_ratings: bool,
+    pub seo_title: String,
+    pub seo_description: String,
+    /// The article's public address, as search results show it.
+    pub address: String,
     /// The revision the form was filled from (0 before the first).
     pub base_revision: i64,
     pub categories: Vec<Choice>,
@@ -175,6 +185,9 @@ pub struct Draft {
     pub featured: bool,
     pub allow_comments: bool,
     pub allow_ratings: bool,
+    /// What search engines show (empty: the title, the sapo).
+    pub seo_title: String,
+    pub seo_description: String,
     pub doc: Doc,
 }
 
@@ -194,6 +207,8 @@ impl Draft {
             featured: f.featured,
             allow_comments: f.allow_comments,
             allow_ratings: f.allow_ratings,
+            seo_title: f.seo_title.clone(),
+            seo_description: f.seo_description.clone(),
             doc: f.doc.clone(),
         }
     }
@@ -293,4 +308,6 @@ pub struct ArticleInput {
     pub featured: Option<String>,
     pub allow_comments: Option<String>,
     pub allow_ratings: Option<String>,
+    pub seo_title: String,
+    pub seo_description: String,
 }

@@ -3,7 +3,8 @@
 
 use super::model::{
     ActionChoice, ArticleInput, Choice, Draft, FieldChange, MAX_BODY_BYTES, MAX_SAPO_CHARS,
-    MAX_SHORT_CHARS, MAX_TAGS, MAX_TITLE_CHARS, parse_tags,
+    MAX_SEO_DESCRIPTION_CHARS, MAX_SEO_TITLE_CHARS, MAX_SHORT_CHARS, MAX_TAGS, MAX_TITLE_CHARS,
+    parse_tags,
 };
 use super::store::Visible;
 use crate::content::Doc;
@@ -186,7 +187,15 @@ pub async fn content_from_form(
     described_by_library(&mut doc, &found, true)?;
     let f = form;
     content_of(
-        [&f.title, &f.sapo, &f.tags, &f.byline, &f.source],
+        [
+            &f.title,
+            &f.sapo,
+            &f.tags,
+            &f.byline,
+            &f.source,
+            &f.seo_title,
+            &f.seo_description,
+        ],
         f.category_id,
         doc,
     )
@@ -223,16 +232,32 @@ pub async fn content_from_draft(pool: &sqlx::AnyPool, d: &Draft) -> Result<Conte
     // a draft may wait for its pictures' words; submitting needs them (the workflow)
     described_by_library(&mut doc, &found, false)?;
     content_of(
-        [&d.title, &d.sapo, &d.tags, &d.byline, &d.source],
+        [
+            &d.title,
+            &d.sapo,
+            &d.tags,
+            &d.byline,
+            &d.source,
+            &d.seo_title,
+            &d.seo_description,
+        ],
         d.category_id.unwrap_or(0),
         doc,
     )
 }
 
-/// The fields beside the body checked (title, sapo, tags, byline, source, in that
-/// order), and the content made of them and `doc`.
-fn content_of(fields: [&String; 5], category_id: i64, doc: Doc) -> Result<Content, AppError> {
-    let [title, sapo, tags, byline, source] = fields;
+/// The fields beside the body checked (title, sapo, tags, byline, source, SEO title
+/// and description, in that order), and the content made of them and `doc`.
+fn content_of(fields: [&String; 7], category_id: i64, doc: Doc) -> Result<Content, AppError> {
+    let [
+        title,
+        sapo,
+        tags,
+        byline,
+        source,
+        seo_title,
+        seo_description,
+    ] = fields;
     let title = one_line(title, ta().form_title, MAX_TITLE_CHARS)?;
     if title.is_empty() {
         return Err(invalid(ta().form_title_required));
@@ -257,6 +282,14 @@ fn content_of(fields: [&String; 5], category_id: i64, doc: Doc) -> Result<Conten
         byline: one_line(byline, ta().form_author, MAX_SHORT_CHARS)?,
         source: one_line(source, ta().form_source, MAX_SHORT_CHARS)?,
         body: doc,
+        seo: crate::features::articles::Seo {
+            title: one_line(seo_title, crate::i18n::te().seo_title, MAX_SEO_TITLE_CHARS)?,
+            description: one_line(
+                seo_description,
+                crate::i18n::te().seo_description,
+                MAX_SEO_DESCRIPTION_CHARS,
+            )?,
+        },
     })
 }
 
@@ -306,6 +339,16 @@ pub fn field_changes(a: &Content, b: &Content, tree: &CategoryTree) -> Vec<Field
         (ta().desk_tags, a.tags.join(", "), b.tags.join(", ")),
         (ta().form_author, a.byline.clone(), b.byline.clone()),
         (ta().form_source, a.source.clone(), b.source.clone()),
+        (
+            crate::i18n::te().seo_title,
+            a.seo.title.clone(),
+            b.seo.title.clone(),
+        ),
+        (
+            crate::i18n::te().seo_description,
+            a.seo.description.clone(),
+            b.seo.description.clone(),
+        ),
     ];
     pairs
         .into_iter()

@@ -257,8 +257,8 @@ pub async fn revision(
     number: i64,
 ) -> Result<Option<Content>, sqlx::Error> {
     let Some(r) = sqlx::query(
-        "SELECT title, sapo, category_id, tags, byline, source, body_json FROM article_revisions \
-         WHERE article_id = $1 AND number = $2",
+        "SELECT title, sapo, category_id, tags, byline, source, body_json, seo_title, seo_description \
+         FROM article_revisions WHERE article_id = $1 AND number = $2",
     )
     .bind(id)
     .bind(number)
@@ -276,6 +276,10 @@ pub async fn revision(
         byline: r.try_get("byline")?,
         source: r.try_get("source")?,
         body: serde_json::from_str(&body).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+        seo: crate::features::articles::Seo {
+            title: r.try_get("seo_title")?,
+            description: r.try_get("seo_description")?,
+        },
     }))
 }
 

@@ -95,6 +95,79 @@ pub fn SideFields(
     }
 }
 
+/// Cuts `s` to `max` characters, with an ellipsis when it was longer (as search
+/// results show it).
+fn cut(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut c: String = s.chars().take(max).collect();
+        c.push('…');
+        c
+    }
+}
+
+/// What search engines and shared links show: the SEO title and description, their
+/// live length against what results show in full, and a search result as it would
+/// read (empty fields: the title and the sapo).
+#[component]
+pub fn SeoFields(fields: RwSignal<Draft>, address: String) -> impl IntoView {
+    use crate::features::editorial::model::{
+        MAX_SEO_DESCRIPTION_CHARS, MAX_SEO_TITLE_CHARS, SEO_DESCRIPTION_CHARS, SEO_TITLE_CHARS,
+    };
+    use crate::i18n::fill;
+    let t = te();
+    let (title, on_title) = bind!(fields, seo_title);
+    let (description, on_description) = bind!(fields, seo_description);
+    let shown_title = move || {
+        fields.with(|f| {
+            if f.seo_title.trim().is_empty() {
+                f.title.clone()
+            } else {
+                f.seo_title.clone()
+            }
+        })
+    };
+    let shown_description = move || {
+        fields.with(|f| {
+            if f.seo_description.trim().is_empty() {
+                f.sapo.clone()
+            } else {
+                f.seo_description.clone()
+            }
+        })
+    };
+    let count = move |text: String, best: usize| {
+        let n = text.chars().count();
+        if n > best {
+            fill(t.seo_count_over, &[&n, &best])
+        } else {
+            fill(t.seo_count, &[&n, &best])
+        }
+    };
+    view! {
+        <details class="editor-seo">
+            <summary>{t.seo_heading}</summary>
+            <div class="stacked-form">
+                <label for="seo-tieu-de">{t.seo_title}</label>
+                <input id="seo-tieu-de" type="text" maxlength=MAX_SEO_TITLE_CHARS.to_string()
+                    aria-describedby="seo-tieu-de-dem" prop:value=title on:input=on_title/>
+                <p class="hint" id="seo-tieu-de-dem" aria-live="polite">{move || count(shown_title(), SEO_TITLE_CHARS)}</p>
+                <label for="seo-mo-ta">{t.seo_description}</label>
+                <textarea id="seo-mo-ta" rows="3" maxlength=MAX_SEO_DESCRIPTION_CHARS.to_string()
+                    aria-describedby="seo-mo-ta-dem" prop:value=description on:input=on_description></textarea>
+                <p class="hint" id="seo-mo-ta-dem" aria-live="polite">{move || count(shown_description(), SEO_DESCRIPTION_CHARS)}</p>
+            </div>
+            <p class="label">{t.seo_preview}</p>
+            <div class="search-preview">
+                <p class="sp-address">{address}</p>
+                <p class="sp-title">{move || cut(&shown_title(), SEO_TITLE_CHARS)}</p>
+                <p class="sp-description">{move || cut(&shown_description(), SEO_DESCRIPTION_CHARS)}</p>
+            </div>
+        </details>
+    }
+}
+
 /// Someone saved after this editor opened the article: what differs between the
 /// stored version and this one, and the choice of which to keep. Nothing is saved
 /// until the editor chooses.

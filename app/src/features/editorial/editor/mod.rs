@@ -179,6 +179,8 @@ pub fn ArticleEditor(form: ArticleFormData) -> impl IntoView {
                 <fields::TitleFields fields/>
                 <p class="label" id="noi-dung-nhan">{t.body}</p>
                 <Toolbar s menu link picture/>
+                <div class="editor-frame">
+                <blocks_ui::DragHandle s/>
                 <div id="noi-dung-bai" class="editor-area article-body" role="textbox"
                     contenteditable=move || if held() { "false" } else { "true" } aria-readonly=move || held().to_string()
                     aria-multiline="true" aria-labelledby="noi-dung-nhan" aria-describedby="noi-dung-goi-y"
@@ -192,8 +194,10 @@ pub fn ArticleEditor(form: ArticleFormData) -> impl IntoView {
                     on:pointerup=move |_| s.selection_changed()
                     on:focus=move |_| s.selection_changed()
                     on:paste=move |ev| input::paste(s, ev, notice)
+                    on:dragover=move |ev| blocks_ui::drag_over(&ev)
                     on:drop=move |ev| blocks_ui::drop(s, &ev, notice)
                     on:click=move |ev| blocks_ui::click(s, &ev, picture)></div>
+                </div>
                 <p class="hint" id="noi-dung-goi-y">{t.body_hint}</p>
                 {move || notice.get().map(|n| view! { <p class="notice notice-info" role="status">{n}</p> })}
             </div>
@@ -209,6 +213,7 @@ pub fn ArticleEditor(form: ArticleFormData) -> impl IntoView {
                 {move || save_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                 <preview::Checks s/>
                 <fields::SideFields fields categories=form.categories.clone() can_feature=form.can_feature/>
+                <fields::SeoFields fields address=form.address.clone()/>
             </aside>
         </div>
         </fieldset>
