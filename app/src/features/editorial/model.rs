@@ -216,12 +216,21 @@ impl Draft {
     /// True when the two differ in what a save would store (not in the revision the
     /// editor started from).
     pub fn differs(&self, other: &Draft) -> bool {
-        let strip = |d: &Draft| Draft {
-            base_revision: 0,
-            id: None,
-            ..d.clone()
-        };
-        strip(self) != strip(other)
+        // field by field, without copying the document (this runs at every key)
+        let (a, b) = (self, other);
+        a.title != b.title
+            || a.sapo != b.sapo
+            || a.category_id != b.category_id
+            || a.tags != b.tags
+            || a.byline != b.byline
+            || a.source != b.source
+            || a.expire_at != b.expire_at
+            || a.featured != b.featured
+            || a.allow_comments != b.allow_comments
+            || a.allow_ratings != b.allow_ratings
+            || a.seo_title != b.seo_title
+            || a.seo_description != b.seo_description
+            || a.doc != b.doc
     }
 }
 
@@ -273,6 +282,28 @@ pub fn parse_tags(raw: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_draft_differs_in_what_a_save_stores_not_in_its_revision() {
+        let a = Draft {
+            title: "Một".into(),
+            ..Draft::default()
+        };
+        let b = Draft {
+            id: Some(3),
+            base_revision: 7,
+            ..a.clone()
+        };
+        assert!(!a.differs(&b));
+        let c = Draft {
+            seo_description: "Mô tả".into(),
+            ..b.clone()
+        };
+        assert!(c.differs(&b));
+        let mut d = b.clone();
+        d.doc.blocks.push(crate::content::Block::Divider);
+        assert!(d.differs(&b));
+    }
 
     #[test]
     fn tags_are_split_and_deduplicated() {

@@ -125,7 +125,7 @@ impl Saver {
 
     /// The editor's draft now (after a change, or on opening with a restored copy).
     pub fn changed(&self, draft: Draft) {
-        if !draft.differs(&self.stored.get_value()) {
+        if !self.stored.with_value(|s| draft.differs(s)) {
             self.latest.set_value(None);
             forget_kept(draft.id);
             return;

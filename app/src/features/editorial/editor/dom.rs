@@ -286,8 +286,35 @@ pub fn text_of(root: &Element, node: &Node) -> Option<(Element, Place)> {
     Some((t, Place { block, part }))
 }
 
-/// A point of the page (a node and an offset in it) as a caret, when it is in a text.
+/// A point of the page (a node and an offset in it) as a caret, when it is in a text;
+/// a point between blocks is at the start of the next one's first text (after the
+/// last: at the end of its last text).
 pub fn caret_of(root: &Element, node: &Node, offset: u32) -> Option<Caret> {
+    if node == root.as_ref() {
+        let children = root.children();
+        let (block, end) = match children.item(offset) {
+            Some(b) => (b, false),
+            None => (children.item(children.length().checked_sub(1)?)?, true),
+        };
+        let texts = block.query_selector_all("[data-t]").ok()?;
+        let t: Element = if block.has_attribute("data-t") {
+            block
+        } else if end {
+            texts
+                .item(texts.length().checked_sub(1)?)?
+                .dyn_into()
+                .ok()?
+        } else {
+            texts.item(0)?.dyn_into().ok()?
+        };
+        let n = if end {
+            t.text_content().unwrap_or_default().chars().count()
+        } else {
+            0
+        };
+        let (_, at) = text_of(root, &t)?;
+        return Some(Caret::new(at, n));
+    }
     let (t, at) = text_of(root, node)?;
     let range = document().create_range().ok()?;
     range.set_start(&t, 0).ok()?;

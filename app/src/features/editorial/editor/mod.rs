@@ -8,6 +8,7 @@
 
 mod autosave;
 mod blocks_ui;
+mod commands;
 mod dom;
 mod fields;
 mod input;

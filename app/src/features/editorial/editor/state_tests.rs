@@ -1,4 +1,10 @@
+//! Tests of the editor's commands, on Vietnamese text (the module is `state::tests`).
+
+#[cfg(test)]
 use super::*;
+use crate::content::Inline;
+use crate::content::edit::runs::Mark;
+use crate::content::edit::table;
 use crate::content::edit::testing::*;
 
 fn at(block: usize, offset: usize) -> Caret {
