@@ -8,7 +8,7 @@
 // shown side by side and kept by choice, never written over unasked; then it is
 // published and the public page holds the very words.
 import { test, expect, Page, Browser } from '@playwright/test';
-import { hydrated, signIn } from './support';
+import { hydrated, signIn, slash, typeMarked } from './support';
 
 async function signedIn(browser: Browser, username: string, password: string, next: string) {
   const context = await browser.newContext();
@@ -31,12 +31,6 @@ async function saved(page: Page) {
   await expect(page.locator('.save-state')).toHaveText(/^Đã lưu lúc \d\d:\d\d$/, { timeout: 15_000 });
 }
 
-async function slash(page: Page, block: string) {
-  await page.keyboard.type('/');
-  const menu = page.locator('#them-khoi');
-  await expect(menu).toBeVisible();
-  await menu.getByRole('button', { name: block, exact: true }).click();
-}
 
 test('an article written in the block editor, through IME and Unikey, comes out word for word', async ({ browser }, testInfo) => {
   const title = `Chuyển đổi số ở cơ sở (${testInfo.project.name})`;
@@ -48,11 +42,7 @@ test('an article written in the block editor, through IME and Unikey, comes out 
 
   const area = writer.locator('#noi-dung-bai');
   await area.click();
-  await writer.keyboard.type('Hội nghị có ');
-  await writer.keyboard.press('Control+B');
-  await writer.keyboard.type('200 đại biểu');
-  await writer.keyboard.press('Control+B');
-  await writer.keyboard.type(' tham dự, bàn về ');
+  await typeMarked(writer, ['Hội nghị có ', '200 đại biểu', ' tham dự, bàn về ']);
   // Telex through an IME: t, ti, tiê, tiế, tiến, tiếng — one word committed
   await compose(writer, ['t', 'ti', 'tiê', 'tiế', 'tiến', 'tiếng']);
   await writer.keyboard.type(' Việt và ');

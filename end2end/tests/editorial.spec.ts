@@ -3,7 +3,7 @@
 // publishes, and a reader then sees the article. Each person has their own browser.
 // The article goes into "Nhân sự mới", a category no other journey reads from.
 import { test, expect, Page, Browser } from '@playwright/test';
-import { hydrated, signIn } from './support';
+import { hydrated, signIn, slash, typeMarked } from './support';
 
 async function signedIn(browser: Browser, username: string, password: string, next: string) {
   const context = await browser.newContext();
@@ -30,14 +30,9 @@ test('contributor → editor-in-chief → reader', async ({ browser }, testInfo)
   // the body, in the block editor
   const area = writer.locator('#noi-dung-bai');
   await area.click();
-  await writer.keyboard.type('Hội nghị có ');
-  await writer.keyboard.press('Control+B');
-  await writer.keyboard.type('200 đại biểu');
-  await writer.keyboard.press('Control+B');
-  await writer.keyboard.type(' tham dự.');
+  await typeMarked(writer, ['Hội nghị có ', '200 đại biểu', ' tham dự.']);
   await writer.keyboard.press('Enter');
-  await writer.keyboard.type('/');
-  await writer.locator('#them-khoi').getByRole('button', { name: 'Tiêu đề mục', exact: true }).click();
+  await slash(writer, 'Tiêu đề mục');
   await writer.keyboard.type('Nhiệm vụ năm tới');
   await writer.keyboard.press('Enter');
   await writer.keyboard.type('Hoàn thành cơ sở dữ liệu dùng chung.');

@@ -21,3 +21,21 @@ export async function signIn(page: Page, username: string, password: string, lan
   await page.goto(landing);
   await hydrated(page);
 }
+
+/// In the block editor: types "/" in the empty paragraph the caret is in and picks
+/// `block` from the menu it opens.
+export async function slash(page: Page, block: string) {
+  await page.keyboard.type('/');
+  const menu = page.locator('#them-khoi');
+  await expect(menu).toBeVisible();
+  await menu.getByRole('button', { name: block, exact: true }).click();
+}
+
+/// Types `parts` into the block editor where the caret is, the odd ones in bold
+/// (Ctrl+B on, Ctrl+B off): `['Có ', '200 đại biểu', ' tham dự.']`.
+export async function typeMarked(page: Page, parts: string[]) {
+  for (const [i, part] of parts.entries()) {
+    if (i > 0) await page.keyboard.press('Control+B');
+    await page.keyboard.type(part);
+  }
+}

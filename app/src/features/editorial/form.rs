@@ -27,23 +27,14 @@ pub async fn get_article_form(id: i64) -> Result<ArticleFormData, AppError> {
     let categories = super::server::category_choices_for(&tree, &user, None);
     if id == 0 {
         return Ok(ArticleFormData {
-            id: None,
-            title: String::new(),
-            sapo: String::new(),
-            category_id: None,
-            tags: String::new(),
-            byline: user.display_name.clone(),
-            source: String::new(),
+            draft: Draft {
+                byline: user.display_name.clone(),
+                allow_comments: true,
+                allow_ratings: true,
+                ..Draft::default()
+            },
             body: String::new(),
-            doc: crate::content::Doc::default(),
-            expire_at: String::new(),
-            featured: false,
-            allow_comments: true,
-            allow_ratings: true,
-            seo_title: String::new(),
-            seo_description: String::new(),
             address: ctx.site.url("/bai-viet/…"),
-            base_revision: 0,
             categories,
             can_feature,
         });
@@ -66,26 +57,28 @@ pub async fn get_article_form(id: i64) -> Result<ArticleFormData, AppError> {
     let base_revision = store::current_revision(&ctx.pool, id).await?;
     let s = head.content;
     Ok(ArticleFormData {
-        id: Some(id),
-        title: s.title,
-        sapo: s.sapo,
-        category_id: Some(s.category_id),
-        tags: s.tags.join(", "),
-        byline: s.byline,
-        source: s.source,
         body: to_markdown(&s.body),
-        doc: s.body,
-        expire_at: head
-            .expire_at
-            .map(crate::core::time::local_input)
-            .unwrap_or_default(),
-        featured: head.featured,
-        allow_comments: head.allow_comments,
-        allow_ratings: head.allow_ratings,
-        seo_title: s.seo.title,
-        seo_description: s.seo.description,
+        draft: Draft {
+            id: Some(id),
+            base_revision,
+            title: s.title,
+            sapo: s.sapo,
+            category_id: Some(s.category_id),
+            tags: s.tags.join(", "),
+            byline: s.byline,
+            source: s.source,
+            expire_at: head
+                .expire_at
+                .map(crate::core::time::local_input)
+                .unwrap_or_default(),
+            featured: head.featured,
+            allow_comments: head.allow_comments,
+            allow_ratings: head.allow_ratings,
+            seo_title: s.seo.title,
+            seo_description: s.seo.description,
+            doc: s.body,
+        },
         address: ctx.site.url(&crate::core::links::article_href(&head.slug)),
-        base_revision,
         categories,
         can_feature,
     })
@@ -96,26 +89,17 @@ pub async fn get_article_form(id: i64) -> Result<ArticleFormData, AppError> {
 /// between, nothing is overwritten and the editor is told (409).
 #[server]
 pub async fn save_article(article: ArticleInput) -> Result<i64, AppError> {
-    use crate::features::accounts::Permission;
-    use crate::features::articles::{Settings, Write};
+    use crate::features::articles::Write;
     let ctx = crate::core::state::app_context()?;
     let user = super::server::desk_user().await?;
     let content = super::server::content_from_form(&ctx.pool, &article).await?;
-    let expire_at = match article.expire_at.trim() {
-        "" => None,
-        s => Some(
-            crate::core::time::parse_input(s)
-                .ok_or_else(|| AppError::Invalid(ta().form_bad_expiry.into()))?,
-        ),
-    };
-    let settings = Settings {
-        expire_at,
-        featured: user
-            .can(Permission::ApproveArticle)
-            .then_some(article.featured.is_some()),
-        allow_comments: Some(article.allow_comments.is_some()),
-        allow_ratings: Some(article.allow_ratings.is_some()),
-    };
+    let settings = super::server::settings_of(
+        &user,
+        &article.expire_at,
+        article.featured.is_some(),
+        article.allow_comments.is_some(),
+        article.allow_ratings.is_some(),
+    )?;
     let what = match article.id {
         None => Write::Draft,
         Some(id) => Write::Edit {

@@ -138,30 +138,16 @@ pub struct DeskArticleData {
     pub rejection: Option<String>,
 }
 
-/// The editing form, filled.
+/// The editor's page, filled: the article as a draft (its fields at the top level of
+/// the JSON), its Markdown export, and the choices the editor offers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ArticleFormData {
-    pub id: Option<i64>,
-    pub title: String,
-    pub sapo: String,
-    pub category_id: Option<i64>,
-    pub tags: String,
-    pub byline: String,
-    pub source: String,
-    /// The body in Markdown (its export; the editor works on `doc`).
+    #[serde(flatten)]
+    pub draft: Draft,
+    /// The body in Markdown (its export; the editor works on `draft.doc`).
     pub body: String,
-    pub doc: Doc,
-    /// `YYYY-MM-DDTHH:MM`, Vietnam time, for `<input type="datetime-local">`.
-    pub expire_at: String,
-    pub featured: bool,
-    pub allow_comments: bool,
-    pub allow_ratings: bool,
-    pub seo_title: String,
-    pub seo_description: String,
     /// The article's public address, as search results show it.
     pub address: String,
-    /// The revision the form was filled from (0 before the first).
-    pub base_revision: i64,
     pub categories: Vec<Choice>,
     pub can_feature: bool,
 }
@@ -192,27 +178,6 @@ pub struct Draft {
 }
 
 impl Draft {
-    /// The draft the form was filled with.
-    pub fn of(f: &ArticleFormData) -> Draft {
-        Draft {
-            id: f.id,
-            base_revision: f.base_revision,
-            title: f.title.clone(),
-            sapo: f.sapo.clone(),
-            category_id: f.category_id,
-            tags: f.tags.clone(),
-            byline: f.byline.clone(),
-            source: f.source.clone(),
-            expire_at: f.expire_at.clone(),
-            featured: f.featured,
-            allow_comments: f.allow_comments,
-            allow_ratings: f.allow_ratings,
-            seo_title: f.seo_title.clone(),
-            seo_description: f.seo_description.clone(),
-            doc: f.doc.clone(),
-        }
-    }
-
     /// True when the two differ in what a save would store (not in the revision the
     /// editor started from).
     pub fn differs(&self, other: &Draft) -> bool {

@@ -12,28 +12,18 @@ use crate::core::error::AppError;
 /// Saves the editor's draft (no id: a new one) and says where the article is now.
 #[server(input = Json)]
 pub async fn save_draft(draft: Draft) -> Result<Saved, AppError> {
-    use crate::features::accounts::Permission;
-    use crate::features::articles::{Settings, Write};
+    use crate::features::articles::Write;
     use crate::features::workflow::model::can_edit_in;
-    use crate::i18n::ta;
     let ctx = crate::core::state::app_context()?;
     let user = super::server::desk_user().await?;
     let content = super::server::content_from_draft(&ctx.pool, &draft).await?;
-    let expire_at = match draft.expire_at.trim() {
-        "" => None,
-        s => Some(
-            crate::core::time::parse_input(s)
-                .ok_or_else(|| AppError::Invalid(ta().form_bad_expiry.into()))?,
-        ),
-    };
-    let settings = Settings {
-        expire_at,
-        featured: user
-            .can(Permission::ApproveArticle)
-            .then_some(draft.featured),
-        allow_comments: Some(draft.allow_comments),
-        allow_ratings: Some(draft.allow_ratings),
-    };
+    let settings = super::server::settings_of(
+        &user,
+        &draft.expire_at,
+        draft.featured,
+        draft.allow_comments,
+        draft.allow_ratings,
+    )?;
     let now = crate::core::time::now();
     let saved = |id, revision, changed| {
         use chrono::Timelike;

@@ -156,6 +156,27 @@ pub fn actions_for(
         .collect()
 }
 
+/// The settings a save asks for: the expiry (`datetime-local`, Vietnam time, or
+/// empty), featured (only for those who approve), the readers' switches.
+pub fn settings_of(
+    user: &CurrentUser,
+    expire_at: &str,
+    featured: bool,
+    comments: bool,
+    ratings: bool,
+) -> Result<crate::features::articles::Settings, AppError> {
+    let expire_at = match expire_at.trim() {
+        "" => None,
+        s => Some(crate::core::time::parse_input(s).ok_or_else(|| invalid(ta().form_bad_expiry))?),
+    };
+    Ok(crate::features::articles::Settings {
+        expire_at,
+        featured: user.can(Permission::ApproveArticle).then_some(featured),
+        allow_comments: Some(comments),
+        allow_ratings: Some(ratings),
+    })
+}
+
 fn invalid(m: impl Into<String>) -> AppError {
     AppError::Invalid(m.into())
 }

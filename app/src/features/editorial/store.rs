@@ -344,25 +344,8 @@ pub struct LibraryImage {
 
 /// Pictures of the library by their ids, for the editor's documents: one query.
 pub async fn media_by_ids(pool: &AnyPool, ids: &[i64]) -> Result<Vec<LibraryImage>, sqlx::Error> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let marks: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
-    let sql = format!(
-        "SELECT id, file_name, width, height, alt, caption, credit FROM media \
-         WHERE kind = 'picture' AND id IN ({})",
-        marks.join(", ")
-    );
-    let mut query = sqlx::query(&sql);
-    for id in ids {
-        query = query.bind(*id);
-    }
-    query
-        .fetch_all(pool)
-        .await?
-        .iter()
-        .map(library_image)
-        .collect()
+    let keys: Vec<Key> = ids.iter().map(|id| Key::Id(*id)).collect();
+    pictures_where(pool, "id", &keys).await
 }
 
 /// Media by their address (`/media/<file>`), for pictures named in the form's Markdown:
@@ -371,22 +354,41 @@ pub async fn media_by_src(
     pool: &AnyPool,
     srcs: &[String],
 ) -> Result<Vec<LibraryImage>, sqlx::Error> {
-    let files: Vec<&str> = srcs
+    let keys: Vec<Key> = srcs
         .iter()
         .filter_map(|s| s.strip_prefix("/media/"))
+        .map(Key::File)
         .collect();
-    if files.is_empty() {
+    pictures_where(pool, "file_name", &keys).await
+}
+
+/// What pictures are found by.
+enum Key<'a> {
+    Id(i64),
+    File(&'a str),
+}
+
+/// The library's pictures whose `column` is one of `keys`.
+async fn pictures_where(
+    pool: &AnyPool,
+    column: &'static str,
+    keys: &[Key<'_>],
+) -> Result<Vec<LibraryImage>, sqlx::Error> {
+    if keys.is_empty() {
         return Ok(Vec::new());
     }
-    let marks: Vec<String> = (1..=files.len()).map(|i| format!("${i}")).collect();
+    let marks: Vec<String> = (1..=keys.len()).map(|i| format!("${i}")).collect();
     let sql = format!(
         "SELECT id, file_name, width, height, alt, caption, credit FROM media \
-         WHERE kind = 'picture' AND file_name IN ({})",
+         WHERE kind = 'picture' AND {column} IN ({})",
         marks.join(", ")
     );
     let mut query = sqlx::query(&sql);
-    for f in &files {
-        query = query.bind(*f);
+    for k in keys {
+        query = match k {
+            Key::Id(id) => query.bind(*id),
+            Key::File(f) => query.bind(*f),
+        };
     }
     query
         .fetch_all(pool)

@@ -1,4 +1,5 @@
-//! Never losing work: every change is kept at once in this browser (a local copy that
+//! Never losing work: every change is kept in this browser within a quarter second,
+//! and at once when the page goes (a local copy that
 //! survives a reload, a crash, a lost connection or an ended session, offered back when
 //! the editor opens again) and saved to the server two seconds after the last change,
 //! and at least every 30 seconds while changes go on. The state is always shown:
@@ -18,6 +19,8 @@ use crate::features::editorial::save::save_draft;
 pub const QUIET_MS: u64 = 2_000;
 /// The longest changes wait while they go on.
 pub const AT_MOST_MS: f64 = 30_000.0;
+/// How long after the last change the local copy is written.
+pub const KEEP_MS: u64 = 250;
 /// A save that failed for the connection is tried again after this long.
 pub const RETRY_MS: u64 = 10_000;
 
@@ -130,12 +133,13 @@ impl Saver {
             forget_kept(draft.id);
             return;
         }
-        keep(&draft);
         let since = self
             .latest
             .with_value(|l| l.as_ref().map(|(_, t)| *t))
             .unwrap_or_else(now);
         self.latest.set_value(Some((draft, since)));
+        self.generation.update_value(|g| *g += 1);
+        self.keep_soon();
         if matches!(
             self.state.get_untracked(),
             SaveState::Conflict | SaveState::Locked
@@ -145,11 +149,32 @@ impl Saver {
         if !matches!(self.state.get_untracked(), SaveState::Saving) {
             self.state.set(SaveState::Changed);
         }
-        self.generation.update_value(|g| *g += 1);
         if now() - since >= AT_MOST_MS {
             self.save(None);
         } else {
             self.later(QUIET_MS);
+        }
+    }
+
+    /// The local copy written a moment after the last change (a whole long article
+    /// at every key would cost the typing), and at once when the page goes (`flush`).
+    fn keep_soon(&self) {
+        let me = *self;
+        let generation = self.generation.get_value();
+        set_timeout(
+            move || {
+                if me.generation.try_get_value() == Some(generation) {
+                    me.flush();
+                }
+            },
+            Duration::from_millis(KEEP_MS),
+        );
+    }
+
+    /// Writes the local copy of what is not on the server yet, now.
+    pub fn flush(&self) {
+        if let Some(Some((d, _))) = self.latest.try_get_value() {
+            keep(&d);
         }
     }
 

@@ -240,9 +240,11 @@ fn block_at(s: &Surface, ev: &web_sys::DragEvent) -> Option<usize> {
 #[component]
 pub fn DragHandle(s: Surface) -> impl IntoView {
     let top = RwSignal::new(None::<i32>);
+    // where the caret's block starts: read when the caret goes to another block (not
+    // at every key, which would make the browser lay the page out once more)
+    let block = Memo::new(move |_| s.focus.with(|f| f.block));
     Effect::new(move |_| {
-        s.version.track();
-        let block = s.focus.with(|f| f.block);
+        let block = block.get();
         let y = block.and_then(|b| {
             let el = root(&s)?.children().item(b as u32)?;
             Some(el.dyn_into::<web_sys::HtmlElement>().ok()?.offset_top())

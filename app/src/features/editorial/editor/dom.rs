@@ -235,20 +235,8 @@ pub fn block_el(b: &Block) -> Element {
 /// browser changed): the blocks that are the same at both ends are kept, the ones
 /// between drawn again.
 pub fn paint(root: &Element, painted: &mut Vec<Option<Block>>, blocks: &[Block]) {
-    let same = |a: &Option<Block>, b: &Block| a.as_ref() == Some(b);
-    let head = painted
-        .iter()
-        .zip(blocks)
-        .take_while(|(a, b)| same(a, b))
-        .count();
-    let room = painted.len().min(blocks.len()) - head;
-    let tail = painted
-        .iter()
-        .rev()
-        .zip(blocks.iter().rev())
-        .take(room)
-        .take_while(|(a, b)| same(a, b))
-        .count();
+    let (head, tail) =
+        super::state::common_ends(painted, blocks, None, |a, b| a.as_ref() == Some(b));
     let children = root.children();
     for _ in head..painted.len() - tail {
         if let Some(c) = children.item(head as u32) {

@@ -193,7 +193,7 @@ pub fn Conflict(s: Surface, saver: Saver, fields: RwSignal<Draft>) -> impl IntoV
                 {move || Suspend::new(async move {
                     match stored.await {
                         Ok(form) => {
-                            let theirs = Draft::of(&form);
+                            let theirs = form.draft;
                             let mine = Draft { doc: s.doc(), ..fields.get_untracked() };
                             let title = (theirs.title != mine.title).then(|| diff_text(&theirs.title, &mine.title));
                             let sapo = (theirs.sapo != mine.sapo).then(|| diff_text(&theirs.sapo, &mine.sapo));

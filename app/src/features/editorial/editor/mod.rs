@@ -31,12 +31,12 @@ use crate::features::media::model::MediaItem;
 use crate::features::media::picker::MediaPicker;
 use crate::i18n::{fill, ta, te};
 
-/// The editor on an article (`form.id` none: a new one).
+/// The editor on an article (`form.draft.id` none: a new one).
 #[component]
 pub fn ArticleEditor(form: ArticleFormData) -> impl IntoView {
     let t = te();
-    let opened = Draft::of(&form);
-    let s = Surface::new(form.doc.clone());
+    let opened = form.draft.clone();
+    let s = Surface::new(form.draft.doc.clone());
     let lock = RwSignal::new(None::<Lock>);
     let saver = Saver::new(opened.clone(), lock);
     let held = move || matches!(lock.get(), Some(Lock::Held { .. }));
@@ -90,7 +90,13 @@ pub fn ArticleEditor(form: ArticleFormData) -> impl IntoView {
             ev.set_return_value("1");
         }
     });
-    on_cleanup(move || leaving.remove());
+    // the page goes (closed, reloaded, the session ended): the local copy written now
+    let going = window_event_listener(leptos::ev::pagehide, move |_| saver.flush());
+    on_cleanup(move || {
+        leaving.remove();
+        going.remove();
+        saver.flush();
+    });
 
     let restore = move |_| {
         if let Some(d) = offer.get_untracked() {
@@ -137,11 +143,11 @@ pub fn ArticleEditor(form: ArticleFormData) -> impl IntoView {
         SaveState::Conflict => t.state_conflict.into(),
         SaveState::Locked => t.state_locked.into(),
     };
-    let back = match form.id {
+    let back = match form.draft.id {
         Some(id) => desk_href(id),
         None => "/quan-tri/bai-viet".into(),
     };
-    let heading = if form.id.is_some() {
+    let heading = if form.draft.id.is_some() {
         ta().desk_edit
     } else {
         ta().nav_new_article

@@ -33,7 +33,7 @@ fn block_of(w: &Warning) -> usize {
 pub fn Checks(s: Surface) -> impl IntoView {
     let t = te();
     let found = Memo::new(move |_| {
-        s.version.track();
+        s.settled.track();
         let doc = s.doc();
         let words = word_count(&doc);
         (words, reading_minutes(words), warnings(&doc))

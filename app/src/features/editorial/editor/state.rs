@@ -224,16 +224,7 @@ impl Editor {
     ) -> Option<Caret> {
         let old: Vec<char> = runs_text(text(&self.doc, at)?).chars().collect();
         let new: Vec<char> = nfc(shown).chars().collect();
-        let same = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
-        let head = from.map_or(same, |f| f.min(same));
-        let room = old.len().min(new.len()) - head;
-        let tail = old
-            .iter()
-            .rev()
-            .zip(new.iter().rev())
-            .take(room)
-            .take_while(|(a, b)| a == b)
-            .count();
+        let (head, tail) = common_ends(&old, &new, from, |a, b| a == b);
         let inserted: String = new[head..new.len() - tail].iter().collect();
         let removed_to = old.len() - tail;
         let caret = Caret::new(at, new.len() - tail);
@@ -265,6 +256,28 @@ impl Editor {
         self.pending = None;
         self.history.redo(&mut self.doc)
     }
+}
+
+/// How many items `old` and `new` share at their start (at most `head_at_most`) and,
+/// of the rest, at their end: what is between changed (a text's characters, the blocks
+/// drawn on the page).
+pub fn common_ends<A, B>(
+    old: &[A],
+    new: &[B],
+    head_at_most: Option<usize>,
+    same: impl Fn(&A, &B) -> bool,
+) -> (usize, usize) {
+    let shared = old.iter().zip(new).take_while(|(a, b)| same(a, b)).count();
+    let head = head_at_most.map_or(shared, |f| f.min(shared));
+    let room = old.len().min(new.len()) - head;
+    let tail = old
+        .iter()
+        .rev()
+        .zip(new.iter().rev())
+        .take(room)
+        .take_while(|(a, b)| same(a, b))
+        .count();
+    (head, tail)
 }
 
 /// Text in Unicode's composed form, as it is stored.

@@ -17,13 +17,18 @@ pub fn now_ms() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
+/// How long after the last change the counts and warnings are made again.
+pub const SETTLE_MS: u64 = 300;
+
 #[derive(Clone, Copy)]
 pub struct Surface {
     pub ed: StoredValue<Editor>,
     painted: StoredValue<Vec<Option<Block>>>,
     pub root: NodeRef<Div>,
-    /// Goes up with every change of the document (autosave, counts, warnings).
+    /// Goes up with every change of the document (autosave, the local copy).
     pub version: RwSignal<u64>,
+    /// Goes up a moment after changes stop (the counts, the warnings: not at every key).
+    pub settled: RwSignal<u64>,
     /// Where the caret is, for the toolbar.
     pub focus: RwSignal<Focus>,
     /// The selection last seen in the area (the toolbar acts on it).
@@ -42,6 +47,7 @@ impl Surface {
             painted: StoredValue::new(Vec::new()),
             root: NodeRef::new(),
             version: RwSignal::new(0),
+            settled: RwSignal::new(0),
             focus: RwSignal::new(Focus::default()),
             last: StoredValue::new(None),
             put: StoredValue::new(None),
@@ -86,6 +92,7 @@ impl Surface {
             }
         });
         self.version.update(|v| *v += 1);
+        self.settle_later();
     }
 
     /// The selection in the area now, else the one last seen there.
@@ -140,7 +147,22 @@ impl Surface {
             self.put(Sel::caret(c));
         }
         self.version.update(|v| *v += 1);
+        self.settle_later();
         self.refresh_focus();
+    }
+
+    /// `settled` goes up once no change came for `SETTLE_MS`.
+    fn settle_later(&self) {
+        let (version, settled) = (self.version, self.settled);
+        let at = version.get_untracked();
+        set_timeout(
+            move || {
+                if version.try_get_untracked() == Some(at) {
+                    settled.set(at);
+                }
+            },
+            std::time::Duration::from_millis(SETTLE_MS),
+        );
     }
 
     /// Runs a command on the selection (nothing without one).
