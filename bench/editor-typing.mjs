@@ -11,6 +11,7 @@
 //
 //   node bench/editor-typing.mjs [--bin target/release/toasoan] [--keys 300] [--words 5000]
 import { spawn, execFileSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -28,7 +29,7 @@ const arg = (name, fallback) => {
 const bin = arg('bin', join(root, 'target/release/toasoan'));
 const keys = Number(arg('keys', 300));
 const words = Number(arg('words', 5000));
-const port = Number(arg('port', 3917));
+const port = Number(arg('port', 39000 + Math.floor(Math.random() * 900)));
 const base = `http://127.0.0.1:${port}`;
 
 const data = mkdtempSync(join(tmpdir(), 'toasoan-typing-'));
@@ -41,13 +42,19 @@ const server = spawn(
   ['--data-dir', data, 'serve', '--addr', `127.0.0.1:${port}`, '--site-root', join(root, 'target/site')],
   { stdio: 'ignore', cwd: root },
 );
-const stop = () => {
-  server.kill('SIGTERM');
+let exited = false;
+server.on('exit', () => (exited = true));
+const stop = async () => {
+  if (!exited) {
+    server.kill('SIGTERM');
+    await once(server, 'exit');
+  }
   rmSync(data, { recursive: true, force: true });
 };
 
 async function up() {
   for (let i = 0; i < 100; i++) {
+    if (exited) throw new Error(`the server did not start (is port ${port} taken?)`);
     try {
       if ((await fetch(base)).ok) return;
     } catch {}
@@ -88,7 +95,8 @@ try {
   await page.getByLabel('Tên đăng nhập').fill('benchbt');
   await page.getByLabel('Mật khẩu').fill('bench-typing-2026');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(/\/quan-tri\/bai-viet\/moi$/);
+  // signed in when the sign-in page is left (its island or, before it woke, the form)
+  await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'), { timeout: 30_000 });
   await page.goto(`${base}/quan-tri/bai-viet/moi`);
   await page.locator('html[data-hydrated="true"]').waitFor();
   const area = page.locator('#noi-dung-bai');
@@ -102,6 +110,8 @@ try {
   await page.waitForFunction((n) => document.querySelectorAll('#noi-dung-bai > .eb').length >= n, blocks, {
     timeout: 60_000,
   });
+  // the counts follow once the changes pause
+  await page.waitForFunction(() => !document.querySelector('.editor-length')?.textContent?.startsWith('0 '));
   const counted = await page.locator('.editor-length').textContent();
   // the caret into the middle paragraph's middle
   const middle = area.locator('> p').nth(Math.floor(blocks / 2));
@@ -136,5 +146,5 @@ try {
   };
   console.log(JSON.stringify(result));
 } finally {
-  stop();
+  await stop();
 }

@@ -131,10 +131,9 @@ pub fn ends(doc: &Doc, block: usize) -> Option<(Place, Place)> {
 /// stored: an IME or a pasted file may give a tone mark as a character of its own.
 /// Runs are composed one by one (a mark never starts a run the editor makes).
 pub fn make_nfc(doc: &mut Doc) {
-    use unicode_normalization::{UnicodeNormalization, is_nfc};
     let fix = |s: &mut String| {
-        if !is_nfc(s) {
-            *s = s.nfc().collect();
+        if let Some(composed) = composed(s) {
+            *s = composed;
         }
     };
     let runs = |rs: &mut Vec<Inline>| rs.iter_mut().for_each(|r| fix(&mut r.text));
@@ -157,6 +156,21 @@ pub fn make_nfc(doc: &mut Doc) {
             Block::Embed { caption, .. } => fix(caption),
             Block::Divider => {}
         }
+    }
+}
+
+/// `s` in NFC when it is not already (the server and the staff's client, which have
+/// the tables; the reader's client never edits a document, and goes without them).
+pub fn composed(s: &str) -> Option<String> {
+    #[cfg(any(feature = "ssr", feature = "staff"))]
+    {
+        use unicode_normalization::{UnicodeNormalization, is_nfc};
+        (!is_nfc(s)).then(|| s.nfc().collect())
+    }
+    #[cfg(not(any(feature = "ssr", feature = "staff")))]
+    {
+        let _ = s;
+        None
     }
 }
 

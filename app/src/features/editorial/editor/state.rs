@@ -282,12 +282,7 @@ pub fn common_ends<A, B>(
 
 /// Text in Unicode's composed form, as it is stored.
 pub fn nfc(s: &str) -> String {
-    use unicode_normalization::{UnicodeNormalization, is_nfc};
-    if is_nfc(s) {
-        s.to_string()
-    } else {
-        s.nfc().collect()
-    }
+    crate::content::edit::composed(s).unwrap_or_else(|| s.to_string())
 }
 
 #[cfg(test)]
