@@ -95,8 +95,9 @@ try {
   await page.getByLabel('Tên đăng nhập').fill('benchbt');
   await page.getByLabel('Mật khẩu').fill('bench-typing-2026');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  // signed in when the sign-in page is left (its island or, before it woke, the form)
-  await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'), { timeout: 30_000 });
+  // signed in: the island goes to the editor's page itself (then loaded afresh here)
+  await page.waitForURL(/\/quan-tri\/bai-viet\/moi$/, { timeout: 30_000 });
+  await page.locator('html[data-hydrated="true"]').waitFor();
   await page.goto(`${base}/quan-tri/bai-viet/moi`);
   await page.locator('html[data-hydrated="true"]').waitFor();
   const area = page.locator('#noi-dung-bai');
