@@ -138,7 +138,7 @@ fn vni_marks(c: char) -> Option<&'static str> {
 }
 
 fn is_vowel(c: char) -> bool {
-    "aeiouyơưAEIOUYƠƯ".contains(c)
+    "aeiouy\u{1a1}\u{1b0}AEIOUY\u{1a0}\u{1af}".contains(c)
 }
 
 impl Legacy {
@@ -189,9 +189,10 @@ impl Legacy {
     /// The encoding of plain text that has no Vietnamese letter of Unicode's own, when
     /// enough of its letters say which.
     pub fn guess(text: &str) -> Option<Legacy> {
-        let unicode_vietnamese = text
-            .chars()
-            .any(|c| ('\u{1EA0}'..='\u{1EF9}').contains(&c) || "ăĂđĐơƠưƯ".contains(c));
+        let unicode_vietnamese = text.chars().any(|c| {
+            ('\u{1EA0}'..='\u{1EF9}').contains(&c)
+                || "\u{103}\u{102}\u{111}\u{110}\u{1a1}\u{1a0}\u{1b0}\u{1af}".contains(c)
+        });
         if unicode_vietnamese {
             return None;
         }
