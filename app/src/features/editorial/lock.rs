@@ -41,7 +41,15 @@ pub async fn hold_lock(article_id: i64, take_over: bool) -> Result<Lock, AppErro
     }
     let chief = user.can(Permission::ApproveArticle);
     let now = crate::core::time::now();
-    super::lock_store::hold(&ctx.pool, article_id, user.id, now, take_over && chief).await?;
+    super::lock_store::hold(
+        &ctx.pool,
+        article_id,
+        user.id,
+        now,
+        now - LOCK_SECONDS,
+        take_over && chief,
+    )
+    .await?;
     let holder = super::lock_store::holder(&ctx.pool, article_id).await?;
     Ok(match holder {
         Some(h) if h.user_id != user.id => Lock::Held {

@@ -3,8 +3,6 @@
 
 use sqlx::{AnyPool, Row};
 
-use super::lock::LOCK_SECONDS;
-
 pub struct Holder {
     pub user_id: i64,
     pub name: String,
@@ -12,13 +10,14 @@ pub struct Holder {
     pub beat_at: i64,
 }
 
-/// Takes the lock for `user` when it is free, theirs already (a beat), not beaten for
-/// `LOCK_SECONDS`, or `force`d (the chief's take-over).
+/// Takes the lock for `user` when it is free, theirs already (a beat), not beaten
+/// since `stale_before`, or `force`d (the chief's take-over).
 pub async fn hold(
     pool: &AnyPool,
     article: i64,
     user: i64,
     now: i64,
+    stale_before: i64,
     force: bool,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
@@ -32,7 +31,7 @@ pub async fn hold(
     .bind(article)
     .bind(user)
     .bind(now)
-    .bind(now - LOCK_SECONDS)
+    .bind(stale_before)
     .bind(i64::from(force))
     .execute(pool)
     .await?;

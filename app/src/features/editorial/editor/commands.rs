@@ -210,3 +210,14 @@ impl Editor {
         })
     }
 }
+
+/// Block `b` one place up or down, the caret with it.
+pub fn move_block(e: &mut Editor, sel: Sel, down: bool, now: f64) -> Option<Caret> {
+    let c = sel.focus;
+    let b = c.at.block;
+    let to = if down { b + 1 } else { b.checked_sub(1)? };
+    e.change(Some(c), now, |doc| {
+        blocks::move_block(doc, b, to)?;
+        Some(Caret::new(Place { block: to, ..c.at }, c.offset))
+    })
+}

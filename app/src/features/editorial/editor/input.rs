@@ -75,8 +75,8 @@ pub fn before_input(s: Surface, ev: InputEvent) {
             });
         }
         "insertParagraph" | "insertLineBreak" => s.run(|e, sel, now| e.enter(sel, now)),
-        "historyUndo" => undo(s, false),
-        "historyRedo" => undo(s, true),
+        "historyUndo" => s.undo(false),
+        "historyRedo" => s.undo(true),
         "formatBold" => s.run(|e, sel, now| e.toggle(sel, Mark::Bold, now)),
         "formatItalic" => s.run(|e, sel, now| e.toggle(sel, Mark::Italic, now)),
         "formatUnderline" => s.run(|e, sel, now| e.toggle(sel, Mark::Underline, now)),
@@ -87,10 +87,6 @@ pub fn before_input(s: Surface, ev: InputEvent) {
         // pastes and drops arrive as their own events; anything else is not ours
         _ => {}
     }
-}
-
-pub fn undo(s: Surface, redo: bool) {
-    s.run_anywhere(|e, _, _| if redo { e.redo() } else { e.undo() }.flatten());
 }
 
 pub fn composition_start(s: Surface, _ev: CompositionEvent) {
@@ -174,11 +170,11 @@ pub fn key_down(s: Surface, ev: KeyboardEvent, ask: impl Fn(Ask)) {
             true
         }
         "z" if command => {
-            undo(s, ev.shift_key());
+            s.undo(ev.shift_key());
             true
         }
         "y" if command => {
-            undo(s, true);
+            s.undo(true);
             true
         }
         "tab" if !command && !ev.alt_key() => {
@@ -197,7 +193,7 @@ pub fn key_down(s: Surface, ev: KeyboardEvent, ask: impl Fn(Ask)) {
         }
         "arrowup" | "arrowdown" if ev.alt_key() && ev.shift_key() => {
             let down = key == "ArrowDown";
-            s.run(|e, sel, now| super::toolbar::move_block(e, sel, down, now));
+            s.run(|e, sel, now| super::commands::move_block(e, sel, down, now));
             true
         }
         _ => false,

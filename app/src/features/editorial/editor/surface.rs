@@ -183,6 +183,11 @@ impl Surface {
         self.after(caret);
     }
 
+    /// The last change undone (or, `redo`, the last undone one made again).
+    pub fn undo(&self, redo: bool) {
+        self.run_anywhere(|e, _, _| if redo { e.redo() } else { e.undo() }.flatten());
+    }
+
     /// The document replaced (a local copy restored, the stored version taken).
     pub fn reset(&self, doc: Doc) {
         self.ed.set_value(Editor::new(doc));

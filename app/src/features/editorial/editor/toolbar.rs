@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::input::undo;
+use super::commands;
 use super::state::{Editor, Sel};
 use super::surface::Surface;
 use crate::content::edit::blocks::{self, TextKind};
@@ -25,17 +25,6 @@ pub enum PictureFor {
     },
     Replace(usize),
     AddTo(usize),
-}
-
-/// Block `b` one place up or down, the caret with it.
-pub fn move_block(e: &mut Editor, sel: Sel, down: bool, now: f64) -> Option<Caret> {
-    let c = sel.focus;
-    let b = c.at.block;
-    let to = if down { b + 1 } else { b.checked_sub(1)? };
-    e.change(Some(c), now, |doc| {
-        blocks::move_block(doc, b, to)?;
-        Some(Caret::new(Place { block: to, ..c.at }, c.offset))
-    })
 }
 
 /// The caret's text turned into `kind`, the caret kept where it can be.
@@ -137,15 +126,15 @@ pub fn Toolbar(
                 {tool(t.link, mark(|f| f.marks.link.is_some()), move || link.set(true))}
             </span>
             <span class="tool-group">
-                {tool(t.undo, None, move || undo(s, false))}
-                {tool(t.redo, None, move || undo(s, true))}
+                {tool(t.undo, None, move || s.undo(false))}
+                {tool(t.redo, None, move || s.undo(true))}
             </span>
             <span class="tool-group">
                 <button type="button" class="tool tool-add" aria-expanded=move || menu.get().to_string()
                     aria-controls="them-khoi" on:mousedown=|ev| ev.prevent_default()
                     on:click=move |_| menu.update(|m| *m = !*m)>{t.add_block}</button>
-                {tool(t.move_up, None, move || s.run(|e, sel, now| move_block(e, sel, false, now)))}
-                {tool(t.move_down, None, move || s.run(|e, sel, now| move_block(e, sel, true, now)))}
+                {tool(t.move_up, None, move || s.run(|e, sel, now| commands::move_block(e, sel, false, now)))}
+                {tool(t.move_down, None, move || s.run(|e, sel, now| commands::move_block(e, sel, true, now)))}
                 {tool(t.remove_block, None, move || s.run(|e, sel, now| {
                     let b = sel.focus.at.block;
                     e.change(Some(sel.focus), now, |doc| blocks::remove_block(doc, b))
