@@ -306,3 +306,65 @@ test('blocks move by their handle and by keys; the preview is the public page’
   await preview.getByRole('button', { name: 'Đóng xem trước' }).click();
   await expect(preview).toHaveCount(0);
 });
+
+test('tags are suggested as they are typed, by keyboard or touch; topics and the cover chosen beside the body', async ({ browser }, testInfo) => {
+  const writer = await signedIn(browser, 'bientap', 'bien-tap-2026', '/quan-tri/bai-viet/moi');
+  await writer.getByLabel('Tiêu đề', { exact: true }).fill(`Tuyên giáo ở cơ sở (${testInfo.project.name})`);
+  const option = writer.locator('#chuyen-muc option', { hasText: 'Nhân sự mới' }).first();
+  await writer.locator('#chuyen-muc').selectOption((await option.getAttribute('value'))!);
+  await writer.locator('#noi-dung-bai').click();
+  await writer.keyboard.type('Bài về công tác tuyên giáo.');
+
+  // typed without diacritics, the tag in use comes up; ↓ and Enter take it
+  const tags = writer.getByRole('combobox', { name: /Thẻ/ });
+  await tags.fill('dang v');
+  const list = writer.getByRole('listbox', { name: 'Thẻ gợi ý' });
+  // the tags starting with it first, then those holding it
+  await expect(list.getByRole('option').first()).toHaveText('Đảng viên');
+  await expect(list.getByRole('option', { name: 'Kết nạp đảng viên' })).toBeVisible();
+  await tags.press('ArrowDown');
+  await expect(tags).toHaveAttribute('aria-activedescendant', 'the-goi-y-0');
+  await tags.press('Enter');
+  await expect(tags).toHaveValue('Đảng viên, ');
+  await expect(list).toBeHidden();
+  // the next one by a tap on the suggestion; what is taken is not offered again
+  await tags.pressSequentially('dat');
+  await expect(list.getByRole('option', { name: 'Đảng viên', exact: true })).toHaveCount(0);
+  await list.getByRole('option', { name: 'Đất đai', exact: true }).click();
+  await expect(tags).toHaveValue('Đảng viên, Đất đai, ');
+  await expect(tags).toBeFocused();
+
+  const topic = writer.getByRole('checkbox', { name: 'Bảo vệ nền tảng tư tưởng của Đảng' });
+  await topic.check();
+
+  // the body has no picture: the cover is chosen from the library (its alt text first)
+  const cover = writer.locator('.editor-cover');
+  await expect(cover).toContainText('Bài chưa có ảnh');
+  await cover.getByRole('button', { name: 'Chọn ảnh đại diện khác' }).click();
+  const picker = writer.locator('.media-picker');
+  await picker.getByRole('button', { name: /^Chi tiết: / }).first().click();
+  const alt = picker.getByLabel('Mô tả ảnh (alt)');
+  if ((await alt.inputValue()).trim() === '') {
+    await alt.fill('Quang cảnh buổi sinh hoạt chi bộ');
+    await picker.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect(picker.getByText('Đã lưu')).toBeVisible();
+  }
+  await picker.getByRole('button', { name: 'Đặt làm ảnh đại diện' }).click();
+  await expect(picker).toBeHidden();
+  await expect(cover).toContainText('Ảnh đã chọn');
+  await expect(cover.locator('img.cover-thumb')).toHaveAttribute('src', /^\/media\//);
+  await saved(writer);
+  await writer.reload();
+  await hydrated(writer);
+  await expect(writer.getByRole('checkbox', { name: 'Bảo vệ nền tảng tư tưởng của Đảng' })).toBeChecked();
+  await expect(writer.getByRole('combobox', { name: /Thẻ/ })).toHaveValue(/^(Đảng viên, Đất đai|Đất đai, Đảng viên)$/);
+  // the chosen cover stays; and back to the body's pictures, by keyboard
+  const kept = writer.locator('.editor-cover');
+  await expect(kept).toContainText('Ảnh đã chọn');
+  await expect(kept.locator('img.cover-thumb')).toHaveAttribute('src', /^\/media\//);
+  await kept.getByRole('button', { name: 'Dùng ảnh đầu tiên trong bài' }).focus();
+  await writer.keyboard.press('Enter');
+  await expect(kept).toContainText('Bài chưa có ảnh');
+  await expect(kept.locator('img')).toHaveCount(0);
+  await saved(writer);
+});

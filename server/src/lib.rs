@@ -15,6 +15,7 @@ pub mod media;
 pub mod page_cache;
 pub mod pictures;
 pub mod qr_codes;
+pub mod render_pool;
 pub mod sample;
 pub mod site;
 pub mod user_admin;

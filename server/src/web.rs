@@ -171,6 +171,11 @@ pub fn app(cfg: WebConfig) -> Web {
             shell,
         ))
         .with_state(options)
+        // a page's render on one thread (render_pool says why)
+        .layer(axum::middleware::from_fn_with_state(
+            crate::render_pool::pool(),
+            crate::render_pool::on_one_thread,
+        ))
         .layer(axum::middleware::from_fn(error_status))
         .layer(CompressionLayer::new());
     // The layers below wrap the whole application as one service: a page answered

@@ -2,7 +2,7 @@
 //! keeps revisions, a stale form never overwrites, diff and restore, notes, who may
 //! see and edit what, rejected articles return to draft when fixed, pictures only from
 //! the media library, the admin pages' 401/403, the audit log, pasting and the block
-//! editor's JSON save.
+//! editor's JSON save with its topics and tag suggestions.
 
 mod common;
 
@@ -733,6 +733,233 @@ async fn the_block_editor_saves_documents_composed_once_per_change_never_over_a_
         s.sign_in_as("ctv-khoi", "contributor", PASSWORD).await;
         let (status, _) = save_doc(&s, draft(Some(id), first + 1, "Của cộng tác viên")).await;
         assert_eq!(status, 403, "{backend:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_editor_puts_an_article_in_topics_and_suggests_the_tags_in_use() {
+    for backend in backends() {
+        let s = TestServer::start(backend).await;
+        let cat = category(&s, "so-hoa").await;
+        for (slug, name, order) in [
+            ("chuyen-doi-so", "Chuyển đổi số", 1),
+            ("nong-thon-moi", "Nông thôn mới", 2),
+        ] {
+            sqlx::query(
+                "INSERT INTO topics (slug, name, sort_order, created_at) VALUES ($1, $2, $3, 0)",
+            )
+            .bind(slug)
+            .bind(name)
+            .bind(order)
+            .execute(&s.pool)
+            .await
+            .unwrap();
+        }
+        let topic = |slug: &str| format!("SELECT id FROM topics WHERE slug = '{slug}'");
+        let (digital, rural) = (
+            s.scalar(&topic("chuyen-doi-so")).await,
+            s.scalar(&topic("nong-thon-moi")).await,
+        );
+        s.sign_in_as("bt-chu-de", "editor", PASSWORD).await;
+        let draft = |id: Option<i64>, base: i64, topics: Vec<i64>, tags: &str| {
+            serde_json::json!({
+                "id": id, "base_revision": base, "title": "Số hóa ở xã", "category_id": cat,
+                "tags": tags, "topic_ids": topics, "allow_comments": true, "allow_ratings": true,
+                "doc": { "blocks": [{ "type": "paragraph", "text": [{ "text": "Xã làm số hóa." }] }] }
+            })
+        };
+        // put in both topics (sent twice, out of order: stored once each)
+        let (status, saved) = save_doc(
+            &s,
+            draft(
+                None,
+                0,
+                vec![rural, digital, rural],
+                "Xây dựng Đảng, Dân vận",
+            ),
+        )
+        .await;
+        assert_eq!(status, 200, "{backend:?} {saved}");
+        let id = saved["id"].as_i64().unwrap();
+        let rev = saved["revision"].as_i64().unwrap();
+        let in_topics = format!("SELECT COUNT(*) FROM article_topics WHERE article_id = {id}");
+        assert_eq!(s.scalar(&in_topics).await, 2, "{backend:?}");
+        // the form shows them, and the tags in use to suggest
+        let (status, form) = s
+            .query(GetArticleForm::PATH, &[("id", &id.to_string())])
+            .await;
+        assert_eq!(status, 200, "{backend:?} {form}");
+        let form = json(&form);
+        let mut want = vec![digital, rural];
+        want.sort_unstable();
+        assert_eq!(
+            form["topic_ids"],
+            serde_json::json!(want),
+            "{backend:?} {form}"
+        );
+        let offered: Vec<&str> = form["topics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["label"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            offered,
+            ["Chuyển đổi số", "Nông thôn mới"],
+            "in the topics' order"
+        );
+        let known = form["known_tags"].as_array().unwrap();
+        assert!(
+            known.contains(&serde_json::json!("Xây dựng Đảng"))
+                && known.contains(&serde_json::json!("Dân vận")),
+            "{known:?}"
+        );
+        // the same topics again: nothing changed, no revision
+        let (status, same) = save_doc(
+            &s,
+            draft(
+                Some(id),
+                rev,
+                vec![rural, digital],
+                "Xây dựng Đảng, Dân vận",
+            ),
+        )
+        .await;
+        assert_eq!(
+            (status, &same["changed"]),
+            (200, &serde_json::json!(false)),
+            "{backend:?} {same}"
+        );
+        // one topic taken out: a change
+        let (status, less) = save_doc(
+            &s,
+            draft(Some(id), rev, vec![digital], "Xây dựng Đảng, Dân vận"),
+        )
+        .await;
+        assert_eq!(
+            (status, &less["changed"]),
+            (200, &serde_json::json!(true)),
+            "{backend:?} {less}"
+        );
+        assert_eq!(s.scalar(&in_topics).await, 1);
+        // a topic that does not exist: refused, in words, nothing lost
+        let rev = less["revision"].as_i64().unwrap();
+        let (status, bad) = save_doc(&s, draft(Some(id), rev, vec![digital, 999_999], "")).await;
+        assert_eq!(status, 400, "{backend:?} {bad}");
+        assert!(bad.to_string().contains("Chuyên đề"), "{bad}");
+        assert_eq!(s.scalar(&in_topics).await, 1);
+        assert_eq!(
+            s.scalar(&format!(
+                "SELECT COUNT(*) FROM article_tags WHERE article_id = {id}"
+            ))
+            .await,
+            2
+        );
+    }
+}
+
+/// The cover: the body's first picture, or one the editor chose, kept whatever the
+/// body's pictures become, and back to the first picture on request.
+#[tokio::test]
+async fn a_chosen_cover_stays_until_the_editor_goes_back_to_the_first_picture() {
+    for backend in backends() {
+        let s = TestServer::start(backend).await;
+        let cat = category(&s, "anh-bia").await;
+        s.sign_in_as("bt-anh-bia", "editor", PASSWORD).await;
+        let (status, up) = common::post_files(
+            &s,
+            &s.client,
+            &[
+                ("Hội nghị.png", common::png(640, 360)),
+                ("Toàn cảnh.png", common::png(800, 450)),
+            ],
+        )
+        .await;
+        assert_eq!(status, 200, "{backend:?} {up}");
+        let pic = |i: usize| {
+            (
+                up[i]["id"].as_i64().unwrap(),
+                up[i]["src"].as_str().unwrap().to_string(),
+            )
+        };
+        let ((first, first_src), (other, _)) = (pic(0), pic(1));
+        let draft = |id: Option<i64>, base: i64, cover: Option<i64>| {
+            serde_json::json!({
+                "id": id, "base_revision": base, "title": "Hội nghị tổng kết", "category_id": cat,
+                "cover_id": cover, "allow_comments": true, "allow_ratings": true,
+                "doc": { "blocks": [
+                    { "type": "paragraph", "text": [{ "text": "Sáng nay, hội nghị khai mạc." }] },
+                    { "type": "image", "media_id": first, "src": first_src, "width": 640,
+                      "height": 360, "alt": "Quang cảnh hội nghị" }
+                ] }
+            })
+        };
+        let cover = |id: i64| format!("SELECT cover_media_id FROM articles WHERE id = {id}");
+        // none chosen: the body's first picture
+        let (status, saved) = save_doc(&s, draft(None, 0, None)).await;
+        assert_eq!(status, 200, "{backend:?} {saved}");
+        let id = saved["id"].as_i64().unwrap();
+        let rev = saved["revision"].as_i64().unwrap();
+        assert_eq!(s.scalar(&cover(id)).await, first, "{backend:?}");
+        // another chosen: the cover, and the form says so
+        let (status, chosen) = save_doc(&s, draft(Some(id), rev, Some(other))).await;
+        assert_eq!(
+            (status, &chosen["changed"]),
+            (200, &serde_json::json!(true)),
+            "{chosen}"
+        );
+        assert_eq!(s.scalar(&cover(id)).await, other, "{backend:?}");
+        let rev = chosen["revision"].as_i64().unwrap();
+        let (_, form) = s
+            .query(GetArticleForm::PATH, &[("id", &id.to_string())])
+            .await;
+        assert_eq!(json(&form)["cover_id"], serde_json::json!(other), "{form}");
+        // the same again: nothing to store
+        let (_, same) = save_doc(&s, draft(Some(id), rev, Some(other))).await;
+        assert_eq!(
+            same["changed"],
+            serde_json::json!(false),
+            "{backend:?} {same}"
+        );
+        // a Markdown save (the import format) leaves the chosen cover as it is
+        let (status, _) = save(
+            &s,
+            id,
+            rev,
+            "Hội nghị tổng kết",
+            cat,
+            "",
+            &format!("![Quang cảnh]({first_src})"),
+        )
+        .await;
+        assert!(status < 400, "{backend:?}: {status}");
+        assert_eq!(
+            s.scalar(&cover(id)).await,
+            other,
+            "{backend:?}: kept over the body's picture"
+        );
+        let rev = s
+            .scalar(&format!(
+                "SELECT MAX(number) FROM article_revisions WHERE article_id = {id}"
+            ))
+            .await;
+        // a picture not in the library: refused in words, the cover kept
+        let (status, bad) = save_doc(&s, draft(Some(id), rev, Some(999_999))).await;
+        assert_eq!(status, 400, "{backend:?} {bad}");
+        assert!(bad.to_string().contains("Ảnh đại diện"), "{bad}");
+        assert_eq!(s.scalar(&cover(id)).await, other);
+        // back to the first picture
+        let (status, back) = save_doc(&s, draft(Some(id), rev, None)).await;
+        assert_eq!(
+            (status, &back["changed"]),
+            (200, &serde_json::json!(true)),
+            "{back}"
+        );
+        assert_eq!(s.scalar(&cover(id)).await, first, "{backend:?}");
+        let (_, form) = s
+            .query(GetArticleForm::PATH, &[("id", &id.to_string())])
+            .await;
+        assert_eq!(json(&form)["cover_id"], serde_json::Value::Null, "{form}");
     }
 }
 

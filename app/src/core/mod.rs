@@ -4,6 +4,8 @@
 //! which belongs to this layer too.
 
 pub mod error;
+#[cfg(any(feature = "ssr", feature = "staff"))]
+pub mod fold;
 #[cfg(feature = "ssr")]
 pub mod lease;
 pub mod links;

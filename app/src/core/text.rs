@@ -2,7 +2,6 @@
 //! Vietnamese folding / slug function (đ → d, tones and hats removed).
 
 use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
 
 /// NFC-normalises text that comes in from people or files, and trims it.
 pub fn nfc(s: &str) -> String {
@@ -32,17 +31,7 @@ pub fn like_contains(text: &str) -> String {
     format!("%{escaped}%")
 }
 
-/// Removes Vietnamese diacritics: "Xây dựng Đảng" → "Xay dung Dang".
-pub fn fold_vietnamese(s: &str) -> String {
-    s.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .map(|c| match c {
-            'đ' => 'd',
-            'Đ' => 'D',
-            other => other,
-        })
-        .collect()
-}
+pub use super::fold::fold_vietnamese;
 
 /// A URL slug: folded, lower case, ASCII letters and digits joined by single hyphens,
 /// at most 80 bytes, cut at a word boundary. "Xây dựng Đảng" → "xay-dung-dang".

@@ -42,6 +42,10 @@ pub struct Head {
     pub expire_at: Option<i64>,
     pub created_at: i64,
     pub updated_at: i64,
+    /// The topics it is in (ascending ids); set apart from the revisions' content.
+    pub topic_ids: Vec<i64>,
+    /// The cover picture its editor chose (None: the body's first picture).
+    pub chosen_cover: Option<i64>,
     pub content: Content,
 }
 
@@ -50,7 +54,7 @@ pub async fn head(conn: &mut AnyConnection, id: i64) -> Result<Option<Head>, sql
     let Some(r) = sqlx::query(
         "SELECT a.slug, a.status, a.created_by, u.display_name, c.name AS category, a.featured, a.publish_at, \
          a.expire_at, a.created_at, a.updated_at, a.title, a.sapo, a.category_id, a.byline, a.source, a.body_json, \
-         a.allow_comments, a.allow_ratings, a.seo_title, a.seo_description \
+         a.allow_comments, a.allow_ratings, a.seo_title, a.seo_description, a.cover_media_id, a.cover_chosen \
          FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by \
          WHERE a.id = $1",
     )
@@ -63,6 +67,7 @@ pub async fn head(conn: &mut AnyConnection, id: i64) -> Result<Option<Head>, sql
     let body: String = r.try_get("body_json")?;
     let body: Doc = serde_json::from_str(&body).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
     let tags = crate::features::tags::names_for_article(conn, id).await?;
+    let topic_ids = crate::features::topics::ids_for_article(conn, id).await?;
     let status: String = r.try_get("status")?;
     Ok(Some(Head {
         slug: r.try_get("slug")?,
@@ -78,6 +83,12 @@ pub async fn head(conn: &mut AnyConnection, id: i64) -> Result<Option<Head>, sql
         expire_at: r.try_get("expire_at")?,
         created_at: r.try_get("created_at")?,
         updated_at: r.try_get("updated_at")?,
+        topic_ids,
+        chosen_cover: if r.try_get::<i64, _>("cover_chosen")? != 0 {
+            r.try_get("cover_media_id")?
+        } else {
+            None
+        },
         content: Content {
             title: r.try_get("title")?,
             sapo: r.try_get("sapo")?,

@@ -30,4 +30,4 @@ pub use participation::participation;
 #[cfg(feature = "ssr")]
 pub use store::{ListFilter, Participation, newest, newest_per_root_category, page};
 #[cfg(feature = "ssr")]
-pub use writer::{Author, Settings, Write, WriteError, Written, write};
+pub use writer::{Author, Cover, Settings, Write, WriteError, Written, write};

@@ -63,6 +63,19 @@ pub struct Settings {
     pub featured: Option<bool>,
     pub allow_comments: Option<bool>,
     pub allow_ratings: Option<bool>,
+    /// The topics' ids (None: left as they are).
+    pub topics: Option<Vec<i64>>,
+    /// The cover picture (None: left as it is chosen, or the body's first picture).
+    pub cover: Option<Cover>,
+}
+
+/// Where an article's cover picture comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cover {
+    /// The body's first picture (the one before, while the body has none).
+    FirstPicture,
+    /// This picture of the library, whatever the body shows.
+    Chosen(i64),
 }
 
 /// What a write does.
@@ -360,10 +373,18 @@ async fn write_content(
     now: i64,
 ) -> Result<(), sqlx::Error> {
     let body_json = serde_json::to_string(&c.body).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    let cover = c.body.first_figure().map(|f| f.media_id);
+    let first = c.body.first_figure().map(|f| f.media_id);
+    // $18: the cover chosen now, $19: chosen (1), the first picture (0), as it was (NULL)
+    let (chosen, mode) = match settings.cover {
+        None => (None, None),
+        Some(Cover::FirstPicture) => (None, Some(0i64)),
+        Some(Cover::Chosen(m)) => (Some(m), Some(1)),
+    };
     sqlx::query(
         "UPDATE articles SET slug = $1, title = $2, sapo = $3, body_json = $4, body_text = $5, category_id = $6, \
-         byline = $7, source = $8, cover_media_id = COALESCE($9, cover_media_id), expire_at = $10, featured = $11, \
+         byline = $7, source = $8, expire_at = $10, featured = $11, \
+         cover_media_id = CASE WHEN $19 = 1 THEN $18 WHEN $19 = 0 OR cover_chosen = 0 THEN COALESCE($9, cover_media_id) \
+         ELSE cover_media_id END, cover_chosen = COALESCE($19, cover_chosen), \
          updated_at = $12, allow_comments = COALESCE($14, allow_comments), allow_ratings = COALESCE($15, allow_ratings), \
          seo_title = $16, seo_description = $17 WHERE id = $13",
     )
@@ -375,7 +396,7 @@ async fn write_content(
     .bind(c.category_id)
     .bind(&c.byline)
     .bind(&c.source)
-    .bind(cover)
+    .bind(first)
     .bind(settings.expire_at)
     .bind(featured as i64)
     .bind(now)
@@ -384,6 +405,8 @@ async fn write_content(
     .bind(settings.allow_ratings.map(i64::from))
     .bind(&c.seo.title)
     .bind(&c.seo.description)
+    .bind(chosen)
+    .bind(mode)
     .execute(&mut *conn)
     .await?;
     // the library's "where it is used": the body's pictures and the cover (kept from
@@ -396,5 +419,8 @@ async fn write_content(
             .await?;
     shown.extend(cover);
     crate::features::media::set_article_media(conn, id, &shown).await?;
+    if let Some(ids) = &settings.topics {
+        crate::features::topics::set_ids_for_article(conn, id, ids).await?;
+    }
     crate::features::tags::set_for_article(conn, id, &c.tags).await
 }

@@ -12,6 +12,10 @@ use crate::components::{admin_content, id_param};
 use crate::core::error::AppError;
 use crate::i18n::ta;
 
+/// How many of the most used tags the editor suggests from.
+#[cfg(feature = "ssr")]
+const KNOWN_TAGS: i64 = 500;
+
 /// The editing form, filled from the article (`id` 0: a new article).
 #[server(input = GetUrl)]
 pub async fn get_article_form(id: i64) -> Result<ArticleFormData, AppError> {
@@ -25,6 +29,12 @@ pub async fn get_article_form(id: i64) -> Result<ArticleFormData, AppError> {
     let tree = categories::load_tree(&ctx.pool).await?;
     let can_feature = user.can(Permission::ApproveArticle);
     let categories = super::server::category_choices_for(&tree, &user, None);
+    let topics: Vec<Choice> = crate::features::topics::choices(&ctx.pool)
+        .await?
+        .into_iter()
+        .map(|(id, label)| Choice { id, label })
+        .collect();
+    let known_tags = crate::features::tags::most_used(&ctx.pool, KNOWN_TAGS).await?;
     if id == 0 {
         return Ok(ArticleFormData {
             draft: Draft {
@@ -36,6 +46,8 @@ pub async fn get_article_form(id: i64) -> Result<ArticleFormData, AppError> {
             body: String::new(),
             address: ctx.site.url("/bai-viet/…"),
             categories,
+            topics,
+            known_tags,
             can_feature,
         });
     }
@@ -74,12 +86,16 @@ pub async fn get_article_form(id: i64) -> Result<ArticleFormData, AppError> {
             featured: head.featured,
             allow_comments: head.allow_comments,
             allow_ratings: head.allow_ratings,
+            topic_ids: head.topic_ids,
+            cover_id: head.chosen_cover,
             seo_title: s.seo.title,
             seo_description: s.seo.description,
             doc: s.body,
         },
         address: ctx.site.url(&crate::core::links::article_href(&head.slug)),
         categories,
+        topics,
+        known_tags,
         can_feature,
     })
 }

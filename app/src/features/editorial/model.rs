@@ -149,6 +149,10 @@ pub struct ArticleFormData {
     /// The article's public address, as search results show it.
     pub address: String,
     pub categories: Vec<Choice>,
+    /// Every topic, to put the article in.
+    pub topics: Vec<Choice>,
+    /// The most used tags, suggested as the writer types one.
+    pub known_tags: Vec<String>,
     pub can_feature: bool,
 }
 
@@ -171,6 +175,10 @@ pub struct Draft {
     pub featured: bool,
     pub allow_comments: bool,
     pub allow_ratings: bool,
+    /// The topics (chuyên đề) it is in, by id.
+    pub topic_ids: Vec<i64>,
+    /// The cover picture chosen (None: the body's first picture).
+    pub cover_id: Option<i64>,
     /// What search engines show (empty: the title, the sapo).
     pub seo_title: String,
     pub seo_description: String,
@@ -193,6 +201,8 @@ impl Draft {
             || a.featured != b.featured
             || a.allow_comments != b.allow_comments
             || a.allow_ratings != b.allow_ratings
+            || a.topic_ids != b.topic_ids
+            || a.cover_id != b.cover_id
             || a.seo_title != b.seo_title
             || a.seo_description != b.seo_description
             || a.doc != b.doc

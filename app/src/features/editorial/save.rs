@@ -17,13 +17,16 @@ pub async fn save_draft(draft: Draft) -> Result<Saved, AppError> {
     let ctx = crate::core::state::app_context()?;
     let user = super::server::desk_user().await?;
     let content = super::server::content_from_draft(&ctx.pool, &draft).await?;
-    let settings = super::server::settings_of(
+    let mut settings = super::server::settings_of(
         &user,
         &draft.expire_at,
         draft.featured,
         draft.allow_comments,
         draft.allow_ratings,
     )?;
+    let topics = super::server::topics_of(&ctx.pool, &draft.topic_ids).await?;
+    settings.topics = Some(topics.clone());
+    settings.cover = Some(super::server::cover_of(&ctx.pool, draft.cover_id).await?);
     let now = crate::core::time::now();
     let saved = |id, revision, changed| {
         use chrono::Timelike;
@@ -46,12 +49,19 @@ pub async fn save_draft(draft: Draft) -> Result<Saved, AppError> {
             }
             super::lock::check_free(&ctx.pool, id, user.id).await?;
             let latest = super::store::current_revision(&ctx.pool, id).await?;
+            // the tags compared as a set: they come back in name order
+            let mut stored = head.content;
+            stored.tags.sort();
+            let mut mine = content.clone();
+            mine.tags.sort();
             let same = latest == draft.base_revision
-                && head.content == content
+                && stored == mine
                 && head.expire_at == settings.expire_at
                 && settings.featured.is_none_or(|f| f == head.featured)
                 && head.allow_comments == draft.allow_comments
-                && head.allow_ratings == draft.allow_ratings;
+                && head.allow_ratings == draft.allow_ratings
+                && head.topic_ids == topics
+                && head.chosen_cover == draft.cover_id;
             if same {
                 return Ok(saved(id, latest, false));
             }

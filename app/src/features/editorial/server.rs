@@ -174,7 +174,40 @@ pub fn settings_of(
         featured: user.can(Permission::ApproveArticle).then_some(featured),
         allow_comments: Some(comments),
         allow_ratings: Some(ratings),
+        topics: None,
+        cover: None,
     })
+}
+
+/// The topics a save puts the article in: ascending, once each, every one existing.
+pub async fn topics_of(pool: &sqlx::AnyPool, ids: &[i64]) -> Result<Vec<i64>, AppError> {
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(ids);
+    }
+    let known = crate::features::topics::choices(pool).await?;
+    if ids.iter().any(|id| !known.iter().any(|(k, _)| k == id)) {
+        return Err(invalid(crate::i18n::te().topic_unknown));
+    }
+    Ok(ids)
+}
+
+/// The cover the editor asks for, checked: a chosen one must be a picture of the
+/// library.
+pub async fn cover_of(
+    pool: &sqlx::AnyPool,
+    chosen: Option<i64>,
+) -> Result<crate::features::articles::Cover, AppError> {
+    use crate::features::articles::Cover;
+    let Some(id) = chosen else {
+        return Ok(Cover::FirstPicture);
+    };
+    if super::store::media_by_ids(pool, &[id]).await?.is_empty() {
+        return Err(invalid(crate::i18n::te().cover_unknown));
+    }
+    Ok(Cover::Chosen(id))
 }
 
 fn invalid(m: impl Into<String>) -> AppError {

@@ -11,11 +11,13 @@ use super::uploader::{UploadQueue, Uploader};
 use super::views::{Choose, DescribeForm, picture_grid};
 use crate::i18n::tmd;
 
-/// `pick` gets the picture chosen (with its stored alt text); `close` closes the picker.
+/// `pick` gets the picture chosen (with its stored alt text); `close` closes the picker;
+/// `pick_label` names what choosing does (by default: into the article).
 #[component]
 pub fn MediaPicker(
     #[prop(into)] pick: Callback<MediaItem>,
     #[prop(into)] close: Callback<()>,
+    #[prop(default = tmd().pick)] pick_label: &'static str,
 ) -> impl IntoView {
     let words = RwSignal::new(String::new());
     let page = RwSignal::new(1u32);
@@ -93,7 +95,7 @@ pub fn MediaPicker(
                     <img src=item.thumb.clone() alt="" width=item.width height=item.height class="media-preview"/>
                     <DescribeForm item=item.clone() action=describe/>
                     {move || needs_alt.get().then(|| view! { <p class="form-error" role="alert">{tmd().pick_needs_alt}</p> })}
-                    <button type="button" class="button-primary" on:click=insert>{tmd().pick}</button>
+                    <button type="button" class="button-primary" on:click=insert>{pick_label}</button>
                 </div>
             })}
         </section>

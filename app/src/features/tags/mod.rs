@@ -6,4 +6,4 @@ mod store;
 
 pub use model::TagRef;
 #[cfg(feature = "ssr")]
-pub use store::{find, for_article, names_for_article, set_for_article};
+pub use store::{find, for_article, most_used, names_for_article, set_for_article};

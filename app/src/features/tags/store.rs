@@ -89,3 +89,14 @@ pub async fn set_for_article(
     }
     Ok(())
 }
+
+/// The names of the most used tags (at most `limit`): what the editor suggests.
+pub async fn most_used(pool: &AnyPool, limit: i64) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT t.name FROM tags t JOIN article_tags x ON x.tag_id = t.id \
+         GROUP BY t.id, t.name ORDER BY COUNT(*) DESC, t.name LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(pool)
+    .await
+}

@@ -7,4 +7,6 @@ mod store;
 
 pub use model::TopicRef;
 #[cfg(feature = "ssr")]
-pub use store::{all, ensure, find, for_article, set_for_article};
+pub use store::{
+    all, choices, ensure, find, for_article, ids_for_article, set_for_article, set_ids_for_article,
+};

@@ -88,20 +88,58 @@ pub async fn set_for_article(
     names: &[String],
     now: i64,
 ) -> Result<(), sqlx::Error> {
+    let mut ids = Vec::with_capacity(names.len());
+    for name in names {
+        if !slugify(name).is_empty() {
+            ids.push(ensure(conn, name, "", now).await?);
+        }
+    }
+    set_ids_for_article(conn, article_id, &ids).await
+}
+
+/// Every topic as (id, name), in their order: what the editor offers.
+pub async fn choices(pool: &AnyPool) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    sqlx::query("SELECT id, name FROM topics ORDER BY sort_order, id")
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get("id")?, r.try_get("name")?)))
+        .collect()
+}
+
+/// The ids of an article's topics, in ascending order (what the editor compares).
+pub async fn ids_for_article(
+    conn: &mut AnyConnection,
+    article_id: i64,
+) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT topic_id FROM article_topics WHERE article_id = $1 ORDER BY topic_id",
+    )
+    .bind(article_id)
+    .fetch_all(&mut *conn)
+    .await
+}
+
+/// Replaces the topics of an article by existing topics' ids (ids of no topic are
+/// left out: the editor's caller checks them first).
+pub async fn set_ids_for_article(
+    conn: &mut AnyConnection,
+    article_id: i64,
+    ids: &[i64],
+) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM article_topics WHERE article_id = $1")
         .bind(article_id)
         .execute(&mut *conn)
         .await?;
-    for name in names {
-        if slugify(name).is_empty() {
-            continue;
-        }
-        let id = ensure(conn, name, "", now).await?;
-        sqlx::query("INSERT INTO article_topics (article_id, topic_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-            .bind(article_id)
-            .bind(id)
-            .execute(&mut *conn)
-            .await?;
+    for id in ids {
+        sqlx::query(
+            "INSERT INTO article_topics (article_id, topic_id) SELECT $1, id FROM topics WHERE id = $2 \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(article_id)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(())
 }

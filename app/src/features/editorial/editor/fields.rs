@@ -1,6 +1,6 @@
-//! The article's fields around the body: title and sapo above it; category, tags,
-//! byline, source, expiry and the readers' switches beside it; and the conflict panel,
-//! shown when someone saved a newer revision: the two versions' differences, and a
+//! The article's fields around the body: title and sapo above it; category, tags
+//! (`tags`: with suggestions), topics, byline, source, expiry and the readers'
+//! switches beside it; and the conflict panel, shown when someone saved a newer revision: the two versions' differences, and a
 //! way to keep either.
 
 use leptos::prelude::*;
@@ -43,9 +43,10 @@ pub fn TitleFields(fields: RwSignal<Draft>) -> impl IntoView {
 pub fn SideFields(
     fields: RwSignal<Draft>,
     categories: Vec<Choice>,
+    topics: Vec<Choice>,
+    known_tags: Vec<String>,
     can_feature: bool,
 ) -> impl IntoView {
-    let (tags, on_tags) = bind!(fields, tags);
     let (byline, on_byline) = bind!(fields, byline);
     let (source, on_source) = bind!(fields, source);
     let (expire, on_expire) = bind!(fields, expire_at);
@@ -75,8 +76,32 @@ pub fn SideFields(
                 <option value="">{ta().form_choose_category}</option>
                 {choice_options(&categories, selected)}
             </select>
-            <label for="the">{ta().form_tags}</label>
-            <input id="the" type="text" prop:value=tags on:input=on_tags/>
+            <super::tags::TagsField fields known=known_tags/>
+            {(!topics.is_empty()).then(|| view! {
+                <fieldset class="checks">
+                    <legend>{te().topics}</legend>
+                    {topics.into_iter().map(|t| {
+                        let id = t.id;
+                        view! {
+                            <label class="check">
+                                <input type="checkbox"
+                                    prop:checked=move || fields.with(|f| f.topic_ids.contains(&id))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        fields.update(|f| {
+                                            f.topic_ids.retain(|t| *t != id);
+                                            if on {
+                                                f.topic_ids.push(id);
+                                                f.topic_ids.sort_unstable();
+                                            }
+                                        });
+                                    }/>
+                                {t.label}
+                            </label>
+                        }
+                    }).collect_view()}
+                </fieldset>
+            })}
             <label for="tac-gia">{ta().form_byline}</label>
             <input id="tac-gia" type="text" maxlength="200" prop:value=byline on:input=on_byline/>
             <label for="nguon">{ta().form_source}</label>

@@ -9,12 +9,14 @@
 mod autosave;
 mod blocks_ui;
 mod commands;
+mod cover;
 mod dom;
 mod fields;
 mod input;
 mod preview;
 pub mod state;
 mod surface;
+mod tags;
 mod toolbar;
 
 use leptos::prelude::*;
@@ -219,7 +221,9 @@ pub fn ArticleEditor(form: ArticleFormData) -> impl IntoView {
                 </p>
                 {move || save_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                 <preview::Checks s/>
-                <fields::SideFields fields categories=form.categories.clone() can_feature=form.can_feature/>
+                <cover::CoverField s fields/>
+                <fields::SideFields fields categories=form.categories.clone() topics=form.topics.clone()
+                    known_tags=form.known_tags.clone() can_feature=form.can_feature/>
                 <fields::SeoFields fields address=form.address.clone()/>
             </aside>
         </div>
