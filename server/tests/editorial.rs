@@ -963,6 +963,69 @@ async fn a_chosen_cover_stays_until_the_editor_goes_back_to_the_first_picture() 
     }
 }
 
+/// The publication time a writer asks for: kept with the article (not a publication
+/// date), shown on its desk page, where the schedule form starts from it.
+#[tokio::test]
+async fn the_requested_publication_time_is_kept_and_starts_the_schedule_form() {
+    for backend in backends() {
+        let s = TestServer::start(backend).await;
+        let cat = category(&s, "gio-dang").await;
+        s.sign_in_as("bt-gio-dang", "editor", PASSWORD).await;
+        let draft = |id: Option<i64>, base: i64, at: &str| {
+            serde_json::json!({
+                "id": id, "base_revision": base, "title": "Kỷ niệm ngày thành lập", "category_id": cat,
+                "publish_at": at, "allow_comments": true, "allow_ratings": true,
+                "doc": { "blocks": [{ "type": "paragraph", "text": [{ "text": "Sáng mai, lễ kỷ niệm." }] }] }
+            })
+        };
+        let (status, saved) = save_doc(&s, draft(None, 0, "2031-02-03T07:30")).await;
+        assert_eq!(status, 200, "{backend:?} {saved}");
+        let id = saved["id"].as_i64().unwrap();
+        let rev = saved["revision"].as_i64().unwrap();
+        let asked = format!("SELECT requested_publish_at FROM articles WHERE id = {id}");
+        // 07:30 in Vietnam (UTC+7) is 00:30 UTC
+        assert_eq!(s.scalar(&asked).await, 1_927_845_000, "{backend:?}");
+        let published =
+            format!("SELECT COUNT(*) FROM articles WHERE id = {id} AND publish_at IS NULL");
+        assert_eq!(s.scalar(&published).await, 1, "not a publication date");
+        let (_, form) = s
+            .query(GetArticleForm::PATH, &[("id", &id.to_string())])
+            .await;
+        assert_eq!(json(&form)["publish_at"], "2031-02-03T07:30", "{form}");
+        let (_, same) = save_doc(&s, draft(Some(id), rev, "2031-02-03T07:30")).await;
+        assert_eq!(
+            same["changed"],
+            serde_json::json!(false),
+            "{backend:?} {same}"
+        );
+        let (_, desk) = s
+            .query(GetDeskArticle::PATH, &[("id", &id.to_string())])
+            .await;
+        let desk = json(&desk);
+        assert_eq!(desk["requested_input"], "2031-02-03T07:30", "{desk}");
+        assert_eq!(
+            desk["requested_publish"], "Thứ hai - 03/02/2031 07:30",
+            "{desk}"
+        );
+        // not a time: refused in words, the one asked before kept
+        let (status, bad) = save_doc(&s, draft(Some(id), rev, "sáng mai")).await;
+        assert_eq!(status, 400, "{backend:?} {bad}");
+        assert!(bad.to_string().contains("Thời điểm đăng"), "{bad}");
+        assert_eq!(s.scalar(&asked).await, 1_927_845_000);
+        // emptied: none asked
+        let (status, none) = save_doc(&s, draft(Some(id), rev, "")).await;
+        assert_eq!(
+            (status, &none["changed"]),
+            (200, &serde_json::json!(true)),
+            "{none}"
+        );
+        let left = format!(
+            "SELECT COUNT(*) FROM articles WHERE id = {id} AND requested_publish_at IS NULL"
+        );
+        assert_eq!(s.scalar(&left).await, 1, "{backend:?}");
+    }
+}
+
 /// Takes or beats a lock as `s`'s client: (status, body).
 async fn hold(s: &TestServer, id: i64, take_over: bool) -> (u16, serde_json::Value) {
     let id = id.to_string();

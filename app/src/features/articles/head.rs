@@ -46,6 +46,8 @@ pub struct Head {
     pub topic_ids: Vec<i64>,
     /// The cover picture its editor chose (None: the body's first picture).
     pub chosen_cover: Option<i64>,
+    /// The time its writer asks for it to go out.
+    pub requested_publish_at: Option<i64>,
     pub content: Content,
 }
 
@@ -54,7 +56,7 @@ pub async fn head(conn: &mut AnyConnection, id: i64) -> Result<Option<Head>, sql
     let Some(r) = sqlx::query(
         "SELECT a.slug, a.status, a.created_by, u.display_name, c.name AS category, a.featured, a.publish_at, \
          a.expire_at, a.created_at, a.updated_at, a.title, a.sapo, a.category_id, a.byline, a.source, a.body_json, \
-         a.allow_comments, a.allow_ratings, a.seo_title, a.seo_description, a.cover_media_id, a.cover_chosen \
+         a.allow_comments, a.allow_ratings, a.seo_title, a.seo_description, a.cover_media_id, a.cover_chosen, a.requested_publish_at \
          FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by \
          WHERE a.id = $1",
     )
@@ -84,6 +86,7 @@ pub async fn head(conn: &mut AnyConnection, id: i64) -> Result<Option<Head>, sql
         created_at: r.try_get("created_at")?,
         updated_at: r.try_get("updated_at")?,
         topic_ids,
+        requested_publish_at: r.try_get("requested_publish_at")?,
         chosen_cover: if r.try_get::<i64, _>("cover_chosen")? != 0 {
             r.try_get("cover_media_id")?
         } else {

@@ -67,6 +67,8 @@ pub struct Settings {
     pub topics: Option<Vec<i64>>,
     /// The cover picture (None: left as it is chosen, or the body's first picture).
     pub cover: Option<Cover>,
+    /// The time the writer asks for it to go out (None: left as it is).
+    pub requested_publish_at: Option<Option<i64>>,
 }
 
 /// Where an article's cover picture comes from.
@@ -386,7 +388,8 @@ async fn write_content(
          cover_media_id = CASE WHEN $19 = 1 THEN $18 WHEN $19 = 0 OR cover_chosen = 0 THEN COALESCE($9, cover_media_id) \
          ELSE cover_media_id END, cover_chosen = COALESCE($19, cover_chosen), \
          updated_at = $12, allow_comments = COALESCE($14, allow_comments), allow_ratings = COALESCE($15, allow_ratings), \
-         seo_title = $16, seo_description = $17 WHERE id = $13",
+         seo_title = $16, seo_description = $17, \
+         requested_publish_at = CASE WHEN $20 = 1 THEN $21 ELSE requested_publish_at END WHERE id = $13",
     )
     .bind(slug)
     .bind(&c.title)
@@ -407,6 +410,8 @@ async fn write_content(
     .bind(&c.seo.description)
     .bind(chosen)
     .bind(mode)
+    .bind(settings.requested_publish_at.is_some() as i64)
+    .bind(settings.requested_publish_at.flatten())
     .execute(&mut *conn)
     .await?;
     // the library's "where it is used": the body's pictures and the cover (kept from

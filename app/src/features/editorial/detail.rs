@@ -47,6 +47,11 @@ pub async fn get_desk_article(id: i64) -> Result<DeskArticleData, AppError> {
         updated: crate::core::time::short_date(head.updated_at),
         publish_at: head.publish_at.map(crate::core::time::dateline),
         expire_at: head.expire_at.map(crate::core::time::dateline),
+        requested_publish: head.requested_publish_at.map(crate::core::time::dateline),
+        requested_input: head
+            .requested_publish_at
+            .map(crate::core::time::local_input)
+            .unwrap_or_default(),
         public_href: public.then(|| crate::core::links::article_href(&head.slug)),
         tags: head.content.tags.clone(),
         events,
@@ -67,6 +72,7 @@ fn action_form(
     transition: ServerAction<TransitionArticle>,
     id: i64,
     choice: super::model::ActionChoice,
+    requested: String,
 ) -> impl IntoView {
     let field_id = format!("ly-do-{}", choice.action);
     let time_id = format!("thoi-diem-{}", choice.action);
@@ -84,7 +90,7 @@ fn action_form(
             })}
             {choice.needs_time.then(|| view! {
                 <label for=time_id.clone()>{ta().desk_publish_time_label}</label>
-                <input id=time_id.clone() type="datetime-local" name="publish_at" required/>
+                <input id=time_id.clone() type="datetime-local" name="publish_at" required value=requested.clone()/>
             })}
             <button type="submit" class=class>{choice.label}</button>
         </ActionForm>
@@ -113,6 +119,7 @@ pub fn DeskArticlePage() -> impl IntoView {
                 <dt>{ta().desk_updated}</dt><dd>{a.updated.clone()}</dd>
                 {a.publish_at.clone().map(|p| view! { <dt>{ta().desk_publish_at}</dt><dd>{p}</dd> })}
                 {a.expire_at.clone().map(|p| view! { <dt>{ta().desk_expires}</dt><dd>{p}</dd> })}
+                {a.requested_publish.clone().map(|p| view! { <dt>{crate::i18n::te().publish_requested}</dt><dd>{p}</dd> })}
                 {(!a.tags.is_empty()).then(|| view! { <dt>{ta().desk_tags}</dt><dd>{a.tags.join(", ")}</dd> })}
                 {a.public_href.clone().map(|h| {
                     let text = h.clone();
@@ -139,7 +146,7 @@ pub fn DeskArticlePage() -> impl IntoView {
                     {a.can_edit.then(|| view! {
                         <A href=format!("{}/sua", desk_href(id)) attr:class="button-primary">{ta().desk_edit}</A>
                     })}
-                    {a.actions.clone().into_iter().map(|c| action_form(transition, id, c)).collect_view()}
+                    {a.actions.clone().into_iter().map(|c| action_form(transition, id, c, a.requested_input.clone())).collect_view()}
                 </div>
                 {form_error(transition.value())}
                 {(!a.can_edit && a.actions.is_empty()).then(|| view! {

@@ -83,6 +83,10 @@ pub async fn get_article_form(id: i64) -> Result<ArticleFormData, AppError> {
                 .expire_at
                 .map(crate::core::time::local_input)
                 .unwrap_or_default(),
+            publish_at: head
+                .requested_publish_at
+                .map(crate::core::time::local_input)
+                .unwrap_or_default(),
             featured: head.featured,
             allow_comments: head.allow_comments,
             allow_ratings: head.allow_ratings,

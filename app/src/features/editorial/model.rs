@@ -126,6 +126,10 @@ pub struct DeskArticleData {
     pub updated: String,
     pub publish_at: Option<String>,
     pub expire_at: Option<String>,
+    /// The time the writer asks for it to go out, as shown and as the schedule form's
+    /// `datetime-local` starts from it ("" when none).
+    pub requested_publish: Option<String>,
+    pub requested_input: String,
     /// The public address, when readers can see it.
     pub public_href: Option<String>,
     pub tags: Vec<String>,
@@ -172,6 +176,8 @@ pub struct Draft {
     pub source: String,
     /// `datetime-local` in Vietnam time, or empty.
     pub expire_at: String,
+    /// When the writer asks for it to go out: `datetime-local` in Vietnam time, or empty.
+    pub publish_at: String,
     pub featured: bool,
     pub allow_comments: bool,
     pub allow_ratings: bool,
@@ -198,6 +204,7 @@ impl Draft {
             || a.byline != b.byline
             || a.source != b.source
             || a.expire_at != b.expire_at
+            || a.publish_at != b.publish_at
             || a.featured != b.featured
             || a.allow_comments != b.allow_comments
             || a.allow_ratings != b.allow_ratings

@@ -27,6 +27,8 @@ pub async fn save_draft(draft: Draft) -> Result<Saved, AppError> {
     let topics = super::server::topics_of(&ctx.pool, &draft.topic_ids).await?;
     settings.topics = Some(topics.clone());
     settings.cover = Some(super::server::cover_of(&ctx.pool, draft.cover_id).await?);
+    let requested = super::server::requested_time(&draft.publish_at)?;
+    settings.requested_publish_at = Some(requested);
     let now = crate::core::time::now();
     let saved = |id, revision, changed| {
         use chrono::Timelike;
@@ -61,7 +63,8 @@ pub async fn save_draft(draft: Draft) -> Result<Saved, AppError> {
                 && head.allow_comments == draft.allow_comments
                 && head.allow_ratings == draft.allow_ratings
                 && head.topic_ids == topics
-                && head.chosen_cover == draft.cover_id;
+                && head.chosen_cover == draft.cover_id
+                && head.requested_publish_at == requested;
             if same {
                 return Ok(saved(id, latest, false));
             }

@@ -176,6 +176,7 @@ pub fn settings_of(
         allow_ratings: Some(ratings),
         topics: None,
         cover: None,
+        requested_publish_at: None,
     })
 }
 
@@ -192,6 +193,17 @@ pub async fn topics_of(pool: &sqlx::AnyPool, ids: &[i64]) -> Result<Vec<i64>, Ap
         return Err(invalid(crate::i18n::te().topic_unknown));
     }
     Ok(ids)
+}
+
+/// The time the writer asks for the article to go out (`datetime-local`, Vietnam
+/// time; empty: none).
+pub fn requested_time(input: &str) -> Result<Option<i64>, AppError> {
+    match input.trim() {
+        "" => Ok(None),
+        s => crate::core::time::parse_input(s)
+            .map(Some)
+            .ok_or_else(|| invalid(crate::i18n::te().publish_bad)),
+    }
 }
 
 /// The cover the editor asks for, checked: a chosen one must be a picture of the

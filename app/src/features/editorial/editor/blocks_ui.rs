@@ -216,9 +216,6 @@ pub fn upload_pictures(
     }
 }
 
-/// The type of a block dragged by its handle (its index).
-const BLOCK_DRAG: &str = "application/x-toasoan-block";
-
 /// The block under the pointer of a drag event, else the last.
 fn block_at(s: &Surface, ev: &web_sys::DragEvent) -> Option<usize> {
     let root = root(s);
@@ -235,78 +232,23 @@ fn block_at(s: &Surface, ev: &web_sys::DragEvent) -> Option<usize> {
         .or_else(|| s.ed.with_value(|e| e.doc.blocks.len().checked_sub(1)))
 }
 
-/// The handle beside the caret's block: dragged onto another block, it moves the
-/// block there (keyboards have Alt+Shift+↑/↓ and the toolbar's buttons).
-#[component]
-pub fn DragHandle(s: Surface) -> impl IntoView {
-    let top = RwSignal::new(None::<i32>);
-    // where the caret's block starts: read when the caret goes to another block (not
-    // at every key, which would make the browser lay the page out once more)
-    let block = Memo::new(move |_| s.focus.with(|f| f.block));
-    Effect::new(move |_| {
-        let block = block.get();
-        let y = block.and_then(|b| {
-            let el = root(&s)?.children().item(b as u32)?;
-            Some(el.dyn_into::<web_sys::HtmlElement>().ok()?.offset_top())
-        });
-        top.set(y);
-    });
-    let start = move |ev: web_sys::DragEvent| {
-        let (Some(b), Some(data)) = (s.focus.with_untracked(|f| f.block), ev.data_transfer())
-        else {
-            return;
-        };
-        let _ = data.set_data(BLOCK_DRAG, &b.to_string());
-        data.set_effect_allowed("move");
-    };
-    view! {
-        <div class="block-handle" draggable="true" aria-hidden="true" title=crate::i18n::te().drag_block
-            style:display=move || if top.get().is_some() { "block" } else { "none" }
-            style:top=move || format!("{}px", top.get().unwrap_or(0))
-            on:dragstart=start>"⠿"</div>
-    }
-}
-
-/// Over the editing area: a block's handle or files may be dropped.
+/// Over the editing area: files may be dropped.
 pub fn drag_over(ev: &web_sys::DragEvent) {
     if let Some(d) = ev.data_transfer() {
         let types = d.types();
-        let ours = (0..types.length()).any(|i| {
-            types
-                .get(i)
-                .as_string()
-                .is_some_and(|t| t == BLOCK_DRAG || t == "Files")
-        });
+        let ours =
+            (0..types.length()).any(|i| types.get(i).as_string().is_some_and(|t| t == "Files"));
         if ours {
             ev.prevent_default();
         }
     }
 }
 
-/// A drop on the editing area: a block moved by its handle, or pictures uploaded and
-/// put after the block under the pointer (anything else dropped is not taken: it would
-/// come in as the page's HTML).
+/// A drop on the editing area: pictures uploaded and put after the block under the
+/// pointer (anything else dropped is not taken: it would come in as the page's HTML).
 pub fn drop(s: Surface, ev: &web_sys::DragEvent, notice: RwSignal<Option<String>>) {
     ev.prevent_default();
     let data = ev.data_transfer();
-    let moved = data
-        .as_ref()
-        .and_then(|d| d.get_data(BLOCK_DRAG).ok())
-        .and_then(|b| b.parse::<usize>().ok());
-    if let Some(from) = moved {
-        let Some(to) = block_at(&s, ev) else {
-            return;
-        };
-        s.run_anywhere(|e, _, now| {
-            e.change(None, now, |doc| {
-                crate::content::edit::blocks::move_block(doc, from, to)?;
-                crate::content::edit::ends(doc, to)
-                    .map(|(first, _)| Caret::new(first, 0))
-                    .or(Some(Caret::new(Place::text(to), 0)))
-            })
-        });
-        return;
-    }
     let files = picture_files(data.and_then(|d| d.files()));
     if files.is_empty() {
         return;

@@ -50,6 +50,7 @@ pub fn SideFields(
     let (byline, on_byline) = bind!(fields, byline);
     let (source, on_source) = bind!(fields, source);
     let (expire, on_expire) = bind!(fields, expire_at);
+    let (publish, on_publish) = bind!(fields, publish_at);
     let category =
         move || fields.with(|f| f.category_id.map(|c| c.to_string()).unwrap_or_default());
     let on_category = move |ev| {
@@ -106,6 +107,9 @@ pub fn SideFields(
             <input id="tac-gia" type="text" maxlength="200" prop:value=byline on:input=on_byline/>
             <label for="nguon">{ta().form_source}</label>
             <input id="nguon" type="text" maxlength="200" prop:value=source on:input=on_source/>
+            <label for="gio-dang">{te().publish_at}</label>
+            <input id="gio-dang" type="datetime-local" aria-describedby="gio-dang-goi-y" prop:value=publish on:input=on_publish/>
+            <p class="hint" id="gio-dang-goi-y">{te().publish_hint}</p>
             <label for="het-han">{ta().form_expiry}</label>
             <input id="het-han" type="datetime-local" prop:value=expire on:input=on_expire/>
             <fieldset class="checks">

@@ -12,6 +12,7 @@ mod commands;
 mod cover;
 mod dom;
 mod fields;
+mod handle;
 mod input;
 mod preview;
 pub mod state;
@@ -189,7 +190,7 @@ pub fn ArticleEditor(form: ArticleFormData) -> impl IntoView {
                 <p class="label" id="noi-dung-nhan">{t.body}</p>
                 <Toolbar s menu link picture/>
                 <div class="editor-frame">
-                <blocks_ui::DragHandle s/>
+                <handle::DragHandle s/>
                 <div id="noi-dung-bai" class="editor-area article-body" role="textbox"
                     contenteditable=move || if held() { "false" } else { "true" } aria-readonly=move || held().to_string()
                     aria-multiline="true" aria-labelledby="noi-dung-nhan" aria-describedby="noi-dung-goi-y"
