@@ -52,7 +52,7 @@ pub fn DragHandle(s: Surface) -> impl IntoView {
         top.set(y);
     });
     // while dragged: the block it came from, and the pointer's height at the start
-    let dragged = StoredValue::new(None::<(usize, i32, i32)>);
+    let dragged = RwSignal::new(None::<(usize, i32, i32)>);
     let down = move |ev: PointerEvent| {
         let Some(b) = s.focus.with_untracked(|f| f.block) else {
             return;
@@ -67,18 +67,18 @@ pub fn DragHandle(s: Surface) -> impl IntoView {
         {
             let _ = h.set_pointer_capture(ev.pointer_id());
         }
-        dragged.set_value(Some((b, ev.client_y(), top.get_untracked().unwrap_or(0))));
+        dragged.set(Some((b, ev.client_y(), top.get_untracked().unwrap_or(0))));
     };
     let follow = move |ev: PointerEvent| {
-        if let Some((_, y0, t0)) = dragged.get_value() {
+        if let Some((_, y0, t0)) = dragged.get_untracked() {
             top.set(Some(t0 + ev.client_y() - y0));
         }
     };
     let up = move |ev: PointerEvent| {
-        let Some((from, _, t0)) = dragged.get_value() else {
+        let Some((from, _, t0)) = dragged.get_untracked() else {
             return;
         };
-        dragged.set_value(None);
+        dragged.set(None);
         top.set(Some(t0));
         if let Some(to) = block_at_height(&s, f64::from(ev.client_y()))
             && to != from
@@ -87,14 +87,14 @@ pub fn DragHandle(s: Surface) -> impl IntoView {
         }
     };
     let cancel = move |_: PointerEvent| {
-        if let Some((_, _, t0)) = dragged.get_value() {
-            dragged.set_value(None);
+        if let Some((_, _, t0)) = dragged.get_untracked() {
+            dragged.set(None);
             top.set(Some(t0));
         }
     };
     view! {
         <div class="block-handle" aria-hidden="true" title=crate::i18n::te().drag_block
-            class:dragging=move || top.get().is_some() && dragged.with_value(Option::is_some)
+            class:dragging=move || dragged.with(Option::is_some)
             style:display=move || if top.get().is_some() { "block" } else { "none" }
             style:top=move || format!("{}px", top.get().unwrap_or(0))
             on:pointerdown=down on:pointermove=follow on:pointerup=up on:pointercancel=cancel>"⠿"</div>
