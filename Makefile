@@ -11,6 +11,9 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export CARGO_TERM_COLOR := never
 CARGO_LEPTOS_VERSION := 0.3.10
 WASM_BINDGEN_VERSION := 0.2.130
+# splits the staff's client into its main part and the editor (scripts/staff-client.sh);
+# the crate cargo-leptos links for its own --split, here as its command-line tool
+WASM_SPLIT_VERSION := 0.2.3
 ADDR ?= 127.0.0.1:3000
 
 # The environment `cargo leptos build` gives the server build (debug): clippy and the
@@ -53,6 +56,9 @@ tools-rust:
 	fi
 	if ! wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)"; then
 	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	fi
+	if ! cargo install --list | grep -q "^wasm_split_cli_support v$(WASM_SPLIT_VERSION):"; then
+	  cargo install wasm_split_cli_support --version $(WASM_SPLIT_VERSION) --features build-binary --locked
 	fi
 
 tools-npm:

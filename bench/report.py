@@ -123,12 +123,19 @@ if manifest:
         tot = [sum(x) for x in zip(*(sizes(p) for p in paths))] if paths else [0, 0, 0]
         name = key.strip("_").rsplit("_", 1)[0].removesuffix("_view").removesuffix("_loader")
         w(f"| {name} | {len(paths)} | {kb(tot[0])} | {kb(tot[1])} | {kb(tot[2])} |")
-staff = one("toasoan-staff.*.wasm")
-if staff:
-    raw, gz, br = sizes(staff)
+staff_json = os.path.join(pkg, "staff.json")
+if os.path.exists(staff_json):
+    staff = json.load(open(staff_json))
     w("")
-    w(f"The staff's client, which holds the block editor (the admin area's pages only, never a reader's): "
-      f"{os.path.basename(staff)} {kb(raw)} raw, {kb(gz)} gzip, {kb(br)} brotli.")
+    w("The staff's client (the admin area's pages only, never a reader's) and its lazily loaded part, "
+      "the block editor (fetched only when an editor opens it):")
+    w("")
+    w("| part | files | raw | gzip | brotli |")
+    w("|---|---:|---:|---:|---:|")
+    for name, files in [("staff client (main)", [staff["wasm"]]), ("block editor", staff.get("parts", []))]:
+        paths = [p for p in (os.path.join(pkg, f) for f in files) if os.path.exists(p)]
+        tot = [sum(x) for x in zip(*(sizes(p) for p in paths))] if paths else [0, 0, 0]
+        w(f"| {name} | {len(paths)} | {kb(tot[0])} | {kb(tot[1])} | {kb(tot[2])} |")
 typing = next((l for l in lines if l.get("bench") == "editor-typing"), None)
 if typing:
     h, f = typing["handled_ms"], typing["frame_ms"]

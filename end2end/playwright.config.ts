@@ -3,7 +3,7 @@
 // on a fresh SQLite database in ../target/e2e, seeded with the demo content and three
 // accounts: editor bientap / bien-tap-2026, contributor congtac / cong-tac-2026,
 // editor-in-chief truongban / truong-ban-2026, moderator kiemduyet / kiem-duyet-2026,
-// admin quantri / quan-tri-2026.
+// admin quantri / quan-tri-2026, member dangvien / dang-vien-2026.
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3107);
@@ -57,6 +57,8 @@ export default defineConfig({
       `user add kiemduyet --role moderator --display-name 'Phạm Kiểm Duyệt' && ` +
       `printf 'quan-tri-2026\\n' | ../target/${profile}/toasoan --data-dir ../target/e2e ` +
       `user add quantri --role admin --display-name 'Võ Quản Trị' && ` +
+      `printf 'dang-vien-2026\\n' | ../target/${profile}/toasoan --data-dir ../target/e2e ` +
+      `user add dangvien --role member --display-name 'Nguyễn Thị Đảng Viên' && ` +
       `../target/${profile}/toasoan --data-dir ../target/e2e --config toasoan-e2e.toml serve --addr 127.0.0.1:${port} --demo-if-empty`,
     url: `http://127.0.0.1:${port}/`,
     timeout: 120_000,

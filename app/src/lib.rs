@@ -25,3 +25,14 @@ pub mod i18n;
 pub mod pages;
 
 pub use pages::routes::{App, shell};
+
+/// The clients' start, called by the page's script once the WASM is instantiated; the
+/// page's islands wake when it resolves. The staff's client first fetches the lazily
+/// loaded part the page was rendered with (the block editor).
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub async fn hydrate() {
+    components::client::start();
+    #[cfg(all(feature = "staff", not(feature = "ssr")))]
+    features::editorial::form::load_editor_if_shown().await;
+}

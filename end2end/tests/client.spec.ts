@@ -46,7 +46,7 @@ test('a reader downloads the client once', async ({ page }) => {
   expect(wasm[0]).toMatch(/\/pkg\/toasoan\.[A-Za-z0-9_-]+\.wasm$/);
   const parts = net.requested().filter((u) => /\/pkg\/(split_|chunk_)/.test(u));
   expect(parts, 'no part of the account pages').toEqual([]);
-  expect(net.requested().filter((u) => u.includes('toasoan-staff')), 'not the staff client').toEqual([]);
+  expect(net.requested().filter((u) => u.includes('/pkg/staff.')), 'not the staff client').toEqual([]);
   // the admin area is not in the reader's client at all, only in the staff's
   const js = net.requested().find((u) => /\/pkg\/toasoan\.[A-Za-z0-9_-]+\.js$/.test(u));
   expect(js).toBeTruthy();
@@ -59,7 +59,8 @@ test('a reader downloads the client once', async ({ page }) => {
   }
 });
 
-const STAFF_WASM = /\/pkg\/toasoan-staff\.[A-Za-z0-9_-]+\.wasm$/;
+const STAFF_WASM = /\/pkg\/staff\.[A-Za-z0-9_-]+\/toasoan-staff_bg\.wasm$/;
+const EDITOR_PART = /\/pkg\/staff\.[A-Za-z0-9_-]+\/(split|chunk)_[^/]*\.wasm$/;
 const READER_WASM = /\/pkg\/toasoan\.[A-Za-z0-9_-]+\.wasm$/;
 
 test('the sign-in page comes in a part, the admin area in the staff client', async ({ page }) => {
@@ -81,7 +82,7 @@ test('the sign-in page comes in a part, the admin area in the staff client', asy
   await hydrated(page);
   expect(requested.filter((u) => STAFF_WASM.test(u))).toHaveLength(1);
   expect(requested.filter((u) => READER_WASM.test(u)), 'not the reader’s client').toEqual([]);
-  await expect(page.locator('link[rel="preload"][href*="toasoan-staff"][crossorigin="anonymous"]')).toHaveCount(1);
+  await expect(page.locator('link[rel="preload"][href*="toasoan-staff_bg"][crossorigin="anonymous"]')).toHaveCount(1);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   // inside the admin area, moving between pages stays in the browser
   await page.locator('.admin-nav a', { hasText: 'Nhật ký' }).click();
@@ -99,4 +100,32 @@ test('an admin page opened directly downloads the staff client once', async ({ p
   const staff = net.requested().filter((u) => STAFF_WASM.test(u));
   expect(staff, 'asked for once (the preload is the download the loader uses)').toHaveLength(1);
   expect(net.requested().filter((u) => READER_WASM.test(u))).toEqual([]);
+});
+
+test('the block editor is a part of the staff client, fetched when an editor opens it', async ({ page }) => {
+  await signIn(page, 'bientap', 'bien-tap-2026', '/quan-tri');
+  const net = await downloads(page);
+  await page.goto('/quan-tri/bai-viet');
+  await hydrated(page);
+  expect(net.requested().filter((u) => EDITOR_PART.test(u)), 'the desk needs no editor').toEqual([]);
+  await expect(page.locator('link[rel="preload"][href*="/split_"]')).toHaveCount(0);
+  // moving to the editor inside the admin area fetches its part, then draws it
+  await page.locator('.admin-nav a', { hasText: 'Viết bài mới' }).click();
+  await expect(page).toHaveURL(/\/quan-tri\/bai-viet\/moi$/);
+  await expect(page.locator('#noi-dung-bai')).toBeVisible();
+  expect(net.requested().filter((u) => EDITOR_PART.test(u)).length, 'the editor’s part').toBeGreaterThan(0);
+  // opened directly, the page preloads the part beside the main WASM and wakes over
+  // the server's editor (one editing area, which takes typing)
+  const direct = await downloads(page);
+  await page.goto('/quan-tri/bai-viet/moi');
+  await hydrated(page);
+  const preloads = page.locator('link[rel="preload"][href*="/split_"][crossorigin="anonymous"]');
+  expect(await preloads.count()).toBeGreaterThan(0);
+  const parts = direct.requested().filter((u) => EDITOR_PART.test(u));
+  expect(parts.length).toBeGreaterThan(0);
+  expect(new Set(parts).size, 'each file asked for once').toBe(parts.length);
+  await expect(page.locator('#noi-dung-bai')).toHaveCount(1);
+  await page.locator('#noi-dung-bai').click();
+  await page.keyboard.type('Đã tải phần soạn thảo.');
+  await expect(page.locator('#noi-dung-bai p').first()).toHaveText('Đã tải phần soạn thảo.');
 });

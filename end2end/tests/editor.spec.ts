@@ -326,7 +326,7 @@ test('blocks move by their handle and by keys; the preview is the public page’
   await expect(preview).toHaveCount(0);
 });
 
-test('tags are suggested as they are typed, by keyboard or touch; topics, the cover and the publication time chosen beside the body', async ({ browser }, testInfo) => {
+test('tags are suggested as they are typed, by keyboard or touch; topics, the cover, the publication time and members only chosen beside the body', async ({ browser }, testInfo) => {
   const writer = await signedIn(browser, 'bientap', 'bien-tap-2026', '/quan-tri/bai-viet/moi');
   await writer.getByLabel('Tiêu đề', { exact: true }).fill(`Tuyên giáo ở cơ sở (${testInfo.project.name})`);
   const option = writer.locator('#chuyen-muc option', { hasText: 'Nhân sự mới' }).first();
@@ -357,6 +357,8 @@ test('tags are suggested as they are typed, by keyboard or touch; topics, the co
   await topic.check();
   // the time the writer asks for it to go out, for the approver's schedule
   await writer.getByLabel('Thời điểm đăng đề nghị').fill('2031-02-03T07:30');
+  // an internal bulletin: for signed-in members only
+  await writer.getByRole('checkbox', { name: /Chỉ thành viên đã đăng nhập được đọc/ }).check();
 
   // the body has no picture: the cover is chosen from the library (its alt text first)
   const cover = writer.locator('.editor-cover');
@@ -379,6 +381,7 @@ test('tags are suggested as they are typed, by keyboard or touch; topics, the co
   await hydrated(writer);
   await expect(writer.getByRole('checkbox', { name: 'Bảo vệ nền tảng tư tưởng của Đảng' })).toBeChecked();
   await expect(writer.getByLabel('Thời điểm đăng đề nghị')).toHaveValue('2031-02-03T07:30');
+  await expect(writer.getByRole('checkbox', { name: /Chỉ thành viên đã đăng nhập được đọc/ })).toBeChecked();
   await expect(writer.getByRole('combobox', { name: /Thẻ/ })).toHaveValue(/^(Đảng viên, Đất đai|Đất đai, Đảng viên)$/);
   // the chosen cover stays; and back to the body's pictures, by keyboard
   const kept = writer.locator('.editor-cover');

@@ -49,29 +49,41 @@ impl PkgFiles {
     pub fn load(dir: &Path, hashed: bool) -> PkgFiles {
         let mut files = HashMap::new();
         let mut copies: Vec<(String, Bytes)> = Vec::new();
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let Ok(name) = entry.file_name().into_string() else {
-                continue;
-            };
-            let Ok(bytes) = std::fs::read(entry.path()) else {
-                continue;
-            };
-            if name.ends_with(".br") || name.ends_with(".gz") {
-                copies.push((name, Bytes::from(bytes)));
-                continue;
+        let mut folders = vec![(dir.to_path_buf(), String::new())];
+        // the folder and the folders in it, one level deep: the staff's client is a
+        // folder named by its content (its split parts import each other by plain name)
+        while let Some((folder, prefix)) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
+                let Ok(name) = entry.file_name().into_string() else {
+                    continue;
+                };
+                let name = format!("{prefix}{name}");
+                if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                    if prefix.is_empty() {
+                        folders.push((entry.path(), format!("{name}/")));
+                    }
+                    continue;
+                }
+                let Ok(bytes) = std::fs::read(entry.path()) else {
+                    continue;
+                };
+                if name.ends_with(".br") || name.ends_with(".gz") {
+                    copies.push((name, Bytes::from(bytes)));
+                    continue;
+                }
+                let digest = crate::page_cache::content_tag(&bytes);
+                files.insert(
+                    name.clone(),
+                    File {
+                        content_type: HeaderValue::from_static(content_type(&name)),
+                        etag: HeaderValue::from_str(&format!("\"{digest}\""))
+                            .unwrap_or(HeaderValue::from_static("\"0\"")),
+                        plain: Bytes::from(bytes),
+                        brotli: None,
+                        gzip: None,
+                    },
+                );
             }
-            let digest = crate::page_cache::content_tag(&bytes);
-            files.insert(
-                name.clone(),
-                File {
-                    content_type: HeaderValue::from_static(content_type(&name)),
-                    etag: HeaderValue::from_str(&format!("\"{digest}\""))
-                        .unwrap_or(HeaderValue::from_static("\"0\"")),
-                    plain: Bytes::from(bytes),
-                    brotli: None,
-                    gzip: None,
-                },
-            );
         }
         for (name, bytes) in copies {
             let (original, brotli) = match name.strip_suffix(".br") {
@@ -172,6 +184,11 @@ mod tests {
         std::fs::write(dir.path().join("toasoan.abc.wasm.br"), b"brotli").unwrap();
         std::fs::write(dir.path().join("toasoan.abc.wasm.gz"), b"gzip").unwrap();
         std::fs::write(dir.path().join("toasoan.abc.css"), b"body{}").unwrap();
+        let staff = dir.path().join("staff.def");
+        std::fs::create_dir_all(staff.join("deeper")).unwrap();
+        std::fs::write(staff.join("split_editor.wasm"), b"\0asm part").unwrap();
+        std::fs::write(staff.join("split_editor.wasm.br"), b"part brotli").unwrap();
+        std::fs::write(staff.join("deeper").join("x.js"), b"not served").unwrap();
         dir
     }
 
@@ -197,7 +214,7 @@ mod tests {
     async fn the_copy_the_browser_accepts_from_memory() {
         let dir = folder();
         let files = PkgFiles::load(dir.path(), true);
-        assert_eq!(files.len(), 2, "the copies are not files of their own");
+        assert_eq!(files.len(), 3, "the copies are not files of their own");
         let res = get(
             &files,
             "/toasoan.abc.wasm",
@@ -222,6 +239,23 @@ mod tests {
         let res = get(&files, "/toasoan.abc.css", &[("accept-encoding", "br")]).await;
         assert!(res.headers().get("content-encoding").is_none());
         assert_eq!(res.headers()["content-type"], "text/css; charset=utf-8");
+    }
+
+    #[tokio::test]
+    async fn a_folder_in_pkg_is_served_under_its_name_one_level_deep() {
+        let dir = folder();
+        let files = PkgFiles::load(dir.path(), true);
+        let res = get(
+            &files,
+            "/staff.def/split_editor.wasm",
+            &[("accept-encoding", "br")],
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.headers()["content-encoding"], "br");
+        assert_eq!(body(res).await, b"part brotli");
+        let res = get(&files, "/staff.def/deeper/x.js", &[]).await;
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
     }
 
     #[tokio::test]

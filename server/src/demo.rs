@@ -172,6 +172,10 @@ pub const ARTICLES: &[(&str, &str)] = &[
         "27-hoi-dap-ket-nap-dang.md",
         include_str!("../demo/27-hoi-dap-ket-nap-dang.md"),
     ),
+    (
+        "28-ban-tin-sinh-hoat-chi-bo-thang-6.md",
+        include_str!("../demo/28-ban-tin-sinh-hoat-chi-bo-thang-6.md"),
+    ),
 ];
 
 /// What a demo run did.

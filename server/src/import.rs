@@ -66,6 +66,9 @@ pub struct FrontMatter {
     pub slug: Option<String>,
     #[serde(default)]
     pub featured: bool,
+    /// An internal bulletin: read by signed-in members and staff only.
+    #[serde(default)]
+    pub members_only: bool,
 }
 
 /// A parsed file, ready to store.
@@ -81,6 +84,7 @@ pub struct ParsedArticle {
     pub topics: Vec<String>,
     pub lead: String,
     pub featured: bool,
+    pub members_only: bool,
     pub body: String,
 }
 
@@ -211,6 +215,7 @@ pub fn parse(file: &str, text: &str) -> Result<ParsedArticle, ImportError> {
             .collect(),
         lead: clean(front.lead),
         featured: front.featured,
+        members_only: front.members_only,
         body: body.to_string(),
     })
 }
@@ -334,6 +339,7 @@ pub async fn store(
     };
     let settings = Settings {
         featured: Some(parsed.featured),
+        members_only: Some(parsed.members_only),
         ..Settings::default()
     };
     let what = Write::Publish {

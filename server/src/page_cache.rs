@@ -232,6 +232,12 @@ impl PageCache {
         page
     }
 
+    /// Forgets the page kept at `key`, if any.
+    fn forget(&self, key: &str) {
+        let mut pages = self.pages.write().unwrap_or_else(|e| e.into_inner());
+        pages.remove(key);
+    }
+
     /// How many pages are kept (fresh or not).
     pub fn len(&self) -> usize {
         self.pages.read().unwrap_or_else(|e| e.into_inner()).len()
@@ -544,6 +550,9 @@ async fn render(
         && !parts.headers.contains_key(header::SET_COOKIE)
         && !parts.headers.contains_key(header::CONTENT_ENCODING);
     if !keepable {
+        // what the page answers now (gone, for members only, an error) replaces the
+        // copy kept before: no reader waiting on this render is handed that copy
+        state.pages.forget(&key);
         return Response::from_parts(parts, body);
     }
     let plain = match axum::body::to_bytes(body, usize::MAX).await {

@@ -30,11 +30,15 @@ pub struct ClientFiles {
     pub staff: Option<StaffFiles>,
 }
 
-/// The staff's client: its module and its WASM (`/pkg/toasoan-staff.<hash>.js`, …).
+/// The staff's client, in its folder of the pkg folder: its module and its WASM
+/// (`staff.<hash>/toasoan-staff.js`, …) and the WASM files of its lazily loaded part
+/// (the block editor's, fetched on the editor's pages only).
 #[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
 pub struct StaffFiles {
     pub js: String,
     pub wasm: String,
+    #[serde(default)]
+    pub parts: Vec<String>,
 }
 
 /// The file naming the staff client's files, in the pkg folder.
@@ -83,6 +87,7 @@ impl ClientFiles {
             .map(|files| StaffFiles {
                 js: format!("/{pkg}/{}", files.js),
                 wasm: format!("/{pkg}/{}", files.wasm),
+                parts: files.parts.iter().map(|p| format!("/{pkg}/{p}")).collect(),
             });
         Self {
             js: named("js", "js"),
@@ -155,11 +160,34 @@ pub fn preload_part(prefix: &str) {
     let _ = prefix;
 }
 
-/// The clients' start, called by the page's script once the WASM is instantiated (both
-/// entry crates, `src` and `src/staff`, only link this crate).
+/// Preloads the staff client's lazily loaded part (the block editor's) from the head of
+/// an admin page the server renders with it, so it downloads beside the main WASM;
+/// the staff client's start waits for it before waking the page (`crate::hydrate`).
+pub fn preload_staff_parts() {
+    #[cfg(feature = "ssr")]
+    {
+        use leptos_meta::Link;
+        let Some(options) = use_context::<LeptosOptions>() else {
+            return;
+        };
+        let files = ClientFiles::current(&options);
+        let Some(staff) = &files.staff else {
+            return;
+        };
+        for part in &staff.parts {
+            let href = part.clone();
+            let _registered = view! {
+                <Link rel="preload" href=href as_="fetch" type_="application/wasm" crossorigin="anonymous"/>
+            }
+            .to_html();
+        }
+    }
+}
+
+/// The start both clients share, called by the crate's `hydrate` (both entry crates,
+/// `src` and `src/staff`, only link this crate).
 #[cfg(feature = "hydrate")]
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn hydrate() {
+pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
 }
@@ -204,7 +232,7 @@ fn client_files_view(files: &ClientFiles, staff_page: bool) -> impl IntoView + u
     };
     let nonce = leptos::nonce::use_nonce();
     let start = format!(
-        "import({js:?}).then(m=>m.default({{module_or_path:{wasm:?}}}).then(()=>{{m.hydrate();{ISLANDS}}}))"
+        "import({js:?}).then(m=>m.default({{module_or_path:{wasm:?}}}).then(()=>m.hydrate()).then(()=>{{{ISLANDS}}}))"
     );
     view! {
         <link rel="stylesheet" id="leptos" href=files.css.clone()/>
@@ -238,18 +266,20 @@ mod tests {
     fn the_admin_pages_start_the_staff_client() {
         let files = ClientFiles::new("toasoan", "pkg", Some("js: AAA\nwasm: BBB\n"), |name| {
             (name == STAFF_MANIFEST).then(|| {
-                r#"{"js":"toasoan-staff.S1.js","wasm":"toasoan-staff.S1.wasm"}"#.to_string()
+                r#"{"js":"staff.S1/toasoan-staff.js","wasm":"staff.S1/toasoan-staff_bg.wasm","parts":["staff.S1/split_editor.wasm"]}"#.to_string()
             })
         });
+        let parts = &files.staff.as_ref().expect("the staff client").parts;
+        assert_eq!(parts, &vec!["/pkg/staff.S1/split_editor.wasm".to_string()]);
         let owner = Owner::new();
         owner.set();
         let staff = client_files_view(&files, true).to_html();
         assert!(
-            staff.contains(r#"import("/pkg/toasoan-staff.S1.js")"#),
+            staff.contains(r#"import("/pkg/staff.S1/toasoan-staff.js")"#),
             "{staff}"
         );
         assert!(
-            staff.contains(r#"rel="preload" href="/pkg/toasoan-staff.S1.wasm""#),
+            staff.contains(r#"rel="preload" href="/pkg/staff.S1/toasoan-staff_bg.wasm""#),
             "{staff}"
         );
         assert!(!staff.contains("toasoan.BBB.wasm"), "{staff}");
@@ -258,7 +288,7 @@ mod tests {
             reader.contains(r#"import("/pkg/toasoan.AAA.js")"#),
             "{reader}"
         );
-        assert!(!reader.contains("toasoan-staff"), "{reader}");
+        assert!(!reader.contains("staff.S1"), "{reader}");
         // not built: the admin pages fall back to the reader's client
         let plain = ClientFiles::new("toasoan", "pkg", None, |_| None);
         let fallback = client_files_view(&plain, true).to_html();

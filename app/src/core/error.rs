@@ -96,12 +96,19 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
-/// Sets the HTTP status of the page being rendered on the server (no-op in the browser).
+/// Sets the HTTP status of the page being rendered on the server (no-op in the browser),
+/// unless the page sends the browser elsewhere (a redirect stays one).
 pub fn set_page_status(status: u16) {
     #[cfg(feature = "ssr")]
     {
         if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
             && let Ok(code) = http::StatusCode::from_u16(status)
+            && !res
+                .0
+                .read()
+                .ok()
+                .and_then(|parts| parts.status)
+                .is_some_and(|s| s.is_redirection())
         {
             res.set_status(code);
         }

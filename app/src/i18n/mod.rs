@@ -229,6 +229,8 @@ pub struct Strings {
     pub most_commented: &'static str,
     pub reads: &'static str,
     pub comments_unit: &'static str,
+    /// The lock mark of an article for members only, in lists and on its page.
+    pub members_only: &'static str,
     pub sidebar: &'static str,
     pub weekdays: [&'static str; 7],
     pub err_invalid_title: &'static str,
@@ -360,6 +362,7 @@ pub const VI: Strings = Strings {
     most_commented: "Nhiều ý kiến nhất",
     reads: "lượt đọc",
     comments_unit: "ý kiến",
+    members_only: "Dành cho thành viên",
     sidebar: "Tin đọc nhiều",
     weekdays: [
         "Thứ hai",
@@ -498,6 +501,7 @@ pub const EN: Strings = Strings {
     most_commented: "Most commented",
     reads: "reads",
     comments_unit: "comments",
+    members_only: "Members only",
     sidebar: "Popular",
     weekdays: [
         "Monday",

@@ -23,6 +23,9 @@ pub async fn load_public(slug: &str) -> Result<ArticleData, AppError> {
     let (mut article, category_id) = store::find_public(pool, now, slug)
         .await?
         .ok_or(AppError::NotFound)?;
+    if article.members_only {
+        super::participation::members_only_gate(slug).await?;
+    }
     // counted in memory, written later by the flush job: the page never waits on it
     if let Some(reader) = crate::features::guard::reader_key().await? {
         ctx.views.record(article.id, &reader, now);

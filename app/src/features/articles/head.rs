@@ -38,6 +38,8 @@ pub struct Head {
     pub featured: bool,
     pub allow_comments: bool,
     pub allow_ratings: bool,
+    /// For signed-in members and staff only.
+    pub members_only: bool,
     pub publish_at: Option<i64>,
     pub expire_at: Option<i64>,
     pub created_at: i64,
@@ -56,8 +58,8 @@ pub async fn head(conn: &mut AnyConnection, id: i64) -> Result<Option<Head>, sql
     let Some(r) = sqlx::query(
         "SELECT a.slug, a.status, a.created_by, u.display_name, c.name AS category, a.featured, a.publish_at, \
          a.expire_at, a.created_at, a.updated_at, a.title, a.sapo, a.category_id, a.byline, a.source, a.body_json, \
-         a.allow_comments, a.allow_ratings, a.seo_title, a.seo_description, a.cover_media_id, a.cover_chosen, a.requested_publish_at \
-         FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by \
+         a.allow_comments, a.allow_ratings, a.seo_title, a.seo_description, a.cover_media_id, a.cover_chosen, a.requested_publish_at, \
+         a.members_only FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by \
          WHERE a.id = $1",
     )
     .bind(id)
@@ -81,6 +83,7 @@ pub async fn head(conn: &mut AnyConnection, id: i64) -> Result<Option<Head>, sql
         featured: r.try_get::<i64, _>("featured")? != 0,
         allow_comments: r.try_get::<i64, _>("allow_comments")? != 0,
         allow_ratings: r.try_get::<i64, _>("allow_ratings")? != 0,
+        members_only: r.try_get::<i64, _>("members_only")? != 0,
         publish_at: r.try_get("publish_at")?,
         expire_at: r.try_get("expire_at")?,
         created_at: r.try_get("created_at")?,

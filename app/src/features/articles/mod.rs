@@ -26,7 +26,7 @@ pub use counters::{add_comments, add_views, lock_counters, set_comment_count, se
 pub use head::{Content, Head, Seo, head, id_by_slug, latest_revision};
 pub use model::{ArticleCard, ArticleData, RatingSummary, Thumb};
 #[cfg(feature = "ssr")]
-pub use participation::participation;
+pub use participation::{open_to_reader, participation};
 #[cfg(feature = "ssr")]
 pub use store::{ListFilter, Participation, newest, newest_per_root_category, page};
 #[cfg(feature = "ssr")]

@@ -35,6 +35,9 @@ pub struct ArticleCard {
     pub thumb: Option<Thumb>,
     /// Published comments.
     pub comment_count: i64,
+    /// For signed-in members only: lists show its title with a lock mark.
+    #[serde(default)]
+    pub members_only: bool,
 }
 
 impl ArticleCard {
@@ -74,6 +77,9 @@ pub struct ArticleDetail {
     pub seo_title: String,
     #[serde(default)]
     pub seo_description: String,
+    /// For signed-in members and staff only (an internal bulletin).
+    #[serde(default)]
+    pub members_only: bool,
 }
 
 /// What the article's own part of its page shows (the page adds sharing, ratings

@@ -4,6 +4,7 @@
 //! article does not ask the database the same question a thousand times a second.
 
 use super::store::{self, Participation};
+use crate::core::error::AppError;
 use crate::core::state::AppContext;
 
 /// The id and switches of the public article `slug`, or None (unknown, unpublished,
@@ -17,4 +18,45 @@ pub async fn participation(
     ctx.memo
         .get_or_load(&key, store::participation(&ctx.pool, now, slug))
         .await
+}
+
+/// A reader may take part in `article` (rate it, comment): anyone, but in an article
+/// for members only, only signed-in members and staff (401 for others).
+pub async fn open_to_reader(article: &Participation) -> Result<(), AppError> {
+    if article.members_only
+        && crate::features::accounts::auth::current_user()
+            .await?
+            .is_none()
+    {
+        return Err(AppError::SignInRequired);
+    }
+    Ok(())
+}
+
+/// The page of a members-only article, asked for by a reader: a signed-in member or
+/// staff reads it; anyone else is sent to the sign-in page (303), which brings them
+/// back here, and the answer is kept by no cache (the page cache keeps only `200`s).
+pub async fn members_only_gate(slug: &str) -> Result<(), AppError> {
+    if crate::features::accounts::auth::current_user()
+        .await?
+        .is_some()
+    {
+        return Ok(());
+    }
+    if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        let here = crate::core::links::article_href(slug);
+        let to = format!(
+            "/dang-nhap?tiep={}",
+            crate::components::page::urlencode(&here)
+        );
+        if let Ok(to) = http::HeaderValue::from_str(&to) {
+            res.insert_header(http::header::LOCATION, to);
+            res.set_status(http::StatusCode::SEE_OTHER);
+        }
+        res.insert_header(
+            http::header::CACHE_CONTROL,
+            http::HeaderValue::from_static("private, no-store"),
+        );
+    }
+    Err(AppError::SignInRequired)
 }

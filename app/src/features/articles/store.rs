@@ -20,7 +20,7 @@ const PUBLIC: &str =
 const CARD_COLUMNS: &str = "a.id AS id, a.slug AS slug, a.title AS title, a.sapo AS sapo, \
      a.publish_at AS publish_at, c.id AS category_id, c.slug AS category_slug, \
      c.name AS category_name, m.file_name AS file_name, m.width AS width, m.height AS height, \
-     a.comment_count AS comment_count, \
+     a.comment_count AS comment_count, a.members_only AS members_only, \
      (SELECT v.file_name FROM media_variants v WHERE v.media_id = m.id AND v.width = 320 \
       AND (v.mime <> 'image/webp' OR m.mime = 'image/webp')) AS copy_320, \
      (SELECT v.file_name FROM media_variants v WHERE v.media_id = m.id AND v.width = 640 \
@@ -56,12 +56,22 @@ fn thumb_from_row(r: &AnyRow, title: &str) -> Result<Option<Thumb>, sqlx::Error>
 fn card_from_row(r: &AnyRow) -> Result<ArticleCard, sqlx::Error> {
     let publish_at: i64 = r.try_get::<Option<i64>, _>("publish_at")?.unwrap_or(0);
     let title: String = r.try_get("title")?;
-    let thumb = thumb_from_row(r, &title)?;
+    // a members-only article is listed by its title alone
+    let members_only = r.try_get::<i64, _>("members_only")? != 0;
+    let thumb = if members_only {
+        None
+    } else {
+        thumb_from_row(r, &title)?
+    };
     Ok(ArticleCard {
         id: r.try_get("id")?,
         slug: r.try_get("slug")?,
         title,
-        sapo: r.try_get("sapo")?,
+        sapo: if members_only {
+            String::new()
+        } else {
+            r.try_get("sapo")?
+        },
         date: time::short_date(publish_at),
         iso: time::iso(publish_at),
         category: CategoryRef {
@@ -71,6 +81,7 @@ fn card_from_row(r: &AnyRow) -> Result<ArticleCard, sqlx::Error> {
         },
         thumb,
         comment_count: r.try_get("comment_count")?,
+        members_only,
     })
 }
 
@@ -276,7 +287,8 @@ pub async fn find_public(
     let sql = format!(
         "SELECT a.id, a.slug, a.title, a.sapo, a.body_json, a.byline, a.source, a.publish_at, a.updated_at, \
                 a.view_count, a.comment_count, a.category_id, m.file_name, m.width, m.height, \
-                a.rating_sum, a.rating_count, a.allow_ratings, a.allow_comments, a.seo_title, a.seo_description \
+                a.rating_sum, a.rating_count, a.allow_ratings, a.allow_comments, a.seo_title, a.seo_description, \
+                a.members_only \
          FROM articles a LEFT JOIN media m ON m.id = a.cover_media_id \
          WHERE a.slug = $2 AND {PUBLIC}"
     );
@@ -320,6 +332,7 @@ pub async fn find_public(
         allow_comments: r.try_get::<i64, _>("allow_comments")? != 0,
         seo_title: r.try_get("seo_title")?,
         seo_description: r.try_get("seo_description")?,
+        members_only: r.try_get::<i64, _>("members_only")? != 0,
     };
     Ok(Some((detail, r.try_get("category_id")?)))
 }
@@ -356,6 +369,8 @@ pub struct Participation {
     pub id: i64,
     pub allow_ratings: bool,
     pub allow_comments: bool,
+    /// Only signed-in members and staff take part.
+    pub members_only: bool,
     /// The rating totals as last recounted.
     pub rating: RatingSummary,
 }
@@ -368,7 +383,7 @@ pub async fn participation(
     slug: &str,
 ) -> Result<Option<Participation>, sqlx::Error> {
     let sql = format!(
-        "SELECT a.id, a.allow_ratings, a.allow_comments, a.rating_sum, a.rating_count \
+        "SELECT a.id, a.allow_ratings, a.allow_comments, a.members_only, a.rating_sum, a.rating_count \
          FROM articles a WHERE a.slug = $2 AND {PUBLIC}"
     );
     let row = sqlx::query(&sql)
@@ -381,6 +396,7 @@ pub async fn participation(
             id: r.try_get("id")?,
             allow_ratings: r.try_get::<i64, _>("allow_ratings")? != 0,
             allow_comments: r.try_get::<i64, _>("allow_comments")? != 0,
+            members_only: r.try_get::<i64, _>("members_only")? != 0,
             rating: RatingSummary {
                 sum: r.try_get("rating_sum")?,
                 count: r.try_get("rating_count")?,

@@ -114,6 +114,7 @@ mod tests {
             allow_comments: true,
             seo_title: String::new(),
             seo_description: String::new(),
+            members_only: false,
         }
     }
 

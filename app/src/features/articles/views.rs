@@ -84,6 +84,7 @@ pub fn ArticleCardView(
                 {heading}
                 <p class="card-meta">
                     <time class="card-date" datetime=card.iso>{card.date}</time>
+                    {card.members_only.then(members_mark)}
                     {(card.comment_count > 0).then(|| view! {
                         <span class="card-comments">{format!("{} {}", card.comment_count, t().comments_unit)}</span>
                     })}
@@ -91,6 +92,18 @@ pub fn ArticleCardView(
                 {sapo}
             </div>
         </article>
+    }
+}
+
+/// The lock mark of an article for members only.
+pub fn members_mark() -> impl IntoView {
+    view! {
+        <span class="members-mark">
+            <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+                <path d="M4 7V5a4 4 0 0 1 8 0v2h1v8H3V7zm2 0h4V5a2 2 0 0 0-4 0z" fill="currentColor"/>
+            </svg>
+            {t().members_only}
+        </span>
     }
 }
 
@@ -230,6 +243,7 @@ pub fn ArticleView(site: SiteInfo, data: ArticleData) -> impl IntoView {
                 <h1 id="tieu-de" class="article-title">{a.title.clone()}</h1>
                 <p class="article-meta">
                     <time class="dateline" datetime=a.published_iso.clone()>{a.dateline.clone()}</time>
+                    {a.members_only.then(members_mark)}
                     <span class="views">{format!("{}: {}", t().views, a.view_count)}</span>
                     <a class="comment-count" href="#y-kien">{format!("{}: {}", t().comments, a.comment_count)}</a>
                 </p>

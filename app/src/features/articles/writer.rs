@@ -63,6 +63,8 @@ pub struct Settings {
     pub featured: Option<bool>,
     pub allow_comments: Option<bool>,
     pub allow_ratings: Option<bool>,
+    /// For signed-in members and staff only (None: left as it is; new: for everyone).
+    pub members_only: Option<bool>,
     /// The topics' ids (None: left as they are).
     pub topics: Option<Vec<i64>>,
     /// The cover picture (None: left as it is chosen, or the body's first picture).
@@ -389,7 +391,8 @@ async fn write_content(
          ELSE cover_media_id END, cover_chosen = COALESCE($19, cover_chosen), \
          updated_at = $12, allow_comments = COALESCE($14, allow_comments), allow_ratings = COALESCE($15, allow_ratings), \
          seo_title = $16, seo_description = $17, \
-         requested_publish_at = CASE WHEN $20 = 1 THEN $21 ELSE requested_publish_at END WHERE id = $13",
+         requested_publish_at = CASE WHEN $20 = 1 THEN $21 ELSE requested_publish_at END, \
+         members_only = COALESCE($22, members_only) WHERE id = $13",
     )
     .bind(slug)
     .bind(&c.title)
@@ -412,6 +415,7 @@ async fn write_content(
     .bind(mode)
     .bind(settings.requested_publish_at.is_some() as i64)
     .bind(settings.requested_publish_at.flatten())
+    .bind(settings.members_only.map(i64::from))
     .execute(&mut *conn)
     .await?;
     // the library's "where it is used": the body's pictures and the cover (kept from

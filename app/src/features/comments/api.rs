@@ -75,6 +75,7 @@ pub async fn post_comment(
     let article = participation(&ctx, now, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
+    crate::features::articles::open_to_reader(&article).await?;
     if !article.allow_comments {
         return Err(AppError::Invalid(tm().comments_closed.into()));
     }

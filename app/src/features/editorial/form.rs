@@ -90,6 +90,7 @@ pub async fn get_article_form(id: i64) -> Result<ArticleFormData, AppError> {
             featured: head.featured,
             allow_comments: head.allow_comments,
             allow_ratings: head.allow_ratings,
+            members_only: head.members_only,
             topic_ids: head.topic_ids,
             cover_id: head.chosen_cover,
             seo_title: s.seo.title,
@@ -119,6 +120,7 @@ pub async fn save_article(article: ArticleInput) -> Result<i64, AppError> {
         article.featured.is_some(),
         article.allow_comments.is_some(),
         article.allow_ratings.is_some(),
+        article.members_only.is_some(),
     )?;
     let what = match article.id {
         None => Write::Draft,
@@ -145,9 +147,44 @@ pub fn ArticleFormPage() -> impl IntoView {
     } else {
         ta().nav_new_article
     };
-    admin_content(
-        title,
-        data,
-        move |f| view! { <super::editor::ArticleEditor form=f/> },
-    )
+    admin_content(title, data, move |f| {
+        crate::components::client::preload_staff_parts();
+        Suspend::new(editor_part(f))
+    })
+}
+
+/// Marks the lazily loaded editor in the page, for the staff client's start
+/// (`load_editor_if_shown`).
+const EDITOR_PART: &str = "editor";
+
+/// The block editor: in the staff's client a lazily loaded part of its own
+/// (scripts/staff-client.sh cuts it out), fetched when an editor opens the page; on
+/// the server, and in the reader's client that never shows it, a plain function. Not a
+/// part of the reader's client: its data would stay in the reader's file.
+#[cfg_attr(all(feature = "staff", not(feature = "ssr")), lazy)]
+async fn editor_part(form: ArticleFormData) -> AnyView {
+    view! {
+        <div data-part=EDITOR_PART>
+            <super::editor::ArticleEditor form=form/>
+        </div>
+    }
+    .into_any()
+}
+
+/// Before the staff client's islands wake: on a page the server rendered with the
+/// editor, its part is fetched first, so the admin island wakes over the server's
+/// HTML at once (a part still loading while the island wakes would leave that HTML
+/// behind and draw the editor again beside it).
+#[cfg(all(feature = "staff", not(feature = "ssr")))]
+pub async fn load_editor_if_shown() {
+    let selector = format!("[data-part={EDITOR_PART}]");
+    let shown = document()
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .is_some();
+    if shown {
+        // the preload `#[lazy]` defines beside the function (what `lazy_preload!` calls)
+        __preload_editor_part().await;
+    }
 }

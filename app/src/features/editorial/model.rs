@@ -181,6 +181,8 @@ pub struct Draft {
     pub featured: bool,
     pub allow_comments: bool,
     pub allow_ratings: bool,
+    /// For signed-in members and staff only (an internal bulletin).
+    pub members_only: bool,
     /// The topics (chuyên đề) it is in, by id.
     pub topic_ids: Vec<i64>,
     /// The cover picture chosen (None: the body's first picture).
@@ -208,6 +210,7 @@ impl Draft {
             || a.featured != b.featured
             || a.allow_comments != b.allow_comments
             || a.allow_ratings != b.allow_ratings
+            || a.members_only != b.members_only
             || a.topic_ids != b.topic_ids
             || a.cover_id != b.cover_id
             || a.seo_title != b.seo_title
@@ -321,6 +324,7 @@ pub struct ArticleInput {
     pub featured: Option<String>,
     pub allow_comments: Option<String>,
     pub allow_ratings: Option<String>,
+    pub members_only: Option<String>,
     pub seo_title: String,
     pub seo_description: String,
 }

@@ -23,6 +23,7 @@ pub async fn save_draft(draft: Draft) -> Result<Saved, AppError> {
         draft.featured,
         draft.allow_comments,
         draft.allow_ratings,
+        draft.members_only,
     )?;
     let topics = super::server::topics_of(&ctx.pool, &draft.topic_ids).await?;
     settings.topics = Some(topics.clone());
@@ -62,6 +63,7 @@ pub async fn save_draft(draft: Draft) -> Result<Saved, AppError> {
                 && settings.featured.is_none_or(|f| f == head.featured)
                 && head.allow_comments == draft.allow_comments
                 && head.allow_ratings == draft.allow_ratings
+                && head.members_only == draft.members_only
                 && head.topic_ids == topics
                 && head.chosen_cover == draft.cover_id
                 && head.requested_publish_at == requested;

@@ -157,13 +157,14 @@ pub fn actions_for(
 }
 
 /// The settings a save asks for: the expiry (`datetime-local`, Vietnam time, or
-/// empty), featured (only for those who approve), the readers' switches.
+/// empty), featured (only for those who approve), the readers' switches, members only.
 pub fn settings_of(
     user: &CurrentUser,
     expire_at: &str,
     featured: bool,
     comments: bool,
     ratings: bool,
+    members_only: bool,
 ) -> Result<crate::features::articles::Settings, AppError> {
     let expire_at = match expire_at.trim() {
         "" => None,
@@ -174,6 +175,7 @@ pub fn settings_of(
         featured: user.can(Permission::ApproveArticle).then_some(featured),
         allow_comments: Some(comments),
         allow_ratings: Some(ratings),
+        members_only: Some(members_only),
         topics: None,
         cover: None,
         requested_publish_at: None,

@@ -25,6 +25,7 @@ pub async fn rate_article(slug: String, stars: String) -> Result<Rated, AppError
     let article = participation(&ctx, now, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
+    crate::features::articles::open_to_reader(&article).await?;
     if !article.allow_ratings {
         return Err(AppError::Invalid(tm().ratings_closed.into()));
     }

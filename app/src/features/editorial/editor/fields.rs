@@ -70,6 +70,7 @@ pub fn SideFields(
     let (comments, on_comments) = check(|f| f.allow_comments, |f, v| f.allow_comments = v);
     let (ratings, on_ratings) = check(|f| f.allow_ratings, |f, v| f.allow_ratings = v);
     let (featured, on_featured) = check(|f| f.featured, |f, v| f.featured = v);
+    let (members, on_members) = check(|f| f.members_only, |f, v| f.members_only = v);
     view! {
         <div class="stacked-form editor-fields">
             <label for="chuyen-muc">{ta().nav_categories}</label>
@@ -116,6 +117,7 @@ pub fn SideFields(
                 <legend>{ta().form_readers}</legend>
                 <label class="check"><input type="checkbox" prop:checked=comments on:change=on_comments/>{ta().form_allow_comments}</label>
                 <label class="check"><input type="checkbox" prop:checked=ratings on:change=on_ratings/>{ta().form_allow_ratings}</label>
+                <label class="check"><input type="checkbox" id="chi-thanh-vien" prop:checked=members on:change=on_members/>{ta().form_members_only}</label>
             </fieldset>
             {can_feature.then(|| view! {
                 <label class="check"><input type="checkbox" prop:checked=featured on:change=on_featured/>{ta().form_featured}</label>
