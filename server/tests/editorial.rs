@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{TestServer, backends, page_text};
+use common::{TestServer, backends, page_text, save_doc};
 use leptos::server_fn::ServerFn;
 use toasoan_app::features::editorial::desk_list::GetDeskList;
 use toasoan_app::features::editorial::detail::GetDeskArticle;
@@ -15,7 +15,6 @@ use toasoan_app::features::editorial::lock::{HoldLock, ReleaseLock};
 use toasoan_app::features::editorial::notes::AddNote;
 use toasoan_app::features::editorial::paste::{ConvertPaste, MAX_PASTE_MB};
 use toasoan_app::features::editorial::revisions::{GetRevisionDiff, RestoreRevision};
-use toasoan_app::features::editorial::save::SaveDraft;
 use toasoan_app::features::workflow::api::TransitionArticle;
 
 const PASSWORD: &str = "ban-bien-tap-2026";
@@ -624,20 +623,6 @@ async fn a_paste_becomes_blocks_for_staff_who_write() {
             "{body}"
         );
     }
-}
-
-/// Sends the block editor's save as `s`'s client: (status, body).
-async fn save_doc(s: &TestServer, draft: serde_json::Value) -> (u16, serde_json::Value) {
-    let res = s
-        .client
-        .post(s.url(SaveDraft::PATH))
-        .header("Origin", &s.base)
-        .header("Content-Type", "application/json")
-        .body(serde_json::json!({ "draft": draft }).to_string())
-        .send()
-        .await
-        .unwrap();
-    common::status_and_json(res).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

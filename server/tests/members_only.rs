@@ -8,28 +8,14 @@
 
 mod common;
 
-use common::{CHROME, TestServer, backends, browser, call_as, rate};
+use common::{CHROME, TestServer, backends, browser, call_as, rate, save_doc};
 use leptos::server_fn::ServerFn;
 use toasoan_app::features::accounts::api::SignIn;
 use toasoan_app::features::editorial::form::GetArticleForm;
-use toasoan_app::features::editorial::save::SaveDraft;
 
 const PASSWORD: &str = "ban-tin-noi-bo-2026";
 const BODY: &str = "Chi bộ học tập, quán triệt Nghị quyết số 22-NQ/TU.";
 const SAPO: &str = "Nội dung sinh hoạt chuyên đề tháng 6.";
-
-async fn save_doc(s: &TestServer, draft: serde_json::Value) -> (u16, serde_json::Value) {
-    let res = s
-        .client
-        .post(s.url(SaveDraft::PATH))
-        .header("Origin", &s.base)
-        .header("Content-Type", "application/json")
-        .body(serde_json::json!({ "draft": draft }).to_string())
-        .send()
-        .await
-        .unwrap();
-    common::status_and_json(res).await
-}
 
 fn header(res: &reqwest::Response, name: &str) -> String {
     res.headers()

@@ -452,6 +452,21 @@ pub async fn status_and_json(res: reqwest::Response) -> (u16, serde_json::Value)
     )
 }
 
+/// Sends the block editor's save as `s`'s client: (status, body).
+pub async fn save_doc(s: &TestServer, draft: serde_json::Value) -> (u16, serde_json::Value) {
+    use toasoan_app::features::editorial::save::SaveDraft;
+    let res = s
+        .client
+        .post(s.url(SaveDraft::PATH))
+        .header("Origin", &s.base)
+        .header("Content-Type", "application/json")
+        .body(serde_json::json!({ "draft": draft }).to_string())
+        .send()
+        .await
+        .unwrap();
+    status_and_json(res).await
+}
+
 /// Moves article `id` by workflow `action` ("submit", "approve", "publish", …) as the
 /// signed-in client: the answer's status.
 pub async fn transition(s: &TestServer, id: &str, action: &str) -> u16 {
