@@ -15,7 +15,20 @@ use toasoan_app::features::editorial::form::GetArticleForm;
 
 const PASSWORD: &str = "ban-tin-noi-bo-2026";
 const BODY: &str = "Chi bộ học tập, quán triệt Nghị quyết số 22-NQ/TU.";
+const TITLE: &str = "Bản tin sinh hoạt chi bộ tháng 6/2022";
 const SAPO: &str = "Nội dung sinh hoạt chuyên đề tháng 6.";
+
+/// The editor's save of the bulletin: article `id` (None: new) from revision `base`.
+fn bulletin(id: Option<i64>, base: i64, cat: i64, members_only: bool) -> serde_json::Value {
+    serde_json::json!({
+        "id": id, "base_revision": base, "title": TITLE, "sapo": SAPO,
+        "category_id": cat, "allow_comments": true, "allow_ratings": true,
+        "members_only": members_only,
+        "doc": { "blocks": [
+            { "type": "paragraph", "text": [{ "text": BODY }] }
+        ] }
+    })
+}
 
 fn header(res: &reqwest::Response, name: &str) -> String {
     res.headers()
@@ -37,19 +50,7 @@ async fn a_members_only_article_is_listed_by_title_and_read_only_signed_in() {
             .await;
         s.sign_in_as("tongbientap", "editor_in_chief", PASSWORD)
             .await;
-        let title = "Bản tin sinh hoạt chi bộ tháng 6/2022";
-        let (status, saved) = save_doc(
-            &s,
-            serde_json::json!({
-                "id": null, "base_revision": 0, "title": title, "sapo": SAPO,
-                "category_id": cat, "allow_comments": true, "allow_ratings": true,
-                "members_only": true,
-                "doc": { "blocks": [
-                    { "type": "paragraph", "text": [{ "text": BODY }] }
-                ] }
-            }),
-        )
-        .await;
+        let (status, saved) = save_doc(&s, bulletin(None, 0, cat, true)).await;
         assert_eq!(status, 200, "{backend:?} {saved}");
         let id = saved["id"].as_i64().unwrap();
         assert_eq!(
@@ -106,7 +107,7 @@ async fn a_members_only_article_is_listed_by_title_and_read_only_signed_in() {
             let res = reader.get(s.url(list)).send().await.unwrap();
             assert_eq!(res.status().as_u16(), 200, "{backend:?} {list}");
             let html = common::unescape(&res.text().await.unwrap());
-            assert!(html.contains(title), "{backend:?} {list}");
+            assert!(html.contains(TITLE), "{backend:?} {list}");
             assert!(html.contains("members-mark"), "{backend:?} {list}");
             assert!(html.contains("Dành cho thành viên"), "{backend:?} {list}");
             assert!(!html.contains(SAPO), "{backend:?} {list}: no sapo");
@@ -154,18 +155,7 @@ async fn a_members_only_article_is_listed_by_title_and_read_only_signed_in() {
             .await;
         let form: serde_json::Value = serde_json::from_str(&form).unwrap();
         let base = form["base_revision"].as_i64().unwrap();
-        let (status, saved) = save_doc(
-            &s,
-            serde_json::json!({
-                "id": id, "base_revision": base, "title": title, "sapo": SAPO,
-                "category_id": cat, "allow_comments": true, "allow_ratings": true,
-                "members_only": false,
-                "doc": { "blocks": [
-                    { "type": "paragraph", "text": [{ "text": BODY }] }
-                ] }
-            }),
-        )
-        .await;
+        let (status, saved) = save_doc(&s, bulletin(Some(id), base, cat, false)).await;
         assert_eq!(status, 200, "{backend:?} {saved}");
         let anonymous = browser(CHROME);
         for _ in 0..2 {
@@ -180,14 +170,7 @@ async fn a_members_only_article_is_listed_by_title_and_read_only_signed_in() {
             .await;
         let form: serde_json::Value = serde_json::from_str(&form).unwrap();
         let base = form["base_revision"].as_i64().unwrap();
-        let draft = serde_json::json!({
-            "id": id, "base_revision": base, "title": title, "sapo": SAPO,
-            "category_id": cat, "allow_comments": true, "allow_ratings": true,
-            "members_only": true,
-            "doc": { "blocks": [
-                { "type": "paragraph", "text": [{ "text": BODY }] }
-            ] }
-        });
+        let draft = bulletin(Some(id), base, cat, true);
         let (status, saved) = save_doc(&s, draft).await;
         assert_eq!(status, 200, "{backend:?} {saved}");
         let res = anonymous.get(s.url(&path)).send().await.unwrap();

@@ -45,6 +45,11 @@ where
     }
 }
 
+/// The sign-in page, which brings the reader back to `here` (a path and query).
+pub fn sign_in_href(here: &str) -> String {
+    format!("/dang-nhap?tiep={}", urlencode(here))
+}
+
 /// Percent-encodes a query value (keeps `/` readable).
 pub fn urlencode(s: &str) -> String {
     let mut out = String::new();
@@ -100,7 +105,7 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
                 // signing in brings the reader back to this page
                 let location = use_location();
                 let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
-                let href = format!("/dang-nhap?tiep={}", urlencode(&here));
+                let href = sign_in_href(&here);
                 view! { <p><a href=href class="button-primary">{t().sign_in}</a></p> }
             })}
             <p><A href="/">{t().back_home}</A></p>

@@ -45,10 +45,7 @@ pub async fn members_only_gate(slug: &str) -> Result<(), AppError> {
     }
     if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
         let here = crate::core::links::article_href(slug);
-        let to = format!(
-            "/dang-nhap?tiep={}",
-            crate::components::page::urlencode(&here)
-        );
+        let to = crate::components::page::sign_in_href(&here);
         if let Ok(to) = http::HeaderValue::from_str(&to) {
             res.insert_header(http::header::LOCATION, to);
             res.set_status(http::StatusCode::SEE_OTHER);
