@@ -8,6 +8,7 @@ pub mod client_files;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod document_files;
 pub mod fast_path;
 pub mod import;
 pub mod jobs;

@@ -272,7 +272,15 @@ impl Default for PageCache {
 /// The pages kept: the public reading pages.
 fn kept_path(path: &str) -> bool {
     const PREFIXES: &[&str] = &["/chuyen-muc/", "/bai-viet/", "/chuyen-de/", "/the/"];
+    // the documents' list and pages (not their files, sent by their own route)
+    let document = path
+        .strip_prefix("/van-ban")
+        .is_some_and(|rest| match rest.strip_prefix('/') {
+            None => rest.is_empty(),
+            Some(slug) => !slug.is_empty() && !slug.contains('/'),
+        });
     path == "/"
+        || document
         || PREFIXES
             .iter()
             .any(|p| path.len() > p.len() && path.starts_with(p))
@@ -707,6 +715,11 @@ mod tests {
         assert_eq!(key("/", None).as_deref(), Some("vi:/"));
         assert!(key("/bai-viet/hoi-nghi", None).is_some());
         assert!(key("/bai-viet/hoi-nghi/in", None).is_some());
+        assert!(key("/van-ban", None).is_some());
+        assert!(key("/van-ban/2466-qd-tu-2021", None).is_some());
+        assert!(key("/van-ban/2466-qd-tu-2021/tep/3", None).is_none());
+        assert!(key("/van-ban?loai=chi-thi", None).is_none());
+        assert!(key("/van-banh", None).is_none());
         assert!(key("/chuyen-muc/thoi-su?trang=2", None).is_some());
         assert!(key("/the/dai-hoi", Some("toasoan_khach=abc")).is_some());
         // signed in

@@ -1,5 +1,6 @@
-//! `/qr/bai-viet/{slug}.svg`: the QR code of a public article's address, drawn as SVG
-//! on the server (so phones scanning a printed or on-screen article open it).
+//! `/qr/bai-viet/{slug}.svg` and `/qr/van-ban/{slug}.svg`: the QR code of a public
+//! article's or a document's address, drawn as SVG on the server (so phones scanning
+//! a printed or on-screen page open it).
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -9,6 +10,7 @@ use qrcode::render::svg;
 use toasoan_app::core::links::article_href;
 use toasoan_app::core::state::AppContext;
 use toasoan_app::features::articles::participation;
+use toasoan_app::features::documents;
 
 /// The SVG of a QR code for `text`, black on white with the standard quiet zone.
 pub fn svg_for(text: &str) -> Result<String, qrcode::types::QrError> {
@@ -23,20 +25,44 @@ pub fn svg_for(text: &str) -> Result<String, qrcode::types::QrError> {
 }
 
 pub async fn article_qr(State(ctx): State<AppContext>, Path(file): Path<String>) -> Response {
-    let not_found = || (StatusCode::NOT_FOUND, "Không tìm thấy bài viết").into_response();
     let Some(slug) = file.strip_suffix(".svg") else {
         return not_found();
     };
     match participation(&ctx, toasoan_app::core::time::now(), slug).await {
-        Ok(Some(_)) => {}
-        Ok(None) => return not_found(),
+        Ok(Some(_)) => qr_answer(&format!("{}{}", ctx.site.base_url, article_href(slug))),
+        Ok(None) => not_found(),
         Err(e) => {
             tracing::error!("mã QR: {e}");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
-    let url = format!("{}{}", ctx.site.base_url, article_href(slug));
-    match svg_for(&url) {
+}
+
+pub async fn document_qr(State(ctx): State<AppContext>, Path(file): Path<String>) -> Response {
+    let Some(slug) = file.strip_suffix(".svg") else {
+        return not_found();
+    };
+    match documents::slug_exists(&ctx.pool, slug).await {
+        Ok(true) => qr_answer(&format!(
+            "{}{}",
+            ctx.site.base_url.trim_end_matches('/'),
+            documents::document_href(slug)
+        )),
+        Ok(false) => not_found(),
+        Err(e) => {
+            tracing::error!("mã QR: {e}");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+fn not_found() -> Response {
+    (StatusCode::NOT_FOUND, toasoan_app::i18n::t().not_found_title).into_response()
+}
+
+/// The QR code of `url` as an SVG answer, kept a day.
+fn qr_answer(url: &str) -> Response {
+    match svg_for(url) {
         Ok(svg) => (
             [
                 (

@@ -120,7 +120,12 @@ pub fn app(cfg: WebConfig) -> Web {
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'; sandbox"),
         ))
-        .layer(axum::middleware::from_fn(crate::media::kinds::as_download));
+        .layer(axum::middleware::from_fn(crate::media::kinds::as_download))
+        // members-only files to signed-in readers only, kept by no shared cache
+        .layer(axum::middleware::from_fn_with_state(
+            ctx.clone(),
+            crate::document_files::members_only_media,
+        ));
 
     // the client's files from memory, in the coding the browser accepts
     let client = crate::client_files::PkgFiles::load(&cfg.site_root.join("pkg"), hashed_client());
@@ -132,6 +137,10 @@ pub fn app(cfg: WebConfig) -> Web {
         .route(
             "/bai-viet/{file}",
             axum::routing::get(crate::qr_codes::article_qr),
+        )
+        .route(
+            "/van-ban/{file}",
+            axum::routing::get(crate::qr_codes::document_qr),
         )
         .with_state(ctx.clone())
         .layer(SetResponseHeaderLayer::overriding(
@@ -155,8 +164,19 @@ pub fn app(cfg: WebConfig) -> Web {
             limits: cfg.media_limits,
         });
 
+    let document_files = Router::new()
+        .route(
+            "/van-ban/{slug}/tep/{media}",
+            axum::routing::get(crate::document_files::inline_file),
+        )
+        .with_state(crate::document_files::FileState {
+            ctx: ctx.clone(),
+            media_dir: cfg.media_dir.clone(),
+        });
+
     let router = Router::new()
         .merge(uploads)
+        .merge(document_files)
         .nest("/media", media)
         .nest("/pkg", pkg)
         .nest("/qr", qr)

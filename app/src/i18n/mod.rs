@@ -10,11 +10,13 @@
 //! where the browser's side reads it.
 
 pub mod admin;
+pub mod documents;
 pub mod editor;
 pub mod media;
 pub mod messages;
 
 pub use admin::ta;
+pub use documents::{tdoc, tdoc_stored};
 pub use editor::te;
 pub use media::{tmd, tmd_stored};
 pub use messages::tm;

@@ -14,6 +14,8 @@ use crate::features::articles::ArticleData;
 use crate::features::articles::views::{ArticleView, MostBlocks, RelatedList};
 use crate::features::comments::CommentItem;
 use crate::features::comments::views::CommentsSection;
+use crate::features::documents::DocumentCard;
+use crate::features::documents::views::ArticleDocuments;
 use crate::features::ratings::views::RatingBox;
 use crate::features::sharing::views::ShareBar;
 use crate::i18n::t;
@@ -26,6 +28,8 @@ pub struct ArticlePageData {
     pub comments: Vec<CommentItem>,
     /// When the comment form was made (checked for the minimum fill time).
     pub form_token: String,
+    /// The documents it is about.
+    pub documents: Vec<DocumentCard>,
 }
 
 /// A published article with everything its page shows. Unknown, unpublished and
@@ -34,12 +38,19 @@ pub struct ArticlePageData {
 pub async fn get_article_page(slug: String) -> Result<ArticlePageData, AppError> {
     let main = crate::features::articles::api::load_public(&slug).await?;
     let ctx = crate::core::state::app_context()?;
-    let comments = crate::features::comments::approved_for(&ctx.pool, main.article.id).await?;
-    let form_token = crate::features::guard::form_token().await?;
+    let id = main.article.id;
+    let (comments, documents, form_token) = tokio::try_join!(
+        async {
+            Ok::<_, AppError>(crate::features::comments::approved_for(&ctx.pool, id).await?)
+        },
+        crate::features::documents::for_article(&ctx.pool, id),
+        crate::features::guard::form_token(),
+    )?;
     Ok(ArticlePageData {
         main,
         comments,
         form_token,
+        documents,
     })
 }
 
@@ -53,7 +64,7 @@ pub fn ArticlePage() -> impl IntoView {
     view! {
         <div class="page-grid">
             <div class="page-main">{page_loader(data, |site, data| {
-                let ArticlePageData { main, comments, form_token } = data;
+                let ArticlePageData { main, comments, form_token, documents } = data;
                 let a = main.article.clone();
                 let url = site.url(&article_href(&a.slug));
                 let related = main.related.clone();
@@ -61,6 +72,7 @@ pub fn ArticlePage() -> impl IntoView {
                     <ArticleView site data=main/>
                     <ShareBar url title=a.title.clone() slug=a.slug.clone()/>
                     <RatingBox slug=a.slug.clone() summary=a.rating open=a.allow_ratings/>
+                    <ArticleDocuments documents/>
                     <RelatedList related/>
                     <CommentsSection slug=a.slug.clone() comments count=a.comment_count
                         open=a.allow_comments token=form_token/>

@@ -15,6 +15,7 @@ use super::tag::TagPage;
 use super::topic::TopicPage;
 use crate::components::client::in_admin;
 use crate::components::{ClientHead, NotFoundPage, SiteResource};
+use crate::features::documents::views::{DocumentPage, DocumentsListPage};
 use crate::features::portal::api::get_site_info;
 use crate::features::portal::views::{HomePage, SiteFooter, SiteHeader};
 
@@ -80,6 +81,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/bai-viet/:slug/in") view=PrintArticlePage ssr=SsrMode::Async/>
                     <Route path=path!("/chuyen-de/:slug") view=TopicPage ssr=SsrMode::Async/>
                     <Route path=path!("/the/:slug") view=TagPage ssr=SsrMode::Async/>
+                    <Route path=path!("/van-ban") view=DocumentsListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/van-ban/:slug") view=DocumentPage ssr=SsrMode::Async/>
                     <Route path=path!("/dang-nhap") view=AccountApp ssr=SsrMode::Async/>
                     <Route path=path!("/tai-khoan") view=AccountApp ssr=SsrMode::Async/>
                     <Route path=path!("/thiet-lap") view=AccountApp ssr=SsrMode::Async/>

@@ -29,6 +29,7 @@ use crate::features::admin::AdminLayout;
 use crate::features::categories::admin_views::CategoriesAdminPage;
 use crate::features::categories::grants::UserGrantsPage;
 use crate::features::comments::admin_views::CommentsQueuePage;
+use crate::features::documents::admin_views::{DocumentFormPage, DocumentsAdminPage};
 use crate::features::editorial::{
     ArticleFormPage, DashboardPage, DeskArticlePage, DeskListPage, RevisionsPage,
 };
@@ -97,6 +98,9 @@ pub fn AdminApp() -> impl IntoView {
                 <Route path=path!("/quan-tri/nguoi-dung/:id/quyen") view=framed!(UserGrantsPage)/>
                 <Route path=path!("/quan-tri/chuyen-muc") view=framed!(CategoriesAdminPage)/>
                 <Route path=path!("/quan-tri/thu-vien") view=framed!(MediaLibraryPage)/>
+                <Route path=path!("/quan-tri/van-ban") view=framed!(DocumentsAdminPage)/>
+                <Route path=path!("/quan-tri/van-ban/moi") view=framed!(DocumentFormPage)/>
+                <Route path=path!("/quan-tri/van-ban/:id") view=framed!(DocumentFormPage)/>
             </Routes>
             <IdleWatch/>
         </Router>

@@ -154,6 +154,27 @@ pub async fn require(permission: Permission) -> Result<CurrentUser, AppError> {
     }
 }
 
+/// A members-only page (at `here`) asked for by a reader: a signed-in member or staff
+/// reads it; anyone else is sent to the sign-in page (303), which brings them back
+/// to `here`, and the answer is kept by no cache (the page cache keeps only `200`s).
+pub async fn members_gate(here: &str) -> Result<(), AppError> {
+    if current_user().await?.is_some() {
+        return Ok(());
+    }
+    if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        let to = crate::components::page::sign_in_href(here);
+        if let Ok(to) = http::HeaderValue::from_str(&to) {
+            res.insert_header(http::header::LOCATION, to);
+            res.set_status(http::StatusCode::SEE_OTHER);
+        }
+        res.insert_header(
+            http::header::CACHE_CONTROL,
+            http::HeaderValue::from_static("private, no-store"),
+        );
+    }
+    Err(AppError::SignInRequired)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -79,12 +79,14 @@ pub enum Permission {
     /// Manage users, categories, menus, banners, weblinks, settings.
     ManageUsers,
     ManageCategories,
+    /// Add, edit and delete the documents library's documents.
+    ManageDocuments,
     /// Read the audit log.
     ReadAuditLog,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 11] = [
+    pub const ALL: [Permission; 12] = [
         Permission::ReadInternal,
         Permission::UseAdmin,
         Permission::WriteOwnDrafts,
@@ -95,6 +97,7 @@ impl Permission {
         Permission::ModerateComments,
         Permission::ManageUsers,
         Permission::ManageCategories,
+        Permission::ManageDocuments,
         Permission::ReadAuditLog,
     ];
 
@@ -112,6 +115,7 @@ impl Permission {
             Permission::ModerateComments => tm().perm_moderate_comments,
             Permission::ManageUsers => tm().perm_manage_users,
             Permission::ManageCategories => tm().perm_manage_categories,
+            Permission::ManageDocuments => tm().perm_manage_documents,
             Permission::ReadAuditLog => tm().perm_read_audit_log,
         }
     }

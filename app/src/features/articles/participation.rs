@@ -33,27 +33,8 @@ pub async fn open_to_reader(article: &Participation) -> Result<(), AppError> {
     Ok(())
 }
 
-/// The page of a members-only article, asked for by a reader: a signed-in member or
-/// staff reads it; anyone else is sent to the sign-in page (303), which brings them
-/// back here, and the answer is kept by no cache (the page cache keeps only `200`s).
+/// The page of a members-only article, asked for by a reader: as
+/// `accounts::auth::members_gate`, which brings them back to the article.
 pub async fn members_only_gate(slug: &str) -> Result<(), AppError> {
-    if crate::features::accounts::auth::current_user()
-        .await?
-        .is_some()
-    {
-        return Ok(());
-    }
-    if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-        let here = crate::core::links::article_href(slug);
-        let to = crate::components::page::sign_in_href(&here);
-        if let Ok(to) = http::HeaderValue::from_str(&to) {
-            res.insert_header(http::header::LOCATION, to);
-            res.set_status(http::StatusCode::SEE_OTHER);
-        }
-        res.insert_header(
-            http::header::CACHE_CONTROL,
-            http::HeaderValue::from_static("private, no-store"),
-        );
-    }
-    Err(AppError::SignInRequired)
+    crate::features::accounts::auth::members_gate(&crate::core::links::article_href(slug)).await
 }

@@ -93,6 +93,8 @@ pub enum ListFilter {
     Categories(Vec<i64>),
     Tag(i64),
     Topic(i64),
+    /// These articles (those a document is about).
+    Ids(Vec<i64>),
 }
 
 impl ListFilter {
@@ -111,13 +113,18 @@ impl ListFilter {
             ListFilter::Topic(_) => {
                 " AND a.id IN (SELECT article_id FROM article_topics WHERE topic_id = $2)".into()
             }
+            ListFilter::Ids(ids) if ids.is_empty() => " AND 1 = 0".into(),
+            ListFilter::Ids(ids) => {
+                let marks: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 2)).collect();
+                format!(" AND a.id IN ({})", marks.join(", "))
+            }
         }
     }
 
     fn params(&self) -> Vec<i64> {
         match self {
             ListFilter::All | ListFilter::Featured => vec![],
-            ListFilter::Categories(ids) => ids.clone(),
+            ListFilter::Categories(ids) | ListFilter::Ids(ids) => ids.clone(),
             ListFilter::Tag(id) | ListFilter::Topic(id) => vec![*id],
         }
     }

@@ -80,7 +80,7 @@ pub fn news_article(
 /// JSON that is also safe as the text of a `<script>` element: `<`, `>` and `&` written
 /// as `\u` escapes (the same string to a JSON reader), so no `</script>` or `<!--` can
 /// appear in it.
-fn script_safe(json: &str) -> String {
+pub fn script_safe(json: &str) -> String {
     json.replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")

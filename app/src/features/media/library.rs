@@ -18,7 +18,8 @@ const ITEM_COLUMNS: &str = "SELECT m.id, m.file_name, m.mime, m.kind, m.width, m
      m.alt, m.caption, m.credit, m.original_name, m.created_at, m.uploaded_by, \
      COALESCE(u.display_name, '') AS uploader, \
      (SELECT v.file_name FROM media_variants v WHERE v.media_id = m.id ORDER BY v.width LIMIT 1) AS thumb, \
-     (SELECT COUNT(*) FROM article_media am WHERE am.media_id = m.id) AS uses \
+     (SELECT COUNT(*) FROM article_media am WHERE am.media_id = m.id) \
+     + (SELECT COUNT(*) FROM document_files df WHERE df.media_id = m.id) AS uses \
      FROM media m LEFT JOIN users u ON u.id = m.uploaded_by";
 
 fn item_from(r: &sqlx::any::AnyRow) -> Result<MediaItem, sqlx::Error> {
@@ -233,7 +234,8 @@ pub async fn delete(pool: &AnyPool, id: i64) -> Result<Deletion, sqlx::Error> {
     };
     let uses: i64 = sqlx::query_scalar(
         "SELECT (SELECT COUNT(*) FROM article_media WHERE media_id = $1) \
-         + (SELECT COUNT(*) FROM articles WHERE cover_media_id = $1)",
+         + (SELECT COUNT(*) FROM articles WHERE cover_media_id = $1) \
+         + (SELECT COUNT(*) FROM document_files WHERE media_id = $1)",
     )
     .bind(id)
     .fetch_one(&mut *tx)
@@ -257,6 +259,30 @@ pub async fn delete(pool: &AnyPool, id: i64) -> Result<Deletion, sqlx::Error> {
         .await?;
     tx.commit().await?;
     Ok(Deletion::Done(files))
+}
+
+/// How many articles and documents use the file `$1` (an original or a picture's
+/// copy) whose `members_only` is `$2`.
+const USES_BY_ACCESS: &str = "SELECT \
+     (SELECT COUNT(*) FROM article_media am JOIN articles a ON a.id = am.article_id \
+      WHERE am.media_id IN (SELECT id FROM media WHERE file_name = $1 \
+        UNION SELECT media_id FROM media_variants WHERE file_name = $1) AND a.members_only = $2) \
+     + (SELECT COUNT(*) FROM document_files df JOIN documents d ON d.id = df.document_id \
+      WHERE df.media_id IN (SELECT id FROM media WHERE file_name = $1 \
+        UNION SELECT media_id FROM media_variants WHERE file_name = $1) AND d.members_only = $2) AS n";
+
+/// Whether `/media/{file}` is for members only: used by a members-only article or
+/// document, and by nothing open to everyone.
+pub async fn members_only_file(pool: &AnyPool, file: &str) -> Result<bool, sqlx::Error> {
+    let uses = |members_only: i64| async move {
+        sqlx::query(USES_BY_ACCESS)
+            .bind(file)
+            .bind(members_only)
+            .fetch_one(pool)
+            .await?
+            .try_get::<i64, _>("n")
+    };
+    Ok(uses(1).await? > 0 && uses(0).await? == 0)
 }
 
 /// Records which files an article shows (its body's pictures and its cover), in the

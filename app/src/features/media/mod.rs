@@ -17,7 +17,7 @@ mod library;
 mod store;
 
 #[cfg(feature = "ssr")]
-pub use library::{refresh_search_text, set_article_media};
+pub use library::{members_only_file, refresh_search_text, set_article_media};
 pub use model::{MediaLimits, picture_head};
 #[cfg(feature = "ssr")]
 pub use store::{

@@ -1,0 +1,121 @@
+//! Server functions of the documents library's public side: one page of the list
+//! with its filters' choices, and a document's page (members-only documents only
+//! for signed-in readers).
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+use super::model::{DocumentDetail, DocumentQuery, DocumentsPage};
+use crate::core::error::AppError;
+
+/// Documents of the same type or body shown on a document's page.
+pub const NEIGHBOURS: i64 = 5;
+
+/// The page of the library the query asks for; `NotFound` past its last page.
+#[server(input = GetUrl)]
+pub async fn get_documents(query: DocumentQuery) -> Result<DocumentsPage, AppError> {
+    use super::store;
+    let ctx = crate::core::state::app_context()?;
+    let mut query = query;
+    query.page = query.page.clamp(1, crate::core::paging::MAX_PAGE);
+    query.words = query.words.chars().take(120).collect();
+    let (documents, (kinds, issuers, years)) =
+        tokio::try_join!(store::page(&ctx.pool, &query), store::choices(&ctx.pool))?;
+    if query.page > documents.pages {
+        return Err(AppError::NotFound);
+    }
+    Ok(DocumentsPage {
+        documents,
+        kinds,
+        issuers,
+        years,
+        query,
+    })
+}
+
+/// A document with its files, replacements, articles and neighbours. A members-only
+/// document sends a reader who is not signed in to sign in.
+#[server(input = GetUrl)]
+pub async fn get_document(slug: String) -> Result<DocumentDetail, AppError> {
+    use super::store;
+    let ctx = crate::core::state::app_context()?;
+    let pool = &ctx.pool;
+    let found = store::find(pool, &slug).await?.ok_or(AppError::NotFound)?;
+    if found.card.members_only {
+        crate::features::accounts::auth::members_gate(&found.card.href()).await?;
+    }
+    let id = found.card.id;
+    let now = crate::core::time::now();
+    let replaced_by_ids: Vec<i64> = found.replaced_by.into_iter().collect();
+    let (files, replaces, replaced_by, article_ids, related) = tokio::try_join!(
+        store::files(pool, id),
+        store::replaced(pool, id),
+        store::cards(pool, &replaced_by_ids),
+        store::article_ids(pool, id),
+        store::neighbours(pool, &found.card, NEIGHBOURS),
+    )?;
+    let articles = if article_ids.is_empty() {
+        Vec::new()
+    } else {
+        use crate::features::articles::{ListFilter, newest};
+        let n = article_ids.len() as i64;
+        newest(pool, now, &ListFilter::Ids(article_ids), n).await?
+    };
+    let structured_data =
+        super::structured_data::legislation(&ctx.site, &found.card, &found.signer, &files);
+    Ok(DocumentDetail {
+        card: found.card,
+        signer: found.signer,
+        effective_on: found.effective_on,
+        replaced_by: replaced_by.into_iter().next(),
+        replaces,
+        files,
+        articles,
+        related,
+        structured_data,
+    })
+}
+
+/// The documents an article is about (its page's "Văn bản liên quan").
+#[cfg(feature = "ssr")]
+pub async fn for_article(
+    pool: &sqlx::AnyPool,
+    article_id: i64,
+) -> Result<Vec<super::model::DocumentCard>, AppError> {
+    Ok(super::store::for_article(pool, article_id).await?)
+}
+
+/// A file of a document, as the server's inline view sends it.
+#[cfg(feature = "ssr")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttachedFile {
+    /// Its name under the media folder.
+    pub file_name: String,
+    pub mime: String,
+    /// As uploaded (what a download is called).
+    pub name: String,
+    pub members_only: bool,
+}
+
+/// File `media_id` of the document at `slug`, if it is one of its files.
+#[cfg(feature = "ssr")]
+pub async fn attached_file(
+    pool: &sqlx::AnyPool,
+    slug: &str,
+    media_id: i64,
+) -> Result<Option<AttachedFile>, AppError> {
+    Ok(super::store::attached_file(pool, slug, media_id)
+        .await?
+        .map(|(file_name, mime, name, members_only)| AttachedFile {
+            file_name,
+            mime,
+            name,
+            members_only,
+        }))
+}
+
+/// Whether a document has this slug (its QR code is drawn only then).
+#[cfg(feature = "ssr")]
+pub async fn slug_exists(pool: &sqlx::AnyPool, slug: &str) -> Result<bool, AppError> {
+    Ok(super::store::find(pool, slug).await?.is_some())
+}
