@@ -50,6 +50,8 @@ test('reader pages have no accessibility violations', async ({ page }, info) => 
   await audit(page, tag);
   await audit(page, topic);
   await audit(page, '/dang-nhap');
+  await audit(page, '/van-ban?nam=2021');
+  await audit(page, '/van-ban/2466-qd-tu-2021');
   await audit(page, '/chuyen-muc/khong-co-chuyen-muc-nay');
 
   if (info.project.name === 'phone') {

@@ -178,12 +178,27 @@ pub const ARTICLES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The text of demo article `file` (its file name under server/demo).
+pub fn article_text(file: &str) -> Option<&'static str> {
+    ARTICLES
+        .iter()
+        .find(|(name, _)| *name == file)
+        .map(|(_, text)| *text)
+}
+
 /// What a demo run did.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct DemoReport {
     pub created: usize,
     pub kept: usize,
+    /// Documents added to the library.
+    pub documents: usize,
+    /// The demo member made by this run: (username, password).
+    pub member: Option<(String, String)>,
 }
+
+/// The demo's member account (a reader of internal bulletins).
+pub const DEMO_MEMBER: &str = "thanhvien";
 
 /// Seeds the demo. Articles are spread over the last weeks, newest first in file order.
 pub async fn seed(pool: &AnyPool, media_dir: &Path) -> Result<DemoReport, ImportError> {
@@ -241,7 +256,36 @@ pub async fn seed(pool: &AnyPool, media_dir: &Path) -> Result<DemoReport, Import
             Outcome::Created { .. } | Outcome::Updated { .. } => report.created += 1,
         }
     }
+    report.documents = crate::demo_documents::seed(pool, media_dir, now).await?;
+    report.member = demo_member(pool).await.map_err(|e| ImportError::Db {
+        file: "demo: thành viên".into(),
+        reason: e.to_string(),
+    })?;
     Ok(report)
+}
+
+/// Makes the demo member, with a new password, unless the account exists.
+async fn demo_member(
+    pool: &AnyPool,
+) -> Result<Option<(String, String)>, crate::user_admin::UserError> {
+    let users = toasoan_app::features::accounts::list_users(pool).await?;
+    if users.iter().any(|u| u.username == DEMO_MEMBER) {
+        return Ok(None);
+    }
+    let password = format!(
+        "Tv-{}",
+        &toasoan_app::features::accounts::auth::new_token()[..16]
+    );
+    crate::user_admin::add(
+        pool,
+        DEMO_MEMBER,
+        "member",
+        Some("Đảng viên trình diễn"),
+        "",
+        &password,
+    )
+    .await?;
+    Ok(Some((DEMO_MEMBER.to_string(), password)))
 }
 
 #[cfg(test)]

@@ -55,7 +55,9 @@ pub async fn inline_file(
     let Ok(media) = media.parse::<i64>() else {
         return not_found();
     };
-    let file = match toasoan_app::features::documents::attached_file(&state.ctx.pool, &slug, media).await {
+    let file = match toasoan_app::features::documents::attached_file(&state.ctx.pool, &slug, media)
+        .await
+    {
         Ok(Some(f)) => f,
         Ok(None) => return not_found(),
         Err(e) => {
@@ -74,7 +76,10 @@ pub async fn inline_file(
         return Redirect::to(&format!("/media/{}", file.file_name)).into_response();
     }
     let path = state.media_dir.join(&file.file_name);
-    let mut res = match tower_http::services::ServeFile::new(path).oneshot(req).await {
+    let mut res = match tower_http::services::ServeFile::new(path)
+        .oneshot(req)
+        .await
+    {
         Ok(res) => res.map(axum::body::Body::new),
         Err(e) => match e {},
     };
@@ -82,7 +87,10 @@ pub async fn inline_file(
         return res;
     }
     let headers = res.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/pdf"));
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/pdf"),
+    );
     if let Ok(v) = HeaderValue::from_str(&disposition("inline", &file.name)) {
         headers.insert(header::CONTENT_DISPOSITION, v);
     }

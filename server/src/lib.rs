@@ -8,6 +8,8 @@ pub mod client_files;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod demo_documents;
+pub mod demo_pdf;
 pub mod document_files;
 pub mod fast_path;
 pub mod import;

@@ -43,9 +43,14 @@ async fn run(command: Command, config: Config) -> Result<ExitCode, Box<dyn std::
             let pool = db::open(&config.database_url).await?;
             let r = demo::seed(&pool, &config.media_dir).await?;
             println!(
-                "Nội dung trình diễn: thêm {} bài, giữ nguyên {} bài đã có.",
-                r.created, r.kept
+                "Nội dung trình diễn: thêm {} bài, giữ nguyên {} bài đã có; thêm {} văn bản.",
+                r.created, r.kept, r.documents
             );
+            if let Some((name, password)) = r.member {
+                println!(
+                    "Tài khoản thành viên trình diễn (đọc tin nội bộ): {name}, mật khẩu: {password}"
+                );
+            }
         }
         Command::Sample { articles, seed } => {
             let pool = db::open(&config.database_url).await?;
@@ -160,7 +165,16 @@ async fn run(command: Command, config: Config) -> Result<ExitCode, Box<dyn std::
                 )?;
                 if count == 0 {
                     let r = demo::seed(&pool, &config.media_dir).await?;
-                    tracing::info!("đã nạp {} bài trình diễn", r.created);
+                    tracing::info!(
+                        "đã nạp {} bài và {} văn bản trình diễn",
+                        r.created,
+                        r.documents
+                    );
+                    if let Some((name, password)) = r.member {
+                        tracing::info!(
+                            "tài khoản thành viên trình diễn: {name}, mật khẩu: {password}"
+                        );
+                    }
                 }
             }
             let site_root = site::site_root(config.site_root.clone());

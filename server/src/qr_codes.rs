@@ -57,7 +57,11 @@ pub async fn document_qr(State(ctx): State<AppContext>, Path(file): Path<String>
 }
 
 fn not_found() -> Response {
-    (StatusCode::NOT_FOUND, toasoan_app::i18n::t().not_found_title).into_response()
+    (
+        StatusCode::NOT_FOUND,
+        toasoan_app::i18n::t().not_found_title,
+    )
+        .into_response()
 }
 
 /// The QR code of `url` as an SVG answer, kept a day.

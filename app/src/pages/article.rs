@@ -40,9 +40,7 @@ pub async fn get_article_page(slug: String) -> Result<ArticlePageData, AppError>
     let ctx = crate::core::state::app_context()?;
     let id = main.article.id;
     let (comments, documents, form_token) = tokio::try_join!(
-        async {
-            Ok::<_, AppError>(crate::features::comments::approved_for(&ctx.pool, id).await?)
-        },
+        async { Ok::<_, AppError>(crate::features::comments::approved_for(&ctx.pool, id).await?) },
         crate::features::documents::for_article(&ctx.pool, id),
         crate::features::guard::form_token(),
     )?;

@@ -65,7 +65,8 @@ pub async fn get_document_form(id: i64) -> Result<DocumentForm, AppError> {
         });
     }
     let (row, replaced_number) = store::form_row(pool, id).await?.ok_or(AppError::NotFound)?;
-    let (attached, slugs) = tokio::try_join!(store::files(pool, id), store::article_slugs(pool, id))?;
+    let (attached, slugs) =
+        tokio::try_join!(store::files(pool, id), store::article_slugs(pool, id))?;
     let slug: String = row.try_get("slug")?;
     let input = DocumentInput {
         id,
@@ -129,20 +130,30 @@ pub async fn write(
         return Err(AppError::NotFound);
     }
     if store::duplicate(tx, &d.number_key, d.year, input.id).await? {
-        return Err(AppError::Conflict(fill(tdoc().duplicate, &[&d.number, &d.year])));
+        return Err(AppError::Conflict(fill(
+            tdoc().duplicate,
+            &[&d.number, &d.year],
+        )));
     }
     let replaced_by = match &d.replaced_by {
         None => None,
-        Some(key) => Some(store::id_by_number(tx, key, input.id).await?.ok_or_else(|| {
-            AppError::Invalid(fill(
-                tdoc().replaced_by_unknown,
-                &[&super::number::clean_number(&input.replaced_by)],
-            ))
-        })?),
+        Some(key) => Some(
+            store::id_by_number(tx, key, input.id)
+                .await?
+                .ok_or_else(|| {
+                    AppError::Invalid(fill(
+                        tdoc().replaced_by_unknown,
+                        &[&super::number::clean_number(&input.replaced_by)],
+                    ))
+                })?,
+        ),
     };
     let documents = store::document_media(tx, &d.files).await?;
     if let Some(missing) = d.files.iter().find(|f| !documents.contains(f)) {
-        return Err(AppError::Invalid(fill(tdoc().file_not_document, &[missing])));
+        return Err(AppError::Invalid(fill(
+            tdoc().file_not_document,
+            &[missing],
+        )));
     }
     let mut article_ids = Vec::with_capacity(d.articles.len());
     for slug in &d.articles {

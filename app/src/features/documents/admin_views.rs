@@ -10,8 +10,8 @@ use super::admin_api::{
     DeleteDocument, DocumentForm, SaveDocument, get_document_admin, get_document_form,
 };
 use super::model::{
-    DocKind, DocStatus, DocumentFile, ISSUER_MAX, NUMBER_MAX, SIGNER_MAX,
-    SUMMARY_MAX, show_date, show_size,
+    DocKind, DocStatus, DocumentFile, ISSUER_MAX, NUMBER_MAX, SIGNER_MAX, SUMMARY_MAX, show_date,
+    show_size,
 };
 use crate::components::admin::page_data;
 use crate::components::{Pagination, admin_content, form_done, form_error, id_param};
@@ -31,7 +31,9 @@ pub fn DocumentsAdminPage() -> impl IntoView {
             crate::core::paging::page_param(q.get("trang")),
         )
     };
-    let data = page_data(module_path!(), source, |(q, page)| get_document_admin(q, page));
+    let data = page_data(module_path!(), source, |(q, page)| {
+        get_document_admin(q, page)
+    });
     admin_content(tdoc().admin_title, data, move |list| {
         let s = tdoc();
         let words = query.read_untracked().get("q").unwrap_or_default();
@@ -94,15 +96,20 @@ pub fn DocumentFormPage() -> impl IntoView {
     let id = id_param(0);
     let save = ServerAction::<SaveDocument>::new();
     let delete = ServerAction::<DeleteDocument>::new();
-    let data = page_data(module_path!(), move || (id(), save.version().get()), |(id, _)| {
-        get_document_form(id)
-    });
+    let data = page_data(
+        module_path!(),
+        move || (id(), save.version().get()),
+        |(id, _)| get_document_form(id),
+    );
     // a new document, once saved, is edited at its own address; a deleted one leaves
     Effect::new(move |_| {
         if let Some(Ok(saved)) = save.value().get()
             && id() == 0
         {
-            leptos_router::hooks::use_navigate()(&format!("{ADMIN_PATH}/{saved}"), Default::default());
+            leptos_router::hooks::use_navigate()(
+                &format!("{ADMIN_PATH}/{saved}"),
+                Default::default(),
+            );
         }
         if let Some(Ok(())) = delete.value().get() {
             leptos_router::hooks::use_navigate()(ADMIN_PATH, Default::default());
@@ -135,7 +142,11 @@ fn document_form(
         fill(s.admin_edit_of, &[&input.number])
     };
     let mut known: Vec<DocumentFile> = attached.clone();
-    known.extend(library.into_iter().filter(|f| !attached.iter().any(|a| a.media_id == f.media_id)));
+    known.extend(
+        library
+            .into_iter()
+            .filter(|f| !attached.iter().any(|a| a.media_id == f.media_id)),
+    );
     let known = StoredValue::new(known);
     let files = RwSignal::new(attached.iter().map(|f| f.media_id).collect::<Vec<i64>>());
     let kinds = DocKind::ALL
@@ -180,7 +191,9 @@ fn document_form(
                 .collect_view()
         })
     };
-    let none = known.with_value(|k| k.is_empty()).then(|| view! { <p class="empty">{s.files_none}</p> });
+    let none = known
+        .with_value(|k| k.is_empty())
+        .then(|| view! { <p class="empty">{s.files_none}</p> });
     let files_value = move || {
         files
             .get()
@@ -248,10 +261,10 @@ fn document_form(
             <label for="vb-bai-viet">{s.articles}</label>
             <textarea id="vb-bai-viet" name="input[articles]" rows="3" aria-describedby="vb-bai-viet-goi-y">{input.articles.clone()}</textarea>
             <span id="vb-bai-viet-goi-y" class="hint">{s.articles_hint}</span>
-            <p class="checkbox-line">
+            <label class="check">
                 <input id="vb-thanh-vien" name="input[members_only]" type="checkbox" checked=input.members_only.is_some()/>
-                <label for="vb-thanh-vien">{s.members_only}</label>
-            </p>
+                {s.members_only}
+            </label>
             <button type="submit" class="button-primary">{s.save}</button>
         </ActionForm>
         {delete_form}

@@ -72,7 +72,8 @@ pub fn check(input: &DocumentInput, today: &str) -> Result<Checked, String> {
     use super::number::{clean_number, kind_of_abbreviation, number_key, parse_number};
     use crate::i18n::{fill, tdoc};
     let s = tdoc();
-    let line = |v: &str| crate::core::text::nfc(&v.split_whitespace().collect::<Vec<_>>().join(" "));
+    let line =
+        |v: &str| crate::core::text::nfc(&v.split_whitespace().collect::<Vec<_>>().join(" "));
     let longest = |v: &str, what: &str, max: usize| {
         if v.chars().count() > max {
             Err(fill(s.too_long, &[&what, &max]))
@@ -140,8 +141,15 @@ pub fn check(input: &DocumentInput, today: &str) -> Result<Checked, String> {
     };
 
     let mut files = Vec::new();
-    for part in input.files.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        let id: i64 = part.parse().map_err(|_| fill(s.file_not_document, &[&part]))?;
+    for part in input
+        .files
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let id: i64 = part
+            .parse()
+            .map_err(|_| fill(s.file_not_document, &[&part]))?;
         if !files.contains(&id) {
             files.push(id);
         }
@@ -150,7 +158,12 @@ pub fn check(input: &DocumentInput, today: &str) -> Result<Checked, String> {
         return Err(fill(s.too_many_files, &[&FILES_MAX]));
     }
     let mut articles = Vec::new();
-    for given in input.articles.lines().map(str::trim).filter(|l| !l.is_empty()) {
+    for given in input
+        .articles
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
         let slug = article_slug(given).ok_or_else(|| fill(s.article_unknown, &[&given]))?;
         if !articles.contains(&slug) {
             articles.push(slug);
@@ -167,7 +180,10 @@ pub fn check(input: &DocumentInput, today: &str) -> Result<Checked, String> {
     .to_lowercase();
     Ok(Checked {
         number_key: number_key(&number),
-        serial: parsed.as_ref().map(|p| p.serial.clone()).unwrap_or_default(),
+        serial: parsed
+            .as_ref()
+            .map(|p| p.serial.clone())
+            .unwrap_or_default(),
         issuer_code: parsed.map(|p| p.issuer_code).unwrap_or_default(),
         number,
         kind,
@@ -287,7 +303,10 @@ mod tests {
             article_slug("https://tinhuy.vn/bai-viet/hoi-nghi-so-7?hl=en").as_deref(),
             Some("hoi-nghi-so-7")
         );
-        assert_eq!(article_slug("/bai-viet/hoi-nghi").as_deref(), Some("hoi-nghi"));
+        assert_eq!(
+            article_slug("/bai-viet/hoi-nghi").as_deref(),
+            Some("hoi-nghi")
+        );
         assert_eq!(article_slug("hoi-nghi").as_deref(), Some("hoi-nghi"));
         let mut i = good();
         i.files = "4, 2,4".into();

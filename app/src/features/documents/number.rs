@@ -40,7 +40,8 @@ pub fn parse_number(number: &str) -> Option<ParsedNumber> {
     let word = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_alphabetic());
     let code = |s: &str| {
         !s.is_empty()
-            && s.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '/')
+            && s.chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '/')
             && s.chars().any(|c| c.is_alphabetic())
     };
     let (abbreviation, issuer_code) = if let Some(rest) = rest.strip_prefix('-') {
@@ -80,32 +81,32 @@ pub fn number_key(number: &str) -> String {
     fold_upper(number).to_lowercase()
 }
 
-    /// The abbreviation in numbers, folded and in capitals ("QD" for QĐ).
+/// The abbreviation in numbers, folded and in capitals ("QD" for QĐ).
 fn abbreviation(kind: DocKind) -> &'static str {
     match kind {
-            DocKind::NghiQuyet => "NQ",
-            DocKind::QuyetDinh => "QD",
-            DocKind::ChiThi => "CT",
-            DocKind::KetLuan => "KL",
-            DocKind::QuyDinh => "QDI",
-            DocKind::QuyChe => "QC",
-            DocKind::HuongDan => "HD",
-            DocKind::KeHoach => "KH",
-            DocKind::ChuongTrinh => "CTR",
-            DocKind::ThongBao => "TB",
-            DocKind::ThongTri => "TT",
-            DocKind::ToTrinh => "TTR",
-            DocKind::CongVan => "CV",
-            DocKind::BaoCao => "BC",
-            DocKind::BanTin => "BT",
-        }
+        DocKind::NghiQuyet => "NQ",
+        DocKind::QuyetDinh => "QD",
+        DocKind::ChiThi => "CT",
+        DocKind::KetLuan => "KL",
+        DocKind::QuyDinh => "QDI",
+        DocKind::QuyChe => "QC",
+        DocKind::HuongDan => "HD",
+        DocKind::KeHoach => "KH",
+        DocKind::ChuongTrinh => "CTR",
+        DocKind::ThongBao => "TB",
+        DocKind::ThongTri => "TT",
+        DocKind::ToTrinh => "TTR",
+        DocKind::CongVan => "CV",
+        DocKind::BaoCao => "BC",
+        DocKind::BanTin => "BT",
     }
+}
 
-    /// The type an abbreviation as written in a number stands for ("QĐ", "QĐi", "HD").
+/// The type an abbreviation as written in a number stands for ("QĐ", "QĐi", "HD").
 pub fn kind_of_abbreviation(abbr: &str) -> Option<DocKind> {
-        let key = fold_upper(abbr);
-        DocKind::ALL.into_iter().find(|k| abbreviation(*k) == key)
-    }
+    let key = fold_upper(abbr);
+    DocKind::ALL.into_iter().find(|k| abbreviation(*k) == key)
+}
 
 #[cfg(test)]
 mod tests {
@@ -119,21 +120,37 @@ mod tests {
         assert_eq!(p.issuer_code, "TU");
         assert_eq!(parse_number("07-CT/TU").unwrap().serial, "7");
         let q = parse_number("135-QĐi/TW").unwrap();
-        assert_eq!(kind_of_abbreviation(&q.abbreviation), Some(DocKind::QuyDinh));
+        assert_eq!(
+            kind_of_abbreviation(&q.abbreviation),
+            Some(DocKind::QuyDinh)
+        );
         assert_eq!(parse_number("02-HD/BTGTU").unwrap().issuer_code, "BTGTU");
     }
 
     #[test]
     fn state_numbers_are_read() {
         let p = parse_number("3058/QĐ-UBND").unwrap();
-        assert_eq!((p.serial.as_str(), p.issuer_code.as_str()), ("3058", "UBND"));
+        assert_eq!(
+            (p.serial.as_str(), p.issuer_code.as_str()),
+            ("3058", "UBND")
+        );
         let d = parse_number("12/2021/NĐ-CP").unwrap();
-        assert_eq!((d.abbreviation.as_str(), d.issuer_code.as_str()), ("NĐ", "CP"));
+        assert_eq!(
+            (d.abbreviation.as_str(), d.issuer_code.as_str()),
+            ("NĐ", "CP")
+        );
     }
 
     #[test]
     fn other_numbers_are_kept_unread() {
-        for n in ["QĐ-2466/TU", "2466", "2466-/TU", "2466-QĐ/", "abc", "12-3/4"] {
+        for n in [
+            "QĐ-2466/TU",
+            "2466",
+            "2466-/TU",
+            "2466-QĐ/",
+            "abc",
+            "12-3/4",
+        ] {
             assert_eq!(parse_number(n), None, "{n}");
         }
     }

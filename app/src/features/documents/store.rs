@@ -9,7 +9,8 @@ use super::input::Checked;
 use super::model::{DocKind, DocStatus, DocumentCard, DocumentFile, DocumentQuery, PER_PAGE};
 use crate::core::paging::Paged;
 
-const CARD_COLUMNS: &str = "d.id, d.slug, d.number, d.kind, d.issuer, d.issued_on, d.summary, d.status, d.members_only";
+const CARD_COLUMNS: &str =
+    "d.id, d.slug, d.number, d.kind, d.issuer, d.issued_on, d.summary, d.status, d.members_only";
 
 fn card_from(r: &AnyRow) -> Result<DocumentCard, sqlx::Error> {
     let kind: String = r.try_get("kind")?;
@@ -48,24 +49,36 @@ fn filter_clause(q: &DocumentQuery) -> (String, Vec<Value>) {
         sql.push_str(&cond);
     };
     if let Some(kind) = DocKind::parse(&q.kind) {
-        add("d.kind = ${0}", vec![Value::Text(kind.code().into())], &mut sql);
+        add(
+            "d.kind = ${0}",
+            vec![Value::Text(kind.code().into())],
+            &mut sql,
+        );
     }
     if !q.issuer.trim().is_empty() {
-        add("d.issuer = ${0}", vec![Value::Text(q.issuer.trim().into())], &mut sql);
+        add(
+            "d.issuer = ${0}",
+            vec![Value::Text(q.issuer.trim().into())],
+            &mut sql,
+        );
     }
     if let Some(year) = q.year {
-        add("d.issued_year = ${0}", vec![Value::Int(year.into())], &mut sql);
+        add(
+            "d.issued_year = ${0}",
+            vec![Value::Int(year.into())],
+            &mut sql,
+        );
     }
     let words = q.words.trim();
     if words.starts_with(|c: char| c.is_ascii_digit()) {
         // a number: its serial alone ("2466", "07") or its beginning ("2466-QĐ")
         let number = clean_number(words);
-        let serial = parse_number(&number)
-            .map(|p| p.serial)
-            .unwrap_or_else(|| match number.trim_start_matches('0') {
+        let serial = parse_number(&number).map(|p| p.serial).unwrap_or_else(|| {
+            match number.trim_start_matches('0') {
                 "" => "0".into(),
                 s => s.to_string(),
-            });
+            }
+        });
         let prefix = format!("{}%", escape_like(&number_key(&number)));
         add(
             "(d.serial = ${0} OR d.number_key LIKE ${1} ESCAPE '\\')",
@@ -86,7 +99,9 @@ fn filter_clause(q: &DocumentQuery) -> (String, Vec<Value>) {
 }
 
 fn escape_like(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+    s.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
 }
 
 fn bind_all<'q>(
@@ -143,7 +158,11 @@ pub async fn choices(pool: &AnyPool) -> Result<(Vec<DocKind>, Vec<String>, Vec<i
         .into_iter()
         .filter(|k| kinds.iter().any(|c| c == k.code()))
         .collect();
-    Ok((kinds, issuers, years.into_iter().map(|y| y as i32).collect()))
+    Ok((
+        kinds,
+        issuers,
+        years.into_iter().map(|y| y as i32).collect(),
+    ))
 }
 
 /// A document's own fields beyond its card.
@@ -299,7 +318,10 @@ pub async fn article_slugs(pool: &AnyPool, id: i64) -> Result<Vec<String>, sqlx:
 }
 
 /// The documents an article is about, newest first.
-pub async fn for_article(pool: &AnyPool, article_id: i64) -> Result<Vec<DocumentCard>, sqlx::Error> {
+pub async fn for_article(
+    pool: &AnyPool,
+    article_id: i64,
+) -> Result<Vec<DocumentCard>, sqlx::Error> {
     let sql = format!(
         "SELECT {CARD_COLUMNS} FROM document_articles l JOIN documents d ON d.id = l.document_id \
          WHERE l.article_id = $1 ORDER BY d.issued_on DESC, d.id DESC"
@@ -366,7 +388,10 @@ pub async fn duplicate(
 }
 
 /// Of `ids`, those that are documents (not pictures) of the media library.
-pub async fn document_media(conn: &mut AnyConnection, ids: &[i64]) -> Result<Vec<i64>, sqlx::Error> {
+pub async fn document_media(
+    conn: &mut AnyConnection,
+    ids: &[i64],
+) -> Result<Vec<i64>, sqlx::Error> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -457,12 +482,14 @@ pub async fn save(
             .await?;
     }
     for (position, media) in d.files.iter().enumerate() {
-        sqlx::query("INSERT INTO document_files (document_id, media_id, position) VALUES ($1, $2, $3)")
-            .bind(id)
-            .bind(*media)
-            .bind(position as i64)
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query(
+            "INSERT INTO document_files (document_id, media_id, position) VALUES ($1, $2, $3)",
+        )
+        .bind(id)
+        .bind(*media)
+        .bind(position as i64)
+        .execute(&mut *conn)
+        .await?;
     }
     for article in article_ids {
         sqlx::query("INSERT INTO document_articles (document_id, article_id) VALUES ($1, $2)")

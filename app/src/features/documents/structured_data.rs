@@ -82,6 +82,11 @@ mod tests {
         assert_eq!(v["legislationDate"], "2021-06-04");
         assert_eq!(v["legislationLegalForce"], "https://schema.org/NotInForce");
         assert_eq!(v["legislationResponsible"]["name"], "Nguyễn Văn A");
-        assert!(v["url"].as_str().unwrap().ends_with("/van-ban/2466-qd-tu-2021"));
+        assert!(
+            v["url"]
+                .as_str()
+                .unwrap()
+                .ends_with("/van-ban/2466-qd-tu-2021")
+        );
     }
 }

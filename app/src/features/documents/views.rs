@@ -115,7 +115,7 @@ fn documents_view(site: SiteInfo, data: DocumentsPage) -> impl IntoView {
             <h1>{s.title}</h1>
             <p class="list-description">{s.intro}</p>
         </header>
-        <form class="doc-filters" method="get" action=DOCUMENTS_PATH role="search" aria-label=s.filters>
+        <form class="filters doc-filters" method="get" action=DOCUMENTS_PATH role="search" aria-label=s.filters>
             <p class="field doc-words">
                 <label for="vb-q">{s.words_label}</label>
                 <input id="vb-q" type="search" name="q" value=query.words.clone() maxlength="120"
@@ -234,11 +234,17 @@ fn document_view(site: SiteInfo, d: DocumentDetail) -> impl IntoView {
             .iter()
             .map(|r| view! { <li>{link(r)}</li> })
             .collect_view();
-        field(s.replaces, view! { <ul class="plain-list">{links}</ul> }.into_any())
+        field(
+            s.replaces,
+            view! { <ul class="plain-list">{links}</ul> }.into_any(),
+        )
     });
     let signer = (!d.signer.is_empty()).then(|| field(s.signer, d.signer.clone().into_any()));
     let effective = d.effective_on.as_ref().map(|e| {
-        field(s.effective_on, view! { <time datetime=e.clone()>{show_date(e)}</time> }.into_any())
+        field(
+            s.effective_on,
+            view! { <time datetime=e.clone()>{show_date(e)}</time> }.into_any(),
+        )
     });
     let issued = view! { <time datetime=c.issued_on.clone()>{show_date(&c.issued_on)}</time> };
     let viewer = d.files.iter().find(|f| f.is_pdf()).map(|pdf| {
