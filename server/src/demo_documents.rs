@@ -33,7 +33,11 @@ const PARTY: &str = "ĐẢNG CỘNG SẢN VIỆT NAM";
 const DEMO_NOTE: &str = "Văn bản viết cho bản trình diễn Tòa Soạn, không phải văn bản thật.";
 const STANDING: &str = "Ban Thường vụ Tỉnh ủy";
 
-/// In the order they are stored: a replacing document before the one it replaces.
+/// The documents a bulletin issue gathers: (the issue, its documents' numbers).
+const ISSUES: &[(&str, &[&str])] = &[("06-BT/BTGTU", &["02-HD/BTGTU", "2466-QĐ/TU"])];
+
+/// In the order they are stored: a replacing document before the one it replaces, a
+/// bulletin's documents before the bulletin.
 const DOCUMENTS: &[Demo] = &[
     Demo {
         number: "22-NQ/TU",
@@ -286,6 +290,11 @@ pub async fn seed(pool: &AnyPool, media_dir: &Path, now: i64) -> Result<usize, I
             members_only: d.members_only.then(|| "on".into()),
             files: media.to_string(),
             articles: articles.join("\n"),
+            parts: ISSUES
+                .iter()
+                .find(|(issue, _)| *issue == d.number)
+                .map(|(_, parts)| parts.join("\n"))
+                .unwrap_or_default(),
         };
         let mut tx = toasoan_app::core::state::begin_write(pool)
             .await

@@ -15,6 +15,9 @@ use toasoan_app::features::documents::admin_api::{DeleteDocument, SaveDocument};
 
 const PASSWORD: &str = "van-ban-2026-noi-bo";
 
+/// The fields a refused save changes from the good form's.
+type Refusal<'a> = Vec<(&'a str, &'a str)>;
+
 fn header(res: &reqwest::Response, name: &str) -> String {
     res.headers()
         .get(name)
@@ -217,18 +220,48 @@ async fn documents_are_listed_filtered_found_and_checked() {
         assert!(article.contains("Văn bản liên quan"), "{backend:?}");
         assert!(article.contains(&format!("/van-ban/{slug}")), "{backend:?}");
 
+        // a bulletin issue gathers its documents and articles; they name it back; the
+        // home page names the newest issue
+        assert!(
+            html.contains("Có trong bản tin"),
+            "{backend:?}: 2466 names its issue"
+        );
+        let home = reader.get(s.url("/")).send().await.unwrap();
+        let home = unescape(&home.text().await.unwrap());
+        let strip = home
+            .split("bulletin-strip")
+            .nth(1)
+            .expect("the bulletin's line");
+        assert!(strip.contains("/van-ban/06-bt-btgtu-2022"), "{backend:?}");
+        assert!(
+            strip.contains("Bản tin sinh hoạt chi bộ số 06, tháng 6/2022"),
+            "{backend:?}"
+        );
+
         // the admin: who may, what is refused (nothing stored), what is recorded
         let (status, _) = save(&s, &[]).await;
         assert_eq!(status, 401, "{backend:?}: signed out");
         s.sign_in_as("congtacvien", "contributor", PASSWORD).await;
         assert_eq!(save(&s, &[]).await.0, 403, "{backend:?}: a contributor");
         s.sign_in_as("bientapvien", "editor", PASSWORD).await;
+        // (the demo's bulletin is for members: read signed in)
+        let (status, issue) = s.get("/van-ban/06-bt-btgtu-2022").await;
+        assert_eq!(status, 200, "{backend:?}");
+        let issue = unescape(&issue);
+        for part in [
+            "Văn bản trong số này",
+            "02-HD/BTGTU",
+            "2466-QĐ/TU",
+            "Bài trong số này",
+        ] {
+            assert!(issue.contains(part), "{backend:?}: the issue shows {part}");
+        }
         let picture = {
             let (status, up) = post_files(&s, &s.client, &[("anh.png", common::png(40, 30))]).await;
             assert_eq!(status, 200, "{backend:?} {up}");
             up[0]["id"].as_i64().unwrap().to_string()
         };
-        let refusals: Vec<(Vec<(&str, &str)>, u16, &str)> = vec![
+        let refusals: Vec<(Refusal, u16, &str)> = vec![
             (vec![("number", "")], 400, "số hiệu"),
             (vec![("number", "99<QĐ>TU")], 400, "Số hiệu chỉ gồm"),
             (vec![("kind", "chi-thi")], 400, "Số hiệu ghi QĐ"),

@@ -102,6 +102,17 @@ pub struct DocumentStrings {
     pub article_unknown: &'static str,
     pub too_many_articles: &'static str,
     pub duplicate: &'static str,
+    pub parts: &'static str,
+    pub parts_hint: &'static str,
+    pub parts_only_bulletins: &'static str,
+    pub part_self: &'static str,
+    pub part_unknown: &'static str,
+    pub too_many_parts: &'static str,
+    pub issue_articles: &'static str,
+    pub issue_documents: &'static str,
+    pub in_issues: &'static str,
+    pub latest_bulletin: &'static str,
+    pub bulletins_all: &'static str,
 }
 
 static DOCUMENTS_VI: DocumentStrings = DocumentStrings {
@@ -210,6 +221,17 @@ static DOCUMENTS_VI: DocumentStrings = DocumentStrings {
     article_unknown: "Không tìm thấy bài viết “{}”.",
     too_many_articles: "Một văn bản liên kết nhiều nhất {} bài viết.",
     duplicate: "Đã có văn bản số {} ban hành năm {}.",
+    parts: "Văn bản trong số này",
+    parts_hint: "Với bản tin: số hiệu các văn bản trong số, mỗi dòng một văn bản.",
+    parts_only_bulletins: "Chỉ bản tin mới gồm các văn bản khác.",
+    part_self: "Bản tin không thể gồm chính nó.",
+    part_unknown: "Thư viện không có văn bản số {} để đưa vào bản tin.",
+    too_many_parts: "Một bản tin gồm nhiều nhất {} văn bản.",
+    issue_articles: "Bài trong số này",
+    issue_documents: "Văn bản trong số này",
+    in_issues: "Có trong bản tin",
+    latest_bulletin: "Bản tin nội bộ",
+    bulletins_all: "Các số bản tin",
 };
 
 static DOCUMENTS_EN: DocumentStrings = DocumentStrings {
@@ -318,6 +340,17 @@ static DOCUMENTS_EN: DocumentStrings = DocumentStrings {
     article_unknown: "No article “{}” was found.",
     too_many_articles: "A document links at most {} articles.",
     duplicate: "Document number {} issued in {} is already in the library.",
+    parts: "Documents in this issue",
+    parts_hint: "For a bulletin: the numbers of the documents in the issue, one per line.",
+    parts_only_bulletins: "Only a bulletin gathers other documents.",
+    part_self: "A bulletin cannot hold itself.",
+    part_unknown: "The library holds no document number {} to put in the bulletin.",
+    too_many_parts: "A bulletin holds at most {} documents.",
+    issue_articles: "Articles in this issue",
+    issue_documents: "Documents in this issue",
+    in_issues: "In the bulletin",
+    latest_bulletin: "Internal bulletin",
+    bulletins_all: "All issues",
 };
 
 /// The documents library's strings in the current language.

@@ -65,8 +65,11 @@ pub async fn get_document_form(id: i64) -> Result<DocumentForm, AppError> {
         });
     }
     let (row, replaced_number) = store::form_row(pool, id).await?.ok_or(AppError::NotFound)?;
-    let (attached, slugs) =
-        tokio::try_join!(store::files(pool, id), store::article_slugs(pool, id))?;
+    let (attached, slugs, parts) = tokio::try_join!(
+        store::files(pool, id),
+        store::article_slugs(pool, id),
+        store::part_numbers(pool, id)
+    )?;
     let slug: String = row.try_get("slug")?;
     let input = DocumentInput {
         id,
@@ -92,6 +95,7 @@ pub async fn get_document_form(id: i64) -> Result<DocumentForm, AppError> {
             .map(|s| crate::core::links::article_href(s))
             .collect::<Vec<_>>()
             .join("\n"),
+        parts: parts.join("\n"),
     };
     Ok(DocumentForm {
         input,
@@ -162,7 +166,25 @@ pub async fn write(
             .ok_or_else(|| AppError::Invalid(fill(tdoc().article_unknown, &[slug])))?;
         article_ids.push(id);
     }
-    let (id, slug) = store::save(tx, input.id, &d, replaced_by, &article_ids, actor, now).await?;
+    let mut part_ids = Vec::with_capacity(d.parts.len());
+    for (key, given) in d.parts.iter().zip(
+        input
+            .parts
+            .lines()
+            .map(super::number::clean_number)
+            .filter(|l| !l.is_empty()),
+    ) {
+        let id = store::id_by_number(tx, key, input.id)
+            .await?
+            .ok_or_else(|| AppError::Invalid(fill(tdoc().part_unknown, &[&given])))?;
+        part_ids.push(id);
+    }
+    let links = store::Links {
+        replaced_by,
+        articles: &article_ids,
+        parts: &part_ids,
+    };
+    let (id, slug) = store::save(tx, input.id, &d, &links, actor, now).await?;
     let action = if input.id == 0 {
         "document.create"
     } else {

@@ -261,6 +261,9 @@ fn document_form(
             <label for="vb-bai-viet">{s.articles}</label>
             <textarea id="vb-bai-viet" name="input[articles]" rows="3" aria-describedby="vb-bai-viet-goi-y">{input.articles.clone()}</textarea>
             <span id="vb-bai-viet-goi-y" class="hint">{s.articles_hint}</span>
+            <label for="vb-trong-so">{s.parts}</label>
+            <textarea id="vb-trong-so" name="input[parts]" rows="3" aria-describedby="vb-trong-so-goi-y">{input.parts.clone()}</textarea>
+            <span id="vb-trong-so-goi-y" class="hint">{s.parts_hint}</span>
             <label class="check">
                 <input id="vb-thanh-vien" name="input[members_only]" type="checkbox" checked=input.members_only.is_some()/>
                 {s.members_only}

@@ -47,12 +47,14 @@ pub async fn get_document(slug: String) -> Result<DocumentDetail, AppError> {
     let id = found.card.id;
     let now = crate::core::time::now();
     let replaced_by_ids: Vec<i64> = found.replaced_by.into_iter().collect();
-    let (files, replaces, replaced_by, article_ids, related) = tokio::try_join!(
+    let (files, replaces, replaced_by, article_ids, related, parts, issues) = tokio::try_join!(
         store::files(pool, id),
         store::replaced(pool, id),
         store::cards(pool, &replaced_by_ids),
         store::article_ids(pool, id),
         store::neighbours(pool, &found.card, NEIGHBOURS),
+        store::parts(pool, id),
+        store::issues_of(pool, id),
     )?;
     let articles = if article_ids.is_empty() {
         Vec::new()
@@ -72,6 +74,8 @@ pub async fn get_document(slug: String) -> Result<DocumentDetail, AppError> {
         files,
         articles,
         related,
+        parts,
+        issues,
         structured_data,
     })
 }
@@ -83,6 +87,14 @@ pub async fn for_article(
     article_id: i64,
 ) -> Result<Vec<super::model::DocumentCard>, AppError> {
     Ok(super::store::for_article(pool, article_id).await?)
+}
+
+/// The newest bulletin issue (the home page names it).
+#[cfg(feature = "ssr")]
+pub async fn latest_bulletin(
+    pool: &sqlx::AnyPool,
+) -> Result<Option<super::model::DocumentCard>, AppError> {
+    Ok(super::store::latest_bulletin(pool).await?)
 }
 
 /// A file of a document, as the server's inline view sends it.

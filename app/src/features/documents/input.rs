@@ -5,8 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
 use super::model::{
-    ARTICLES_MAX, DocKind, DocStatus, FILES_MAX, ISSUER_MAX, NUMBER_MAX, SIGNER_MAX, SUMMARY_MAX,
+    ARTICLES_MAX, DocKind, DocStatus, FILES_MAX, ISSUER_MAX, NUMBER_MAX, PARTS_MAX, SIGNER_MAX,
+    SUMMARY_MAX,
 };
 
 /// The admin form's fields, as sent.
@@ -37,6 +39,9 @@ pub struct DocumentInput {
     /// The related articles: one address or slug per line.
     #[serde(default)]
     pub articles: String,
+    /// A bulletin issue's documents: one number per line.
+    #[serde(default)]
+    pub parts: String,
 }
 
 /// A document as it will be stored (what `check` made of the form).
@@ -61,6 +66,8 @@ pub struct Checked {
     pub files: Vec<i64>,
     /// Article slugs.
     pub articles: Vec<String>,
+    /// A bulletin's documents: their number keys, in order.
+    pub parts: Vec<String>,
     /// Folded words for the search.
     pub search_text: String,
 }
@@ -173,6 +180,28 @@ pub fn check(input: &DocumentInput, today: &str) -> Result<Checked, String> {
         return Err(fill(s.too_many_articles, &[&ARTICLES_MAX]));
     }
 
+    let mut parts = Vec::new();
+    for given in input
+        .parts
+        .lines()
+        .map(clean_number)
+        .filter(|l| !l.is_empty())
+    {
+        if kind != DocKind::BanTin {
+            return Err(s.parts_only_bulletins.into());
+        }
+        let key = number_key(&given);
+        if key == number_key(&number) {
+            return Err(s.part_self.into());
+        }
+        if !parts.contains(&key) {
+            parts.push(key);
+        }
+    }
+    if parts.len() > PARTS_MAX {
+        return Err(fill(s.too_many_parts, &[&PARTS_MAX]));
+    }
+
     let search_text = crate::core::text::fold_vietnamese(&format!(
         "{number} {} {issuer} {signer} {summary}",
         kind.label()
@@ -198,6 +227,7 @@ pub fn check(input: &DocumentInput, today: &str) -> Result<Checked, String> {
         members_only: input.members_only.is_some(),
         files,
         articles,
+        parts,
         search_text,
     })
 }
@@ -292,6 +322,18 @@ mod tests {
         );
         assert!(with(|i| i.files = "3,x".into()).is_err());
         assert!(with(|i| i.articles = "Bài <b>".into()).is_err());
+        // only a bulletin gathers documents, and not itself
+        assert!(with(|i| i.parts = "15-KL/TU".into()).is_err());
+        let mut bulletin = good();
+        bulletin.number = "06-BT/BTGTU".into();
+        bulletin.kind = "ban-tin".into();
+        bulletin.parts = "Số 15-KL/TU\n\n168-QĐi/TU\n15-KL/TU".into();
+        assert_eq!(
+            check(&bulletin, today).unwrap().parts,
+            vec!["15-kl/tu".to_string(), "168-qdi/tu".to_string()]
+        );
+        bulletin.parts = "06-BT/BTGTU".into();
+        assert!(check(&bulletin, today).is_err());
     }
 
     #[test]

@@ -207,6 +207,10 @@ pub struct DocumentDetail {
     pub articles: Vec<crate::features::articles::ArticleCard>,
     /// Of the same type and issuer, newest first.
     pub related: Vec<DocumentCard>,
+    /// A bulletin issue's documents, in order.
+    pub parts: Vec<DocumentCard>,
+    /// The bulletin issues that hold this document.
+    pub issues: Vec<DocumentCard>,
     /// Its schema.org description (JSON-LD).
     pub structured_data: String,
 }
@@ -247,6 +251,8 @@ pub const SUMMARY_MAX: usize = 1_000;
 /// Files and articles one document may list.
 pub const FILES_MAX: usize = 10;
 pub const ARTICLES_MAX: usize = 20;
+/// Documents one bulletin issue may gather.
+pub const PARTS_MAX: usize = 30;
 
 #[cfg(test)]
 mod tests {

@@ -206,6 +206,49 @@ pub async fn cards(pool: &AnyPool, ids: &[i64]) -> Result<Vec<DocumentCard>, sql
     q.fetch_all(pool).await?.iter().map(card_from).collect()
 }
 
+/// A bulletin issue's documents, in their order.
+pub async fn parts(pool: &AnyPool, id: i64) -> Result<Vec<DocumentCard>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {CARD_COLUMNS} FROM document_parts p JOIN documents d ON d.id = p.part_id \
+         WHERE p.document_id = $1 ORDER BY p.position"
+    );
+    let rows = sqlx::query(&sql).bind(id).fetch_all(pool).await?;
+    rows.iter().map(card_from).collect()
+}
+
+/// The bulletin issues holding document `id`, newest first.
+pub async fn issues_of(pool: &AnyPool, id: i64) -> Result<Vec<DocumentCard>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {CARD_COLUMNS} FROM document_parts p JOIN documents d ON d.id = p.document_id \
+         WHERE p.part_id = $1 ORDER BY d.issued_on DESC, d.id DESC"
+    );
+    let rows = sqlx::query(&sql).bind(id).fetch_all(pool).await?;
+    rows.iter().map(card_from).collect()
+}
+
+/// The newest bulletin issue.
+pub async fn latest_bulletin(pool: &AnyPool) -> Result<Option<DocumentCard>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {CARD_COLUMNS} FROM documents d WHERE d.kind = $1 ORDER BY d.issued_on DESC, d.id DESC LIMIT 1"
+    );
+    let row = sqlx::query(&sql)
+        .bind(DocKind::BanTin.code())
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(card_from).transpose()
+}
+
+/// The numbers of a bulletin's documents, in order (for its form).
+pub async fn part_numbers(pool: &AnyPool, id: i64) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT d.number FROM document_parts p JOIN documents d ON d.id = p.part_id \
+         WHERE p.document_id = $1 ORDER BY p.position",
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await
+}
+
 /// The documents `id` replaced.
 pub async fn replaced(pool: &AnyPool, id: i64) -> Result<Vec<DocumentCard>, sqlx::Error> {
     let sql = format!(
@@ -407,14 +450,20 @@ pub async fn document_media(
     q.fetch_all(conn).await
 }
 
+/// What a document points at, looked up from what its form names.
+pub struct Links<'a> {
+    pub replaced_by: Option<i64>,
+    pub articles: &'a [i64],
+    pub parts: &'a [i64],
+}
+
 /// Writes a document (`id` 0: a new one, its slug made unique), then its files and
 /// articles as given; returns its id and slug.
 pub async fn save(
     conn: &mut AnyConnection,
     id: i64,
     d: &Checked,
-    replaced_by: Option<i64>,
-    article_ids: &[i64],
+    links: &Links<'_>,
     actor: Option<i64>,
     now: i64,
 ) -> Result<(i64, String), sqlx::Error> {
@@ -439,7 +488,7 @@ pub async fn save(
         .bind(d.effective_on.as_deref())
         .bind(d.summary.as_str())
         .bind(d.status.code())
-        .bind(replaced_by)
+        .bind(links.replaced_by)
         .bind(i64::from(d.members_only))
         .bind(d.search_text.as_str())
         .bind(actor)
@@ -467,7 +516,7 @@ pub async fn save(
         .bind(d.effective_on.as_deref())
         .bind(d.summary.as_str())
         .bind(d.status.code())
-        .bind(replaced_by)
+        .bind(links.replaced_by)
         .bind(i64::from(d.members_only))
         .bind(d.search_text.as_str())
         .bind(now)
@@ -475,11 +524,21 @@ pub async fn save(
         .await?;
         (id, slug)
     };
-    for table in ["document_files", "document_articles"] {
+    for table in ["document_files", "document_articles", "document_parts"] {
         sqlx::query(&format!("DELETE FROM {table} WHERE document_id = $1"))
             .bind(id)
             .execute(&mut *conn)
             .await?;
+    }
+    for (position, part) in links.parts.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO document_parts (document_id, part_id, position) VALUES ($1, $2, $3)",
+        )
+        .bind(id)
+        .bind(*part)
+        .bind(position as i64)
+        .execute(&mut *conn)
+        .await?;
     }
     for (position, media) in d.files.iter().enumerate() {
         sqlx::query(
@@ -491,7 +550,7 @@ pub async fn save(
         .execute(&mut *conn)
         .await?;
     }
-    for article in article_ids {
+    for article in links.articles {
         sqlx::query("INSERT INTO document_articles (document_id, article_id) VALUES ($1, $2)")
             .bind(id)
             .bind(*article)
@@ -530,12 +589,16 @@ pub async fn delete(conn: &mut AnyConnection, id: i64) -> Result<Option<String>,
             .bind(id)
             .execute(&mut *conn)
             .await?;
-        for table in ["document_files", "document_articles"] {
+        for table in ["document_files", "document_articles", "document_parts"] {
             sqlx::query(&format!("DELETE FROM {table} WHERE document_id = $1"))
                 .bind(id)
                 .execute(&mut *conn)
                 .await?;
         }
+        sqlx::query("DELETE FROM document_parts WHERE part_id = $1")
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
         sqlx::query("DELETE FROM documents WHERE id = $1")
             .bind(id)
             .execute(&mut *conn)

@@ -188,16 +188,28 @@ pub fn document_card(c: DocumentCard) -> impl IntoView {
 /// "Văn bản liên quan" under an article: the documents it is about.
 #[component]
 pub fn ArticleDocuments(documents: Vec<DocumentCard>) -> impl IntoView {
-    (!documents.is_empty()).then(|| {
-        view! {
-            <section class="related doc-related" aria-labelledby="van-ban-lien-quan">
-                <h2 id="van-ban-lien-quan" class="block-title">{tdoc().related}</h2>
-                <ul class="doc-list">
-                    {documents.into_iter().map(|c| view! { <li>{document_card(c)}</li> }).collect_view()}
-                </ul>
-            </section>
-        }
-    })
+    documents_section("van-ban-lien-quan", tdoc().related, documents)
+}
+
+/// The home page's line for the newest bulletin issue: its title, a lock mark when
+/// members only, and the way to the other issues.
+pub fn latest_bulletin(card: DocumentCard) -> impl IntoView {
+    let s = tdoc();
+    let all = format!(
+        "{DOCUMENTS_PATH}?loai={}",
+        super::model::DocKind::BanTin.code()
+    );
+    view! {
+        <section class="bulletin-strip" aria-labelledby="ban-tin-noi-bo">
+            <h2 id="ban-tin-noi-bo" class="block-title">{s.latest_bulletin}</h2>
+            <p>
+                <A href=card.href()>{card.summary.clone()}</A>" "
+                {card.members_only.then(members_mark)}
+                <time datetime=card.issued_on.clone()>{format!("({})", show_date(&card.issued_on))}</time>
+            </p>
+            <a href=all class="see-more">{format!("{} ›", s.bulletins_all)}</a>
+        </section>
+    }
 }
 
 /// `/van-ban/{slug}`: one document.
@@ -270,23 +282,26 @@ fn document_view(site: SiteInfo, d: DocumentDetail) -> impl IntoView {
         .into_any()
     };
     let qr = format!("/qr/van-ban/{}.svg", c.slug);
-    let related = (!d.related.is_empty()).then(|| {
-        view! {
-            <section class="related" aria-labelledby="van-ban-lien-quan">
-                <h2 id="van-ban-lien-quan" class="block-title">{s.related}</h2>
-                <ul class="doc-list">
-                    {d.related.into_iter().map(|c| view! { <li>{document_card(c)}</li> }).collect_view()}
-                </ul>
-            </section>
-        }
-    });
+    let bulletin = c.kind == super::model::DocKind::BanTin;
+    let parts = documents_section("van-ban-trong-so", s.issue_documents, d.parts);
+    let issues = documents_section("co-trong-ban-tin", s.in_issues, d.issues);
+    let related = documents_section("van-ban-lien-quan", s.related, d.related);
+    let articles_title = if bulletin {
+        s.issue_articles
+    } else {
+        s.articles
+    };
     let articles = (!d.articles.is_empty()).then(|| {
         view! {
             <section class="related" aria-labelledby="tin-bai-van-ban">
-                <h2 id="tin-bai-van-ban" class="block-title">{s.articles}</h2>
+                <h2 id="tin-bai-van-ban" class="block-title">{articles_title}</h2>
                 <ul class="related-list">
                     {d.articles.into_iter().map(|a| view! {
-                        <li><A href=a.href()>{a.title.clone()}</A>" "<time datetime=a.iso>{format!("({})", a.date)}</time></li>
+                        <li>
+                            <A href=a.href()>{a.title.clone()}</A>" "
+                            {a.members_only.then(members_mark)}
+                            <time datetime=a.iso>{format!("({})", a.date)}</time>
+                        </li>
                     }).collect_view()}
                 </ul>
             </section>
@@ -324,8 +339,28 @@ fn document_view(site: SiteInfo, d: DocumentDetail) -> impl IntoView {
             </aside>
         </article>
         {articles}
+        {parts}
+        {issues}
         {related}
     }
+}
+
+/// A titled list of documents under a document (none: nothing).
+fn documents_section(
+    id: &'static str,
+    title: &'static str,
+    cards: Vec<DocumentCard>,
+) -> impl IntoView + use<> {
+    (!cards.is_empty()).then(|| {
+        view! {
+            <section class="related" aria-labelledby=id>
+                <h2 id=id class="block-title">{title}</h2>
+                <ul class="doc-list">
+                    {cards.into_iter().map(|c| view! { <li>{document_card(c)}</li> }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }
 
 /// One attached file: its name, type and size, opened in the browser (a PDF) or

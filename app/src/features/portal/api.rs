@@ -24,7 +24,7 @@ pub async fn get_site_info() -> Result<SiteInfo, AppError> {
     })
 }
 
-/// Everything the home page shows, in five queries whatever the number of articles.
+/// Everything the home page shows, in six queries whatever the number of articles.
 #[server(input = GetUrl)]
 pub async fn get_home() -> Result<HomePageData, AppError> {
     use super::model::HomeSection;
@@ -40,6 +40,7 @@ pub async fn get_home() -> Result<HomePageData, AppError> {
         categories::load_tree(pool),
         topics::all(pool),
     )?;
+    let bulletin = crate::features::documents::latest_bulletin(pool).await?;
     let sections = tree
         .children(None)
         .filter_map(|root| {
@@ -55,5 +56,6 @@ pub async fn get_home() -> Result<HomePageData, AppError> {
         latest,
         sections,
         topics,
+        bulletin,
     })
 }

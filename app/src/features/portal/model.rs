@@ -22,4 +22,6 @@ pub struct HomePageData {
     pub latest: Vec<ArticleCard>,
     pub sections: Vec<HomeSection>,
     pub topics: Vec<TopicRef>,
+    /// The newest internal bulletin issue, if any.
+    pub bulletin: Option<crate::features::documents::DocumentCard>,
 }

@@ -138,6 +138,7 @@ fn HomeView(
         latest,
         sections,
         topics,
+        bulletin,
     } = data;
     let name = site.config.name.clone();
     let description = site.config.description.clone();
@@ -202,6 +203,7 @@ fn HomeView(
             {featured_block}
             {latest_block}
         </div>
+        {bulletin.map(crate::features::documents::views::latest_bulletin)}
         {topics_block}
         <div class="home-most">{most_blocks(most)}</div>
         <div class="category-blocks">{section_blocks}</div>
