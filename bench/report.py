@@ -42,7 +42,7 @@ w("")
 w(f"Written by `make bench` on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; 2-core machine, wrk on loopback "
   "(2 threads), each figure one run. nginx serves the same bytes, precompressed, in the same run. "
   "Latencies in ms; errors are socket errors plus answers other than 2xx/3xx.")
-backends = sorted({l["backend"] for l in lines}, key=lambda b: b != "sqlite")
+backends = sorted({l["backend"] for l in lines if "backend" in l}, key=lambda b: b != "sqlite")
 for b in backends:
     data = find(b, "data")
     mem = find(b, "memory")

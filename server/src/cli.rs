@@ -112,6 +112,17 @@ pub enum UserCommand {
         #[arg(long, env = "TOASOAN_BASE_URL")]
         base_url: Option<String>,
     },
+    /// Create member accounts from a CSV file (full name, username, e-mail, unit; a
+    /// header row optional); prints each row's outcome and each new member's one-time
+    /// password link
+    Import {
+        file: std::path::PathBuf,
+        /// Public address of the portal (default: from toasoan.toml or the listen address)
+        #[arg(long, env = "TOASOAN_BASE_URL")]
+        base_url: Option<String>,
+    },
+    /// List the units members belong to, with their member counts
+    Units,
 }
 
 impl Cli {
@@ -125,9 +136,9 @@ impl Cli {
                 site_root,
                 ..
             } => (*addr, base_url.clone(), site_root.clone()),
-            Command::User(UserCommand::ResetLink { base_url, .. }) => {
-                (None, base_url.clone(), None)
-            }
+            Command::User(
+                UserCommand::ResetLink { base_url, .. } | UserCommand::Import { base_url, .. },
+            ) => (None, base_url.clone(), None),
             _ => (None, None, None),
         };
         Ok(Config::resolve(

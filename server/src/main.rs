@@ -122,6 +122,17 @@ async fn run(command: Command, config: Config) -> Result<ExitCode, Box<dyn std::
                     println!("Liên kết đặt mật khẩu mới cho {name} (dùng một lần, trong 24 giờ):");
                     println!("{link}");
                 }
+                UserCommand::Import { file, .. } => {
+                    let report = user_admin::import(&pool, &config.site.base_url, &file).await?;
+                    for line in user_admin::report_lines(&report) {
+                        println!("{line}");
+                    }
+                }
+                UserCommand::Units => {
+                    for unit in toasoan_app::features::accounts::units(&pool).await? {
+                        println!("{:<50} {}", unit.name, unit.members);
+                    }
+                }
                 UserCommand::Disable { name } => {
                     user_admin::disable(&pool, &name).await?;
                     println!("Đã khóa tài khoản {name} và kết thúc các phiên đăng nhập.");

@@ -22,6 +22,8 @@ pub enum UserError {
     Unknown(String),
     #[error("không đọc được mật khẩu: {0}")]
     Stdin(std::io::Error),
+    #[error("không đọc được tệp {0}: {1}")]
+    File(String, std::io::Error),
     #[error("lỗi cơ sở dữ liệu: {0}")]
     Db(#[from] sqlx::Error),
     #[error("{0}")]
@@ -104,6 +106,46 @@ pub async fn disable(pool: &AnyPool, name: &str) -> Result<(), UserError> {
     } else {
         Err(UserError::Unknown(name.to_string()))
     }
+}
+
+/// `toasoan user import FILE`: the file's rows made members, as the admin's import
+/// page does.
+pub async fn import(
+    pool: &AnyPool,
+    base_url: &str,
+    file: &std::path::Path,
+) -> Result<toasoan_app::features::accounts::import::ImportReport, UserError> {
+    let bytes = std::fs::read(file).map_err(|e| UserError::File(file.display().to_string(), e))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| UserError::Invalid("tệp CSV phải được lưu bằng mã UTF-8"))?;
+    Ok(toasoan_app::features::accounts::import_members(pool, base_url, &text, None).await?)
+}
+
+/// The import's report as printed: one line per row, then the counts.
+pub fn report_lines(report: &toasoan_app::features::accounts::import::ImportReport) -> Vec<String> {
+    use toasoan_app::features::accounts::import::RowOutcome;
+    let mut lines: Vec<String> = report
+        .rows
+        .iter()
+        .map(|r| match &r.outcome {
+            RowOutcome::Created { link } => {
+                format!(
+                    "dòng {}: {} — đã tạo; đặt mật khẩu tại {link}",
+                    r.line, r.username
+                )
+            }
+            RowOutcome::Exists => format!("dòng {}: {} — đã có, giữ nguyên", r.line, r.username),
+            RowOutcome::Refused { reason } => {
+                format!("dòng {}: {} — từ chối: {reason}", r.line, r.username)
+            }
+        })
+        .collect();
+    let (created, existing, refused) = report.counts();
+    lines.push(format!(
+        "Đã tạo {created} tài khoản, {existing} đã có, {refused} dòng bị từ chối. \
+         Các liên kết dùng một lần, trong 24 giờ."
+    ));
+    lines
 }
 
 /// A one-time link with which `name` chooses a new password (their sessions end when

@@ -348,6 +348,39 @@ async fn documents_are_listed_filtered_found_and_checked() {
             .await;
         assert_eq!(res.status().as_u16(), 200, "{backend:?}");
         assert_eq!(s.get("/van-ban/99-qd-tu-2025").await.0, 404, "{backend:?}");
+        // an article cites a document: what its card shows is the library's
+        let cited = s
+            .scalar("SELECT id FROM documents WHERE number = '2466-QĐ/TU'")
+            .await;
+        let cat = s.scalar("SELECT MIN(id) FROM categories").await;
+        let draft = |doc_id: i64| {
+            serde_json::json!({
+                "id": null, "base_revision": 0, "title": "Triển khai Quyết định về chuyển đổi số",
+                "sapo": "", "category_id": cat, "allow_comments": true, "allow_ratings": true,
+                "doc": { "blocks": [
+                    { "type": "paragraph", "text": [{ "text": "Ban Thường vụ đã ban hành quyết định." }] },
+                    { "type": "document_ref", "id": doc_id, "slug": "gia-mao", "number": "1",
+                      "kind": "?", "issued_on": "", "summary": "không phải của thư viện" }
+                ] }
+            })
+        };
+        let (status, body) = common::save_doc(&s, draft(999_999)).await;
+        assert_eq!(status, 400, "{backend:?} {body}");
+        let (status, saved) = common::save_doc(&s, draft(cited)).await;
+        assert_eq!(status, 200, "{backend:?} {saved}");
+        let article = saved["id"].as_i64().unwrap();
+        let body: String = sqlx::query_scalar("SELECT body_json FROM articles WHERE id = $1")
+            .bind(article)
+            .fetch_one(&s.pool)
+            .await
+            .unwrap();
+        let body: serde_json::Value = serde_json::from_str(&body).unwrap();
+        let card = &body["blocks"][1];
+        assert_eq!(card["number"], "2466-QĐ/TU", "{backend:?} {body}");
+        assert_eq!(card["slug"], "2466-qd-tu-2021");
+        assert_eq!(card["kind"], "Quyết định");
+        assert_eq!(card["issued_on"], "2021-10-04");
+
         for action in ["document.create", "document.update", "document.delete"] {
             assert_eq!(
                 s.scalar(&format!(

@@ -48,6 +48,7 @@ pub fn block_kind(b: &Block) -> &'static str {
         Block::List { .. } => tm().block_list,
         Block::Table { .. } => tm().block_table,
         Block::Embed { .. } => "Video",
+        Block::DocumentRef(_) => tm().block_document,
         Block::Divider => tm().block_divider,
     }
 }
@@ -111,6 +112,7 @@ pub fn block_text(b: &Block) -> String {
             .collect::<Vec<_>>()
             .join(" / "),
         Block::Embed { id, caption, .. } => format!("{caption} [youtube:{id}]"),
+        Block::DocumentRef(r) => format!("{} {}: {}", r.kind, r.number, r.summary),
         Block::Divider => "———".into(),
     }
 }

@@ -79,6 +79,11 @@ fn block(b: &Block) -> String {
                 format!("[{}]({url})", escape(caption, false))
             }
         }
+        Block::DocumentRef(r) => format!(
+            "[{}]({})",
+            escape(&format!("{} {}: {}", r.kind, r.number, r.summary), false),
+            crate::core::links::document_href(&r.slug)
+        ),
         Block::Divider => "---".into(),
     }
 }

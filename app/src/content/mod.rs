@@ -60,7 +60,25 @@ pub enum Block {
         id: String,
         caption: String,
     },
+    /// A document of the documents library, cited as a card (its number, type, date
+    /// and link). What it shows is copied from the library when the article is saved.
+    DocumentRef(DocRef),
     Divider,
+}
+
+/// What a document-reference block shows of the document it cites.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocRef {
+    /// The document's id in the library (what the server looks up on save).
+    pub id: i64,
+    pub slug: String,
+    /// "2466-QĐ/TU"
+    pub number: String,
+    /// Its type's name ("Quyết định").
+    pub kind: String,
+    /// YYYY-MM-DD
+    pub issued_on: String,
+    pub summary: String,
 }
 
 /// A narrower copy of a stored picture (the media library makes them).
@@ -157,6 +175,7 @@ impl Doc {
                 Block::Image(f) => line(&f.caption),
                 Block::Gallery { images } => images.iter().for_each(|f| line(&f.caption)),
                 Block::Embed { caption, .. } => line(caption),
+                Block::DocumentRef(r) => line(&format!("{} {}: {}", r.kind, r.number, r.summary)),
                 Block::Divider => {}
             }
         }

@@ -79,6 +79,23 @@ fn render_block(block: Block, pictures: &Pictures, first: bool) -> AnyView {
             }
             .into_any()
         }
+        Block::DocumentRef(r) => {
+            let date = match r.issued_on.split('-').collect::<Vec<_>>().as_slice() {
+                [y, m, d] => format!("{d}/{m}/{y}"),
+                _ => r.issued_on.clone(),
+            };
+            let name = format!("{} {}", r.kind, r.number);
+            let label = name.clone();
+            view! {
+                <aside class="doc-ref" aria-label=label>
+                    <p class="doc-ref-kind">{t().document_ref}</p>
+                    <p class="doc-ref-name"><a href=crate::core::links::document_href(&r.slug)>{name}</a></p>
+                    <p class="doc-ref-summary">{r.summary}</p>
+                    <p class="doc-ref-date">{t().document_issued}" "<time datetime=r.issued_on>{date}</time></p>
+                </aside>
+            }
+            .into_any()
+        }
         Block::Divider => view! { <hr/> }.into_any(),
     }
 }
@@ -228,6 +245,28 @@ mod tests {
             caption: String::new(),
             credit: String::new(),
         }
+    }
+
+    #[test]
+    fn a_document_reference_is_a_card_with_its_number_type_date_and_link() {
+        let doc = Doc {
+            blocks: vec![Block::DocumentRef(crate::content::DocRef {
+                id: 3,
+                slug: "2466-qd-tu-2021".into(),
+                number: "2466-QĐ/TU".into(),
+                kind: "Quyết định".into(),
+                issued_on: "2021-10-04".into(),
+                summary: "Về việc <b>thành lập</b> Ban Chỉ đạo".into(),
+            })],
+        };
+        let out = html(doc);
+        assert!(out.contains("<aside class=\"doc-ref\""), "{out}");
+        assert!(
+            out.contains("<a href=\"/van-ban/2466-qd-tu-2021\">Quyết định 2466-QĐ/TU</a>"),
+            "{out}"
+        );
+        assert!(out.contains("04/10/2021"), "{out}");
+        assert!(out.contains("&lt;b&gt;thành lập"), "{out}: text stays text");
     }
 
     #[test]

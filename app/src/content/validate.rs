@@ -34,6 +34,8 @@ pub enum ContentError {
     BadEmbed(String),
     #[error("{}", tm().content_caption_too_long)]
     CaptionTooLong,
+    #[error("{}", tm().content_bad_document)]
+    BadDocument,
 }
 
 /// True for links a reader may follow: http, https and mailto.
@@ -190,6 +192,25 @@ impl Doc {
                     }
                     c.text(caption, MAX_CAPTION_CHARS, ContentError::CaptionTooLong)?;
                 }
+                Block::DocumentRef(r) => {
+                    let slug_ok = !r.slug.is_empty()
+                        && r.slug.len() <= 120
+                        && r.slug
+                            .bytes()
+                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+                    if r.id <= 0
+                        || !slug_ok
+                        || r.number.chars().count() > 60
+                        || r.kind.chars().count() > 40
+                    {
+                        return Err(ContentError::BadDocument);
+                    }
+                    c.text(
+                        &r.summary,
+                        MAX_CAPTION_CHARS * 2,
+                        ContentError::CaptionTooLong,
+                    )?;
+                }
                 Block::Divider => {}
             }
         }
@@ -213,6 +234,43 @@ mod tests {
             link: Some(url.into()),
             ..Default::default()
         })
+    }
+
+    #[test]
+    fn a_document_reference_must_name_a_document() {
+        let r = crate::content::DocRef {
+            id: 3,
+            slug: "2466-qd-tu-2021".into(),
+            number: "2466-QĐ/TU".into(),
+            kind: "Quyết định".into(),
+            issued_on: "2021-10-04".into(),
+            summary: "Về việc".into(),
+        };
+        let doc = |r: crate::content::DocRef| Doc {
+            blocks: vec![Block::DocumentRef(r)],
+        };
+        assert!(doc(r.clone()).validate().is_ok());
+        assert!(
+            doc(crate::content::DocRef { id: 0, ..r.clone() })
+                .validate()
+                .is_err()
+        );
+        assert!(
+            doc(crate::content::DocRef {
+                slug: "../x".into(),
+                ..r.clone()
+            })
+            .validate()
+            .is_err()
+        );
+        assert!(
+            doc(crate::content::DocRef {
+                number: "9".repeat(61),
+                ..r
+            })
+            .validate()
+            .is_err()
+        );
     }
 
     #[test]

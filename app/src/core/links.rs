@@ -5,6 +5,11 @@ pub fn article_href(slug: &str) -> String {
     format!("/bai-viet/{slug}")
 }
 
+/// A document's page in the documents library.
+pub fn document_href(slug: &str) -> String {
+    format!("/van-ban/{slug}")
+}
+
 /// An article on the editorial desk.
 pub fn desk_href(id: i64) -> String {
     format!("/quan-tri/bai-viet/{id}")

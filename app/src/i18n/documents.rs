@@ -113,6 +113,8 @@ pub struct DocumentStrings {
     pub in_issues: &'static str,
     pub latest_bulletin: &'static str,
     pub bulletins_all: &'static str,
+    pub reference_unknown: &'static str,
+    pub reference_gone: &'static str,
 }
 
 static DOCUMENTS_VI: DocumentStrings = DocumentStrings {
@@ -232,6 +234,8 @@ static DOCUMENTS_VI: DocumentStrings = DocumentStrings {
     in_issues: "Có trong bản tin",
     latest_bulletin: "Bản tin nội bộ",
     bulletins_all: "Các số bản tin",
+    reference_unknown: "Thư viện không có văn bản số {}.",
+    reference_gone: "Văn bản {} trích dẫn trong bài không còn trong thư viện: hãy xóa khối này.",
 };
 
 static DOCUMENTS_EN: DocumentStrings = DocumentStrings {
@@ -351,6 +355,8 @@ static DOCUMENTS_EN: DocumentStrings = DocumentStrings {
     in_issues: "In the bulletin",
     latest_bulletin: "Internal bulletin",
     bulletins_all: "All issues",
+    reference_unknown: "The library holds no document number {}.",
+    reference_gone: "Document {} cited in the article is no longer in the library: please remove its block.",
 };
 
 /// The documents library's strings in the current language.

@@ -145,6 +145,8 @@ pub struct Messages {
     pub block_list: &'static str,
     pub block_table: &'static str,
     pub block_divider: &'static str,
+    pub block_document: &'static str,
+    pub content_bad_document: &'static str,
     pub diff_photo_credit: &'static str,
     // portal frame: the header's date, the footer's credit
     pub header_date: &'static str,
@@ -313,6 +315,8 @@ pub const MESSAGES_VI: Messages = Messages {
     block_list: "Danh sách",
     block_table: "Bảng",
     block_divider: "Đường phân cách",
+    block_document: "Văn bản",
+    content_bad_document: "Khối văn bản không hợp lệ: hãy chèn lại văn bản từ thư viện",
     diff_photo_credit: " (Ảnh: {})",
     // portal frame: the header's date, the footer's credit
     header_date: "{}, ngày {}",
@@ -481,6 +485,8 @@ pub const MESSAGES_EN: Messages = Messages {
     block_list: "List",
     block_table: "Table",
     block_divider: "Divider",
+    block_document: "Document",
+    content_bad_document: "The document block is not valid: insert the document from the library again",
     diff_photo_credit: " (Photo: {})",
     // portal frame: the header's date, the footer's credit
     header_date: "{}, {}",

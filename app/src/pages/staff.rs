@@ -24,6 +24,7 @@ use super::audit::AuditPage;
 use crate::components::browser::in_island;
 use crate::components::{NotFoundPage, SiteResource};
 use crate::features::accounts::admin_views::{SetPasswordPage, SetupPage, UsersPage};
+use crate::features::accounts::import_views::ImportMembersPage;
 use crate::features::accounts::views::{AccountPage, IdleWatch, SignInPage};
 use crate::features::admin::AdminLayout;
 use crate::features::categories::admin_views::CategoriesAdminPage;
@@ -95,6 +96,7 @@ pub fn AdminApp() -> impl IntoView {
                 <Route path=path!("/quan-tri/nhat-ky") view=framed!(AuditPage)/>
                 <Route path=path!("/quan-tri/y-kien") view=framed!(CommentsQueuePage)/>
                 <Route path=path!("/quan-tri/nguoi-dung") view=framed!(UsersPage)/>
+                <Route path=path!("/quan-tri/nguoi-dung/nhap") view=framed!(ImportMembersPage)/>
                 <Route path=path!("/quan-tri/nguoi-dung/:id/quyen") view=framed!(UserGrantsPage)/>
                 <Route path=path!("/quan-tri/chuyen-muc") view=framed!(CategoriesAdminPage)/>
                 <Route path=path!("/quan-tri/thu-vien") view=framed!(MediaLibraryPage)/>

@@ -154,6 +154,7 @@ pub fn make_nfc(doc: &mut Doc) {
             Block::Image(f) => figure(f),
             Block::Gallery { images } => images.iter_mut().for_each(figure),
             Block::Embed { caption, .. } => fix(caption),
+            Block::DocumentRef(r) => fix(&mut r.summary),
             Block::Divider => {}
         }
     }

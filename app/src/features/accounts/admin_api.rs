@@ -19,7 +19,7 @@ fn invalid(m: impl Into<String>) -> AppError {
 
 /// A display name: one line, 1–100 characters.
 #[cfg(feature = "ssr")]
-fn display_name_of(raw: &str) -> Result<String, AppError> {
+pub(super) fn display_name_of(raw: &str) -> Result<String, AppError> {
     let name = crate::core::text::nfc(&raw.split_whitespace().collect::<Vec<_>>().join(" "));
     match name.chars().count() {
         0 => Err(invalid(tm().name_required)),
@@ -29,7 +29,7 @@ fn display_name_of(raw: &str) -> Result<String, AppError> {
 }
 
 #[cfg(feature = "ssr")]
-fn email_of(raw: &str) -> Result<String, AppError> {
+pub(super) fn email_of(raw: &str) -> Result<String, AppError> {
     let email = raw.trim().to_string();
     if email.is_empty() {
         return Ok(email);
@@ -358,4 +358,23 @@ pub async fn set_password_by_link(
 #[server]
 pub async fn keep_session_alive() -> Result<bool, AppError> {
     Ok(super::auth::current_user().await?.is_some())
+}
+
+/// Imports members from a spreadsheet's CSV (or its pasted rows): the report, row by
+/// row, with each new member's one-time password link.
+#[server]
+pub async fn import_members_csv(text: String) -> Result<super::import::ImportReport, AppError> {
+    use super::{Permission, auth};
+    let ctx = crate::core::state::app_context()?;
+    let me = auth::require(Permission::ManageUsers).await?;
+    super::import::import_members(&ctx.pool, &ctx.site.base_url, &text, Some(me.id)).await
+}
+
+/// The units members belong to, with their member counts.
+#[server(input = GetUrl)]
+pub async fn get_units() -> Result<Vec<super::import::UnitRow>, AppError> {
+    use super::{Permission, auth};
+    let ctx = crate::core::state::app_context()?;
+    auth::require(Permission::ManageUsers).await?;
+    Ok(super::store::units(&ctx.pool).await?)
 }

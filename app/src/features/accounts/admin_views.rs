@@ -103,6 +103,7 @@ pub fn UsersPage() -> impl IntoView {
     admin_content(ta().nav_users, data, move |users| {
         view! {
             <h1>{ta().nav_users}</h1>
+            <p><a href="/quan-tri/nguoi-dung/nhap">{ta().import_nav}</a></p>
             {shown_link(create.value(), ta().users_created_link)}
             {shown_link(reset.value(), ta().users_reset_link_intro)}
             {form_error(update.value())}

@@ -3,8 +3,6 @@
 //! admin who issues them; no mail server needed). A link is a random token stored
 //! hashed, valid once, for a day.
 
-use sqlx::AnyPool;
-
 use super::auth::{new_token, token_hash};
 use super::store;
 
@@ -38,8 +36,8 @@ impl LinkPurpose {
 }
 
 /// Issues a link; returns its full address on the portal at `base_url`.
-pub async fn issue(
-    pool: &AnyPool,
+pub async fn issue<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
+    db: E,
     base_url: &str,
     purpose: LinkPurpose,
     user_id: Option<i64>,
@@ -48,7 +46,7 @@ pub async fn issue(
 ) -> Result<String, sqlx::Error> {
     let token = new_token();
     store::create_link(
-        pool,
+        db,
         &token_hash(&token),
         purpose.as_str(),
         user_id,

@@ -327,8 +327,8 @@ pub struct LinkRow {
 }
 
 /// Stores a one-time link (its token hashed).
-pub async fn create_link(
-    pool: &AnyPool,
+pub async fn create_link<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
+    db: E,
     token_hash: &str,
     purpose: &str,
     user_id: Option<i64>,
@@ -346,7 +346,7 @@ pub async fn create_link(
     .bind(created_by)
     .bind(now)
     .bind(expires_at)
-    .execute(pool)
+    .execute(db)
     .await?;
     Ok(())
 }
@@ -421,4 +421,44 @@ pub async fn replace_password(
         .execute(&mut *conn)
         .await?;
     Ok(())
+}
+
+/// Puts `user` in the unit named `unit`, kept once by name.
+pub async fn set_unit(
+    conn: &mut sqlx::AnyConnection,
+    user: i64,
+    unit: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO units (name, created_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+    )
+    .bind(unit)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("UPDATE users SET unit_id = (SELECT id FROM units WHERE name = $2) WHERE id = $1")
+        .bind(user)
+        .bind(unit)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// The units with how many accounts each has, by name.
+pub async fn units(pool: &AnyPool) -> Result<Vec<super::import::UnitRow>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT n.name, (SELECT COUNT(*) FROM users u WHERE u.unit_id = n.id) AS members \
+         FROM units n ORDER BY n.name",
+    )
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(super::import::UnitRow {
+                name: r.try_get("name")?,
+                members: r.try_get("members")?,
+            })
+        })
+        .collect()
 }

@@ -37,6 +37,7 @@ pub fn action_label(code: &str) -> &'static str {
     match code {
         "admin.setup" => ta().users_setup_heading,
         "user.create" => ta().users_create,
+        "user.import" => ta().audit_user_import,
         "user.update" => ta().audit_user_update,
         "user.reset_link" => ta().users_reset_link,
         "user.password_set" => ta().audit_password_set,

@@ -131,3 +131,84 @@ pub async fn attached_file(
 pub async fn slug_exists(pool: &sqlx::AnyPool, slug: &str) -> Result<bool, AppError> {
     Ok(super::store::find(pool, slug).await?.is_some())
 }
+
+/// A document-reference block's card from the library: what the article shows of it.
+#[cfg(feature = "ssr")]
+fn reference(card: &super::model::DocumentCard) -> crate::content::DocRef {
+    crate::content::DocRef {
+        id: card.id,
+        slug: card.slug.clone(),
+        number: card.number.clone(),
+        kind: card.kind.stored_label().to_string(),
+        issued_on: card.issued_on.clone(),
+        summary: card.summary.clone(),
+    }
+}
+
+/// The document-reference blocks of `doc` made what the library holds now (the
+/// browser sends only which document); one citing a document no longer there is
+/// refused.
+#[cfg(feature = "ssr")]
+pub async fn refresh_refs(
+    pool: &sqlx::AnyPool,
+    doc: &mut crate::content::Doc,
+) -> Result<(), AppError> {
+    use crate::content::Block;
+    let ids: Vec<i64> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::DocumentRef(r) => Some(r.id),
+            _ => None,
+        })
+        .collect();
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let cards = super::store::cards(pool, &ids).await?;
+    for block in &mut doc.blocks {
+        if let Block::DocumentRef(r) = block {
+            let card = cards.iter().find(|c| c.id == r.id).ok_or_else(|| {
+                AppError::Invalid(crate::i18n::fill(
+                    crate::i18n::tdoc().reference_gone,
+                    &[&r.number],
+                ))
+            })?;
+            *r = reference(card);
+        }
+    }
+    Ok(())
+}
+
+/// The document an editor cites by its number ("2466-QĐ/TU", "Số 2466-QĐ/TU"): the
+/// newest with that number.
+#[server(input = GetUrl)]
+pub async fn find_document_ref(number: String) -> Result<crate::content::DocRef, AppError> {
+    use crate::features::accounts::auth;
+    let ctx = crate::core::state::app_context()?;
+    let me = auth::current_user()
+        .await?
+        .ok_or(AppError::SignInRequired)?;
+    if !me.works_at_desk() {
+        return Err(AppError::Forbidden);
+    }
+    let given = super::number::clean_number(&number);
+    let key = super::number::number_key(&given);
+    let mut conn = ctx.pool.acquire().await?;
+    let unknown = || {
+        AppError::Invalid(crate::i18n::fill(
+            crate::i18n::tdoc().reference_unknown,
+            &[&given],
+        ))
+    };
+    let id = super::store::id_by_number(&mut conn, &key, 0)
+        .await?
+        .ok_or_else(unknown)?;
+    drop(conn);
+    let card = super::store::cards(&ctx.pool, &[id])
+        .await?
+        .into_iter()
+        .next()
+        .ok_or_else(unknown)?;
+    Ok(reference(&card))
+}

@@ -75,8 +75,17 @@ impl DocKind {
 
     /// Its name in the request's language ("Nghị quyết").
     pub fn label(self) -> &'static str {
-        let i = DocKind::ALL.iter().position(|k| *k == self).unwrap_or(0);
-        tdoc().kinds[i]
+        tdoc().kinds[self.index()]
+    }
+
+    /// Its name in the portal's own language, for what is stored (an article's
+    /// document-reference block).
+    pub fn stored_label(self) -> &'static str {
+        crate::i18n::tdoc_stored().kinds[self.index()]
+    }
+
+    fn index(self) -> usize {
+        DocKind::ALL.iter().position(|k| *k == self).unwrap_or(0)
     }
 }
 
@@ -144,10 +153,7 @@ impl DocumentCard {
     }
 }
 
-/// The address of a document's page.
-pub fn document_href(slug: &str) -> String {
-    format!("{DOCUMENTS_PATH}/{slug}")
-}
+pub use crate::core::links::document_href;
 
 /// The library's page.
 pub const DOCUMENTS_PATH: &str = "/van-ban";

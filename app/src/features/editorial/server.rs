@@ -299,6 +299,7 @@ pub async fn content_from_draft(pool: &sqlx::AnyPool, d: &Draft) -> Result<Conte
     }
     // a draft may wait for its pictures' words; submitting needs them (the workflow)
     described_by_library(&mut doc, &found, false)?;
+    crate::features::documents::refresh_refs(pool, &mut doc).await?;
     content_of(
         [
             &d.title,

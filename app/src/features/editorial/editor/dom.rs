@@ -222,6 +222,17 @@ pub fn block_el(b: &Block) -> Element {
             field(&w, s.caption, "caption", caption, None);
             w
         }
+        Block::DocumentRef(r) => {
+            let w = element("div", "eb eb-docref");
+            attr(&w, "contenteditable", "false");
+            let name = element("p", "eb-docref-name");
+            append(&name, &text_node(&format!("{} {}", r.kind, r.number)));
+            append(&w, &name);
+            let summary = element("p", "eb-docref-summary");
+            append(&summary, &text_node(&r.summary));
+            append(&w, &summary);
+            w
+        }
         Block::Divider => {
             let w = element("div", "eb eb-divider");
             attr(&w, "contenteditable", "false");

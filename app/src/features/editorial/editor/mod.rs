@@ -10,6 +10,7 @@ mod autosave;
 mod blocks_ui;
 mod commands;
 mod cover;
+mod doc_ref;
 mod dom;
 mod fields;
 mod handle;

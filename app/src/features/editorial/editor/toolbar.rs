@@ -270,6 +270,7 @@ fn BlockMenu(
                 <button type="submit" class="button-secondary">{t.video_add}</button>
                 <p id="dia-chi-video-loi" class="field-error" role="alert">{move || video_error.get().then_some(t.video_bad)}</p>
             </form>
+            <super::doc_ref::DocumentRefForm add=Callback::new(add)/>
         </div>
     }
 }
