@@ -31,7 +31,8 @@ fi
 
 export WORK
 WORK=$(mktemp -d /tmp/toasoan-bench.XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
+# what was measured is kept even when a later step fails
+trap 'mkdir -p bench/results; cp "$WORK/results.jsonl" bench/results/partial.jsonl 2>/dev/null; rm -rf "$WORK"' EXIT
 export BIN="$root/target/release/toasoan" SITE="$root/target/site"
 export ARTICLES=${BENCH_ARTICLES:-100000} SEED=${BENCH_SEED:-2026}
 export DURATION=${BENCH_DURATION:-8} CONNS=${BENCH_CONNECTIONS:-32} DEEP_PAGE=${BENCH_DEEP_PAGE:-2000}

@@ -260,7 +260,7 @@ mod tests {
             })],
         };
         let out = html(doc);
-        assert!(out.contains("<aside class=\"doc-ref\""), "{out}");
+        assert!(out.contains("class=\"doc-ref\""), "{out}");
         assert!(
             out.contains("<a href=\"/van-ban/2466-qd-tu-2021\">Quyết định 2466-QĐ/TU</a>"),
             "{out}"

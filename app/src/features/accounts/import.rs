@@ -109,12 +109,22 @@ pub fn read_rows(text: &str) -> Result<Vec<Row>, String> {
         .from_reader(text.as_bytes());
     let mut order = [0usize, 1, 2, 3];
     let mut rows = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| fill(ta().import_unreadable, &[&e]))?;
-        let line = record
-            .position()
-            .map(|p| p.line() as usize)
-            .unwrap_or(i + 1);
+    let bytes = text.as_bytes();
+    let mut record = csv::StringRecord::new();
+    for i in 0.. {
+        // where the record starts (the reader's position is before the blank lines
+        // ahead of it), as a line of the file an editor counts
+        let mut at = reader.position().byte() as usize;
+        let more = reader
+            .read_record(&mut record)
+            .map_err(|e| fill(ta().import_unreadable, &[&e]))?;
+        if !more {
+            break;
+        }
+        while bytes.get(at).is_some_and(|b| matches!(b, b'\n' | b'\r')) {
+            at += 1;
+        }
+        let line = bytes[..at.min(bytes.len())].iter().filter(|b| **b == b'\n').count() + 1;
         if i == 0 {
             let named: Vec<Option<usize>> = record.iter().map(column_of).collect();
             if named.iter().filter(|c| c.is_some()).count() >= 2 {
@@ -246,7 +256,7 @@ mod tests {
         assert_eq!(rows[0].unit, "Chi bộ 1, Khối cơ quan");
         assert_eq!(rows[0].email, "a@tinh.vn");
         assert_eq!(rows[0].line, 2);
-        assert_eq!(rows[1].line, 4);
+        assert_eq!(rows[1].line, 4, "{rows:?}");
         let plain = read_rows("Lê Văn C;lvc;c@tinh.vn;Chi bộ 2").unwrap();
         assert_eq!(
             (plain[0].name.as_str(), plain[0].unit.as_str()),
