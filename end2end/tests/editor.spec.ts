@@ -398,3 +398,28 @@ test('tags are suggested as they are typed, by keyboard or touch; topics, the co
   await expect(writer.locator('.facts')).toContainText('Đề nghị đăng lúc');
   await expect(writer.locator('.facts')).toContainText('Thứ hai - 03/02/2031 07:30');
 });
+
+test('a document of the library is cited by its number, as a card with its link', async ({ browser }) => {
+  const writer = await signedIn(browser, 'bientap', 'bien-tap-2026', '/quan-tri/bai-viet/moi');
+  const area = writer.locator('#noi-dung-bai');
+  await area.click();
+  await writer.keyboard.type('Ban Thường vụ Tỉnh ủy đã ban hành quyết định.');
+  await writer.keyboard.press('Enter');
+  await writer.keyboard.type('/');
+  const menu = writer.locator('#them-khoi');
+  await expect(menu).toBeVisible();
+  const number = menu.getByLabel('Số hiệu văn bản (ví dụ 2466-QĐ/TU)');
+  // a number the library does not hold is said so
+  await number.fill('9999-QĐ/TU');
+  await menu.getByRole('button', { name: 'Chèn văn bản' }).click();
+  await expect(menu.locator('#so-hieu-van-ban-loi')).toHaveText('Thư viện không có văn bản số 9999-QĐ/TU.');
+  await number.fill('Số 2466-QĐ/TU');
+  await menu.getByRole('button', { name: 'Chèn văn bản' }).click();
+  const card = area.locator('.eb-docref');
+  await expect(card).toContainText('Quyết định 2466-QĐ/TU');
+  await expect(card).toContainText('Ban Chỉ đạo chuyển đổi số');
+  await writer.getByRole('button', { name: 'Xem trước' }).click();
+  const cited = writer.locator('.editor-preview .preview-phone .doc-ref a');
+  await expect(cited).toHaveText('Quyết định 2466-QĐ/TU');
+  await expect(cited).toHaveAttribute('href', '/van-ban/2466-qd-tu-2021');
+});

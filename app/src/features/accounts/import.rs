@@ -124,7 +124,11 @@ pub fn read_rows(text: &str) -> Result<Vec<Row>, String> {
         while bytes.get(at).is_some_and(|b| matches!(b, b'\n' | b'\r')) {
             at += 1;
         }
-        let line = bytes[..at.min(bytes.len())].iter().filter(|b| **b == b'\n').count() + 1;
+        let line = bytes[..at.min(bytes.len())]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
         if i == 0 {
             let named: Vec<Option<usize>> = record.iter().map(column_of).collect();
             if named.iter().filter(|c| c.is_some()).count() >= 2 {
@@ -240,7 +244,7 @@ async fn import_row(
     Ok(RowOutcome::Created { link })
 }
 
-#[cfg(all(test, feature = "ssr"))]
+#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -262,7 +262,7 @@ fn article_slug(given: &str) -> Option<String> {
     .then(|| slug.to_string())
 }
 
-#[cfg(all(test, feature = "ssr"))]
+#[cfg(test)]
 mod tests {
     use super::*;
 
