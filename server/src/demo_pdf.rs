@@ -110,7 +110,7 @@ mod tests {
         assert!(text.contains("(TINH UY \\(demo\\)) Tj"));
         assert!(text.contains("(Dieu 1. Thanh lap \\(Ban\\) chi dao.) Tj"));
         // each object where the table says it is
-        let xref = text.rfind("xref\n").unwrap();
+        let xref = text.rfind("\nxref\n").unwrap() + 1;
         let table: Vec<usize> = text[xref..]
             .lines()
             .skip(3)

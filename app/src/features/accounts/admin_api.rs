@@ -17,34 +17,8 @@ fn invalid(m: impl Into<String>) -> AppError {
     AppError::Invalid(m.into())
 }
 
-/// A display name: one line, 1–100 characters.
 #[cfg(feature = "ssr")]
-pub(super) fn display_name_of(raw: &str) -> Result<String, AppError> {
-    let name = crate::core::text::nfc(&raw.split_whitespace().collect::<Vec<_>>().join(" "));
-    match name.chars().count() {
-        0 => Err(invalid(tm().name_required)),
-        1..=100 => Ok(name),
-        _ => Err(invalid(tm().name_too_long)),
-    }
-}
-
-#[cfg(feature = "ssr")]
-pub(super) fn email_of(raw: &str) -> Result<String, AppError> {
-    let email = raw.trim().to_string();
-    if email.is_empty() {
-        return Ok(email);
-    }
-    let ok = email.len() <= 200
-        && !email.contains(char::is_whitespace)
-        && email
-            .split_once('@')
-            .is_some_and(|(a, d)| !a.is_empty() && d.contains('.') && !d.starts_with('.'));
-    if ok {
-        Ok(email)
-    } else {
-        Err(invalid(tm().email_invalid))
-    }
-}
+use super::model::{display_name_of, email_of};
 
 /// Every account (admin only).
 #[server(input = GetUrl)]

@@ -8,6 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::model::UnitRow;
+
 /// What became of one row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RowOutcome {
@@ -50,13 +52,6 @@ impl ImportReport {
                 RowOutcome::Refused { .. } => (c, e, r + 1),
             })
     }
-}
-
-/// A unit and how many accounts belong to it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UnitRow {
-    pub name: String,
-    pub members: i64,
 }
 
 /// Rows one import takes at most, and its size.
@@ -205,8 +200,8 @@ async fn import_row(
     let invalid = |m: &str| AppError::Invalid(m.to_string());
     let username = row.username.trim().to_lowercase();
     check_username(&username).map_err(invalid)?;
-    let name = super::admin_api::display_name_of(&row.name)?;
-    let email = super::admin_api::email_of(&row.email)?;
+    let name = super::model::display_name_of(&row.name)?;
+    let email = super::model::email_of(&row.email)?;
     let unit = crate::core::text::nfc(&row.unit.split_whitespace().collect::<Vec<_>>().join(" "));
     if unit.chars().count() > UNIT_MAX {
         return Err(invalid(&crate::i18n::fill(

@@ -273,6 +273,49 @@ pub fn check_username(name: &str) -> Result<(), &'static str> {
     }
 }
 
+/// A display name: one line, 1–100 characters.
+#[cfg(feature = "ssr")]
+pub fn display_name_of(raw: &str) -> Result<String, crate::core::error::AppError> {
+    let name = crate::core::text::nfc(&raw.split_whitespace().collect::<Vec<_>>().join(" "));
+    match name.chars().count() {
+        0 => Err(crate::core::error::AppError::Invalid(
+            tm().name_required.into(),
+        )),
+        1..=100 => Ok(name),
+        _ => Err(crate::core::error::AppError::Invalid(
+            tm().name_too_long.into(),
+        )),
+    }
+}
+
+/// An e-mail address: empty, or one that looks like one.
+#[cfg(feature = "ssr")]
+pub fn email_of(raw: &str) -> Result<String, crate::core::error::AppError> {
+    let email = raw.trim().to_string();
+    if email.is_empty() {
+        return Ok(email);
+    }
+    let ok = email.len() <= 200
+        && !email.contains(char::is_whitespace)
+        && email
+            .split_once('@')
+            .is_some_and(|(a, d)| !a.is_empty() && d.contains('.') && !d.starts_with('.'));
+    if ok {
+        Ok(email)
+    } else {
+        Err(crate::core::error::AppError::Invalid(
+            tm().email_invalid.into(),
+        ))
+    }
+}
+
+/// A unit and how many accounts belong to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitRow {
+    pub name: String,
+    pub members: i64,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -446,7 +446,7 @@ pub async fn set_unit(
 }
 
 /// The units with how many accounts each has, by name.
-pub async fn units(pool: &AnyPool) -> Result<Vec<super::import::UnitRow>, sqlx::Error> {
+pub async fn units(pool: &AnyPool) -> Result<Vec<super::model::UnitRow>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT n.name, (SELECT COUNT(*) FROM users u WHERE u.unit_id = n.id) AS members \
          FROM units n ORDER BY n.name",
@@ -455,7 +455,7 @@ pub async fn units(pool: &AnyPool) -> Result<Vec<super::import::UnitRow>, sqlx::
     .await?;
     rows.iter()
         .map(|r| {
-            Ok(super::import::UnitRow {
+            Ok(super::model::UnitRow {
                 name: r.try_get("name")?,
                 members: r.try_get("members")?,
             })
