@@ -2,9 +2,8 @@
 // by its number, opens it, reads its PDF in the page (wide screens) or opens and
 // downloads it (phones), and scans its QR code; a visitor opening a members-only
 // document is sent to sign in and, signed in as a member, reads it and gets its file.
-import path from 'path';
 import { test, expect } from '@playwright/test';
-import { hydrated } from './support';
+import { decodeQr, hydrated } from './support';
 
 test('a reader filters documents by type and year and opens one', async ({ page }) => {
   await page.goto('/van-ban');
@@ -76,21 +75,7 @@ test('the QR code of a document opens that document', async ({ page }) => {
   const qr = page.getByRole('img', { name: 'Mã QR dẫn tới trang văn bản 22-NQ/TU' });
   await qr.scrollIntoViewIfNeeded();
   await expect(qr).toBeVisible();
-  await page.addScriptTag({ path: path.join(__dirname, '..', 'node_modules', 'jsqr', 'dist', 'jsQR.js') });
-  const decoded = await page.evaluate(async () => {
-    const img = document.querySelector('.doc-qr img') as HTMLImageElement;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = 400;
-    canvas.height = 400;
-    const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, 400, 400);
-    ctx.drawImage(img, 0, 0, 400, 400);
-    const data = ctx.getImageData(0, 0, 400, 400);
-    const code = (window as any).jsQR(data.data, 400, 400);
-    return code ? code.data : null;
-  });
+  const decoded = await decodeQr(page, '.doc-qr img');
   expect(decoded).toBe(new URL('/van-ban/22-nq-tu-2021', page.url()).toString());
 });
 

@@ -2,8 +2,7 @@
 // without), sees the pending notice; a moderator approves the comment; the comment
 // appears with the count updated; the article's QR code decodes to its address.
 import { test, expect, Page } from '@playwright/test';
-import * as path from 'node:path';
-import { hydrated, signIn } from './support';
+import { decodeQr, hydrated, signIn } from './support';
 
 /** Opens the first article of a category and returns its address. */
 async function openArticle(page: Page, category: string): Promise<string> {
@@ -82,21 +81,7 @@ test('the QR code of an article opens that article', async ({ page }, info) => {
   const href = await openArticle(page, mine.js);
   const qr = page.getByRole('img', { name: 'Mã QR mở bài viết này trên điện thoại' });
   await expect(qr).toBeVisible();
-  await page.addScriptTag({ path: path.join(__dirname, '..', 'node_modules', 'jsqr', 'dist', 'jsQR.js') });
-  const decoded = await page.evaluate(async () => {
-    const img = document.querySelector('.qr img') as HTMLImageElement;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = 400;
-    canvas.height = 400;
-    const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, 400, 400);
-    ctx.drawImage(img, 0, 0, 400, 400);
-    const data = ctx.getImageData(0, 0, 400, 400);
-    const code = (window as any).jsQR(data.data, 400, 400);
-    return code ? code.data : null;
-  });
+  const decoded = await decodeQr(page, '.qr img');
   expect(decoded).toBe(new URL(href, page.url()).toString());
 });
 

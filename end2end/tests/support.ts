@@ -1,4 +1,5 @@
 // Steps the journeys share: waiting for hydration, and signing in on a page.
+import * as path from 'node:path';
 import { expect, Page } from '@playwright/test';
 
 /// Waits until the WASM client has hydrated the page.
@@ -38,4 +39,24 @@ export async function typeMarked(page: Page, parts: string[]) {
     if (i > 0) await page.keyboard.press('Control+B');
     await page.keyboard.type(part);
   }
+}
+
+/// The text of the QR code drawn by the image `selector` on `page` (jsQR, from the test
+/// tools' node_modules), or null when none can be read.
+export async function decodeQr(page: Page, selector: string): Promise<string | null> {
+  await page.addScriptTag({ path: path.join(__dirname, '..', 'node_modules', 'jsqr', 'dist', 'jsQR.js') });
+  return page.evaluate(async (selector) => {
+    const img = document.querySelector(selector) as HTMLImageElement;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = 400;
+    canvas.height = 400;
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, 400, 400);
+    ctx.drawImage(img, 0, 0, 400, 400);
+    const data = ctx.getImageData(0, 0, 400, 400);
+    const code = (window as any).jsQR(data.data, 400, 400);
+    return code ? code.data : null;
+  }, selector);
 }

@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{CHROME, TestServer, backends, browser, call_as, post_files, unescape};
+use common::{CHROME, TestServer, backends, browser, call_as, header, post_files, unescape};
 use leptos::server_fn::ServerFn;
 use toasoan_app::features::accounts::api::SignIn;
 use toasoan_app::features::documents::admin_api::{DeleteDocument, SaveDocument};
@@ -17,14 +17,6 @@ const PASSWORD: &str = "van-ban-2026-noi-bo";
 
 /// The fields a refused save changes from the good form's.
 type Refusal<'a> = Vec<(&'a str, &'a str)>;
-
-fn header(res: &reqwest::Response, name: &str) -> String {
-    res.headers()
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_string()
-}
 
 /// The numbers a list page shows, in its order.
 fn numbers(html: &str) -> Vec<String> {

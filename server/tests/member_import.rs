@@ -105,32 +105,18 @@ async fn members_are_imported_row_by_row() {
         let member = browser(CHROME);
         let new_password = "mat-khau-thanh-vien-2026";
         let set = toasoan_app::features::accounts::admin_api::SetPasswordByLink::PATH;
-        let (status, body) = call_as(
-            &s,
-            &member,
-            set,
-            &[
-                ("token", &token),
-                ("password", new_password),
-                ("confirm", new_password),
-            ],
-        )
-        .await;
+        let form = [
+            ("token", token.as_str()),
+            ("password", new_password),
+            ("confirm", new_password),
+        ];
+        let set_password = || call_as(&s, &member, set, &form);
+        let (status, body) = set_password().await;
         assert!(
             status == 200 || (300..400).contains(&status),
             "{backend:?} {status} {body}"
         );
-        let (status, _) = call_as(
-            &s,
-            &member,
-            set,
-            &[
-                ("token", &token),
-                ("password", new_password),
-                ("confirm", new_password),
-            ],
-        )
-        .await;
+        let (status, _) = set_password().await;
         assert_eq!(status, 400, "{backend:?}: a link is used once");
         let (status, body) = call_as(
             &s,

@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{CHROME, TestServer, backends, browser, call_as, rate, save_doc};
+use common::{CHROME, TestServer, backends, browser, call_as, header, rate, save_doc};
 use leptos::server_fn::ServerFn;
 use toasoan_app::features::accounts::api::SignIn;
 use toasoan_app::features::editorial::form::GetArticleForm;
@@ -28,14 +28,6 @@ fn bulletin(id: Option<i64>, base: i64, cat: i64, members_only: bool) -> serde_j
             { "type": "paragraph", "text": [{ "text": BODY }] }
         ] }
     })
-}
-
-fn header(res: &reqwest::Response, name: &str) -> String {
-    res.headers()
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_string()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -34,6 +34,15 @@ pub fn browser(agent: &str) -> reqwest::Client {
         .unwrap()
 }
 
+/// A header of an answer ("" when absent).
+pub fn header(res: &reqwest::Response, name: &str) -> String {
+    res.headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string()
+}
+
 /// Calls a server function as the hydrated page does, from `client`.
 pub async fn call_as(
     s: &TestServer,

@@ -469,59 +469,31 @@ pub async fn save(
 ) -> Result<(i64, String), sqlx::Error> {
     let (id, slug) = if id == 0 {
         let slug = free_slug(conn, &format!("{}-{}", d.number, d.year)).await?;
-        let id: i64 = sqlx::query_scalar(
+        let insert = sqlx::query_scalar(
             "INSERT INTO documents (slug, number, number_key, serial, issuer_code, kind, issuer, signer, \
              issued_on, issued_year, effective_on, summary, status, replaced_by, members_only, search_text, \
              created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, \
              $13, $14, $15, $16, $17, $18, $18) RETURNING id",
         )
-        .bind(slug.as_str())
-        .bind(d.number.as_str())
-        .bind(d.number_key.as_str())
-        .bind(d.serial.as_str())
-        .bind(d.issuer_code.as_str())
-        .bind(d.kind.code())
-        .bind(d.issuer.as_str())
-        .bind(d.signer.as_str())
-        .bind(d.issued_on.as_str())
-        .bind(i64::from(d.year))
-        .bind(d.effective_on.as_deref())
-        .bind(d.summary.as_str())
-        .bind(d.status.code())
-        .bind(links.replaced_by)
-        .bind(i64::from(d.members_only))
-        .bind(d.search_text.as_str())
-        .bind(actor)
-        .bind(now)
-        .fetch_one(&mut *conn)
-        .await?;
+        .bind(slug.as_str());
+        let id: i64 = bind_fields(insert, d, links)
+            .bind(actor)
+            .bind(now)
+            .fetch_one(&mut *conn)
+            .await?;
         (id, slug)
     } else {
-        let slug: String = sqlx::query_scalar(
+        let update = sqlx::query_scalar(
             "UPDATE documents SET number = $2, number_key = $3, serial = $4, issuer_code = $5, kind = $6, \
              issuer = $7, signer = $8, issued_on = $9, issued_year = $10, effective_on = $11, summary = $12, \
              status = $13, replaced_by = $14, members_only = $15, search_text = $16, updated_at = $17 \
              WHERE id = $1 RETURNING slug",
         )
-        .bind(id)
-        .bind(d.number.as_str())
-        .bind(d.number_key.as_str())
-        .bind(d.serial.as_str())
-        .bind(d.issuer_code.as_str())
-        .bind(d.kind.code())
-        .bind(d.issuer.as_str())
-        .bind(d.signer.as_str())
-        .bind(d.issued_on.as_str())
-        .bind(i64::from(d.year))
-        .bind(d.effective_on.as_deref())
-        .bind(d.summary.as_str())
-        .bind(d.status.code())
-        .bind(links.replaced_by)
-        .bind(i64::from(d.members_only))
-        .bind(d.search_text.as_str())
-        .bind(now)
-        .fetch_one(&mut *conn)
-        .await?;
+        .bind(id);
+        let slug: String = bind_fields(update, d, links)
+            .bind(now)
+            .fetch_one(&mut *conn)
+            .await?;
         (id, slug)
     };
     for table in ["document_files", "document_articles", "document_parts"] {
@@ -558,6 +530,28 @@ pub async fn save(
             .await?;
     }
     Ok((id, slug))
+}
+
+type Scalar<'q, T> = sqlx::query::QueryScalar<'q, sqlx::Any, T, sqlx::any::AnyArguments<'q>>;
+
+/// A document's fields bound as $2…$16 (after the slug of an insert or the id of an
+/// update), in the order both statements name them.
+fn bind_fields<'q, T>(q: Scalar<'q, T>, d: &'q Checked, links: &Links<'_>) -> Scalar<'q, T> {
+    q.bind(d.number.as_str())
+        .bind(d.number_key.as_str())
+        .bind(d.serial.as_str())
+        .bind(d.issuer_code.as_str())
+        .bind(d.kind.code())
+        .bind(d.issuer.as_str())
+        .bind(d.signer.as_str())
+        .bind(d.issued_on.as_str())
+        .bind(i64::from(d.year))
+        .bind(d.effective_on.as_deref())
+        .bind(d.summary.as_str())
+        .bind(d.status.code())
+        .bind(links.replaced_by)
+        .bind(i64::from(d.members_only))
+        .bind(d.search_text.as_str())
 }
 
 /// `base` made a slug no document has yet ("2466-qd-tu-2021", then "…-2").
