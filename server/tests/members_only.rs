@@ -173,3 +173,61 @@ async fn a_members_only_article_is_listed_by_title_and_read_only_signed_in() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_members_only_articles_pictures_are_for_members() {
+    for backend in backends() {
+        let s = TestServer::start(backend).await;
+        let cat = s
+            .scalar(
+                "INSERT INTO categories (slug, name, created_at) \
+                 VALUES ('ban-tin', 'Bản tin', 0) RETURNING id",
+            )
+            .await;
+        s.sign_in_as("tongbientap", "editor_in_chief", PASSWORD)
+            .await;
+        let (status, up) =
+            common::post_files(&s, &s.client, &[("chi-bo.png", common::png(64, 48))]).await;
+        assert_eq!(status, 200, "{backend:?} {up}");
+        let (media, src) = (
+            up[0]["id"].as_i64().unwrap(),
+            up[0]["src"].as_str().unwrap().to_string(),
+        );
+        let with_picture = |id: Option<i64>, base: i64, members_only: bool| {
+            let mut d = bulletin(id, base, cat, members_only);
+            d["doc"]["blocks"]
+                .as_array_mut()
+                .unwrap()
+                .push(serde_json::json!({
+                    "type": "image", "media_id": media, "src": src, "width": 64, "height": 48,
+                    "alt": "Chi bộ họp"
+                }));
+            d
+        };
+        let (status, saved) = save_doc(&s, with_picture(None, 0, true)).await;
+        assert_eq!(status, 200, "{backend:?} {saved}");
+        let anonymous = browser(CHROME);
+        let res = anonymous.get(s.url(&src)).send().await.unwrap();
+        assert_eq!(
+            res.status().as_u16(),
+            403,
+            "{backend:?}: the picture of a bulletin"
+        );
+        assert_eq!(header(&res, "cache-control"), "private, no-store");
+        // the editor (signed in) gets it, kept by no shared cache
+        let res = s.client.get(s.url(&src)).send().await.unwrap();
+        assert_eq!(res.status().as_u16(), 200, "{backend:?}");
+        assert_eq!(header(&res, "cache-control"), "private, no-store");
+        // open to everyone again: the picture too
+        let id = saved["id"].as_i64().unwrap();
+        let base = saved["revision"].as_i64().unwrap();
+        let (status, saved) = save_doc(&s, with_picture(Some(id), base, false)).await;
+        assert_eq!(status, 200, "{backend:?} {saved}");
+        let res = anonymous.get(s.url(&src)).send().await.unwrap();
+        assert_eq!(res.status().as_u16(), 200, "{backend:?}: public again");
+        assert!(
+            header(&res, "cache-control").starts_with("public"),
+            "{backend:?}"
+        );
+    }
+}
