@@ -30,18 +30,24 @@ fn bulletin(id: Option<i64>, base: i64, cat: i64, members_only: bool) -> serde_j
     })
 }
 
+/// A server with the bulletins' category, its client signed in as the editor-in-chief.
+async fn bulletin_desk(backend: common::Backend) -> (TestServer, i64) {
+    let s = TestServer::start(backend).await;
+    let cat = s
+        .scalar(
+            "INSERT INTO categories (slug, name, created_at) \
+             VALUES ('ban-tin', 'Bản tin', 0) RETURNING id",
+        )
+        .await;
+    s.sign_in_as("tongbientap", "editor_in_chief", PASSWORD)
+        .await;
+    (s, cat)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_members_only_article_is_listed_by_title_and_read_only_signed_in() {
     for backend in backends() {
-        let s = TestServer::start(backend).await;
-        let cat = s
-            .scalar(
-                "INSERT INTO categories (slug, name, created_at) \
-                 VALUES ('ban-tin', 'Bản tin', 0) RETURNING id",
-            )
-            .await;
-        s.sign_in_as("tongbientap", "editor_in_chief", PASSWORD)
-            .await;
+        let (s, cat) = bulletin_desk(backend).await;
         let (status, saved) = save_doc(&s, bulletin(None, 0, cat, true)).await;
         assert_eq!(status, 200, "{backend:?} {saved}");
         let id = saved["id"].as_i64().unwrap();
@@ -177,15 +183,7 @@ async fn a_members_only_article_is_listed_by_title_and_read_only_signed_in() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_members_only_articles_pictures_are_for_members() {
     for backend in backends() {
-        let s = TestServer::start(backend).await;
-        let cat = s
-            .scalar(
-                "INSERT INTO categories (slug, name, created_at) \
-                 VALUES ('ban-tin', 'Bản tin', 0) RETURNING id",
-            )
-            .await;
-        s.sign_in_as("tongbientap", "editor_in_chief", PASSWORD)
-            .await;
+        let (s, cat) = bulletin_desk(backend).await;
         let (status, up) =
             common::post_files(&s, &s.client, &[("chi-bo.png", common::png(64, 48))]).await;
         assert_eq!(status, 200, "{backend:?} {up}");
