@@ -116,7 +116,14 @@ pub async fn attached_file(
     slug: &str,
     media_id: i64,
 ) -> Result<Option<AttachedFile>, AppError> {
-    Ok(super::store::attached_file(pool, slug, media_id).await?)
+    Ok(super::store::attached_file(pool, slug, media_id)
+        .await?
+        .map(|(file_name, mime, name, members_only)| AttachedFile {
+            file_name,
+            mime,
+            name,
+            members_only,
+        }))
 }
 
 /// Whether a document has this slug (its QR code is drawn only then).

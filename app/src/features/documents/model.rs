@@ -122,7 +122,14 @@ impl DocStatus {
     }
 }
 
-pub use crate::content::render::show_date;
+/// "2021-06-04" as the portals write dates: "04/06/2021" (as given when it is not such
+/// a date).
+pub fn show_date(iso: &str) -> String {
+    match iso.split('-').collect::<Vec<_>>().as_slice() {
+        [y, m, d] => format!("{d}/{m}/{y}"),
+        _ => iso.to_string(),
+    }
+}
 
 /// A document in a list: the library's page, an article's "Văn bản liên quan", the
 /// document-reference card.
