@@ -14,6 +14,7 @@ pub mod document_files;
 pub mod fast_path;
 pub mod import;
 pub mod jobs;
+pub mod logging;
 pub mod media;
 pub mod page_cache;
 pub mod pictures;

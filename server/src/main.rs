@@ -6,16 +6,11 @@ use std::process::ExitCode;
 use clap::Parser;
 use toasoan_server::cli::{Cli, Command, MediaCommand, UserCommand};
 use toasoan_server::config::Config;
-use toasoan_server::{db, demo, import, jobs, site, user_admin, web};
-use tracing_subscriber::EnvFilter;
+use toasoan_server::{db, demo, import, jobs, logging, site, user_admin, web};
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
-        )
-        .init();
+    logging::init();
     let cli = Cli::parse();
     let config = match cli.config() {
         Ok(c) => c,
@@ -194,20 +189,26 @@ async fn run(command: Command, config: Config) -> Result<ExitCode, Box<dyn std::
                     "không thấy bản dựng giao diện trong {} (chạy cargo leptos build)",
                     site_root.display()
                 );
-            }
-            if let Some(link) =
-                user_admin::setup_link_if_no_admin(&pool, &config.site.base_url).await?
-            {
+            } else if !site::has_staff_client(&site_root) {
                 tracing::warn!(
-                    "Chưa có quản trị viên. Mở liên kết sau (dùng một lần, trong 24 giờ) để tạo tài khoản quản trị đầu tiên: {link}"
+                    "chưa dựng phần giao diện của khu quản trị (chạy scripts/staff-client.sh, hoặc make build)"
                 );
             }
+            let setup_link =
+                user_admin::setup_link_if_no_admin(&pool, &config.site.base_url).await?;
             let listener = tokio::net::TcpListener::bind(config.addr).await?;
             tracing::info!(
                 "Tòa Soạn đang phục vụ tại http://{} (giao diện: {})",
                 config.addr,
                 site_root.display()
             );
+            if let Some(link) = setup_link {
+                tracing::warn!("chưa có tài khoản quản trị: liên kết tạo tài khoản ở dưới");
+                println!(
+                    "{}",
+                    logging::first_admin_notice(&link, toasoan_app::core::time::now())
+                );
+            }
             let app = web::app(web::WebConfig {
                 pool: pool.clone(),
                 site: config.site,

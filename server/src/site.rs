@@ -10,6 +10,14 @@ pub fn has_build(dir: &Path) -> bool {
     dir.join("pkg").is_dir()
 }
 
+/// True when `dir` holds the staff's client too (scripts/staff-client.sh, which
+/// `make build` runs after `cargo leptos build`).
+pub fn has_staff_client(dir: &Path) -> bool {
+    dir.join("pkg")
+        .join(toasoan_app::components::client::STAFF_MANIFEST)
+        .is_file()
+}
+
 /// Picks the site root from the candidates, in order.
 pub fn resolve_site_root(
     explicit: Option<PathBuf>,

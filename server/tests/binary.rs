@@ -1,5 +1,6 @@
 //! The `toasoan` binary: `migrate`, `demo` and `import` from the command line, and
-//! `serve` started from an unrelated folder still finds the built client.
+//! `serve` started from an unrelated folder still finds the built client, logs without
+//! escape codes to a pipe and ends its start-up with the first-admin notice.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -70,12 +71,7 @@ fn cli_commands_work_in_an_empty_folder() {
 #[test]
 fn serve_from_any_folder_finds_the_site() {
     let dir = tempfile::tempdir().unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let addr = format!("127.0.0.1:{port}");
+    let addr = free_addr();
     let mut child = Command::new(BIN)
         .args(["serve", "--addr", &addr, "--demo-if-empty"])
         .current_dir(dir.path())
@@ -158,5 +154,87 @@ fn serve_from_any_folder_finds_the_site() {
     let _ = child.wait();
     if let Err(e) = result {
         std::panic::resume_unwind(e);
+    }
+}
+
+/// A free port on the loopback, as `host:port`.
+fn free_addr() -> String {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    format!("127.0.0.1:{port}")
+}
+
+#[test]
+fn serve_logs_plainly_to_a_pipe_and_names_the_first_admin_link_last() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    let addr = free_addr();
+    let mut child = Command::new(BIN)
+        .args(["serve", "--addr", &addr])
+        .current_dir(dir.path())
+        .env_remove("DATABASE_URL")
+        .env_remove("NO_COLOR")
+        .env_remove("RUST_LOG")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start toasoan serve");
+    // read standard output until the notice's closing rule (or the deadline)
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut lines = Vec::new();
+        let mut rules = 0;
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            rules += usize::from(line.starts_with("────"));
+            lines.push(line);
+            if rules == 2 {
+                break;
+            }
+        }
+        let _ = tx.send(lines);
+    });
+    let lines = rx.recv_timeout(Duration::from_secs(60));
+    let _ = child.kill();
+    let _ = child.wait();
+    let lines = lines.expect("serve printed its start-up lines and the notice");
+    let text = lines.join("\n");
+    assert!(
+        !text.contains('\u{1b}'),
+        "no escape codes in a log written to a pipe:\n{text}"
+    );
+    let serving = lines
+        .iter()
+        .position(|l| l.contains("đang phục vụ tại"))
+        .unwrap_or_else(|| panic!("the serving line:\n{text}"));
+    let notice = lines
+        .iter()
+        .position(|l| l.starts_with("────"))
+        .unwrap();
+    assert!(serving < notice, "the notice comes after the start-up lines:\n{text}");
+    let link_line = lines[notice..]
+        .iter()
+        .find(|l| l.trim_start().starts_with("http://"))
+        .unwrap_or_else(|| panic!("the link on a line of its own:\n{text}"));
+    assert!(
+        link_line.trim().starts_with(&format!("http://{addr}/thiet-lap?ma=")),
+        "{link_line}"
+    );
+    assert!(text.contains("24 giờ"), "{text}");
+    assert!(text.contains("toasoan user add TÊN --role admin"), "{text}");
+    // every log line is one event: a timestamp and a level, no line of a log event
+    // without them before the notice
+    for line in &lines[..notice] {
+        if line.is_empty() {
+            continue;
+        }
+        assert!(
+            line.contains(" INFO ") || line.contains(" WARN ") || line.contains(" ERROR "),
+            "one line per event: {line}"
+        );
     }
 }

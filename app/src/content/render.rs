@@ -80,10 +80,7 @@ fn render_block(block: Block, pictures: &Pictures, first: bool) -> AnyView {
             .into_any()
         }
         Block::DocumentRef(r) => {
-            let date = match r.issued_on.split('-').collect::<Vec<_>>().as_slice() {
-                [y, m, d] => format!("{d}/{m}/{y}"),
-                _ => r.issued_on.clone(),
-            };
+            let date = show_date(&r.issued_on);
             let name = format!("{} {}", r.kind, r.number);
             let label = name.clone();
             view! {
@@ -97,6 +94,15 @@ fn render_block(block: Block, pictures: &Pictures, first: bool) -> AnyView {
             .into_any()
         }
         Block::Divider => view! { <hr/> }.into_any(),
+    }
+}
+
+/// "2021-06-04" as the portals write dates: "04/06/2021" (as given when it is not such
+/// a date). The document card here and the documents library's pages show dates so.
+pub fn show_date(iso: &str) -> String {
+    match iso.split('-').collect::<Vec<_>>().as_slice() {
+        [y, m, d] => format!("{d}/{m}/{y}"),
+        _ => iso.to_string(),
     }
 }
 

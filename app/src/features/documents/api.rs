@@ -97,33 +97,14 @@ pub async fn latest_bulletin(
     Ok(super::store::latest_bulletin(pool).await?)
 }
 
-/// A file of a document, as the server's inline view sends it.
-#[cfg(feature = "ssr")]
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AttachedFile {
-    /// Its name under the media folder.
-    pub file_name: String,
-    pub mime: String,
-    /// As uploaded (what a download is called).
-    pub name: String,
-    pub members_only: bool,
-}
-
 /// File `media_id` of the document at `slug`, if it is one of its files.
 #[cfg(feature = "ssr")]
 pub async fn attached_file(
     pool: &sqlx::AnyPool,
     slug: &str,
     media_id: i64,
-) -> Result<Option<AttachedFile>, AppError> {
-    Ok(super::store::attached_file(pool, slug, media_id)
-        .await?
-        .map(|(file_name, mime, name, members_only)| AttachedFile {
-            file_name,
-            mime,
-            name,
-            members_only,
-        }))
+) -> Result<Option<super::model::AttachedFile>, AppError> {
+    Ok(super::store::attached_file(pool, slug, media_id).await?)
 }
 
 /// Whether a document has this slug (its QR code is drawn only then).

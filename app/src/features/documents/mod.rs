@@ -22,7 +22,7 @@ pub mod views;
 #[cfg(feature = "ssr")]
 pub use admin_api::write;
 #[cfg(feature = "ssr")]
-pub use api::{
-    AttachedFile, attached_file, for_article, latest_bulletin, refresh_refs, slug_exists,
-};
+pub use api::{attached_file, for_article, latest_bulletin, refresh_refs, slug_exists};
+#[cfg(feature = "ssr")]
+pub use model::AttachedFile;
 pub use model::{DocKind, DocStatus, DocumentCard, document_href};

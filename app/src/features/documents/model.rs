@@ -122,14 +122,7 @@ impl DocStatus {
     }
 }
 
-/// "2021-06-04" as the portals write dates: "04/06/2021" (as given when it is not such
-/// a date).
-pub fn show_date(iso: &str) -> String {
-    match iso.split('-').collect::<Vec<_>>().as_slice() {
-        [y, m, d] => format!("{d}/{m}/{y}"),
-        _ => iso.to_string(),
-    }
-}
+pub use crate::content::render::show_date;
 
 /// A document in a list: the library's page, an article's "Văn bản liên quan", the
 /// document-reference card.
@@ -259,6 +252,18 @@ pub const FILES_MAX: usize = 10;
 pub const ARTICLES_MAX: usize = 20;
 /// Documents one bulletin issue may gather.
 pub const PARTS_MAX: usize = 30;
+
+/// A file of a document, as the server's inline view sends it.
+#[cfg(feature = "ssr")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttachedFile {
+    /// Its name under the media folder.
+    pub file_name: String,
+    pub mime: String,
+    /// As uploaded (what a download is called).
+    pub name: String,
+    pub members_only: bool,
+}
 
 #[cfg(test)]
 mod tests {

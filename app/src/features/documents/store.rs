@@ -308,7 +308,7 @@ pub async fn attached_file(
     pool: &AnyPool,
     slug: &str,
     media_id: i64,
-) -> Result<Option<(String, String, String, bool)>, sqlx::Error> {
+) -> Result<Option<super::model::AttachedFile>, sqlx::Error> {
     let row = sqlx::query(
         "SELECT m.file_name, m.mime, m.original_name, d.members_only FROM documents d \
          JOIN document_files f ON f.document_id = d.id JOIN media m ON m.id = f.media_id \
@@ -319,12 +319,12 @@ pub async fn attached_file(
     .fetch_optional(pool)
     .await?;
     row.map(|r| {
-        Ok((
-            r.try_get("file_name")?,
-            r.try_get("mime")?,
-            r.try_get("original_name")?,
-            r.try_get::<i64, _>("members_only")? != 0,
-        ))
+        Ok(super::model::AttachedFile {
+            file_name: r.try_get("file_name")?,
+            mime: r.try_get("mime")?,
+            name: r.try_get("original_name")?,
+            members_only: r.try_get::<i64, _>("members_only")? != 0,
+        })
     })
     .transpose()
 }

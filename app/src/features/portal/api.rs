@@ -33,14 +33,18 @@ pub async fn get_home() -> Result<HomePageData, AppError> {
     let ctx = crate::core::state::app_context()?;
     let now = crate::core::time::now();
     let pool = &ctx.pool;
-    let (featured, latest, per_root, tree, topics) = tokio::try_join!(
-        articles::newest(pool, now, &ListFilter::Featured, FEATURED),
-        articles::newest(pool, now, &ListFilter::All, LATEST),
-        articles::newest_per_root_category(pool, now, PER_SECTION),
-        categories::load_tree(pool),
-        topics::all(pool),
+    let ((featured, latest, per_root, tree, topics), bulletin) = tokio::try_join!(
+        async {
+            Ok::<_, AppError>(tokio::try_join!(
+                articles::newest(pool, now, &ListFilter::Featured, FEATURED),
+                articles::newest(pool, now, &ListFilter::All, LATEST),
+                articles::newest_per_root_category(pool, now, PER_SECTION),
+                categories::load_tree(pool),
+                topics::all(pool),
+            )?)
+        },
+        crate::features::documents::latest_bulletin(pool),
     )?;
-    let bulletin = crate::features::documents::latest_bulletin(pool).await?;
     let sections = tree
         .children(None)
         .filter_map(|root| {
