@@ -52,6 +52,9 @@ test('reader pages have no accessibility violations', async ({ page }, info) => 
   await audit(page, '/dang-nhap');
   await audit(page, '/van-ban?nam=2021');
   await audit(page, '/van-ban/2466-qd-tu-2021');
+  await audit(page, '/hoi-dap');
+  await audit(page, '/hoi-dap/dat-cau-hoi');
+  await audit(page, '/hoi-dap/theo-doi?ma=HD-2222-2222-2222');
   await audit(page, '/chuyen-muc/khong-co-chuyen-muc-nay');
 
   if (info.project.name === 'phone') {

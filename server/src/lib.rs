@@ -10,6 +10,7 @@ pub mod db;
 pub mod demo;
 pub mod demo_documents;
 pub mod demo_pdf;
+pub mod demo_questions;
 pub mod document_files;
 pub mod fast_path;
 pub mod import;

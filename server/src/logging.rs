@@ -50,9 +50,18 @@ mod tests {
     #[test]
     fn colour_only_on_a_terminal_unless_refused() {
         assert!(colour(true, None));
-        assert!(!colour(false, None), "a file or a pipe gets no escape codes");
-        assert!(!colour(true, Some(OsStr::new("1"))), "NO_COLOR refuses colour");
-        assert!(colour(true, Some(OsStr::new(""))), "an empty NO_COLOR is unset");
+        assert!(
+            !colour(false, None),
+            "a file or a pipe gets no escape codes"
+        );
+        assert!(
+            !colour(true, Some(OsStr::new("1"))),
+            "NO_COLOR refuses colour"
+        );
+        assert!(
+            colour(true, Some(OsStr::new(""))),
+            "an empty NO_COLOR is unset"
+        );
         assert!(!colour(false, Some(OsStr::new(""))));
     }
 
@@ -61,7 +70,10 @@ mod tests {
         let link = "http://127.0.0.1:3000/thiet-lap?ma=abc";
         let text = first_admin_notice(link, 1_614_106_320);
         assert!(text.contains(&format!("\n    {link}\n")), "{text}");
-        assert!(text.contains("trong 24 giờ, đến 25/02/2021 01:52"), "{text}");
+        assert!(
+            text.contains("trong 24 giờ, đến 25/02/2021 01:52"),
+            "{text}"
+        );
         assert!(text.contains("toasoan user add TÊN --role admin"), "{text}");
         assert!(!text.contains('\u{1b}'));
     }

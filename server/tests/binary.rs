@@ -211,17 +211,19 @@ fn serve_logs_plainly_to_a_pipe_and_names_the_first_admin_link_last() {
         .iter()
         .position(|l| l.contains("đang phục vụ tại"))
         .unwrap_or_else(|| panic!("the serving line:\n{text}"));
-    let notice = lines
-        .iter()
-        .position(|l| l.starts_with("────"))
-        .unwrap();
-    assert!(serving < notice, "the notice comes after the start-up lines:\n{text}");
+    let notice = lines.iter().position(|l| l.starts_with("────")).unwrap();
+    assert!(
+        serving < notice,
+        "the notice comes after the start-up lines:\n{text}"
+    );
     let link_line = lines[notice..]
         .iter()
         .find(|l| l.trim_start().starts_with("http://"))
         .unwrap_or_else(|| panic!("the link on a line of its own:\n{text}"));
     assert!(
-        link_line.trim().starts_with(&format!("http://{addr}/thiet-lap?ma=")),
+        link_line
+            .trim()
+            .starts_with(&format!("http://{addr}/thiet-lap?ma=")),
         "{link_line}"
     );
     assert!(text.contains("24 giờ"), "{text}");

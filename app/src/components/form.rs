@@ -29,3 +29,17 @@ pub fn form_done<T: Send + Sync + 'static>(
             .then(|| view! { <p class="form-ok" role="status">{message}</p> })
     }
 }
+
+/// The fields the reader-submission guard reads on a reader's form: the form-time
+/// token (`started`) and the honeypot (`website`, hidden from people and screen
+/// readers, left empty by them), its id prefixed with `prefix`.
+pub fn guard_fields(token: String, prefix: &'static str) -> impl IntoView {
+    let id = format!("{prefix}trang-web");
+    view! {
+        <input type="hidden" name="started" value=token/>
+        <div class="hp" aria-hidden="true">
+            <label for=id.clone()>{crate::i18n::t().honeypot_label}</label>
+            <input id=id name="website" type="text" tabindex="-1" autocomplete="off"/>
+        </div>
+    }
+}

@@ -12,6 +12,7 @@ pub mod editorial;
 pub mod guard;
 pub mod media;
 pub mod portal;
+pub mod questions;
 pub mod ratings;
 pub mod sharing;
 pub mod tags;

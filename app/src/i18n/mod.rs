@@ -14,12 +14,14 @@ pub mod documents;
 pub mod editor;
 pub mod media;
 pub mod messages;
+pub mod qa;
 
 pub use admin::ta;
 pub use documents::{tdoc, tdoc_stored};
 pub use editor::te;
 pub use media::{tmd, tmd_stored};
 pub use messages::tm;
+pub use qa::{tqa, tqa_stored};
 
 /// The interface languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -36,6 +36,7 @@ use crate::features::editorial::{
 };
 use crate::features::media::views::MediaLibraryPage;
 use crate::features::portal::api::get_site_info;
+use crate::features::questions::admin_views::{QaQueuePage, QuestionAdminPage};
 
 /// What the pages inside an island expect around them: the portal info (their titles
 /// use `components::meta::page_head`, which needs no head context in the browser).
@@ -103,6 +104,8 @@ pub fn AdminApp() -> impl IntoView {
                 <Route path=path!("/quan-tri/van-ban") view=framed!(DocumentsAdminPage)/>
                 <Route path=path!("/quan-tri/van-ban/moi") view=framed!(DocumentFormPage)/>
                 <Route path=path!("/quan-tri/van-ban/:id") view=framed!(DocumentFormPage)/>
+                <Route path=path!("/quan-tri/hoi-dap") view=framed!(QaQueuePage)/>
+                <Route path=path!("/quan-tri/hoi-dap/:id") view=framed!(QuestionAdminPage)/>
             </Routes>
             <IdleWatch/>
         </Router>

@@ -31,6 +31,10 @@ pub async fn get_admin_me() -> Result<AdminMe, AppError> {
     }
     if user.can(Permission::ModerateComments) {
         add("/quan-tri/y-kien", ta().nav_comments);
+        add(
+            crate::features::questions::ADMIN_QA_PATH,
+            crate::i18n::tqa().admin_title,
+        );
     }
     if user.can(Permission::ManageCategories) {
         add("/quan-tri/chuyen-muc", ta().nav_categories);

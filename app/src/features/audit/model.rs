@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::ta;
+use crate::i18n::{ta, tqa};
 
 /// One stored line of the log, as the store reads it: an administrative action, or an
 /// article's status change (`kind` "article", with its from/to status codes).
@@ -53,6 +53,12 @@ pub fn action_label(code: &str) -> &'static str {
         "comment.spam" => ta().audit_comment_spam,
         "comment.edit" => ta().audit_comment_edit,
         "comment.reply" => ta().audit_comment_reply,
+        "question.assign" => tqa().audit_assign,
+        "question.reword" => tqa().audit_reword,
+        "question.answer" => tqa().audit_answer,
+        "question.publish" => tqa().audit_publish,
+        "question.unpublish" => tqa().audit_unpublish,
+        "question.reject" => tqa().audit_reject,
         _ => ta().audit_other,
     }
 }

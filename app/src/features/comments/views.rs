@@ -193,11 +193,7 @@ pub fn CommentsSection(
                 })}
                 <input type="hidden" name="slug" value=slug.clone()/>
                 <input type="hidden" name="parent" prop:value=move || reply_to().map(|id| id.to_string()).unwrap_or_default()/>
-                <input type="hidden" name="started" value=token.clone()/>
-                <div class="hp" aria-hidden="true">
-                    <label for="trang-web">{t().honeypot_label}</label>
-                    <input id="trang-web" name="website" type="text" tabindex="-1" autocomplete="off"/>
-                </div>
+                {crate::components::form::guard_fields(token.clone(), "")}
                 <label for="ho-ten">{t().your_name}<span class="required" aria-hidden="true">" *"</span></label>
                 <input id="ho-ten" name="name" type="text" required minlength="2" maxlength=NAME_MAX.to_string() autocomplete="name"/>
                 <label for="thu-dien-tu">{t().your_email}</label>

@@ -36,6 +36,8 @@ mod server {
         /// A report of a published comment (counted with comments).
         Report,
         Rating,
+        /// A question to Hỏi – Đáp (counted with comments).
+        Question,
     }
 
     /// The form checks a submission carries: the honeypot field (people leave it
@@ -56,7 +58,7 @@ mod server {
         let now = crate::core::time::now();
         let visitor = super::visitor::current(true).await?;
         let limits = match kind {
-            Kind::Comment | Kind::Report => &ctx.comment_limits,
+            Kind::Comment | Kind::Report | Kind::Question => &ctx.comment_limits,
             Kind::Rating => &ctx.rating_limits,
         };
         if !limits.hit(&visitor.key, &visitor.address, now).await? {

@@ -1,0 +1,21 @@
+//! Hỏi – Đáp (questions and answers): a citizen asks under a field (through the
+//! reader-submission guard) and follows the question with an unguessable tracking
+//! code; moderators (`Permission::ModerateComments`) give it to a staff member,
+//! reword it for publication (the question as sent stays), answer it in the document
+//! model and publish it; published questions are listed by field, found by words, and
+//! each has its page with schema.org `QAPage` data. Every change is in the audit log.
+
+pub mod admin_api;
+pub mod admin_views;
+pub mod api;
+pub mod model;
+#[cfg(feature = "ssr")]
+mod store;
+#[cfg(feature = "ssr")]
+mod structured_data;
+pub mod views;
+
+pub use admin_views::ADMIN_QA_PATH;
+#[cfg(feature = "ssr")]
+pub use api::{DemoQuestion, seed_demo};
+pub use model::{QA_PATH, QuestionStatus};
