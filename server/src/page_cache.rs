@@ -279,8 +279,20 @@ fn kept_path(path: &str) -> bool {
             None => rest.is_empty(),
             Some(slug) => !slug.is_empty() && !slug.contains('/'),
         });
+    // the published questions' list and pages (not the forms of asking and following)
+    let question = path
+        .strip_prefix("/hoi-dap")
+        .is_some_and(|rest| match rest.strip_prefix('/') {
+            None => rest.is_empty(),
+            Some(slug) => {
+                !slug.is_empty()
+                    && !slug.contains('/')
+                    && !matches!(slug, "dat-cau-hoi" | "theo-doi")
+            }
+        });
     path == "/"
         || document
+        || question
         || PREFIXES
             .iter()
             .any(|p| path.len() > p.len() && path.starts_with(p))
@@ -720,6 +732,12 @@ mod tests {
         assert!(key("/van-ban/2466-qd-tu-2021/tep/3", None).is_none());
         assert!(key("/van-ban?loai=chi-thi", None).is_none());
         assert!(key("/van-banh", None).is_none());
+        assert!(key("/hoi-dap", None).is_some());
+        assert!(key("/hoi-dap?trang=2", None).is_some());
+        assert!(key("/hoi-dap/thu-tuc-chuyen-sinh-hoat-dang-3", None).is_some());
+        assert!(key("/hoi-dap/dat-cau-hoi", None).is_none());
+        assert!(key("/hoi-dap/theo-doi?ma=ABCD-EFGH", None).is_none());
+        assert!(key("/hoi-dap?linh-vuc=an-sinh", None).is_none());
         assert!(key("/chuyen-muc/thoi-su?trang=2", None).is_some());
         assert!(key("/the/dai-hoi", Some("toasoan_khach=abc")).is_some());
         // signed in

@@ -218,7 +218,10 @@ pub fn app(cfg: WebConfig) -> Web {
             trusted_proxies.clone(),
             crate::client_addr::record,
         ))
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
+            // the path only: a query may hold a follower's tracking code
+            tracing::debug_span!("request", method = %req.method(), path = %req.uri().path())
+        }))
         // outermost: a fresh kept page is answered before any other layer runs
         .layer(axum::middleware::from_fn_with_state(
             crate::fast_path::FastState {

@@ -277,6 +277,17 @@ pub fn set_cookie(value: &str) {
     }
 }
 
+/// Marks the current response as one person's own (a sign-in redirect, a question
+/// followed by its code): no shared cache keeps it, no browser stores it.
+pub fn keep_private() {
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.insert_header(
+            http::header::CACHE_CONTROL,
+            http::HeaderValue::from_static("private, no-store"),
+        );
+    }
+}
+
 /// The server state of the current request.
 pub fn app_context() -> Result<AppContext, AppError> {
     use_context::<AppContext>()

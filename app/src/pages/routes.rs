@@ -18,7 +18,7 @@ use crate::components::{ClientHead, NotFoundPage, SiteResource};
 use crate::features::documents::views::{DocumentPage, DocumentsListPage};
 use crate::features::portal::api::get_site_info;
 use crate::features::portal::views::{HomePage, SiteFooter, SiteHeader};
-use crate::features::questions::views::{AskPage, FollowPage, QaListPage, QuestionPage};
+use crate::features::questions::views::{AskPage, FollowPage, QaList, QuestionPage};
 
 /// The HTML document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -84,7 +84,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/the/:slug") view=TagPage ssr=SsrMode::Async/>
                     <Route path=path!("/van-ban") view=DocumentsListPage ssr=SsrMode::Async/>
                     <Route path=path!("/van-ban/:slug") view=DocumentPage ssr=SsrMode::Async/>
-                    <Route path=path!("/hoi-dap") view=QaListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/hoi-dap") view=QaList ssr=SsrMode::Async/>
                     <Route path=path!("/hoi-dap/dat-cau-hoi") view=AskPage ssr=SsrMode::Async/>
                     <Route path=path!("/hoi-dap/theo-doi") view=FollowPage ssr=SsrMode::Async/>
                     <Route path=path!("/hoi-dap/:slug") view=QuestionPage ssr=SsrMode::Async/>

@@ -167,11 +167,8 @@ pub async fn members_gate(here: &str) -> Result<(), AppError> {
             res.insert_header(http::header::LOCATION, to);
             res.set_status(http::StatusCode::SEE_OTHER);
         }
-        res.insert_header(
-            http::header::CACHE_CONTROL,
-            http::HeaderValue::from_static("private, no-store"),
-        );
     }
+    crate::core::state::keep_private();
     Err(AppError::SignInRequired)
 }
 

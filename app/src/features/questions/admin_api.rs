@@ -194,7 +194,7 @@ pub async fn save_question(
     }
     let now = crate::core::time::now();
     let turn = ctx.write_turn().await;
-    let mut tx = ctx.pool.begin().await?;
+    let mut tx = crate::core::state::begin_write(&ctx.pool).await?;
     let before = store::admin_row(&mut tx, id)
         .await?
         .ok_or(AppError::NotFound)?;

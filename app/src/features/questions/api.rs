@@ -181,6 +181,8 @@ pub async fn ask_question(
 pub async fn track_question(code: String) -> Result<Option<Tracked>, AppError> {
     use super::model::{QA_PATH, QuestionStatus, code_letters, show_code};
     let ctx = crate::core::state::app_context()?;
+    // the code is the asker's key: the page it opens is theirs alone
+    crate::core::state::keep_private();
     let Some(letters) = code_letters(&code) else {
         return Ok(None);
     };
@@ -245,9 +247,9 @@ pub async fn seed_demo(
         .iter()
         .filter(|q| !seeded.iter().any(|s| s == q.topic_slug))
     {
-        let mut conn = pool.acquire().await?;
-        let topic = store::ensure_topic(&mut conn, q.topic_slug, q.topic).await?;
-        drop(conn);
+        // each question stored and published at once, or not at all
+        let mut tx = crate::core::state::begin_write(pool).await?;
+        let topic = store::ensure_topic(&mut tx, q.topic_slug, q.topic).await?;
         let asked = now - q.age;
         let title = title_of(q.text);
         let fingerprint = crate::features::guard::fingerprint(q.text);
@@ -264,7 +266,7 @@ pub async fn seed_demo(
             visitor_key: "",
             addr_hash: "",
         };
-        let id = match store::insert(pool, &new, asked).await {
+        let id = match store::insert_in(&mut tx, &new, asked).await {
             Ok(id) => id,
             // there already (a second `toasoan demo`)
             Err(store::QaStoreError::Duplicate) => continue,
@@ -277,9 +279,8 @@ pub async fn seed_demo(
         let search =
             crate::core::text::fold_vietnamese(&format!("{title}\n{}\n{}", q.text, q.answer))
                 .to_lowercase();
-        let mut conn = pool.acquire().await?;
         store::save(
-            &mut conn,
+            &mut tx,
             &Change {
                 id,
                 status: QuestionStatus::Answered,
@@ -296,6 +297,7 @@ pub async fn seed_demo(
             asked + 86_400,
         )
         .await?;
+        tx.commit().await?;
         added += 1;
     }
     Ok(added)

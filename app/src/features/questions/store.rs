@@ -11,9 +11,9 @@ use crate::core::time;
 /// The fields in their order, with their published counts.
 pub async fn topics(pool: &AnyPool) -> Result<Vec<QaTopic>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT t.id, t.slug, t.name, \
-         (SELECT COUNT(*) FROM questions q WHERE q.topic_id = t.id AND q.published = 1) AS n \
-         FROM qa_topics t ORDER BY t.position, t.id",
+        "SELECT t.id, t.slug, t.name, t.position, COUNT(q.id) AS n FROM qa_topics t \
+         LEFT JOIN questions q ON q.topic_id = t.id AND q.published = 1 \
+         GROUP BY t.id, t.slug, t.name, t.position ORDER BY t.position, t.id",
     )
     .fetch_all(pool)
     .await?;
@@ -82,10 +82,22 @@ pub enum QaStoreError {
 
 /// Stores a question unless the same one arrived in the last week; returns its id.
 pub async fn insert(pool: &AnyPool, q: &NewQuestion<'_>, now: i64) -> Result<i64, QaStoreError> {
-    let mut tx = pool.begin().await?;
+    // reads, then writes: the write lock is taken first (see `begin_write`)
+    let mut tx = crate::core::state::begin_write(pool).await?;
+    let id = insert_in(&mut tx, q, now).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// `insert` inside the caller's transaction.
+pub async fn insert_in(
+    conn: &mut AnyConnection,
+    q: &NewQuestion<'_>,
+    now: i64,
+) -> Result<i64, QaStoreError> {
     let topic = sqlx::query("SELECT 1 FROM qa_topics WHERE id = $1")
         .bind(q.topic_id)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut *conn)
         .await?;
     if topic.is_none() {
         return Err(QaStoreError::NoTopic);
@@ -93,7 +105,7 @@ pub async fn insert(pool: &AnyPool, q: &NewQuestion<'_>, now: i64) -> Result<i64
     let dup = sqlx::query("SELECT 1 FROM questions WHERE body_hash = $1 AND created_at > $2")
         .bind(q.body_hash)
         .bind(now - DUPLICATE_SECONDS)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut *conn)
         .await?;
     if dup.is_some() {
         return Err(QaStoreError::Duplicate);
@@ -116,10 +128,9 @@ pub async fn insert(pool: &AnyPool, q: &NewQuestion<'_>, now: i64) -> Result<i64
     .bind(q.visitor_key)
     .bind(q.addr_hash)
     .bind(now)
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut *conn)
     .await?
     .try_get("id")?;
-    tx.commit().await?;
     Ok(id)
 }
 

@@ -51,7 +51,7 @@ fn ask_and_follow() -> impl IntoView {
 
 /// `/hoi-dap`: the published questions, by field (`?linh-vuc=`) and words (`?q=`).
 #[component]
-pub fn QaListPage() -> impl IntoView {
+pub fn QaList() -> impl IntoView {
     let query = use_query_map();
     let data = Resource::new(
         move || {
