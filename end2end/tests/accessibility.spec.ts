@@ -55,6 +55,8 @@ test('reader pages have no accessibility violations', async ({ page }, info) => 
   await audit(page, '/hoi-dap');
   await audit(page, '/hoi-dap/dat-cau-hoi');
   await audit(page, '/hoi-dap/theo-doi?ma=HD-2222-2222-2222');
+  await audit(page, '/gop-y');
+  await audit(page, '/gop-y/theo-doi?ma=GY-2222-2222-2222');
   await audit(page, '/chuyen-muc/khong-co-chuyen-muc-nay');
 
   if (info.project.name === 'phone') {
@@ -81,6 +83,11 @@ test('the editorial board’s pages have no accessibility violations', async ({ 
   await audit(page, `${desk}/phien-ban`);
   await audit(page, '/quan-tri/bai-viet/moi');
   await audit(page, '/quan-tri/nhat-ky');
+  // feedback: the queue and the demo's answered piece, with its steps and notes
+  await audit(page, '/quan-tri/gop-y?muc=answered');
+  const feedback = await page.locator('main a[href^="/quan-tri/gop-y/"]').first().getAttribute('href');
+  expect(feedback, 'a piece of feedback').toBeTruthy();
+  await audit(page, feedback!);
   await audit(page, '/quan-tri/thu-vien');
   // a file's detail panel, open beside the grid
   const file = await page.locator('.media-open').first().getAttribute('href');

@@ -105,7 +105,7 @@ pub async fn inline_file(
 
 /// `inline; filename="…"; filename*=UTF-8''…`: the name as uploaded, its ASCII
 /// fallback folded.
-fn disposition(kind: &str, name: &str) -> String {
+pub(crate) fn disposition(kind: &str, name: &str) -> String {
     let ascii: String = toasoan_app::core::text::fold_vietnamese(name)
         .chars()
         .map(|c| {

@@ -121,6 +121,9 @@ pub fn app(cfg: WebConfig) -> Web {
             HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'; sandbox"),
         ))
         .layer(axum::middleware::from_fn(crate::media::kinds::as_download))
+        // the folders beside the library's files (uploads arriving, citizens'
+        // attachments) are never served
+        .layer(axum::middleware::from_fn(hidden_refused))
         // members-only files to signed-in readers only, kept by no shared cache
         .layer(axum::middleware::from_fn_with_state(
             ctx.clone(),
@@ -174,8 +177,29 @@ pub fn app(cfg: WebConfig) -> Web {
             media_dir: cfg.media_dir.clone(),
         });
 
+    let feedback_state = crate::feedback_form::FeedbackState {
+        ctx: ctx.clone(),
+        media_dir: cfg.media_dir.clone(),
+        limits: cfg.media_limits,
+    };
+    let feedback_routes = Router::new()
+        .route(
+            toasoan_app::features::feedback::SEND_PATH,
+            axum::routing::post(crate::feedback_form::send),
+        )
+        // one attachment held to its limit as it streams, and the text fields
+        .layer(axum::extract::DefaultBodyLimit::max(
+            (crate::feedback_form::limits(cfg.media_limits).max_any() + 512 * 1024) as usize,
+        ))
+        .route(
+            "/quan-tri/gop-y/{id}/tep",
+            axum::routing::get(crate::feedback_form::attachment),
+        )
+        .with_state(feedback_state);
+
     let router = Router::new()
         .merge(uploads)
+        .merge(feedback_routes)
         .merge(document_files)
         .nest("/media", media)
         .nest("/pkg", pkg)
@@ -328,6 +352,20 @@ pub fn same_origin(method: &Method, headers: &HeaderMap) -> bool {
         .and_then(|v| v.to_str().ok())
         .and_then(url_host);
     source.is_some_and(|s| s.eq_ignore_ascii_case(host))
+}
+
+/// Middleware on `/media`: 404 for anything in a folder or file whose name starts with
+/// a dot (`.incoming`, `.rieng`): only the library's own files are public.
+async fn hidden_refused(req: Request, next: Next) -> Response {
+    if req
+        .uri()
+        .path()
+        .split('/')
+        .any(|part| part.starts_with('.'))
+    {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    next.run(req).await
 }
 
 /// Refuses cross-site state-changing requests (CSRF) with 403.

@@ -17,5 +17,7 @@ pub use form::{form_done, form_error};
 pub use language::LanguageSwitch;
 pub use meta::PageMeta;
 pub use nav::{Breadcrumb, Pagination};
-pub use page::{ErrorPage, NotFoundPage, SiteResource, page_loader, urlencode, use_site};
+pub use page::{
+    ErrorPage, NotFoundPage, SiteResource, page_loader, paragraphs, urlencode, use_site,
+};
 pub use params::{id_param, slug_and_page};

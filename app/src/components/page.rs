@@ -112,3 +112,10 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
         </section>
     }
 }
+
+/// A citizen's text as paragraphs (blank lines part them), nothing as HTML.
+pub fn paragraphs(text: &str) -> impl IntoView + use<> {
+    text.split("\n\n")
+        .map(|p| view! { <p>{p.to_string()}</p> })
+        .collect_view()
+}

@@ -23,5 +23,6 @@ pub mod state;
 pub mod text;
 #[cfg(feature = "ssr")]
 pub mod time;
+pub mod tracking_code;
 #[cfg(feature = "ssr")]
 pub mod view_counts;

@@ -87,6 +87,8 @@ pub struct ParticipationConfig {
     pub view_dedupe_hours: u32,
     /// How often counted views are written to the database.
     pub view_flush_seconds: u32,
+    /// Feedback not answered after this many days stands out as overdue.
+    pub feedback_overdue_days: u32,
 }
 
 impl Default for ParticipationConfig {
@@ -102,6 +104,7 @@ impl Default for ParticipationConfig {
             limit_window_minutes: 10,
             view_dedupe_hours: 6,
             view_flush_seconds: 10,
+            feedback_overdue_days: 15,
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod categories;
 pub mod comments;
 pub mod documents;
 pub mod editorial;
+pub mod feedback;
 pub mod guard;
 pub mod media;
 pub mod portal;

@@ -12,6 +12,7 @@
 pub mod admin;
 pub mod documents;
 pub mod editor;
+pub mod feedback;
 pub mod media;
 pub mod messages;
 pub mod qa;
@@ -19,6 +20,7 @@ pub mod qa;
 pub use admin::ta;
 pub use documents::{tdoc, tdoc_stored};
 pub use editor::te;
+pub use feedback::{tfb, tfb_stored};
 pub use media::{tmd, tmd_stored};
 pub use messages::tm;
 pub use qa::{tqa, tqa_stored};

@@ -16,6 +16,7 @@ use super::topic::TopicPage;
 use crate::components::client::in_admin;
 use crate::components::{ClientHead, NotFoundPage, SiteResource};
 use crate::features::documents::views::{DocumentPage, DocumentsListPage};
+use crate::features::feedback::views::{FeedbackFollowPage, FeedbackPage};
 use crate::features::portal::api::get_site_info;
 use crate::features::portal::views::{HomePage, SiteFooter, SiteHeader};
 use crate::features::questions::views::{AskPage, FollowPage, QaList, QuestionPage};
@@ -88,6 +89,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/hoi-dap/dat-cau-hoi") view=AskPage ssr=SsrMode::Async/>
                     <Route path=path!("/hoi-dap/theo-doi") view=FollowPage ssr=SsrMode::Async/>
                     <Route path=path!("/hoi-dap/:slug") view=QuestionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/gop-y") view=FeedbackPage ssr=SsrMode::Async/>
+                    <Route path=path!("/gop-y/theo-doi") view=FeedbackFollowPage ssr=SsrMode::Async/>
                     <Route path=path!("/dang-nhap") view=AccountApp ssr=SsrMode::Async/>
                     <Route path=path!("/tai-khoan") view=AccountApp ssr=SsrMode::Async/>
                     <Route path=path!("/thiet-lap") view=AccountApp ssr=SsrMode::Async/>

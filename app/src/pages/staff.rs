@@ -34,6 +34,7 @@ use crate::features::documents::admin_views::{DocumentFormPage, DocumentsAdminPa
 use crate::features::editorial::{
     ArticleFormPage, DashboardPage, DeskArticlePage, DeskListPage, RevisionsPage,
 };
+use crate::features::feedback::admin_views::{FeedbackAdminPage, FeedbackQueuePage};
 use crate::features::media::views::MediaLibraryPage;
 use crate::features::portal::api::get_site_info;
 use crate::features::questions::admin_views::{QaQueuePage, QuestionAdminPage};
@@ -106,6 +107,8 @@ pub fn AdminApp() -> impl IntoView {
                 <Route path=path!("/quan-tri/van-ban/:id") view=framed!(DocumentFormPage)/>
                 <Route path=path!("/quan-tri/hoi-dap") view=framed!(QaQueuePage)/>
                 <Route path=path!("/quan-tri/hoi-dap/:id") view=framed!(QuestionAdminPage)/>
+                <Route path=path!("/quan-tri/gop-y") view=framed!(FeedbackQueuePage)/>
+                <Route path=path!("/quan-tri/gop-y/:id") view=framed!(FeedbackAdminPage)/>
             </Routes>
             <IdleWatch/>
         </Router>

@@ -115,6 +115,43 @@ async fn ingest_file(
     })
 }
 
+/// A file kept out of the library (a citizen's attachment).
+#[derive(Debug, Clone)]
+pub struct Kept {
+    /// Its name in the private folder (the hash of its bytes, its type's extension).
+    pub file_name: String,
+    /// As the sender's browser named it (made safe).
+    pub name: String,
+    pub mime: &'static str,
+    pub size: i64,
+}
+
+/// Checks a file as every upload is checked (its type from its bytes, its name, a
+/// picture decoded under the limits and written again without metadata) and keeps it
+/// in `dir`, outside the media library and its public addresses. The file sent is
+/// removed afterwards, whatever happens.
+pub async fn keep_private(path: &Path, name: &str, dir: &Path) -> Result<Kept, MediaRefusal> {
+    let result = async {
+        let name = kinds::safe_name(name)?;
+        let (upload, dir) = (path.to_path_buf(), dir.to_path_buf());
+        blocking(move || {
+            let checked = check(&upload, &name)?;
+            std::fs::create_dir_all(&dir)?;
+            let written = write(&upload, checked.kind, &dir, &checked.file_name)?;
+            Ok(Kept {
+                file_name: checked.file_name,
+                name: checked.name,
+                mime: checked.kind.mime(),
+                size: written.size_bytes,
+            })
+        })
+        .await
+    }
+    .await;
+    let _ = tokio::fs::remove_file(path).await;
+    result
+}
+
 /// Runs blocking file work off the async threads.
 async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, MediaRefusal> + Send + 'static,

@@ -9,7 +9,9 @@ pub mod rebuild;
 pub mod upload;
 pub mod variants;
 
-pub use ingest::{Ingested, MediaError, PageChanges, Round, Upload, ingest, prepare_waiting};
+pub use ingest::{
+    Ingested, Kept, MediaError, PageChanges, Round, Upload, ingest, keep_private, prepare_waiting,
+};
 pub use kinds::Kind;
 pub use toasoan_app::features::media::MediaLimits;
 

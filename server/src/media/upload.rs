@@ -163,7 +163,7 @@ const DRAIN_FOR: std::time::Duration = std::time::Duration::from_secs(30);
 /// Reads and drops the rest of a field, as servers' "lingering close" does: a sender
 /// answered while still sending gets a broken connection instead of the answer.
 /// Bounded by the request's body limit and by `DRAIN_FOR`.
-async fn drain(field: &mut axum::extract::multipart::Field<'_>) {
+pub(crate) async fn drain(field: &mut axum::extract::multipart::Field<'_>) {
     let rest = async { while let Ok(Some(_)) = field.chunk().await {} };
     let _ = tokio::time::timeout(DRAIN_FOR, rest).await;
 }
@@ -173,10 +173,20 @@ async fn receive(
     state: &UploadState,
     field: &mut axum::extract::multipart::Field<'_>,
 ) -> Result<PathBuf, MediaRefusal> {
-    let dir = state.media_dir.join(".incoming");
+    receive_into(&state.media_dir, field, &state.limits).await
+}
+
+/// Streams one file to the media folder's `.incoming`, cut off past its kind's limit;
+/// returns where it is.
+pub(crate) async fn receive_into(
+    media_dir: &Path,
+    field: &mut axum::extract::multipart::Field<'_>,
+    limits: &MediaLimits,
+) -> Result<PathBuf, MediaRefusal> {
+    let dir = media_dir.join(".incoming");
     tokio::fs::create_dir_all(&dir).await?;
     let path = dir.join(toasoan_app::core::text::new_token());
-    let received = write_limited(&path, field, &state.limits).await;
+    let received = write_limited(&path, field, limits).await;
     if received.is_err() {
         let _ = tokio::fs::remove_file(&path).await;
     }

@@ -35,6 +35,10 @@ pub async fn get_admin_me() -> Result<AdminMe, AppError> {
             crate::features::questions::ADMIN_QA_PATH,
             crate::i18n::tqa().admin_title,
         );
+        add(
+            crate::features::feedback::ADMIN_FEEDBACK_PATH,
+            crate::i18n::tfb().admin_title,
+        );
     }
     if user.can(Permission::ManageCategories) {
         add("/quan-tri/chuyen-muc", ta().nav_categories);

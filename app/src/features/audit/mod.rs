@@ -9,4 +9,4 @@ mod store;
 
 pub use model::{AuditEntry, AuditRow, action_label};
 #[cfg(feature = "ssr")]
-pub use store::{page, record};
+pub use store::{history_of, page, record};

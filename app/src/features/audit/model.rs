@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{ta, tqa};
+use crate::i18n::{ta, tfb, tqa};
 
 /// One stored line of the log, as the store reads it: an administrative action, or an
 /// article's status change (`kind` "article", with its from/to status codes).
@@ -59,6 +59,10 @@ pub fn action_label(code: &str) -> &'static str {
         "question.publish" => tqa().audit_publish,
         "question.unpublish" => tqa().audit_unpublish,
         "question.reject" => tqa().audit_reject,
+        "feedback.forward" => tfb().audit_forward,
+        "feedback.answer" => tfb().audit_answer,
+        "feedback.close" => tfb().audit_close,
+        "feedback.note" => tfb().audit_note,
         _ => ta().audit_other,
     }
 }

@@ -28,6 +28,35 @@ pub async fn record(
     Ok(())
 }
 
+/// One target's history ("question:7"), oldest first: (time, who, what it was, the
+/// detail); "what" is the action's label, its detail after a colon when it has one.
+pub async fn history_of(
+    pool: &AnyPool,
+    target: &str,
+) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
+    sqlx::query(
+        "SELECT e.created_at, COALESCE(u.display_name, '') AS who, e.action, e.detail \
+         FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id \
+         WHERE e.target = $1 ORDER BY e.created_at, e.id",
+    )
+    .bind(target)
+    .fetch_all(pool)
+    .await?
+    .iter()
+    .map(|r| {
+        let action: String = r.try_get("action")?;
+        let detail: String = r.try_get("detail")?;
+        let label = super::model::action_label(&action);
+        let what = if detail.is_empty() {
+            label.to_string()
+        } else {
+            format!("{label}: {detail}")
+        };
+        Ok((r.try_get("created_at")?, r.try_get("who")?, what))
+    })
+    .collect()
+}
+
 /// One page of the audit log, newest first: article status changes and
 /// administrative actions together.
 pub async fn page(pool: &AnyPool, page: u32) -> Result<Paged<AuditRow>, sqlx::Error> {

@@ -31,9 +31,20 @@ pub async fn get_dashboard() -> Result<DashboardData, AppError> {
         recently_published: Vec::new(),
         can_approve,
         comments: None,
+        citizens: None,
     };
     if user.can(Permission::ModerateComments) {
-        data.comments = Some(crate::features::comments::queue_counts(pool).await?);
+        let (comments, (questions_new, questions_assigned), feedback) = tokio::try_join!(
+            async { Ok::<_, AppError>(crate::features::comments::queue_counts(pool).await?) },
+            crate::features::questions::dashboard_counts(pool),
+            crate::features::feedback::dashboard_counts(&ctx),
+        )?;
+        data.comments = Some(comments);
+        data.citizens = Some(super::model::CitizenCounts {
+            questions_new,
+            questions_assigned,
+            feedback,
+        });
     }
     if user.can(Permission::WriteOwnDrafts) {
         let own = super::server::own_only(&user);
@@ -74,6 +85,22 @@ pub fn DashboardPage() -> impl IntoView {
                         <li><a href="/quan-tri/y-kien?muc=approved"><span class="count">{c.approved}</span>{ta().dashboard_approved}</a></li>
                     </ul>
                 </section>
+            })}
+            {d.citizens.map(|c| {
+                let qa = crate::features::questions::ADMIN_QA_PATH;
+                let fb = crate::features::feedback::ADMIN_FEEDBACK_PATH;
+                let (sq, sf) = (crate::i18n::tqa(), crate::i18n::tfb());
+                view! {
+                    <section class="desk-section" aria-labelledby="cong-dan-cho">
+                        <h2 id="cong-dan-cho">{sf.channels}</h2>
+                        <ul class="status-counts">
+                            <li><a href=format!("{qa}?muc=new")><span class="count">{c.questions_new}</span>{format!("{}: {}", sq.title, sq.status_new)}</a></li>
+                            <li><a href=format!("{qa}?muc=assigned")><span class="count">{c.questions_assigned}</span>{format!("{}: {}", sq.title, sq.status_assigned)}</a></li>
+                            <li><a href=format!("{fb}?muc=new")><span class="count">{c.feedback.waiting}</span>{sf.dashboard_open}</a></li>
+                            <li class:overdue={c.feedback.overdue > 0}><a href=format!("{fb}?muc=overdue")><span class="count">{c.feedback.overdue}</span>{sf.dashboard_overdue}</a></li>
+                        </ul>
+                    </section>
+                }
             })}
             {has_desk.then(|| view! {
                 <ul class="status-counts" aria-label=ta().dashboard_counts>

@@ -84,6 +84,17 @@ pub struct DashboardData {
     pub can_approve: bool,
     /// Comments waiting and published ones readers reported, for moderators.
     pub comments: Option<crate::features::comments::model::QueueCounts>,
+    /// Questions waiting (new, given to someone) and feedback waiting and overdue,
+    /// for moderators.
+    pub citizens: Option<CitizenCounts>,
+}
+
+/// What citizens sent that waits for the moderators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CitizenCounts {
+    pub questions_new: i64,
+    pub questions_assigned: i64,
+    pub feedback: crate::features::feedback::model::FeedbackCounts,
 }
 
 /// An editorial note.

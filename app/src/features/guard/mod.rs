@@ -38,6 +38,8 @@ mod server {
         Rating,
         /// A question to Hỏi – Đáp (counted with comments).
         Question,
+        /// A piece of feedback to Góp ý (counted with comments).
+        Feedback,
     }
 
     /// The form checks a submission carries: the honeypot field (people leave it
@@ -58,7 +60,7 @@ mod server {
         let now = crate::core::time::now();
         let visitor = super::visitor::current(true).await?;
         let limits = match kind {
-            Kind::Comment | Kind::Report | Kind::Question => &ctx.comment_limits,
+            Kind::Comment | Kind::Report | Kind::Question | Kind::Feedback => &ctx.comment_limits,
             Kind::Rating => &ctx.rating_limits,
         };
         if !limits.hit(&visitor.key, &visitor.address, now).await? {
@@ -93,6 +95,18 @@ mod server {
     /// and spacing ignored).
     pub fn fingerprint(text: &str) -> String {
         rules::body_hash(text)
+    }
+
+    /// The tag under which a message may be carried in an address to the next page.
+    pub async fn message_tag(message: &str) -> Result<String, AppError> {
+        Ok(rules::message_tag(&app_context()?.secret().await?, message))
+    }
+
+    /// The message carried in an address, if its tag is the server's.
+    pub async fn tagged_message(message: &str, tag: &str) -> Result<Option<String>, AppError> {
+        let ok = !message.is_empty()
+            && rules::message_tag(&app_context()?.secret().await?, message) == tag;
+        Ok(ok.then(|| message.to_string()))
     }
 
     /// A fresh form-time token for a page being rendered now.

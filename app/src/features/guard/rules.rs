@@ -12,6 +12,13 @@ pub fn form_token(secret: &str, now: i64) -> String {
     format!("{now}.{}", keyed(secret, &format!("form:{now}")))
 }
 
+/// The tag of a message the server sends on in an address (a plain form's error, shown
+/// by the page it goes back to): a page shows only messages with their tag, so a link
+/// cannot make the portal say what its author wants.
+pub fn message_tag(secret: &str, message: &str) -> String {
+    keyed(secret, &format!("message:{message}"))
+}
+
 /// How many seconds ago the form of `token` was made; None for a forged or
 /// malformed token (or one from the future).
 pub fn form_age(secret: &str, token: &str, now: i64) -> Option<i64> {
@@ -58,6 +65,14 @@ pub fn body_hash(body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn message_tags_are_the_secrets() {
+        let tag = message_tag("s", "refused");
+        assert_eq!(tag, message_tag("s", "refused"));
+        assert_ne!(tag, message_tag("s", "refused!"));
+        assert_ne!(tag, message_tag("other", "refused"));
+    }
 
     #[test]
     fn form_tokens_tell_their_age_and_resist_forgery() {

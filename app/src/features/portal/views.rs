@@ -106,6 +106,14 @@ pub fn SiteFooter() -> impl IntoView {
                                     <h2 id="ban-do-trang-tieu-de">{t().categories}</h2>
                                     <ul>{menu_items(site.menu)}</ul>
                                 </nav>
+                                <nav class="footer-map footer-channels" aria-labelledby="tuong-tac-tieu-de">
+                                    <h2 id="tuong-tac-tieu-de">{crate::i18n::tfb().channels}</h2>
+                                    <ul>
+                                        <li><a href=crate::features::questions::QA_PATH>{crate::i18n::tqa().nav}</a></li>
+                                        <li><a href=crate::features::feedback::FEEDBACK_PATH>{crate::i18n::tfb().nav}</a></li>
+                                        <li><a href=crate::features::documents::model::DOCUMENTS_PATH>{crate::i18n::tdoc().nav}</a></li>
+                                    </ul>
+                                </nav>
                             </div>
                             <div class="wrap footer-bottom">
                                 <p class="footer-credit">{tm().footer_credit}</p>

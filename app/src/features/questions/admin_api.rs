@@ -69,10 +69,11 @@ pub async fn get_question_admin(id: i64) -> Result<QuestionAdmin, AppError> {
         .ok_or(AppError::NotFound)?;
     drop(conn);
     let roles = answering_roles();
+    let target = format!("question:{id}");
     let (topics, staff, history) = tokio::try_join!(
         store::topics(&ctx.pool),
         store::answerers(&ctx.pool, &roles),
-        store::history(&ctx.pool, id),
+        crate::features::audit::history_of(&ctx.pool, &target),
     )?;
     let answer = if row.answer.is_empty() {
         String::new()
@@ -103,15 +104,7 @@ pub async fn get_question_admin(id: i64) -> Result<QuestionAdmin, AppError> {
         held_for: row.held_for,
         history: history
             .into_iter()
-            .map(|(at, who, action, detail)| {
-                let what = crate::features::audit::action_label(&action);
-                let what = if detail.is_empty() {
-                    what.to_string()
-                } else {
-                    format!("{what}: {detail}")
-                };
-                (crate::core::time::short_date(at), who, what)
-            })
+            .map(|(at, who, what)| (crate::core::time::short_date(at), who, what))
             .collect(),
     })
 }
@@ -283,4 +276,19 @@ pub async fn save_question(
         crate::core::view_counts::tell_changed(crate::core::view_counts::Changed::Nothing);
     }
     Ok(())
+}
+
+/// The dashboard's line for moderators: questions new and given to someone, not yet
+/// answered: (new, assigned).
+#[cfg(feature = "ssr")]
+pub async fn dashboard_counts(pool: &sqlx::AnyPool) -> Result<(i64, i64), AppError> {
+    let counts = super::store::counts(pool).await?;
+    let n = |k: &str| {
+        counts
+            .iter()
+            .find(|(t, _)| t == k)
+            .map(|(_, n)| *n)
+            .unwrap_or(0)
+    };
+    Ok((n("new"), n("assigned")))
 }

@@ -92,20 +92,6 @@ pub async fn get_ask_page() -> Result<AskPage, AppError> {
     Ok(AskPage { topics, token })
 }
 
-/// Fresh tracking-code letters from the operating system's randomness.
-#[cfg(feature = "ssr")]
-fn fresh_code() -> String {
-    use argon2::password_hash::rand_core::{OsRng, RngCore};
-    loop {
-        let mut bytes = [0u8; 48];
-        OsRng.fill_bytes(&mut bytes);
-        let code = super::model::code_from(bytes);
-        if code.len() == super::model::CODE_LEN {
-            return code;
-        }
-    }
-}
-
 /// A citizen asks: `topic` is the field's id; `website` is the honeypot and `started`
 /// the form-time token. Returns the tracking code as shown; a plain form is sent on
 /// to the follow page, which shows it.
@@ -118,8 +104,9 @@ pub async fn ask_question(
     website: String,
     started: String,
 ) -> Result<String, AppError> {
-    use super::model::{FOLLOW_PATH, check_question, show_code, title_of};
+    use super::model::{CODE_PREFIX, FOLLOW_PATH, check_question, title_of};
     use super::store::{self, NewQuestion, QaStoreError};
+    use crate::core::tracking_code;
     use crate::features::guard::{self, Form, Kind};
     use crate::i18n::tqa;
     let ctx = crate::core::state::app_context()?;
@@ -141,8 +128,8 @@ pub async fn ask_question(
         .parse()
         .map_err(|_| AppError::Invalid(tqa().topic_invalid.into()))?;
     let held = guard::held_for(&format!("{name}\n{text}"))?.unwrap_or_default();
-    let code = fresh_code();
-    let code_hash = crate::features::accounts::auth::token_hash(&code);
+    let code = tracking_code::fresh();
+    let code_hash = tracking_code::hash(&code);
     let title = title_of(&text);
     let fingerprint = guard::fingerprint(&text);
     let new = NewQuestion {
@@ -168,7 +155,7 @@ pub async fn ask_question(
     // a question waits for the moderators: nothing readers see changes
     crate::core::view_counts::tell_changed(crate::core::view_counts::Changed::Nothing);
     tracing::info!(question_id = id, "question received");
-    let shown = show_code(&code);
+    let shown = tracking_code::show(CODE_PREFIX, &code);
     if crate::core::state::is_plain_form_post() {
         leptos_axum::redirect(&format!("{FOLLOW_PATH}?ma={shown}&moi=1"));
     }
@@ -179,14 +166,15 @@ pub async fn ask_question(
 /// answer for a malformed one: a lookup tells nothing of other questions).
 #[server(input = GetUrl)]
 pub async fn track_question(code: String) -> Result<Option<Tracked>, AppError> {
-    use super::model::{QA_PATH, QuestionStatus, code_letters, show_code};
+    use super::model::{CODE_PREFIX, QA_PATH, QuestionStatus};
+    use crate::core::tracking_code;
     let ctx = crate::core::state::app_context()?;
     // the code is the asker's key: the page it opens is theirs alone
     crate::core::state::keep_private();
-    let Some(letters) = code_letters(&code) else {
+    let Some(letters) = tracking_code::letters_of(CODE_PREFIX, &code) else {
         return Ok(None);
     };
-    let hash = crate::features::accounts::auth::token_hash(&letters);
+    let hash = tracking_code::hash(&letters);
     let Some(row) = super::store::by_code(&ctx.pool, &hash).await? else {
         return Ok(None);
     };
@@ -196,7 +184,7 @@ pub async fn track_question(code: String) -> Result<Option<Tracked>, AppError> {
         None
     };
     Ok(Some(Tracked {
-        code: show_code(&letters),
+        code: tracking_code::show(CODE_PREFIX, &letters),
         status: row.status,
         topic: row.topic,
         asked: crate::core::time::short_date(row.created_at),
@@ -253,7 +241,7 @@ pub async fn seed_demo(
         let asked = now - q.age;
         let title = title_of(q.text);
         let fingerprint = crate::features::guard::fingerprint(q.text);
-        let code_hash = crate::features::accounts::auth::token_hash(&fresh_code());
+        let code_hash = crate::core::tracking_code::hash(&crate::core::tracking_code::fresh());
         let new = NewQuestion {
             code_hash: &code_hash,
             topic_id: topic,

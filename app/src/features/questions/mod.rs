@@ -15,6 +15,8 @@ mod store;
 mod structured_data;
 pub mod views;
 
+#[cfg(feature = "ssr")]
+pub use admin_api::dashboard_counts;
 pub use admin_views::ADMIN_QA_PATH;
 #[cfg(feature = "ssr")]
 pub use api::{DemoQuestion, seed_demo};

@@ -65,69 +65,8 @@ impl QuestionStatus {
     }
 }
 
-/// The letters of a tracking code: no 0/O, 1/I/L or U, so a code read aloud or
-/// copied by hand is not mistaken.
-const CODE_LETTERS: &[u8] = b"23456789ABCDEFGHJKMNPQRSTVWXYZ";
-/// Letters in a code: 12 of 30, about 59 bits: not guessed, not enumerated.
-pub const CODE_LEN: usize = 12;
-
-/// A tracking code as shown: "HD-7K3M-Q9XP-2BTW".
-pub fn show_code(letters: &str) -> String {
-    let groups: Vec<String> = letters
-        .as_bytes()
-        .chunks(4)
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect();
-    format!("HD-{}", groups.join("-"))
-}
-
-/// The letters of a code as a citizen types it back: case, spaces, dashes and the
-/// "HD" prefix ignored; None when it cannot be a code.
-pub fn code_letters(typed: &str) -> Option<String> {
-    let mut s: String = typed
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
-    if s.len() == CODE_LEN + 2 && s.starts_with("HD") {
-        s.drain(..2);
-    }
-    (s.len() == CODE_LEN && s.bytes().all(|b| CODE_LETTERS.contains(&b))).then_some(s)
-}
-
-/// Fresh code letters from random bytes (one byte a letter; 256 is not a multiple of
-/// 30, so bytes past the last whole multiple are drawn again by the caller's source).
-pub fn code_from(bytes: impl IntoIterator<Item = u8>) -> String {
-    let limit = (256 / CODE_LETTERS.len() * CODE_LETTERS.len()) as u8;
-    bytes
-        .into_iter()
-        .filter(|b| *b < limit)
-        .take(CODE_LEN)
-        .map(|b| CODE_LETTERS[b as usize % CODE_LETTERS.len()] as char)
-        .collect()
-}
-
-/// Whether a contact is an e-mail address or a phone number (digits, spaces, dots,
-/// dashes, a leading +; 9 to 15 digits). Empty is allowed: the contact is optional.
-pub fn contact_ok(contact: &str) -> bool {
-    let c = contact.trim();
-    if c.is_empty() {
-        return true;
-    }
-    if c.contains('@') {
-        let (user, host) = c.split_once('@').unwrap_or_default();
-        return !user.is_empty()
-            && host.contains('.')
-            && !host.starts_with('.')
-            && !host.ends_with('.')
-            && !c.contains(char::is_whitespace);
-    }
-    let digits = c.chars().filter(char::is_ascii_digit).count();
-    c.chars()
-        .enumerate()
-        .all(|(i, ch)| ch.is_ascii_digit() || " .-()".contains(ch) || (ch == '+' && i == 0))
-        && (9..=15).contains(&digits)
-}
+/// The prefix of a question's tracking code ("HD-7K3M-Q9XP-2BTW").
+pub const CODE_PREFIX: &str = "HD";
 
 /// Checks what a citizen sends; the message says what to mend.
 pub fn check_question(name: &str, contact: &str, text: &str) -> Result<(), String> {
@@ -136,7 +75,7 @@ pub fn check_question(name: &str, contact: &str, text: &str) -> Result<(), Strin
     if !(2..=NAME_MAX).contains(&name_len) {
         return Err(s.name_invalid.into());
     }
-    if contact.chars().count() > CONTACT_MAX || !contact_ok(contact) {
+    if contact.chars().count() > CONTACT_MAX || !crate::core::tracking_code::contact_ok(contact) {
         return Err(s.contact_invalid.into());
     }
     let len = text.trim().chars().count();
@@ -308,31 +247,6 @@ pub struct QuestionAdmin {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn codes_are_shown_and_read_back() {
-        let letters = code_from((0u8..=255).cycle().skip(7).take(64));
-        assert_eq!(letters.len(), CODE_LEN);
-        let shown = show_code(&letters);
-        assert_eq!(shown.len(), 3 + CODE_LEN + 2);
-        assert_eq!(code_letters(&shown).as_deref(), Some(letters.as_str()));
-        assert_eq!(
-            code_letters(&shown.to_lowercase().replace('-', " ")).as_deref(),
-            Some(letters.as_str())
-        );
-        assert_eq!(code_letters("HD-1234"), None);
-        assert_eq!(code_letters("HD-OOOO-OOOO-OOOO"), None, "no O in codes");
-    }
-
-    #[test]
-    fn contacts_are_an_email_or_a_phone() {
-        for ok in ["", "an@example.vn", "0912 345 678", "+84 912.345.678"] {
-            assert!(contact_ok(ok), "{ok}");
-        }
-        for bad in ["abc", "12345", "an@", "@x.vn", "0912-abc", "a b@x.vn"] {
-            assert!(!contact_ok(bad), "{bad}");
-        }
-    }
 
     #[test]
     fn titles_are_the_first_sentence() {

@@ -479,28 +479,3 @@ pub async fn save(conn: &mut AnyConnection, c: &Change<'_>, now: i64) -> Result<
     .await?;
     Ok(())
 }
-
-/// A question's history from the audit log: (time, who, action, detail), oldest first.
-pub async fn history(
-    pool: &AnyPool,
-    id: i64,
-) -> Result<Vec<(i64, String, String, String)>, sqlx::Error> {
-    sqlx::query(
-        "SELECT e.created_at, COALESCE(u.display_name, '') AS who, e.action, e.detail \
-         FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id \
-         WHERE e.target = $1 ORDER BY e.created_at, e.id",
-    )
-    .bind(format!("question:{id}"))
-    .fetch_all(pool)
-    .await?
-    .iter()
-    .map(|r| {
-        Ok((
-            r.try_get("created_at")?,
-            r.try_get("who")?,
-            r.try_get("action")?,
-            r.try_get("detail")?,
-        ))
-    })
-    .collect()
-}

@@ -15,7 +15,9 @@ use super::model::{
     QaListPage, QaQuery, QuestionCard, QuestionPage, Tracked,
 };
 use crate::components::form::guard_fields;
-use crate::components::{Breadcrumb, PageMeta, Pagination, form_error, page_loader, urlencode};
+use crate::components::{
+    Breadcrumb, PageMeta, Pagination, form_error, page_loader, paragraphs, urlencode,
+};
 use crate::content::render::DocView;
 use crate::core::site::SiteInfo;
 use crate::i18n::{fill, t, tqa};
@@ -24,13 +26,6 @@ fn crumbs(more: Option<(String, String)>) -> Vec<(String, String)> {
     let mut items = vec![(tqa().title.to_string(), QA_PATH.to_string())];
     items.extend(more);
     items
-}
-
-/// A text as paragraphs (blank lines part them), nothing as HTML.
-fn paragraphs(text: &str) -> impl IntoView + use<> {
-    text.split("\n\n")
-        .map(|p| view! { <p>{p.to_string()}</p> })
-        .collect_view()
 }
 
 /// The way to ask and to follow, beside every list.
