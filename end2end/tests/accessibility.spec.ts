@@ -42,6 +42,7 @@ async function hrefOf(page: Page, selector: string): Promise<string> {
 test('reader pages have no accessibility violations', async ({ page }, info) => {
   await audit(page, '/');
   const topic = await hrefOf(page, 'a[href^="/chuyen-de/"]');
+  const poll = await hrefOf(page, '.poll-box a[href^="/binh-chon/"]');
   await audit(page, '/chuyen-muc/chuyen-doi-so');
   const article = await hrefOf(page, '.article-list .card-title a');
   await audit(page, article);
@@ -57,6 +58,7 @@ test('reader pages have no accessibility violations', async ({ page }, info) => 
   await audit(page, '/hoi-dap/theo-doi?ma=HD-2222-2222-2222');
   await audit(page, '/gop-y');
   await audit(page, '/gop-y/theo-doi?ma=GY-2222-2222-2222');
+  await audit(page, poll);
   await audit(page, '/chuyen-muc/khong-co-chuyen-muc-nay');
 
   if (info.project.name === 'phone') {
@@ -88,6 +90,8 @@ test('the editorial board’s pages have no accessibility violations', async ({ 
   const feedback = await page.locator('main a[href^="/quan-tri/gop-y/"]').first().getAttribute('href');
   expect(feedback, 'a piece of feedback').toBeTruthy();
   await audit(page, feedback!);
+  await audit(page, '/quan-tri/binh-chon');
+  await audit(page, '/quan-tri/binh-chon/moi');
   await audit(page, '/quan-tri/thu-vien');
   // a file's detail panel, open beside the grid
   const file = await page.locator('.media-open').first().getAttribute('href');

@@ -197,6 +197,8 @@ pub struct DemoReport {
     pub questions: usize,
     /// Pieces of feedback added to Góp ý.
     pub feedback: usize,
+    /// Polls added.
+    pub polls: usize,
     /// The demo member made by this run: (username, password).
     pub member: Option<(String, String)>,
 }
@@ -263,6 +265,7 @@ pub async fn seed(pool: &AnyPool, media_dir: &Path) -> Result<DemoReport, Import
     report.documents = crate::demo_documents::seed(pool, media_dir, now).await?;
     report.questions = crate::demo_questions::seed(pool, now).await?;
     report.feedback = crate::demo_feedback::seed(pool, now).await?;
+    report.polls = crate::demo_feedback::seed_polls(pool, now).await?;
     report.member = demo_member(pool).await.map_err(|e| ImportError::Db {
         file: "demo: thành viên".into(),
         reason: e.to_string(),

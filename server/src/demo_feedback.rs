@@ -1,5 +1,6 @@
-//! The demo portal's Góp ý: a few pieces of feedback at different steps (received,
-//! forwarded, answered, closed, one overdue), written for the demo (no real person's).
+//! The demo portal's Góp ý and Bình chọn: a few pieces of feedback at different steps
+//! (received, forwarded, answered, closed, one overdue) and an open poll on the home
+//! page, written for the demo (no real person's).
 
 use sqlx::AnyPool;
 use toasoan_app::features::feedback::{DemoFeedback, seed_demo};
@@ -57,6 +58,32 @@ pub async fn seed(pool: &AnyPool, now: i64) -> Result<usize, ImportError> {
         .await
         .map_err(|e| ImportError::Db {
             file: "demo: góp ý".into(),
+            reason: e.to_string(),
+        })
+}
+
+/// The demo's poll on the home page.
+fn polls() -> Vec<toasoan_app::features::polls::DemoPoll> {
+    vec![toasoan_app::features::polls::DemoPoll {
+        question: "Bạn thường đọc tin tức của Cổng thông tin qua thiết bị nào?",
+        options: &[
+            "Điện thoại di động",
+            "Máy tính để bàn, máy tính xách tay",
+            "Máy tính bảng",
+        ],
+        multiple: false,
+        opened_days_ago: 5,
+        open_for_days: 25,
+        votes: &[128, 54, 17],
+    }]
+}
+
+/// Seeds the demo's poll; returns how many were added.
+pub async fn seed_polls(pool: &AnyPool, now: i64) -> Result<usize, ImportError> {
+    toasoan_app::features::polls::seed_demo(pool, &polls(), now)
+        .await
+        .map_err(|e| ImportError::Db {
+            file: "demo: bình chọn".into(),
             reason: e.to_string(),
         })
 }

@@ -117,6 +117,9 @@ async fn step(s: &TestServer, id: i64, action: &str, unit: &str, answer: &str) -
     (res.status().as_u16(), res.text().await.unwrap())
 }
 
+/// Fields changed, a file, and the status it gets.
+type Refusal<'a> = (&'a [(&'a str, &'a str)], Option<(&'a str, Vec<u8>)>, u16);
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sending_goes_through_the_guard_and_the_media_checks() {
     for backend in backends() {
@@ -149,7 +152,7 @@ async fn sending_goes_through_the_guard_and_the_media_checks() {
         }
 
         // refusals store nothing and leave no file
-        let refusals: [(&[(&str, &str)], Option<(&str, Vec<u8>)>, u16); 5] = [
+        let refusals: [Refusal; 5] = [
             (&[("website", "http://spam.example")], None, 400),
             (&[("contact", "không phải liên hệ")], None, 400),
             (&[("body", "Ngắn quá")], None, 400),

@@ -12,6 +12,7 @@ pub mod editorial;
 pub mod feedback;
 pub mod guard;
 pub mod media;
+pub mod polls;
 pub mod portal;
 pub mod questions;
 pub mod ratings;

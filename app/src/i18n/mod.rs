@@ -15,6 +15,7 @@ pub mod editor;
 pub mod feedback;
 pub mod media;
 pub mod messages;
+pub mod polls;
 pub mod qa;
 
 pub use admin::ta;
@@ -23,6 +24,7 @@ pub use editor::te;
 pub use feedback::{tfb, tfb_stored};
 pub use media::{tmd, tmd_stored};
 pub use messages::tm;
+pub use polls::tpl;
 pub use qa::{tqa, tqa_stored};
 
 /// The interface languages.

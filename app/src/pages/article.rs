@@ -16,6 +16,7 @@ use crate::features::comments::CommentItem;
 use crate::features::comments::views::CommentsSection;
 use crate::features::documents::DocumentCard;
 use crate::features::documents::views::ArticleDocuments;
+use crate::features::polls::{PollView, poll_box};
 use crate::features::ratings::views::RatingBox;
 use crate::features::sharing::views::ShareBar;
 use crate::i18n::t;
@@ -30,6 +31,8 @@ pub struct ArticlePageData {
     pub form_token: String,
     /// The documents it is about.
     pub documents: Vec<DocumentCard>,
+    /// The polls placed in it.
+    pub polls: Vec<PollView>,
 }
 
 /// A published article with everything its page shows. Unknown, unpublished and
@@ -39,16 +42,18 @@ pub async fn get_article_page(slug: String) -> Result<ArticlePageData, AppError>
     let main = crate::features::articles::api::load_public(&slug).await?;
     let ctx = crate::core::state::app_context()?;
     let id = main.article.id;
-    let (comments, documents, form_token) = tokio::try_join!(
+    let (comments, documents, form_token, polls) = tokio::try_join!(
         async { Ok::<_, AppError>(crate::features::comments::approved_for(&ctx.pool, id).await?) },
         crate::features::documents::for_article(&ctx.pool, id),
         crate::features::guard::form_token(),
+        crate::features::polls::article_polls(&ctx.pool, id),
     )?;
     Ok(ArticlePageData {
         main,
         comments,
         form_token,
         documents,
+        polls,
     })
 }
 
@@ -62,7 +67,7 @@ pub fn ArticlePage() -> impl IntoView {
     view! {
         <div class="page-grid">
             <div class="page-main">{page_loader(data, |site, data| {
-                let ArticlePageData { main, comments, form_token, documents } = data;
+                let ArticlePageData { main, comments, form_token, documents, polls } = data;
                 let a = main.article.clone();
                 let url = site.url(&article_href(&a.slug));
                 let related = main.related.clone();
@@ -71,6 +76,7 @@ pub fn ArticlePage() -> impl IntoView {
                     <ShareBar url title=a.title.clone() slug=a.slug.clone()/>
                     <RatingBox slug=a.slug.clone() summary=a.rating open=a.allow_ratings/>
                     <ArticleDocuments documents/>
+                    {polls.into_iter().map(poll_box).collect_view()}
                     <RelatedList related/>
                     <CommentsSection slug=a.slug.clone() comments count=a.comment_count
                         open=a.allow_comments token=form_token/>

@@ -17,6 +17,7 @@ use crate::components::client::in_admin;
 use crate::components::{ClientHead, NotFoundPage, SiteResource};
 use crate::features::documents::views::{DocumentPage, DocumentsListPage};
 use crate::features::feedback::views::{FeedbackFollowPage, FeedbackPage};
+use crate::features::polls::views::PollPage;
 use crate::features::portal::api::get_site_info;
 use crate::features::portal::views::{HomePage, SiteFooter, SiteHeader};
 use crate::features::questions::views::{AskPage, FollowPage, QaList, QuestionPage};
@@ -91,6 +92,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/hoi-dap/:slug") view=QuestionPage ssr=SsrMode::Async/>
                     <Route path=path!("/gop-y") view=FeedbackPage ssr=SsrMode::Async/>
                     <Route path=path!("/gop-y/theo-doi") view=FeedbackFollowPage ssr=SsrMode::Async/>
+                    <Route path=path!("/binh-chon/:id") view=PollPage ssr=SsrMode::Async/>
                     <Route path=path!("/dang-nhap") view=AccountApp ssr=SsrMode::Async/>
                     <Route path=path!("/tai-khoan") view=AccountApp ssr=SsrMode::Async/>
                     <Route path=path!("/thiet-lap") view=AccountApp ssr=SsrMode::Async/>

@@ -36,6 +36,7 @@ use crate::features::editorial::{
 };
 use crate::features::feedback::admin_views::{FeedbackAdminPage, FeedbackQueuePage};
 use crate::features::media::views::MediaLibraryPage;
+use crate::features::polls::admin_views::{PollEditPage, PollsAdminPage};
 use crate::features::portal::api::get_site_info;
 use crate::features::questions::admin_views::{QaQueuePage, QuestionAdminPage};
 
@@ -109,6 +110,9 @@ pub fn AdminApp() -> impl IntoView {
                 <Route path=path!("/quan-tri/hoi-dap/:id") view=framed!(QuestionAdminPage)/>
                 <Route path=path!("/quan-tri/gop-y") view=framed!(FeedbackQueuePage)/>
                 <Route path=path!("/quan-tri/gop-y/:id") view=framed!(FeedbackAdminPage)/>
+                <Route path=path!("/quan-tri/binh-chon") view=framed!(PollsAdminPage)/>
+                <Route path=path!("/quan-tri/binh-chon/moi") view=framed!(PollEditPage)/>
+                <Route path=path!("/quan-tri/binh-chon/:id") view=framed!(PollEditPage)/>
             </Routes>
             <IdleWatch/>
         </Router>

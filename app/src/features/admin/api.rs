@@ -26,6 +26,12 @@ pub async fn get_admin_me() -> Result<AdminMe, AppError> {
     if user.can(Permission::WriteOwnDrafts) {
         add("/quan-tri/thu-vien", crate::i18n::tmd().nav_media);
     }
+    if user.can(Permission::EditAnyArticle) {
+        add(
+            crate::features::polls::ADMIN_POLLS_PATH,
+            crate::i18n::tpl().nav,
+        );
+    }
     if user.can(Permission::ManageDocuments) {
         add("/quan-tri/van-ban", crate::i18n::tdoc().nav);
     }

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{ta, tfb, tqa};
+use crate::i18n::{ta, tfb, tpl, tqa};
 
 /// One stored line of the log, as the store reads it: an administrative action, or an
 /// article's status change (`kind` "article", with its from/to status codes).
@@ -63,6 +63,8 @@ pub fn action_label(code: &str) -> &'static str {
         "feedback.answer" => tfb().audit_answer,
         "feedback.close" => tfb().audit_close,
         "feedback.note" => tfb().audit_note,
+        "poll.create" => tpl().audit_create,
+        "poll.update" => tpl().audit_update,
         _ => ta().audit_other,
     }
 }

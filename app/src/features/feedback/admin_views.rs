@@ -155,13 +155,14 @@ fn feedback_view(
     let notes = if f.notes.is_empty() {
         view! { <p class="muted">{s.no_notes}</p> }.into_any()
     } else {
-        f.notes
+        let items = f
+            .notes
             .iter()
             .map(|(at, who, body)| view! {
                 <li><p class="qa-meta">{at.clone()}" · "{who.clone()}</p><div class="qa-text">{paragraphs(body)}</div></li>
             })
-            .collect_view()
-            .into_any()
+            .collect_view();
+        view! { <ol class="plain-list">{items}</ol> }.into_any()
     };
     let history = f
         .history
@@ -231,7 +232,7 @@ fn feedback_view(
         <section class="feedback-notes" aria-labelledby="gy-ghi-chu">
             <h2 id="gy-ghi-chu">{s.notes}</h2>
             <p class="field-hint">{s.notes_hint}</p>
-            <ol class="plain-list">{notes}</ol>
+            {notes}
             <ActionForm action=note attr:class="stacked-form">
                 <input type="hidden" name="id" value=id/>
                 <label for="gy-ghi-chu-moi">{s.note_label}</label>

@@ -33,7 +33,7 @@ pub async fn get_home() -> Result<HomePageData, AppError> {
     let ctx = crate::core::state::app_context()?;
     let now = crate::core::time::now();
     let pool = &ctx.pool;
-    let ((featured, latest, per_root, tree, topics), bulletin) = tokio::try_join!(
+    let ((featured, latest, per_root, tree, topics), bulletin, poll) = tokio::try_join!(
         async {
             Ok::<_, AppError>(tokio::try_join!(
                 articles::newest(pool, now, &ListFilter::Featured, FEATURED),
@@ -44,6 +44,7 @@ pub async fn get_home() -> Result<HomePageData, AppError> {
             )?)
         },
         crate::features::documents::latest_bulletin(pool),
+        crate::features::polls::home_poll(pool),
     )?;
     let sections = tree
         .children(None)
@@ -61,5 +62,6 @@ pub async fn get_home() -> Result<HomePageData, AppError> {
         sections,
         topics,
         bulletin,
+        poll,
     })
 }

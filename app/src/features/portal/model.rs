@@ -24,4 +24,6 @@ pub struct HomePageData {
     pub topics: Vec<TopicRef>,
     /// The newest internal bulletin issue, if any.
     pub bulletin: Option<crate::features::documents::DocumentCard>,
+    /// The poll on the home page, if any.
+    pub poll: Option<crate::features::polls::PollView>,
 }

@@ -147,6 +147,7 @@ fn HomeView(
         sections,
         topics,
         bulletin,
+        poll,
     } = data;
     let name = site.config.name.clone();
     let description = site.config.description.clone();
@@ -213,6 +214,7 @@ fn HomeView(
         </div>
         {bulletin.map(crate::features::documents::views::latest_bulletin)}
         {topics_block}
+        {poll.map(crate::features::polls::poll_box)}
         <div class="home-most">{most_blocks(most)}</div>
         <div class="category-blocks">{section_blocks}</div>
     }
