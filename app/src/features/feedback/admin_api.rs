@@ -55,7 +55,7 @@ pub async fn get_feedback_queue(tab: String, page: u32) -> Result<FeedbackQueue,
 
 /// The address staff open an attachment at.
 pub fn file_href(id: i64) -> String {
-    format!("{}/{id}/tep", super::admin_views::ADMIN_FEEDBACK_PATH)
+    format!("{}/{id}/tep", super::model::ADMIN_FEEDBACK_PATH)
 }
 
 /// A piece of feedback as its handler sees it, with its notes and history.

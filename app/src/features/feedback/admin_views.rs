@@ -11,14 +11,13 @@ use leptos_router::hooks::use_query_map;
 use super::admin_api::{
     AddFeedbackNote, StepFeedback, get_feedback_admin, get_feedback_queue, tabs,
 };
-use super::model::{ANSWER_MAX, FeedbackAdmin, FeedbackStatus, NOTE_MAX, UNIT_MAX};
+use super::model::{
+    ADMIN_FEEDBACK_PATH, ANSWER_MAX, FeedbackAdmin, FeedbackStatus, NOTE_MAX, UNIT_MAX,
+};
 use crate::components::admin::page_data;
 use crate::components::{Pagination, admin_content, form_done, form_error, id_param, paragraphs};
 use crate::core::paging::page_param;
 use crate::i18n::{fill, tfb};
-
-/// The admin list's address.
-pub const ADMIN_FEEDBACK_PATH: &str = "/quan-tri/gop-y";
 
 fn overdue_badge(days: Option<i64>) -> impl IntoView {
     days.map(|d| view! { <span class="status status-reported">{fill(tfb().overdue, &[&d])}</span> })

@@ -16,7 +16,6 @@ pub mod views;
 
 #[cfg(feature = "ssr")]
 pub use admin_api::{attachment_for, dashboard_counts};
-pub use admin_views::ADMIN_FEEDBACK_PATH;
 #[cfg(feature = "ssr")]
 pub use api::{Admitted, Attachment, DemoFeedback, SentForm, admit, file_in_use, seed_demo, store};
-pub use model::{FEEDBACK_PATH, FILE_FIELD, FOLLOW_PATH, SEND_PATH};
+pub use model::{ADMIN_FEEDBACK_PATH, FEEDBACK_PATH, FILE_FIELD, FOLLOW_PATH, SEND_PATH};

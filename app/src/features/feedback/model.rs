@@ -13,6 +13,8 @@ pub const FEEDBACK_PATH: &str = "/gop-y";
 pub const FOLLOW_PATH: &str = "/gop-y/theo-doi";
 /// Where the send form posts (multipart: it may carry a file), served by the server.
 pub const SEND_PATH: &str = "/gop-y/gui";
+/// The handlers' list's address.
+pub const ADMIN_FEEDBACK_PATH: &str = "/quan-tri/gop-y";
 /// The form field of the attachment.
 pub const FILE_FIELD: &str = "tep";
 /// The prefix of a feedback tracking code ("GY-7K3M-Q9XP-2BTW").
