@@ -138,4 +138,7 @@ test('the moderators’ queue has no accessibility violations', async ({ page },
   await signIn(page, 'kiemduyet', 'kiem-duyet-2026', '/quan-tri/y-kien');
   await expect(page.getByText('Bạn Đọc Kiểm Tra').first()).toBeVisible();
   expect(await violations(page), 'axe on /quan-tri/y-kien').toEqual([]);
+  await audit(page, '/quan-tri/hoi-dap');
+  await audit(page, '/quan-tri/hoi-dap/linh-vuc');
+  await expect(page.getByRole('button', { name: 'Thêm lĩnh vực' })).toBeVisible();
 });

@@ -290,3 +290,73 @@ async fn a_question_is_followed_answered_and_published() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn moderators_add_rename_and_delete_fields() {
+    use toasoan_app::features::questions::topics_admin::{DeleteQaTopic, SaveQaTopic};
+    for backend in backends() {
+        let s = TestServer::start_with(backend, relaxed()).await;
+        s.seed_demo().await;
+        let save = |id: &str, name: &'static str| {
+            let (s, id) = (&s, id.to_string());
+            async move {
+                s.call(
+                    <SaveQaTopic as ServerFn>::PATH,
+                    &[("id", id.as_str()), ("name", name)],
+                )
+                .await
+                .status()
+                .as_u16()
+            }
+        };
+        assert_eq!(save("0", "Môi trường").await, 401, "readers do not");
+        s.sign_in_as("kiemduyet", "moderator", "kiem-duyet-2026")
+            .await;
+        assert_eq!(save("0", "Môi trường").await, 200);
+        assert_eq!(save("0", "môi   trường").await, 409, "the same name again");
+        assert_eq!(save("0", "x").await, 400);
+        let id = s
+            .scalar("SELECT id FROM qa_topics WHERE slug = 'moi-truong'")
+            .await;
+        assert_eq!(save(&id.to_string(), "Tài nguyên và môi trường").await, 200);
+        assert_eq!(
+            s.scalar(&format!(
+                "SELECT COUNT(*) FROM qa_topics WHERE id = {id} AND slug = 'moi-truong' AND name = 'Tài nguyên và môi trường'"
+            ))
+            .await,
+            1,
+            "renamed, its address kept"
+        );
+        let (_, html) = s.get("/hoi-dap/dat-cau-hoi").await;
+        assert!(
+            page_text(&html).contains("Tài nguyên và môi trường"),
+            "asked under"
+        );
+        // a field with questions stays
+        let used = topic_id(&s, "thu-tuc-hanh-chinh").await.to_string();
+        let del = |id: String| {
+            let s = &s;
+            async move {
+                s.call(<DeleteQaTopic as ServerFn>::PATH, &[("id", id.as_str())])
+                    .await
+                    .status()
+                    .as_u16()
+            }
+        };
+        assert_eq!(del(used).await, 409);
+        assert_eq!(del(id.to_string()).await, 200);
+        assert_eq!(
+            s.scalar(&format!("SELECT COUNT(*) FROM qa_topics WHERE id = {id}"))
+                .await,
+            0
+        );
+        assert_eq!(
+            s.scalar(&format!(
+                "SELECT COUNT(*) FROM audit_events WHERE target = 'qa_topic:{id}'"
+            ))
+            .await,
+            3,
+            "added, renamed, deleted"
+        );
+    }
+}

@@ -87,6 +87,19 @@ pub struct QaStrings {
     pub audit_publish: &'static str,
     pub audit_unpublish: &'static str,
     pub audit_reject: &'static str,
+    pub topics_admin: &'static str,
+    pub topics_admin_link: &'static str,
+    pub topic_name_label: &'static str,
+    pub topic_name_invalid: &'static str,
+    pub topic_taken: &'static str,
+    pub topic_add: &'static str,
+    pub topic_rename: &'static str,
+    pub topic_delete: &'static str,
+    pub topic_in_use: &'static str,
+    pub topic_questions: &'static str,
+    pub audit_topic_create: &'static str,
+    pub audit_topic_rename: &'static str,
+    pub audit_topic_delete: &'static str,
 }
 
 static QA_VI: QaStrings = QaStrings {
@@ -170,6 +183,19 @@ static QA_VI: QaStrings = QaStrings {
     audit_publish: "Đăng câu hỏi",
     audit_unpublish: "Gỡ câu hỏi",
     audit_reject: "Không tiếp nhận câu hỏi",
+    topics_admin: "Lĩnh vực hỏi đáp",
+    topics_admin_link: "Quản lý lĩnh vực",
+    topic_name_label: "Tên lĩnh vực",
+    topic_name_invalid: "Tên lĩnh vực phải từ 2 đến 120 ký tự.",
+    topic_taken: "Đã có lĩnh vực tên này.",
+    topic_add: "Thêm lĩnh vực",
+    topic_rename: "Đổi tên",
+    topic_delete: "Xóa",
+    topic_in_use: "Lĩnh vực còn câu hỏi: không xóa được.",
+    topic_questions: "Câu hỏi đã đăng",
+    audit_topic_create: "Thêm lĩnh vực hỏi đáp",
+    audit_topic_rename: "Đổi tên lĩnh vực hỏi đáp",
+    audit_topic_delete: "Xóa lĩnh vực hỏi đáp",
 };
 
 static QA_EN: QaStrings = QaStrings {
@@ -253,6 +279,19 @@ static QA_EN: QaStrings = QaStrings {
     audit_publish: "Question published",
     audit_unpublish: "Question withdrawn",
     audit_reject: "Question refused",
+    topics_admin: "Question fields",
+    topics_admin_link: "Manage the fields",
+    topic_name_label: "Field name",
+    topic_name_invalid: "A field's name must be 2 to 120 characters.",
+    topic_taken: "A field has this name already.",
+    topic_add: "Add the field",
+    topic_rename: "Rename",
+    topic_delete: "Delete",
+    topic_in_use: "The field still has questions: it cannot be deleted.",
+    topic_questions: "Published questions",
+    audit_topic_create: "Question field added",
+    audit_topic_rename: "Question field renamed",
+    audit_topic_delete: "Question field deleted",
 };
 
 /// In the request's language.

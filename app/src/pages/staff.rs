@@ -39,6 +39,7 @@ use crate::features::media::views::MediaLibraryPage;
 use crate::features::polls::admin_views::{PollEditPage, PollsAdminPage};
 use crate::features::portal::api::get_site_info;
 use crate::features::questions::admin_views::{QaQueuePage, QuestionAdminPage};
+use crate::features::questions::topics_admin::QaTopicsPage;
 
 /// What the pages inside an island expect around them: the portal info (their titles
 /// use `components::meta::page_head`, which needs no head context in the browser).
@@ -107,6 +108,7 @@ pub fn AdminApp() -> impl IntoView {
                 <Route path=path!("/quan-tri/van-ban/moi") view=framed!(DocumentFormPage)/>
                 <Route path=path!("/quan-tri/van-ban/:id") view=framed!(DocumentFormPage)/>
                 <Route path=path!("/quan-tri/hoi-dap") view=framed!(QaQueuePage)/>
+                <Route path=path!("/quan-tri/hoi-dap/linh-vuc") view=framed!(QaTopicsPage)/>
                 <Route path=path!("/quan-tri/hoi-dap/:id") view=framed!(QuestionAdminPage)/>
                 <Route path=path!("/quan-tri/gop-y") view=framed!(FeedbackQueuePage)/>
                 <Route path=path!("/quan-tri/gop-y/:id") view=framed!(FeedbackAdminPage)/>

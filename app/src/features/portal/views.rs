@@ -41,6 +41,17 @@ fn menu_items(items: Vec<MenuItem>) -> impl IntoView {
         .collect_view()
 }
 
+/// Where citizens take part, and the documents: in the date bar and the footer.
+fn channel_links() -> impl IntoView {
+    view! {
+        <ul>
+            <li><a href=crate::features::questions::QA_PATH>{crate::i18n::tqa().nav}</a></li>
+            <li><a href=crate::features::feedback::FEEDBACK_PATH>{crate::i18n::tfb().nav}</a></li>
+            <li><a href=crate::features::documents::model::DOCUMENTS_PATH>{crate::i18n::tdoc().nav}</a></li>
+        </ul>
+    }
+}
+
 /// The portal header: date bar, emblem and name, and the category menu (a bar with
 /// dropdowns on desktops, a drawer on phones).
 #[component]
@@ -54,6 +65,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <span class="today">
                         <Suspense fallback=|| ()>{move || Suspend::new(async move { site.await.ok().map(|s| s.today) })}</Suspense>
                     </span>
+                    <nav class="topbar-links" aria-label=crate::i18n::tfb().channels>{channel_links()}</nav>
                     // outside any Suspense: its effect must live as long as the page
                     <UserBox/>
                 </div>
@@ -106,14 +118,10 @@ pub fn SiteFooter() -> impl IntoView {
                                     <h2 id="ban-do-trang-tieu-de">{t().categories}</h2>
                                     <ul>{menu_items(site.menu)}</ul>
                                 </nav>
-                                <nav class="footer-map footer-channels" aria-labelledby="tuong-tac-tieu-de">
+                                <section class="footer-map footer-channels" aria-labelledby="tuong-tac-tieu-de">
                                     <h2 id="tuong-tac-tieu-de">{crate::i18n::tfb().channels}</h2>
-                                    <ul>
-                                        <li><a href=crate::features::questions::QA_PATH>{crate::i18n::tqa().nav}</a></li>
-                                        <li><a href=crate::features::feedback::FEEDBACK_PATH>{crate::i18n::tfb().nav}</a></li>
-                                        <li><a href=crate::features::documents::model::DOCUMENTS_PATH>{crate::i18n::tdoc().nav}</a></li>
-                                    </ul>
-                                </nav>
+                                    {channel_links()}
+                                </section>
                             </div>
                             <div class="wrap footer-bottom">
                                 <p class="footer-credit">{tm().footer_credit}</p>

@@ -9,14 +9,11 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use super::admin_api::{SaveQuestion, get_qa_queue, get_question_admin, tabs};
-use super::model::{ANSWER_MAX, QUESTION_MAX, QuestionAdmin, TITLE_MAX};
+use super::model::{ADMIN_QA_PATH, ANSWER_MAX, QUESTION_MAX, QuestionAdmin, TITLE_MAX};
 use crate::components::admin::page_data;
 use crate::components::{Pagination, admin_content, form_done, form_error, id_param};
 use crate::core::paging::page_param;
 use crate::i18n::{fill, tqa};
-
-/// The admin list's address.
-pub const ADMIN_QA_PATH: &str = "/quan-tri/hoi-dap";
 
 /// The queue: a tab per status with its count.
 #[component]
@@ -74,6 +71,7 @@ pub fn QaQueuePage() -> impl IntoView {
         let empty = pages == 0 || page > pages;
         view! {
             <h1>{s.admin_title}</h1>
+            <p><A href=super::topics_admin::ADMIN_TOPICS_PATH>{s.topics_admin_link}</A></p>
             <nav aria-label=s.admin_tabs><ul class="queue-tabs">{tab_links}</ul></nav>
             {if empty {
                 view! { <p class="empty">{s.admin_empty}</p> }.into_any()

@@ -13,11 +13,11 @@ pub mod model;
 mod store;
 #[cfg(feature = "ssr")]
 mod structured_data;
+pub mod topics_admin;
 pub mod views;
 
 #[cfg(feature = "ssr")]
 pub use admin_api::dashboard_counts;
-pub use admin_views::ADMIN_QA_PATH;
 #[cfg(feature = "ssr")]
 pub use api::{DemoQuestion, seed_demo};
-pub use model::{QA_PATH, QuestionStatus};
+pub use model::{ADMIN_QA_PATH, QA_PATH, QuestionStatus};

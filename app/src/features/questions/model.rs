@@ -10,6 +10,8 @@ use crate::i18n::tqa;
 
 /// The public section's address.
 pub const QA_PATH: &str = "/hoi-dap";
+/// The moderators' queue.
+pub const ADMIN_QA_PATH: &str = "/quan-tri/hoi-dap";
 /// The form that asks.
 pub const ASK_PATH: &str = "/hoi-dap/dat-cau-hoi";
 /// The page that follows a question by its code.

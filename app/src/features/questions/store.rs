@@ -479,3 +479,54 @@ pub async fn save(conn: &mut AnyConnection, c: &Change<'_>, now: i64) -> Result<
     .await?;
     Ok(())
 }
+
+/// Renames a field; false for no such field.
+pub async fn rename_topic(
+    conn: &mut AnyConnection,
+    id: i64,
+    name: &str,
+) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query("UPDATE qa_topics SET name = $1 WHERE id = $2")
+        .bind(name)
+        .bind(id)
+        .execute(conn)
+        .await?
+        .rows_affected()
+        == 1)
+}
+
+/// Whether a field of this name or slug exists, other than `except`.
+pub async fn topic_taken(
+    conn: &mut AnyConnection,
+    name: &str,
+    slug: &str,
+    except: i64,
+) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query(
+        "SELECT 1 FROM qa_topics WHERE (LOWER(name) = LOWER($1) OR slug = $2) AND id <> $3",
+    )
+    .bind(name)
+    .bind(slug)
+    .bind(except)
+    .fetch_optional(conn)
+    .await?
+    .is_some())
+}
+
+/// Deletes a field without questions: Ok(false) when it has some (or is not there).
+pub async fn delete_topic(conn: &mut AnyConnection, id: i64) -> Result<bool, sqlx::Error> {
+    let used = sqlx::query("SELECT 1 FROM questions WHERE topic_id = $1")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .is_some();
+    if used {
+        return Ok(false);
+    }
+    Ok(sqlx::query("DELETE FROM qa_topics WHERE id = $1")
+        .bind(id)
+        .execute(conn)
+        .await?
+        .rows_affected()
+        == 1)
+}
