@@ -51,6 +51,7 @@ pub fn FeedbackQueuePage() -> impl IntoView {
             .collect_view();
         let base = format!("{ADMIN_FEEDBACK_PATH}?muc={}", d.tab);
         let (page, pages) = (d.items.page, d.items.pages);
+        let empty = d.items.items.is_empty();
         let rows = d
             .items
             .items
@@ -72,7 +73,6 @@ pub fn FeedbackQueuePage() -> impl IntoView {
                 }
             })
             .collect_view();
-        let empty = pages == 0 || page > pages;
         view! {
             <h1>{s.admin_title}</h1>
             <p class="field-hint">{fill(s.overdue_rule, &[&d.overdue_days])}</p>

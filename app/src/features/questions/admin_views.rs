@@ -48,6 +48,7 @@ pub fn QaQueuePage() -> impl IntoView {
             .collect_view();
         let base = format!("{ADMIN_QA_PATH}?muc={}", d.tab);
         let (page, pages) = (d.items.page, d.items.pages);
+        let empty = d.items.items.is_empty();
         let rows = d
             .items
             .items
@@ -68,7 +69,6 @@ pub fn QaQueuePage() -> impl IntoView {
                 }
             })
             .collect_view();
-        let empty = pages == 0 || page > pages;
         view! {
             <h1>{s.admin_title}</h1>
             <p><A href=super::topics_admin::ADMIN_TOPICS_PATH>{s.topics_admin_link}</A></p>
