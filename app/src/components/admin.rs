@@ -107,3 +107,28 @@ where
         }
     })
 }
+
+/// A queue's tabs: each a link to `{base}?muc={key}` with its count, the current one
+/// marked; `label` names the navigation.
+pub fn queue_tabs(
+    label: &'static str,
+    base: &str,
+    tabs: &[(&'static str, &'static str)],
+    counts: &[(String, i64)],
+    current: &str,
+) -> impl IntoView + use<> {
+    let links = tabs
+        .iter()
+        .map(|(key, name)| {
+            let href = format!("{base}?muc={key}");
+            let here = (*key == current).then_some("page");
+            let n = counts
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, n)| *n)
+                .unwrap_or(0);
+            view! { <li><a href=href aria-current=here>{*name}<span class="count">{n}</span></a></li> }
+        })
+        .collect_view();
+    view! { <nav aria-label=label><ul class="queue-tabs">{links}</ul></nav> }
+}

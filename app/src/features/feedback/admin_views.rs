@@ -14,7 +14,7 @@ use super::admin_api::{
 use super::model::{
     ADMIN_FEEDBACK_PATH, ANSWER_MAX, FeedbackAdmin, FeedbackStatus, NOTE_MAX, UNIT_MAX,
 };
-use crate::components::admin::page_data;
+use crate::components::admin::{page_data, queue_tabs};
 use crate::components::{Pagination, admin_content, form_done, form_error, id_param, paragraphs};
 use crate::core::paging::page_param;
 use crate::i18n::{fill, tfb};
@@ -40,15 +40,13 @@ pub fn FeedbackQueuePage() -> impl IntoView {
     );
     let s = tfb();
     admin_content(s.admin_title, data, move |d| {
-        let tab_links = tabs()
-            .into_iter()
-            .map(|(key, label)| {
-                let href = format!("{ADMIN_FEEDBACK_PATH}?muc={key}");
-                let current = (key == d.tab).then_some("page");
-                let n = d.counts.iter().find(|(k, _)| k == key).map(|(_, n)| *n).unwrap_or(0);
-                view! { <li><a href=href aria-current=current>{label}<span class="count">{n}</span></a></li> }
-            })
-            .collect_view();
+        let tab_links = queue_tabs(
+            s.admin_tabs,
+            ADMIN_FEEDBACK_PATH,
+            &tabs(),
+            &d.counts,
+            &d.tab,
+        );
         let base = format!("{ADMIN_FEEDBACK_PATH}?muc={}", d.tab);
         let (page, pages) = (d.items.page, d.items.pages);
         let empty = d.items.items.is_empty();
@@ -76,7 +74,7 @@ pub fn FeedbackQueuePage() -> impl IntoView {
         view! {
             <h1>{s.admin_title}</h1>
             <p class="field-hint">{fill(s.overdue_rule, &[&d.overdue_days])}</p>
-            <nav aria-label=s.admin_tabs><ul class="queue-tabs">{tab_links}</ul></nav>
+            {tab_links}
             {if empty {
                 view! { <p class="empty">{s.admin_empty}</p> }.into_any()
             } else {

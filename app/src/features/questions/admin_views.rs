@@ -10,7 +10,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::admin_api::{SaveQuestion, get_qa_queue, get_question_admin, tabs};
 use super::model::{ADMIN_QA_PATH, ANSWER_MAX, QUESTION_MAX, QuestionAdmin, TITLE_MAX};
-use crate::components::admin::page_data;
+use crate::components::admin::{page_data, queue_tabs};
 use crate::components::{Pagination, admin_content, form_done, form_error, id_param};
 use crate::core::paging::page_param;
 use crate::i18n::{fill, tqa};
@@ -32,20 +32,7 @@ pub fn QaQueuePage() -> impl IntoView {
     );
     let s = tqa();
     admin_content(s.admin_title, data, move |d| {
-        let tab_links = tabs()
-            .into_iter()
-            .map(|(key, label)| {
-                let href = format!("{ADMIN_QA_PATH}?muc={key}");
-                let current = (key == d.tab).then_some("page");
-                let n = d
-                    .counts
-                    .iter()
-                    .find(|(k, _)| k == key)
-                    .map(|(_, n)| *n)
-                    .unwrap_or(0);
-                view! { <li><a href=href aria-current=current>{label}<span class="count">{n}</span></a></li> }
-            })
-            .collect_view();
+        let tab_links = queue_tabs(s.admin_tabs, ADMIN_QA_PATH, &tabs(), &d.counts, &d.tab);
         let base = format!("{ADMIN_QA_PATH}?muc={}", d.tab);
         let (page, pages) = (d.items.page, d.items.pages);
         let empty = d.items.items.is_empty();
@@ -72,7 +59,7 @@ pub fn QaQueuePage() -> impl IntoView {
         view! {
             <h1>{s.admin_title}</h1>
             <p><A href=super::topics_admin::ADMIN_TOPICS_PATH>{s.topics_admin_link}</A></p>
-            <nav aria-label=s.admin_tabs><ul class="queue-tabs">{tab_links}</ul></nav>
+            {tab_links}
             {if empty {
                 view! { <p class="empty">{s.admin_empty}</p> }.into_any()
             } else {
