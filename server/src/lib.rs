@@ -15,6 +15,7 @@ pub mod demo_questions;
 pub mod document_files;
 pub mod fast_path;
 pub mod feedback_form;
+pub mod form_errors;
 pub mod import;
 pub mod in_context;
 pub mod jobs;

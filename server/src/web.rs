@@ -221,6 +221,11 @@ pub fn app(cfg: WebConfig) -> Web {
             crate::render_pool::on_one_thread,
         ))
         .layer(axum::middleware::from_fn(error_status))
+        // a plain form's error in an address is shown only with the server's tag
+        .layer(axum::middleware::from_fn_with_state(
+            ctx.clone(),
+            crate::form_errors::keep_honest,
+        ))
         .layer(CompressionLayer::new());
     // The layers below wrap the whole application as one service: a page answered
     // from the cache never reaches the routes (whose handlers are cloned per request,

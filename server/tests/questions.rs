@@ -360,3 +360,62 @@ async fn moderators_add_rename_and_delete_fields() {
         );
     }
 }
+
+/// A plain form's refusal comes back in the address, with the server's tag; the page
+/// shows the error only with that tag, so a made-up link cannot put words in it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_plain_forms_error_is_shown_only_with_the_servers_tag() {
+    let s = TestServer::start_with(common::Backend::Sqlite, relaxed()).await;
+    s.seed_demo().await;
+    let plain = |contact: &'static str, text: &'static str| {
+        let s = &s;
+        async move {
+            let token = ask_token(s).await;
+            let topic = topic_id(s, "thu-tuc-hanh-chinh").await.to_string();
+            let res = s
+                .client
+                .post(s.url(<AskQuestion as ServerFn>::PATH))
+                .header("Origin", &s.base)
+                .header("Accept", "text/html")
+                .header("Referer", s.url("/hoi-dap/dat-cau-hoi"))
+                .form(&[
+                    ("topic", topic.as_str()),
+                    ("name", "Đỗ Văn Thử"),
+                    ("contact", contact),
+                    ("text", text),
+                    ("website", ""),
+                    ("started", token.as_str()),
+                ])
+                .send()
+                .await
+                .unwrap();
+            assert!(res.status().is_redirection(), "{}", res.status());
+            res.headers()["location"].to_str().unwrap().to_string()
+        }
+    };
+    let back = plain(
+        "không phải liên hệ",
+        "Xin hỏi thủ tục đăng ký kết hôn ở xã thế nào?",
+    )
+    .await;
+    assert!(back.contains("__err=") && back.contains("&__ky="), "{back}");
+    let (status, html) = s.get(back.trim_start_matches(&s.base)).await;
+    assert_eq!(status, 200);
+    let contact_error = "Thông tin liên hệ phải là";
+    assert!(
+        page_text(&html).contains(contact_error),
+        "the server's error is shown"
+    );
+    // without its tag, or with another error's, it is not
+    let untagged = back.split("&__ky=").next().unwrap().to_string();
+    let (_, html) = s.get(untagged.trim_start_matches(&s.base)).await;
+    assert!(!page_text(&html).contains(contact_error), "no tag");
+    let other = plain("", "Ngắn").await;
+    let tag = back.split("&__ky=").nth(1).unwrap();
+    let swapped = format!("{}&__ky={tag}", other.split("&__ky=").next().unwrap());
+    let (_, html) = s.get(swapped.trim_start_matches(&s.base)).await;
+    assert!(
+        !page_text(&html).contains("Câu hỏi quá ngắn"),
+        "another error's tag"
+    );
+}

@@ -16,6 +16,8 @@ mod visitor;
 #[cfg(feature = "ssr")]
 pub use rules::form_token as form_token_at;
 #[cfg(feature = "ssr")]
+pub use rules::message_tag as message_tag_with;
+#[cfg(feature = "ssr")]
 pub use visitor::{current as current_visitor, is_bot, reader_key, reader_key_of};
 
 #[cfg(feature = "ssr")]
