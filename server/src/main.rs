@@ -38,8 +38,8 @@ async fn run(command: Command, config: Config) -> Result<ExitCode, Box<dyn std::
             let pool = db::open(&config.database_url).await?;
             let r = demo::seed(&pool, &config.media_dir).await?;
             println!(
-                "Nội dung trình diễn: thêm {} bài, giữ nguyên {} bài đã có; thêm {} văn bản, {} câu hỏi đã trả lời, {} góp ý, {} cuộc bình chọn.",
-                r.created, r.kept, r.documents, r.questions, r.feedback, r.polls
+                "Nội dung trình diễn: thêm {} bài, giữ nguyên {} bài đã có; thêm {} văn bản, {} câu hỏi đã trả lời, {} góp ý, {} cuộc bình chọn, {} cuộc thi trắc nghiệm.",
+                r.created, r.kept, r.documents, r.questions, r.feedback, r.polls, r.contests
             );
             if let Some((name, password)) = r.member {
                 println!(

@@ -197,8 +197,16 @@ pub fn app(cfg: WebConfig) -> Web {
         )
         .with_state(feedback_state);
 
+    let contest_export = Router::new()
+        .route(
+            "/quan-tri/cuoc-thi/vong/{id}/bai-thi.csv",
+            axum::routing::get(crate::contest_export::entries),
+        )
+        .with_state(ctx.clone());
+
     let router = Router::new()
         .merge(uploads)
+        .merge(contest_export)
         .merge(feedback_routes)
         .merge(document_files)
         .nest("/media", media)

@@ -82,6 +82,9 @@ pub struct ParticipationConfig {
     pub comments_per_address: u32,
     pub ratings_per_visitor: u32,
     pub ratings_per_address: u32,
+    /// Quiz attempts started per visitor and per address.
+    pub quiz_starts_per_visitor: u32,
+    pub quiz_starts_per_address: u32,
     pub limit_window_minutes: u32,
     /// One visitor's views of an article count once in this many hours.
     pub view_dedupe_hours: u32,
@@ -101,6 +104,8 @@ impl Default for ParticipationConfig {
             comments_per_address: 30,
             ratings_per_visitor: 30,
             ratings_per_address: 300,
+            quiz_starts_per_visitor: 10,
+            quiz_starts_per_address: 2000,
             limit_window_minutes: 10,
             view_dedupe_hours: 6,
             view_flush_seconds: 10,

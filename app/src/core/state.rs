@@ -35,6 +35,8 @@ pub struct AppContext {
     /// Comments and ratings, per visitor and per address.
     pub comment_limits: Arc<ReaderLimits>,
     pub rating_limits: Arc<ReaderLimits>,
+    /// Quiz attempts started, per visitor and per address.
+    pub quiz_limits: Arc<ReaderLimits>,
     /// Article views counted in memory, written in batches.
     pub views: Arc<ViewCounts>,
     /// Articles whose rating totals wait to be recounted.
@@ -149,6 +151,13 @@ impl AppContext {
                 ("rating-visitor", "rating-address"),
                 p.ratings_per_visitor,
                 p.ratings_per_address,
+                p.limit_window_minutes,
+                &tally,
+            )),
+            quiz_limits: Arc::new(ReaderLimits::new(
+                ("quiz-visitor", "quiz-address"),
+                p.quiz_starts_per_visitor,
+                p.quiz_starts_per_address,
                 p.limit_window_minutes,
                 &tally,
             )),

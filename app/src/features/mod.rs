@@ -7,6 +7,7 @@ pub mod articles;
 pub mod audit;
 pub mod categories;
 pub mod comments;
+pub mod contests;
 pub mod documents;
 pub mod editorial;
 pub mod feedback;

@@ -10,6 +10,7 @@
 //! where the browser's side reads it.
 
 pub mod admin;
+pub mod contests;
 pub mod documents;
 pub mod editor;
 pub mod feedback;
@@ -19,6 +20,7 @@ pub mod polls;
 pub mod qa;
 
 pub use admin::ta;
+pub use contests::tqz;
 pub use documents::{tdoc, tdoc_stored};
 pub use editor::te;
 pub use feedback::{tfb, tfb_stored};

@@ -15,6 +15,7 @@ use super::tag::TagPage;
 use super::topic::TopicPage;
 use crate::components::client::in_admin;
 use crate::components::{ClientHead, NotFoundPage, SiteResource};
+use crate::features::contests::views::{ContestPage, ContestsPage, RoundResultsPage, SheetPage};
 use crate::features::documents::views::{DocumentPage, DocumentsListPage};
 use crate::features::feedback::views::{FeedbackFollowPage, FeedbackPage};
 use crate::features::polls::views::PollPage;
@@ -93,6 +94,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/gop-y") view=FeedbackPage ssr=SsrMode::Async/>
                     <Route path=path!("/gop-y/theo-doi") view=FeedbackFollowPage ssr=SsrMode::Async/>
                     <Route path=path!("/binh-chon/:id") view=PollPage ssr=SsrMode::Async/>
+                    <Route path=path!("/cuoc-thi") view=ContestsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/cuoc-thi/:slug") view=ContestPage ssr=SsrMode::Async/>
+                    <Route path=path!("/cuoc-thi/:slug/lam-bai") view=SheetPage ssr=SsrMode::Async/>
+                    <Route path=path!("/cuoc-thi/:slug/vong/:n") view=RoundResultsPage ssr=SsrMode::Async/>
                     <Route path=path!("/dang-nhap") view=AccountApp ssr=SsrMode::Async/>
                     <Route path=path!("/tai-khoan") view=AccountApp ssr=SsrMode::Async/>
                     <Route path=path!("/thiet-lap") view=AccountApp ssr=SsrMode::Async/>

@@ -36,6 +36,7 @@ use crate::features::editorial::{
 };
 use crate::features::feedback::admin_views::{FeedbackAdminPage, FeedbackQueuePage};
 use crate::features::media::views::MediaLibraryPage;
+use crate::features::contests::admin_views::{ContestEditPage, ContestsAdminPage};
 use crate::features::polls::admin_views::{PollEditPage, PollsAdminPage};
 use crate::features::portal::api::get_site_info;
 use crate::features::questions::admin_views::{QaQueuePage, QuestionAdminPage};
@@ -115,6 +116,9 @@ pub fn AdminApp() -> impl IntoView {
                 <Route path=path!("/quan-tri/binh-chon") view=framed!(PollsAdminPage)/>
                 <Route path=path!("/quan-tri/binh-chon/moi") view=framed!(PollEditPage)/>
                 <Route path=path!("/quan-tri/binh-chon/:id") view=framed!(PollEditPage)/>
+                <Route path=path!("/quan-tri/cuoc-thi") view=framed!(ContestsAdminPage)/>
+                <Route path=path!("/quan-tri/cuoc-thi/moi") view=framed!(ContestEditPage)/>
+                <Route path=path!("/quan-tri/cuoc-thi/:id") view=framed!(ContestEditPage)/>
             </Routes>
             <IdleWatch/>
         </Router>

@@ -413,6 +413,8 @@ pub fn relaxed() -> ParticipationConfig {
         comments_per_address: 10_000,
         ratings_per_visitor: 1000,
         ratings_per_address: 10_000,
+        quiz_starts_per_visitor: 1000,
+        quiz_starts_per_address: 10_000,
         view_flush_seconds: 3600,
         ..Default::default()
     }

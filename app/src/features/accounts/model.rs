@@ -81,12 +81,15 @@ pub enum Permission {
     ManageCategories,
     /// Add, edit and delete the documents library's documents.
     ManageDocuments,
+    /// Make quiz contests, their question banks and rounds; export entries and
+    /// publish results.
+    ManageContests,
     /// Read the audit log.
     ReadAuditLog,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 12] = [
+    pub const ALL: [Permission; 13] = [
         Permission::ReadInternal,
         Permission::UseAdmin,
         Permission::WriteOwnDrafts,
@@ -98,6 +101,7 @@ impl Permission {
         Permission::ManageUsers,
         Permission::ManageCategories,
         Permission::ManageDocuments,
+        Permission::ManageContests,
         Permission::ReadAuditLog,
     ];
 
@@ -116,6 +120,7 @@ impl Permission {
             Permission::ManageUsers => tm().perm_manage_users,
             Permission::ManageCategories => tm().perm_manage_categories,
             Permission::ManageDocuments => tm().perm_manage_documents,
+            Permission::ManageContests => tm().perm_manage_contests,
             Permission::ReadAuditLog => tm().perm_read_audit_log,
         }
     }

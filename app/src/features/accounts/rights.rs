@@ -47,6 +47,7 @@ const RIGHTS: &[(Permission, &[Role])] = {
         (P::ManageUsers, &[R::Admin]),
         (P::ManageCategories, &[R::Admin]),
         (P::ManageDocuments, &[R::Admin, R::EditorInChief, R::Editor]),
+        (P::ManageContests, &[R::Admin, R::EditorInChief, R::Editor]),
         (P::ReadAuditLog, &[R::Admin, R::EditorInChief]),
     ]
 };

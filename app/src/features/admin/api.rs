@@ -32,6 +32,12 @@ pub async fn get_admin_me() -> Result<AdminMe, AppError> {
             crate::i18n::tpl().nav,
         );
     }
+    if user.can(Permission::ManageContests) {
+        add(
+            crate::features::contests::ADMIN_CONTESTS_PATH,
+            crate::i18n::tqz().nav,
+        );
+    }
     if user.can(Permission::ManageDocuments) {
         add("/quan-tri/van-ban", crate::i18n::tdoc().nav);
     }

@@ -32,7 +32,11 @@ pub async fn get_dashboard() -> Result<DashboardData, AppError> {
         can_approve,
         comments: None,
         citizens: None,
+        contests: None,
     };
+    if user.can(Permission::ManageContests) {
+        data.contests = Some(crate::features::contests::dashboard_counts(pool).await?);
+    }
     if user.can(Permission::ModerateComments) {
         let (comments, (questions_new, questions_assigned), feedback) = tokio::try_join!(
             async { Ok::<_, AppError>(crate::features::comments::queue_counts(pool).await?) },
@@ -98,6 +102,20 @@ pub fn DashboardPage() -> impl IntoView {
                             <li><a href=format!("{qa}?muc=assigned")><span class="count">{c.questions_assigned}</span>{format!("{}: {}", sq.title, sq.status_assigned)}</a></li>
                             <li><a href=format!("{fb}?muc=new")><span class="count">{c.feedback.waiting}</span>{sf.dashboard_open}</a></li>
                             <li class:overdue={c.feedback.overdue > 0}><a href=format!("{fb}?muc=overdue")><span class="count">{c.feedback.overdue}</span>{sf.dashboard_overdue}</a></li>
+                        </ul>
+                    </section>
+                }
+            })}
+            {d.contests.map(|c| {
+                let s = crate::i18n::tqz();
+                let href = crate::features::contests::ADMIN_CONTESTS_PATH;
+                view! {
+                    <section class="desk-section" aria-labelledby="cuoc-thi-dang-mo">
+                        <h2 id="cuoc-thi-dang-mo">{s.dashboard}</h2>
+                        <ul class="status-counts">
+                            <li><a href=href><span class="count">{c.open_rounds}</span>{s.dashboard_open}</a></li>
+                            <li><a href=href><span class="count">{c.entrants}</span>{s.dashboard_entrants}</a></li>
+                            <li class:overdue={c.waiting > 0}><a href=href><span class="count">{c.waiting}</span>{s.dashboard_waiting}</a></li>
                         </ul>
                     </section>
                 }

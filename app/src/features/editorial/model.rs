@@ -87,6 +87,8 @@ pub struct DashboardData {
     /// Questions waiting (new, given to someone) and feedback waiting and overdue,
     /// for moderators.
     pub citizens: Option<CitizenCounts>,
+    /// Quiz rounds open and their entrants, and rounds awaiting results, for organisers.
+    pub contests: Option<crate::features::contests::model::ContestCounts>,
 }
 
 /// What citizens sent that waits for the moderators.

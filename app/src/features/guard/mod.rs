@@ -42,6 +42,9 @@ mod server {
         Question,
         /// A piece of feedback to Góp ý (counted with comments).
         Feedback,
+        /// The start of a quiz contest attempt (limits of its own: a launch day brings
+        /// whole offices through one address).
+        Quiz,
     }
 
     /// The form checks a submission carries: the honeypot field (people leave it
@@ -64,6 +67,7 @@ mod server {
         let limits = match kind {
             Kind::Comment | Kind::Report | Kind::Question | Kind::Feedback => &ctx.comment_limits,
             Kind::Rating => &ctx.rating_limits,
+            Kind::Quiz => &ctx.quiz_limits,
         };
         if !limits.hit(&visitor.key, &visitor.address, now).await? {
             return Err(AppError::TooMany);
