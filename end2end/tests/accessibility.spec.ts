@@ -3,7 +3,7 @@
 // after hydration. Every rule axe runs by default counts (WCAG 2.x A and AA and its
 // best practices), so a failure names the rule and the elements that break it.
 import { test, expect, Page } from '@playwright/test';
-import { hydrated, signIn } from './support';
+import { CONTEST, enter, hydrated, signIn } from './support';
 
 const AXE = require.resolve('axe-core/axe.min.js');
 
@@ -59,6 +59,12 @@ test('reader pages have no accessibility violations', async ({ page }, info) => 
   await audit(page, '/gop-y');
   await audit(page, '/gop-y/theo-doi?ma=GY-2222-2222-2222');
   await audit(page, poll);
+  await audit(page, '/cuoc-thi');
+  await audit(page, CONTEST);
+  await audit(page, `${CONTEST}/vong/1`);
+  // an attempt's sheet
+  await enter(page);
+  expect(await violations(page), 'axe on the sheet').toEqual([]);
   await audit(page, '/chuyen-muc/khong-co-chuyen-muc-nay');
 
   if (info.project.name === 'phone') {
@@ -92,6 +98,10 @@ test('the editorial board’s pages have no accessibility violations', async ({ 
   await audit(page, feedback!);
   await audit(page, '/quan-tri/binh-chon');
   await audit(page, '/quan-tri/binh-chon/moi');
+  await audit(page, '/quan-tri/cuoc-thi');
+  const contest = await page.locator('main a[href^="/quan-tri/cuoc-thi/"]').first().getAttribute('href');
+  expect(contest, 'the demo contest').toBeTruthy();
+  await audit(page, contest!);
   await audit(page, '/quan-tri/thu-vien');
   // a file's detail panel, open beside the grid
   const file = await page.locator('.media-open').first().getAttribute('href');

@@ -60,3 +60,20 @@ export async function decodeQr(page: Page, selector: string): Promise<string | n
     return code ? code.data : null;
   }, selector);
 }
+
+/// The demo's quiz contest.
+export const CONTEST = '/cuoc-thi/cuoc-thi-trac-nghiem-tim-hieu-lich-su-dang-va-hien-phap';
+
+/// Fills the entry form of the open round and starts; the sheet is shown.
+export async function enter(page: Page) {
+  await page.goto(CONTEST);
+  const phone = `09${String(Date.now()).slice(-8)}`;
+  await page.getByLabel('Họ và tên').fill('Trần Văn Bình');
+  await page.getByLabel('Ngày sinh').fill('1985-09-02');
+  await page.getByLabel('Số điện thoại').fill(phone);
+  await page.getByLabel('Đơn vị công tác / địa chỉ').fill('Phường 1, thành phố Tây Ninh');
+  // the guard refuses a form sent sooner than 3 s after the page was made
+  await page.waitForTimeout(3500);
+  await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
+  await expect(page).toHaveURL(/\/lam-bai\?ma=[0-9a-f]{64}$/);
+}

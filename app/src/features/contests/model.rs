@@ -605,7 +605,7 @@ mod tests {
         entries.sort_by(|a, b| rank_order(a, b, 110));
         assert_eq!(
             entries.iter().map(|e| e.submitted_ms).collect::<Vec<_>>(),
-            vec![2, 0, 4, 1, 3],
+            vec![2, 3, 0, 4, 1],
             "score, then |prediction − 110| (100 and 120 tie), then time, then arrival"
         );
         assert!(better_attempt(&e(9, 0, 9000, 0), &e(8, 0, 10, 0)));

@@ -47,6 +47,7 @@ fn channel_links() -> impl IntoView {
         <ul>
             <li><a href=crate::features::questions::QA_PATH>{crate::i18n::tqa().nav}</a></li>
             <li><a href=crate::features::feedback::FEEDBACK_PATH>{crate::i18n::tfb().nav}</a></li>
+            <li><a href=crate::features::contests::CONTESTS_PATH>{crate::i18n::tqz().nav}</a></li>
             <li><a href=crate::features::documents::model::DOCUMENTS_PATH>{crate::i18n::tdoc().nav}</a></li>
         </ul>
     }
