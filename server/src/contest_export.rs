@@ -21,7 +21,10 @@ pub async fn entries(
             let disposition = crate::document_files::disposition("attachment", &name);
             let mut res = (
                 [
-                    (header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8")),
+                    (
+                        header::CONTENT_TYPE,
+                        HeaderValue::from_static("text/csv; charset=utf-8"),
+                    ),
                     (header::CACHE_CONTROL, private),
                 ],
                 body,

@@ -63,7 +63,9 @@ async fn started(s: &TestServer, client: &reqwest::Client, slug: &str, phone: &s
 }
 
 async fn sheet(s: &TestServer, token: &str) -> (String, Sheet) {
-    let (status, body) = s.query(<GetSheet as ServerFn>::PATH, &[("ma", token)]).await;
+    let (status, body) = s
+        .query(<GetSheet as ServerFn>::PATH, &[("ma", token)])
+        .await;
     assert_eq!(status, 200, "{body}");
     let sheet = serde_json::from_str(&body).unwrap();
     (body, sheet)
@@ -150,7 +152,11 @@ fn without_clock(state: SheetState) -> SheetState {
 /// minutes left, the form's time token) taken out.
 fn settled(html: &str) -> String {
     let mut out = html.to_string();
-    for (from, to) in [("nonce=\"", "\""), ("(còn khoảng ", ")"), ("name=\"started\" value=\"", "\"")] {
+    for (from, to) in [
+        ("nonce=\"", "\""),
+        ("(còn khoảng ", ")"),
+        ("name=\"started\" value=\"", "\""),
+    ] {
         let mut done = String::new();
         let mut rest = out.as_str();
         while let Some(at) = rest.find(from) {
@@ -176,7 +182,10 @@ async fn an_entrant_is_scored_on_the_server_and_no_page_tells_the_answers_before
         assert!(page_text(&html).contains("Cuộc thi trắc nghiệm tìm hiểu lịch sử Đảng"));
         let (status, html) = s.get(&format!("/cuoc-thi/{slug}")).await;
         assert_eq!(status, 200);
-        assert!(page_text(&html).contains("0 người đã dự thi vòng này"), "the live count");
+        assert!(
+            page_text(&html).contains("0 người đã dự thi vòng này"),
+            "the live count"
+        );
         assert_eq!(s.get("/cuoc-thi/khong-co").await.0, 404);
 
         // the entrant's checks and the guard
@@ -192,7 +201,10 @@ async fn an_entrant_is_scored_on_the_server_and_no_page_tells_the_answers_before
             let (status, body) = start(&s, &a, &slug, &[(field, value)]).await;
             assert_eq!(status, 400, "{field}={value}: {body}");
         }
-        assert_eq!(start(&s, &a, &slug, &[("contest", "khong-co")]).await.0, 404);
+        assert_eq!(
+            start(&s, &a, &slug, &[("contest", "khong-co")]).await.0,
+            404
+        );
         assert_eq!(s.scalar("SELECT COUNT(*) FROM contest_attempts").await, 0);
 
         // the sheet: ten questions, in this attempt's order, private
@@ -225,13 +237,24 @@ async fn an_entrant_is_scored_on_the_server_and_no_page_tells_the_answers_before
             .await
             .unwrap();
         let (json_after, after) = sheet(&s, &token).await;
-        assert_eq!(without_clock(first.state.clone()), without_clock(after.state));
+        assert_eq!(
+            without_clock(first.state.clone()),
+            without_clock(after.state)
+        );
         assert_eq!(
             json.split("\"seconds_left\"").next(),
             json_after.split("\"seconds_left\"").next(),
             "the server function's answer"
         );
-        let html_after = s.client.get(s.url(&path)).send().await.unwrap().text().await.unwrap();
+        let html_after = s
+            .client
+            .get(s.url(&path))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
         assert_eq!(settled(&html), settled(&html_after), "the page's bytes");
         for (id, answer) in stored {
             sqlx::query("UPDATE contest_questions SET answer = $1 WHERE id = $2")
@@ -244,7 +267,12 @@ async fn an_entrant_is_scored_on_the_server_and_no_page_tells_the_answers_before
         // another attempt has its own order
         let b = browser(FIREFOX);
         let other = started(&s, &b, &slug, "0987654321").await;
-        let mut orders = vec![questions.iter().map(|q| q.prompt.clone()).collect::<Vec<_>>()];
+        let mut orders = vec![
+            questions
+                .iter()
+                .map(|q| q.prompt.clone())
+                .collect::<Vec<_>>(),
+        ];
         let (_, second) = sheet(&s, &other).await;
         if let SheetState::Open { questions, .. } = second.state {
             orders.push(questions.iter().map(|q| q.prompt.clone()).collect());
@@ -252,7 +280,11 @@ async fn an_entrant_is_scored_on_the_server_and_no_page_tells_the_answers_before
         assert_ne!(orders[0], orders[1], "each attempt its own order");
 
         // scored here
-        assert_eq!(answer(&s, &a, &token, 7, "nhiều").await.0, 400, "a prediction is a number");
+        assert_eq!(
+            answer(&s, &a, &token, 7, "nhiều").await.0,
+            400,
+            "a prediction is a number"
+        );
         let (status, body) = answer(&s, &a, &token, 7, "1.500").await;
         assert_eq!(status, 200, "{body}");
         let result: serde_json::Value = serde_json::from_str(&body).unwrap();
@@ -260,8 +292,19 @@ async fn an_entrant_is_scored_on_the_server_and_no_page_tells_the_answers_before
         assert_eq!(result["of"], 10);
         assert_eq!(result["prediction"], 1500);
         assert_eq!(answer(&s, &a, &token, 10, "1").await.0, 409, "in already");
-        let html = s.client.get(s.url(&path)).send().await.unwrap().text().await.unwrap();
-        assert!(page_text(&html).contains("7/10 câu đúng"), "the result on its page");
+        let html = s
+            .client
+            .get(s.url(&path))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            page_text(&html).contains("7/10 câu đúng"),
+            "the result on its page"
+        );
         assert_eq!(
             s.scalar("SELECT entrants FROM contest_rounds").await,
             1,
@@ -272,7 +315,10 @@ async fn an_entrant_is_scored_on_the_server_and_no_page_tells_the_answers_before
         // the answers are out only once the round has closed
         let (_, html) = s.get(&format!("/cuoc-thi/{slug}/vong/1")).await;
         let key = answer_key(&s).await;
-        assert!(!key.keys().any(|p| html.contains(p.as_str())), "no answers while open");
+        assert!(
+            !key.keys().any(|p| html.contains(p.as_str())),
+            "no answers while open"
+        );
         let early = token_of(&s.get(&format!("/cuoc-thi/{slug}")).await.1);
         sqlx::query("UPDATE contest_rounds SET closes_at = $1")
             .bind(now() - 1)
@@ -281,12 +327,18 @@ async fn an_entrant_is_scored_on_the_server_and_no_page_tells_the_answers_before
             .unwrap();
         let (_, html) = s.get(&format!("/cuoc-thi/{slug}/vong/1")).await;
         assert!(page_text(&html).contains("Đáp án"));
-        assert!(page_text(&html).contains("03/02/1930"), "the answers once closed");
+        assert!(
+            page_text(&html).contains("03/02/1930"),
+            "the answers once closed"
+        );
         // the round closed: no new attempt, and the one in progress is past its time
         let late = [("phone", "0911111111"), ("started", early.as_str())];
         assert_eq!(start(&s, &browser(CHROME), &slug, &late).await.0, 409);
         let (_, html) = s.get(&format!("/cuoc-thi/{slug}")).await;
-        assert!(!html.contains("name=\"started\""), "no entry form once closed");
+        assert!(
+            !html.contains("name=\"started\""),
+            "no entry form once closed"
+        );
     }
 }
 
@@ -307,14 +359,22 @@ async fn the_time_limit_and_the_attempts_are_kept_by_the_server() {
         let late = format!("/cuoc-thi/{slug}/lam-bai?ma={token}");
         let (_, html) = s.get(&late).await;
         assert!(page_text(&html).contains("Đã hết thời gian làm bài"));
-        assert!(!html.contains("name=\"answers[0]\""), "no sheet past the time");
-        let form = [("ma", token.as_str()), ("prediction", "100"), ("answers[0]", "1")];
+        assert!(
+            !html.contains("name=\"answers[0]\""),
+            "no sheet past the time"
+        );
+        let form = [
+            ("ma", token.as_str()),
+            ("prediction", "100"),
+            ("answers[0]", "1"),
+        ];
         let (status, body) = call_as(&s, &a, <SubmitQuiz as ServerFn>::PATH, &form).await;
         assert_eq!(status, 409, "{body}");
         assert!(body.contains("hết thời gian"), "{body}");
         assert_eq!(s.scalar("SELECT COUNT(*) FROM contest_entrants").await, 0);
         assert_eq!(
-            s.scalar("SELECT COUNT(*) FROM contest_attempts WHERE submitted_ms IS NOT NULL").await,
+            s.scalar("SELECT COUNT(*) FROM contest_attempts WHERE submitted_ms IS NOT NULL")
+                .await,
             0
         );
         // the demo allows two attempts a phone: the late one counted
@@ -324,7 +384,9 @@ async fn the_time_limit_and_the_attempts_are_kept_by_the_server() {
         let (status, body) = start(&s, &a, &slug, &[("phone", "0912345678")]).await;
         assert_eq!(status, 409, "attempts used: {body}");
         // a forged secret is no attempt
-        let (status, _) = s.query(<GetSheet as ServerFn>::PATH, &[("ma", "0000")]).await;
+        let (status, _) = s
+            .query(<GetSheet as ServerFn>::PATH, &[("ma", "0000")])
+            .await;
         assert_eq!(status, 404);
     }
 }
@@ -396,9 +458,20 @@ async fn results_rank_by_score_then_prediction_then_time_and_go_out_as_csv() {
             ("contest[limit_minutes]", "10"),
             ("contest[attempts]", "1"),
         ];
-        assert_eq!(s.call(<SaveContest as ServerFn>::PATH, &form).await.status().as_u16(), 401);
+        assert_eq!(
+            s.call(<SaveContest as ServerFn>::PATH, &form)
+                .await
+                .status()
+                .as_u16(),
+            401
+        );
         s.sign_in_as("kiemduyet", "moderator", PASSWORD).await;
-        let res = s.call(<AddBankQuestions as ServerFn>::PATH, &[("contest", "1"), ("text", "x")]).await;
+        let res = s
+            .call(
+                <AddBankQuestions as ServerFn>::PATH,
+                &[("contest", "1"), ("text", "x")],
+            )
+            .await;
         assert_eq!(res.status().as_u16(), 403);
         s.sign_in_as("tochuc", "editor", PASSWORD).await;
         let (id, slug) = organised(&s, 3).await;
@@ -431,17 +504,21 @@ async fn results_rank_by_score_then_prediction_then_time_and_go_out_as_csv() {
         for (phone, right, prediction, seconds) in entrants {
             let c = browser(CHROME);
             let token = started(&s, &c, &slug, phone).await;
-            sqlx::query("UPDATE contest_attempts SET started_ms = started_ms - $1 WHERE token = $2")
-                .bind(seconds * 1000_i64)
-                .bind(&token)
-                .execute(&s.pool)
-                .await
-                .unwrap();
+            sqlx::query(
+                "UPDATE contest_attempts SET started_ms = started_ms - $1 WHERE token = $2",
+            )
+            .bind(seconds * 1000_i64)
+            .bind(&token)
+            .execute(&s.pool)
+            .await
+            .unwrap();
             let (status, body) = answer(&s, &c, &token, right, prediction).await;
             assert_eq!(status, 200, "{body}");
         }
         let round_id = s
-            .scalar(&format!("SELECT id FROM contest_rounds WHERE contest_id = {id}"))
+            .scalar(&format!(
+                "SELECT id FROM contest_rounds WHERE contest_id = {id}"
+            ))
             .await
             .to_string();
         let publish = [("round", round_id.as_str())];
@@ -453,31 +530,46 @@ async fn results_rank_by_score_then_prediction_then_time_and_go_out_as_csv() {
             .await
             .unwrap();
         let res = s.call(<PublishRound as ServerFn>::PATH, &publish).await;
-        assert_eq!(res.text().await.unwrap(), "3", "one first and two second prizes");
+        assert_eq!(
+            res.text().await.unwrap(),
+            "3",
+            "one first and two second prizes"
+        );
 
         // 4 entrants: 3 right first; then 2 right with the prediction nearest to 4 (5
         // and 3 are as near), the shorter time first; then the farther prediction
         // (whose time was the shortest of all)
-        let order: Vec<String> = sqlx::query(
-            "SELECT phone FROM contest_entrants WHERE rank IS NOT NULL ORDER BY rank",
-        )
-        .fetch_all(&s.pool)
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| sqlx::Row::get(r, 0))
-        .collect();
+        let order: Vec<String> =
+            sqlx::query("SELECT phone FROM contest_entrants WHERE rank IS NOT NULL ORDER BY rank")
+                .fetch_all(&s.pool)
+                .await
+                .unwrap()
+                .iter()
+                .map(|r| sqlx::Row::get(r, 0))
+                .collect();
         assert_eq!(order, vec!["0901000003", "0901000002", "0901000004"]);
         let (_, html) = s.get(&format!("/cuoc-thi/{slug}/vong/1")).await;
         let text = page_text(&html);
-        assert!(text.contains("Giải Nhất") && text.contains("Giải Nhì"), "{text}");
+        assert!(
+            text.contains("Giải Nhất") && text.contains("Giải Nhì"),
+            "{text}"
+        );
         assert!(text.contains("•••••••003"), "phones masked");
         assert!(!html.contains("0901000003"), "never a whole phone");
         assert!(!text.contains("1990-05-17"), "never a date of birth");
 
         // the CSV: every entrant in results' order, for organisers only
         let path = format!("/quan-tri/cuoc-thi/vong/{round_id}/bai-thi.csv");
-        assert_eq!(browser(CHROME).get(s.url(&path)).send().await.unwrap().status().as_u16(), 401);
+        assert_eq!(
+            browser(CHROME)
+                .get(s.url(&path))
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16(),
+            401
+        );
         let res = s.client.get(s.url(&path)).send().await.unwrap();
         assert_eq!(res.status().as_u16(), 200);
         assert!(header(&res, "content-type").starts_with("text/csv"));
@@ -487,10 +579,19 @@ async fn results_rank_by_score_then_prediction_then_time_and_go_out_as_csv() {
         let lines: Vec<&str> = csv.lines().collect();
         assert!(lines[0].starts_with("\u{feff}Hạng,Họ và tên,Ngày sinh,Số điện thoại"));
         assert_eq!(lines.len(), 5);
-        let phones: Vec<&str> = lines[1..].iter().map(|l| l.split(',').nth(3).unwrap()).collect();
-        assert_eq!(phones, vec!["0901000003", "0901000002", "0901000004", "0901000001"]);
+        let phones: Vec<&str> = lines[1..]
+            .iter()
+            .map(|l| l.split(',').nth(3).unwrap())
+            .collect();
+        assert_eq!(
+            phones,
+            vec!["0901000003", "0901000002", "0901000004", "0901000001"]
+        );
         assert!(lines[1].ends_with(",Giải Nhất"), "{csv}");
-        assert!(lines[3].ends_with(",Giải Nhì") && lines[4].ends_with(','), "{csv}");
+        assert!(
+            lines[3].ends_with(",Giải Nhì") && lines[4].ends_with(','),
+            "{csv}"
+        );
 
         for action in [
             "contest.create",
@@ -500,13 +601,18 @@ async fn results_rank_by_score_then_prediction_then_time_and_go_out_as_csv() {
             "contest.export",
         ] {
             let n = s
-                .scalar(&format!("SELECT COUNT(*) FROM audit_events WHERE action = '{action}'"))
+                .scalar(&format!(
+                    "SELECT COUNT(*) FROM audit_events WHERE action = '{action}'"
+                ))
                 .await;
             assert!(n >= 1, "{action} in the audit log");
         }
         // the dashboard counts the round awaiting nothing now, and the open ones
         let (status, body) = s
-            .query(<toasoan_app::features::editorial::dashboard::GetDashboard as ServerFn>::PATH, &[])
+            .query(
+                <toasoan_app::features::editorial::dashboard::GetDashboard as ServerFn>::PATH,
+                &[],
+            )
             .await;
         assert_eq!(status, 200, "{body}");
         assert!(body.contains("\"contests\":{\"open_rounds\":0"), "{body}");

@@ -244,7 +244,21 @@ static QZ_VI: ContestStrings = ContestStrings {
     dashboard_open: "vòng thi đang mở",
     dashboard_entrants: "người dự thi các vòng đang mở",
     dashboard_waiting: "vòng chờ công bố kết quả",
-    csv_columns: ["Hạng", "Họ và tên", "Ngày sinh", "Số điện thoại", "Đơn vị / địa chỉ", "Số câu đúng", "Dự đoán", "Chênh lệch dự đoán", "Thời gian (giây)", "Thời gian", "Số lần thi", "Nộp lúc", "Giải"],
+    csv_columns: [
+        "Hạng",
+        "Họ và tên",
+        "Ngày sinh",
+        "Số điện thoại",
+        "Đơn vị / địa chỉ",
+        "Số câu đúng",
+        "Dự đoán",
+        "Chênh lệch dự đoán",
+        "Thời gian (giây)",
+        "Thời gian",
+        "Số lần thi",
+        "Nộp lúc",
+        "Giải",
+    ],
 };
 
 static QZ_EN: ContestStrings = ContestStrings {
@@ -364,7 +378,21 @@ static QZ_EN: ContestStrings = ContestStrings {
     dashboard_open: "rounds open",
     dashboard_entrants: "entrants in open rounds",
     dashboard_waiting: "rounds awaiting results",
-    csv_columns: ["Rank", "Name", "Date of birth", "Phone", "Workplace / address", "Correct", "Prediction", "Prediction off by", "Time (s)", "Time", "Attempts", "Submitted", "Prize"],
+    csv_columns: [
+        "Rank",
+        "Name",
+        "Date of birth",
+        "Phone",
+        "Workplace / address",
+        "Correct",
+        "Prediction",
+        "Prediction off by",
+        "Time (s)",
+        "Time",
+        "Attempts",
+        "Submitted",
+        "Prize",
+    ],
 };
 
 /// Cuộc thi trắc nghiệm's strings in the request's language.

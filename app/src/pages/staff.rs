@@ -30,13 +30,13 @@ use crate::features::admin::AdminLayout;
 use crate::features::categories::admin_views::CategoriesAdminPage;
 use crate::features::categories::grants::UserGrantsPage;
 use crate::features::comments::admin_views::CommentsQueuePage;
+use crate::features::contests::admin_views::{ContestEditPage, ContestsAdminPage};
 use crate::features::documents::admin_views::{DocumentFormPage, DocumentsAdminPage};
 use crate::features::editorial::{
     ArticleFormPage, DashboardPage, DeskArticlePage, DeskListPage, RevisionsPage,
 };
 use crate::features::feedback::admin_views::{FeedbackAdminPage, FeedbackQueuePage};
 use crate::features::media::views::MediaLibraryPage;
-use crate::features::contests::admin_views::{ContestEditPage, ContestsAdminPage};
 use crate::features::polls::admin_views::{PollEditPage, PollsAdminPage};
 use crate::features::portal::api::get_site_info;
 use crate::features::questions::admin_views::{QaQueuePage, QuestionAdminPage};

@@ -139,7 +139,13 @@ pub async fn save_contest(id: i64, contest: ContestForm) -> Result<i64, AppError
     let ctx = crate::core::state::app_context()?;
     let me = organiser().await?;
     let s = tqz();
-    let title = crate::core::text::nfc(&contest.title.split_whitespace().collect::<Vec<_>>().join(" "));
+    let title = crate::core::text::nfc(
+        &contest
+            .title
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
     if !(TITLE_MIN..=TITLE_MAX).contains(&title.chars().count()) {
         return Err(AppError::Invalid(s.title_invalid.into()));
     }

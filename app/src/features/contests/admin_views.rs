@@ -10,8 +10,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use super::admin_api::{
-    AddBankQuestions, CreateRound, DeleteBankQuestion, PublishRound, SaveContest,
-    get_contest_edit, get_contests_admin,
+    AddBankQuestions, CreateRound, DeleteBankQuestion, PublishRound, SaveContest, get_contest_edit,
+    get_contests_admin,
 };
 use super::model::{
     ADMIN_CONTESTS_PATH, ATTEMPTS_MAX, ContestEdit, INTRO_MAX, Period, QUESTIONS_MAX, RoundState,
@@ -92,7 +92,10 @@ pub fn ContestEditPage() -> impl IntoView {
         if let Some(Ok(new_id)) = save.value().get()
             && id() == 0
         {
-            navigate(&format!("{ADMIN_CONTESTS_PATH}/{new_id}"), Default::default());
+            navigate(
+                &format!("{ADMIN_CONTESTS_PATH}/{new_id}"),
+                Default::default(),
+            );
         }
     });
     let s = tqz();

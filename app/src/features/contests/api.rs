@@ -44,10 +44,7 @@ fn contest_card(
         .map(|r| round_card(r, now))
         .collect();
     ContestCard {
-        open: rounds
-            .iter()
-            .find(|r| r.state == RoundState::Open)
-            .cloned(),
+        open: rounds.iter().find(|r| r.state == RoundState::Open).cloned(),
         rounds,
         slug: c.slug,
         title: c.title,

@@ -65,8 +65,7 @@ pub async fn seed_demo(
 
 /// For organisers' dashboard.
 pub async fn dashboard_counts(pool: &sqlx::AnyPool) -> Result<ContestCounts, AppError> {
-    let (open_rounds, entrants, waiting) =
-        desk::dashboard(pool, crate::core::time::now()).await?;
+    let (open_rounds, entrants, waiting) = desk::dashboard(pool, crate::core::time::now()).await?;
     Ok(ContestCounts {
         open_rounds,
         entrants,

@@ -150,7 +150,10 @@ pub fn masked_phone(phone: &str) -> String {
         .into_iter()
         .rev()
         .collect();
-    format!("{}{tail}", "•".repeat(phone.chars().count().saturating_sub(3)))
+    format!(
+        "{}{tail}",
+        "•".repeat(phone.chars().count().saturating_sub(3))
+    )
 }
 
 /// A date of birth from a date field ("1990-05-17") for an entrant aged `AGE_MIN` to
@@ -307,7 +310,11 @@ pub struct Standing {
 pub fn rank_order(a: &Standing, b: &Standing, actual: i64) -> std::cmp::Ordering {
     b.score
         .cmp(&a.score)
-        .then((a.prediction - actual).abs().cmp(&(b.prediction - actual).abs()))
+        .then(
+            (a.prediction - actual)
+                .abs()
+                .cmp(&(b.prediction - actual).abs()),
+        )
         .then(a.duration_ms.cmp(&b.duration_ms))
         .then(a.submitted_ms.cmp(&b.submitted_ms))
 }
@@ -553,14 +560,38 @@ mod tests {
     #[cfg(feature = "ssr")]
     #[test]
     fn a_date_of_birth_is_a_real_date_of_a_living_entrant() {
-        assert_eq!(birth_date("1990-05-17", today()).as_deref(), Some("1990-05-17"));
-        assert_eq!(birth_date("2020-12-04", today()).as_deref(), Some("2020-12-04"));
+        assert_eq!(
+            birth_date("1990-05-17", today()).as_deref(),
+            Some("1990-05-17")
+        );
+        assert_eq!(
+            birth_date("2020-12-04", today()).as_deref(),
+            Some("2020-12-04")
+        );
         assert_eq!(birth_date("2020-12-05", today()), None, "not yet six");
         assert_eq!(birth_date("2027-01-01", today()), None);
         assert_eq!(birth_date("1990-02-30", today()), None);
         assert_eq!(birth_date("1900-01-01", today()), None);
-        assert!(check_entrant("Nguyễn Văn A", "1990-05-17", "0912345678", "Xã Hòa Bình", today()).is_ok());
-        assert!(check_entrant("<b>x</b>", "1990-05-17", "0912345678", "Xã Hòa Bình", today()).is_err());
+        assert!(
+            check_entrant(
+                "Nguyễn Văn A",
+                "1990-05-17",
+                "0912345678",
+                "Xã Hòa Bình",
+                today()
+            )
+            .is_ok()
+        );
+        assert!(
+            check_entrant(
+                "<b>x</b>",
+                "1990-05-17",
+                "0912345678",
+                "Xã Hòa Bình",
+                today()
+            )
+            .is_err()
+        );
         assert!(check_entrant("Nguyễn Văn A", "1990-05-17", "0912345678", "X", today()).is_err());
     }
 
@@ -618,7 +649,11 @@ mod tests {
     fn each_seed_orders_the_sheet_its_own_way() {
         let counts = [4, 4, 3, 4, 2, 4, 4, 4, 4, 4];
         let (q, c) = sheet_order(7, &counts);
-        assert_eq!(sheet_order(7, &counts), (q.clone(), c.clone()), "the same seed, the same sheet");
+        assert_eq!(
+            sheet_order(7, &counts),
+            (q.clone(), c.clone()),
+            "the same seed, the same sheet"
+        );
         let mut sorted = q.clone();
         sorted.sort();
         assert_eq!(sorted, (0..10).collect::<Vec<_>>());

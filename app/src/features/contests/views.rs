@@ -134,7 +134,9 @@ fn contest_view(site: SiteInfo, page: ContestPage) -> impl IntoView {
     let path = contest_href(&c.slug);
     let body = match &c.open {
         Some(r) => entry_form(&c, r, page.token).into_any(),
-        None => view! { <p class="notice notice-info" role="status">{s.no_open_round}</p> }.into_any(),
+        None => {
+            view! { <p class="notice notice-info" role="status">{s.no_open_round}</p> }.into_any()
+        }
     };
     view! {
         <PageMeta site title=c.title.clone() description=c.title.clone() path=path.clone()/>
@@ -188,14 +190,21 @@ fn entry_form(c: &ContestCard, r: &RoundCard, token: String) -> impl IntoView + 
 #[component]
 pub fn SheetPage() -> impl IntoView {
     let query = use_query_map();
-    let data = Resource::new(move || query.read().get("ma").unwrap_or_default(), get_sheet);
+    let data = Resource::new(
+        move || query.read().get("ma").unwrap_or_default(),
+        get_sheet,
+    );
     page_loader(data, sheet_view)
 }
 
 fn sheet_view(site: SiteInfo, sheet: Sheet) -> impl IntoView {
     let s = tqz();
     let contest = contest_href(&sheet.contest_slug);
-    let title = format!("{} – {}", sheet.contest_title, fill(s.round_n, &[&sheet.round]));
+    let title = format!(
+        "{} – {}",
+        sheet.contest_title,
+        fill(s.round_n, &[&sheet.round])
+    );
     let body = match sheet.state {
         SheetState::Open {
             questions,
@@ -308,7 +317,11 @@ fn results_view(site: SiteInfo, r: RoundResults) -> impl IntoView {
     let s = tqz();
     let contest = contest_href(&r.contest_slug);
     let path = results_href(&r.contest_slug, r.round.number);
-    let title = format!("{} – {}", r.contest_title, fill(s.round_n, &[&r.round.number]));
+    let title = format!(
+        "{} – {}",
+        r.contest_title,
+        fill(s.round_n, &[&r.round.number])
+    );
     let winners = (!r.winners.is_empty()).then(|| {
         let rows = r
             .winners

@@ -202,7 +202,10 @@ pub async fn rounds(conn: &mut AnyConnection, contest: i64) -> Result<Vec<RoundR
     .collect()
 }
 
-pub async fn round_by_id(conn: &mut AnyConnection, id: i64) -> Result<Option<RoundRow>, sqlx::Error> {
+pub async fn round_by_id(
+    conn: &mut AnyConnection,
+    id: i64,
+) -> Result<Option<RoundRow>, sqlx::Error> {
     sqlx::query(&format!(
         "SELECT {ROUND_COLUMNS} FROM contest_rounds WHERE id = $1"
     ))

@@ -78,7 +78,10 @@ pub async fn contests(pool: &AnyPool) -> Result<Vec<ContestRow>, sqlx::Error> {
     .collect()
 }
 
-pub async fn contest_by_slug(pool: &AnyPool, slug: &str) -> Result<Option<ContestRow>, sqlx::Error> {
+pub async fn contest_by_slug(
+    pool: &AnyPool,
+    slug: &str,
+) -> Result<Option<ContestRow>, sqlx::Error> {
     sqlx::query(&format!(
         "SELECT {CONTEST_COLUMNS} FROM contests WHERE slug = $1"
     ))
@@ -183,7 +186,10 @@ pub struct AttemptRow {
     pub prediction: Option<i64>,
 }
 
-pub async fn attempt(conn: &mut AnyConnection, token: &str) -> Result<Option<AttemptRow>, sqlx::Error> {
+pub async fn attempt(
+    conn: &mut AnyConnection,
+    token: &str,
+) -> Result<Option<AttemptRow>, sqlx::Error> {
     let Some(r) = sqlx::query(
         "SELECT a.id AS attempt_id, a.round_id, a.phone, a.name, a.seed, a.started_ms, \
          a.deadline_ms, a.submitted_ms, a.score, a.prediction, r.number AS round_number, \
