@@ -383,6 +383,35 @@ async fn the_time_limit_and_the_attempts_are_kept_by_the_server() {
         assert_eq!(answer(&s, &a, &second, 4, "90").await.0, 200);
         let (status, body) = start(&s, &a, &slug, &[("phone", "0912345678")]).await;
         assert_eq!(status, 409, "attempts used: {body}");
+        // at once: three starts of one phone (two allowed) make two attempts, and its two
+        // attempts sent at once make one entrant with both counted
+        let names = ["Lê Văn Một", "Lê Văn Hai", "Lê Văn Ba"];
+        let clients: Vec<_> = names.iter().map(|_| browser(CHROME)).collect();
+        let phone = |name| [("phone", "0977000111"), ("name", name)];
+        let (p1, p2, p3) = (phone(names[0]), phone(names[1]), phone(names[2]));
+        let (r1, r2, r3) = tokio::join!(
+            start(&s, &clients[0], &slug, &p1),
+            start(&s, &clients[1], &slug, &p2),
+            start(&s, &clients[2], &slug, &p3)
+        );
+        let results = [r1, r2, r3];
+        let tokens: Vec<String> = results
+            .iter()
+            .filter(|(status, _)| *status == 200)
+            .map(|(_, body)| serde_json::from_str(body).unwrap())
+            .collect();
+        assert_eq!(tokens.len(), 2, "{results:?}");
+        assert!(results.iter().any(|(status, _)| *status == 409));
+        let (one, two) = tokio::join!(
+            answer(&s, &clients[0], &tokens[0], 3, "10"),
+            answer(&s, &clients[1], &tokens[1], 6, "10")
+        );
+        assert_eq!((one.0, two.0), (200, 200), "{one:?} {two:?}");
+        let kept = s
+            .scalar("SELECT score * 10 + attempts FROM contest_entrants WHERE phone = '0977000111'")
+            .await;
+        assert_eq!(kept, 62, "the better attempt kept, both counted");
+        assert_eq!(s.scalar("SELECT entrants FROM contest_rounds").await, 2);
         // a forged secret is no attempt
         let (status, _) = s
             .query(<GetSheet as ServerFn>::PATH, &[("ma", "0000")])

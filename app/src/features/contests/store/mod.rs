@@ -254,6 +254,17 @@ pub struct NewAttempt<'a> {
 
 pub async fn start(pool: &AnyPool, a: &NewAttempt<'_>) -> Result<Started, sqlx::Error> {
     let mut tx = crate::core::state::begin_write(pool).await?;
+    if crate::core::state::is_postgres(pool) {
+        // SQLite's write lock makes one start at a time; on PostgreSQL two starts of
+        // one phone would both count its attempts before either made one: they take
+        // their turn on a lock of the phone's (until the transaction ends)
+        let key = crate::core::text::short_hash(&[&a.round.to_string(), &a.who.phone], 8);
+        let key = i64::from_str_radix(&key[..15], 16).unwrap_or_default();
+        sqlx::query("SELECT pg_advisory_xact_lock($1)")
+            .bind(key)
+            .execute(&mut *tx)
+            .await?;
+    }
     let made = sqlx::query(
         "SELECT token, name, birth_date, deadline_ms, submitted_ms FROM contest_attempts \
          WHERE round_id = $1 AND phone = $2 ORDER BY id",
@@ -324,60 +335,62 @@ pub async fn submit(pool: &AnyPool, s: &Submission<'_>) -> Result<bool, sqlx::Er
     if stored == 0 {
         return Ok(false);
     }
-    let kept = sqlx::query(
-        "SELECT score, prediction, duration_ms, submitted_ms FROM contest_entrants \
-         WHERE round_id = $1 AND phone = $2",
+    // a phone's first entry makes its row (two of its attempts at once: the second
+    // waits for the first and finds the row)
+    let first = sqlx::query(
+        "INSERT INTO contest_entrants (round_id, phone, attempt_id, score, prediction, \
+         duration_ms, submitted_ms) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+         ON CONFLICT (round_id, phone) DO NOTHING",
     )
     .bind(s.round)
     .bind(s.phone)
-    .fetch_optional(&mut *tx)
-    .await?;
-    match kept {
-        None => {
-            sqlx::query(
-                "INSERT INTO contest_entrants (round_id, phone, attempt_id, score, prediction, \
-                 duration_ms, submitted_ms) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
+    .bind(s.attempt)
+    .bind(st.score)
+    .bind(st.prediction)
+    .bind(st.duration_ms)
+    .bind(st.submitted_ms)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected()
+        == 1;
+    if first {
+        sqlx::query("UPDATE contest_rounds SET entrants = entrants + 1 WHERE id = $1")
             .bind(s.round)
-            .bind(s.phone)
+            .execute(&mut *tx)
+            .await?;
+    } else {
+        let r = sqlx::query(
+            "SELECT score, prediction, duration_ms, submitted_ms FROM contest_entrants \
+             WHERE round_id = $1 AND phone = $2",
+        )
+        .bind(s.round)
+        .bind(s.phone)
+        .fetch_one(&mut *tx)
+        .await?;
+        let old = Standing {
+            score: r.try_get("score")?,
+            prediction: r.try_get("prediction")?,
+            duration_ms: r.try_get("duration_ms")?,
+            submitted_ms: r.try_get("submitted_ms")?,
+        };
+        let q = if better_attempt(st, &old) {
+            sqlx::query(
+                "UPDATE contest_entrants SET attempt_id = $1, score = $2, prediction = $3, \
+                 duration_ms = $4, submitted_ms = $5, attempts = attempts + 1 \
+                 WHERE round_id = $6 AND phone = $7",
+            )
             .bind(s.attempt)
             .bind(st.score)
             .bind(st.prediction)
             .bind(st.duration_ms)
             .bind(st.submitted_ms)
-            .execute(&mut *tx)
-            .await?;
-            sqlx::query("UPDATE contest_rounds SET entrants = entrants + 1 WHERE id = $1")
-                .bind(s.round)
-                .execute(&mut *tx)
-                .await?;
-        }
-        Some(r) => {
-            let old = Standing {
-                score: r.try_get("score")?,
-                prediction: r.try_get("prediction")?,
-                duration_ms: r.try_get("duration_ms")?,
-                submitted_ms: r.try_get("submitted_ms")?,
-            };
-            let q = if better_attempt(st, &old) {
-                sqlx::query(
-                    "UPDATE contest_entrants SET attempt_id = $1, score = $2, prediction = $3, \
-                     duration_ms = $4, submitted_ms = $5, attempts = attempts + 1 \
-                     WHERE round_id = $6 AND phone = $7",
-                )
-                .bind(s.attempt)
-                .bind(st.score)
-                .bind(st.prediction)
-                .bind(st.duration_ms)
-                .bind(st.submitted_ms)
-            } else {
-                sqlx::query(
-                    "UPDATE contest_entrants SET attempts = attempts + 1 \
-                     WHERE round_id = $1 AND phone = $2",
-                )
-            };
-            q.bind(s.round).bind(s.phone).execute(&mut *tx).await?;
-        }
+        } else {
+            sqlx::query(
+                "UPDATE contest_entrants SET attempts = attempts + 1 \
+                 WHERE round_id = $1 AND phone = $2",
+            )
+        };
+        q.bind(s.round).bind(s.phone).execute(&mut *tx).await?;
     }
     tx.commit().await?;
     Ok(true)
