@@ -16,7 +16,7 @@ SITE=${SITE:-$root/target/site}
 WORK=${WORK:-$(mktemp -d /tmp/toasoan-quiz.XXXXXX)}
 BACKENDS=${BENCH_BACKENDS:-sqlite postgres}
 [ -n "${BENCH_SKIP_BUILD:-}" ] || make build-release
-export ENTRIES CONC BIN SITE WORK
+export ENTRIES CONC BIN SITE WORK root
 : >"$WORK/quiz.jsonl"
 
 one() {

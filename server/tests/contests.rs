@@ -321,7 +321,7 @@ async fn an_entrant_is_scored_on_the_server_and_no_page_tells_the_answers_before
         );
         let early = token_of(&s.get(&format!("/cuoc-thi/{slug}")).await.1);
         sqlx::query("UPDATE contest_rounds SET closes_at = $1")
-            .bind(now() - 1)
+            .bind(now() - 60)
             .execute(&s.pool)
             .await
             .unwrap();
@@ -522,6 +522,20 @@ async fn results_rank_by_score_then_prediction_then_time_and_go_out_as_csv() {
         ];
         let res = s.call(<CreateRound as ServerFn>::PATH, &round).await;
         assert_eq!(res.status().as_u16(), 409, "overlaps the open round");
+        // a round draws only questions no round drew (their answers are public)
+        let (later, after) = (local_input(now() + 7200), local_input(now() + 9000));
+        let next = [
+            ("contest", id_s.as_str()),
+            ("round[opens]", later.as_str()),
+            ("round[closes]", after.as_str()),
+            ("round[prizes]", ""),
+        ];
+        let res = s.call(<CreateRound as ServerFn>::PATH, &next).await;
+        assert_eq!(
+            res.status().as_u16(),
+            409,
+            "the bank has no unused question"
+        );
 
         // four entrants: (phone, right answers, prediction, seconds taken)
         let entrants = [
@@ -544,6 +558,9 @@ async fn results_rank_by_score_then_prediction_then_time_and_go_out_as_csv() {
             let (status, body) = answer(&s, &c, &token, right, prediction).await;
             assert_eq!(status, 200, "{body}");
         }
+        // an attempt still running when the results come out
+        let running = browser(FIREFOX);
+        let pending = started(&s, &running, &slug, "0901000009").await;
         let round_id = s
             .scalar(&format!(
                 "SELECT id FROM contest_rounds WHERE contest_id = {id}"
@@ -554,7 +571,7 @@ async fn results_rank_by_score_then_prediction_then_time_and_go_out_as_csv() {
         let res = s.call(<PublishRound as ServerFn>::PATH, &publish).await;
         assert_eq!(res.status().as_u16(), 409, "not while open");
         sqlx::query("UPDATE contest_rounds SET closes_at = $1")
-            .bind(now() - 1)
+            .bind(now() - 60)
             .execute(&s.pool)
             .await
             .unwrap();
@@ -564,6 +581,8 @@ async fn results_rank_by_score_then_prediction_then_time_and_go_out_as_csv() {
             "3",
             "one first and two second prizes"
         );
+        let (status, body) = answer(&s, &running, &pending, 3, "4").await;
+        assert_eq!(status, 409, "no entry once the results are out: {body}");
 
         // 4 entrants: 3 right first; then 2 right with the prediction nearest to 4 (5
         // and 3 are as near), the shorter time first; then the farther prediction

@@ -1,7 +1,7 @@
 //! Server functions of the organisers' Cuộc thi trắc nghiệm
 //! (`Permission::ManageContests`): the contests, one with its bank and rounds, its
 //! save, questions added to the bank in blocks or deleted, a round made (its questions
-//! drawn from the bank, those no round drew first), a closed round's results published
+//! drawn from those of the bank no round drew), a closed round's results published
 //! with its prizes, and the CSV of a round's entries. Every change is in the audit log.
 
 use leptos::prelude::*;
@@ -250,8 +250,8 @@ pub async fn delete_bank_question(id: i64) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Makes a contest's next round, its questions drawn from the bank (those no round
-/// drew first); its number. 400 for dates or prizes that do not check, 409 when it
+/// Makes a contest's next round, its questions drawn at random from those of the bank
+/// no round drew (an earlier round's answers are public); its number. 400 for dates or prizes that do not check, 409 when it
 /// overlaps another round or the bank has too few questions.
 #[server]
 pub async fn create_round(contest: i64, round: RoundForm) -> Result<i64, AppError> {
@@ -285,22 +285,22 @@ pub async fn create_round(contest: i64, round: RoundForm) -> Result<i64, AppErro
     {
         return Err(AppError::Conflict(s.rounds_overlap.into()));
     }
-    if (bank.len() as i64) < c.questions {
+    // a question an earlier round drew has its answer on that round's results page:
+    // a round draws only questions no round drew
+    let mut fresh: Vec<_> = bank.iter().filter(|b| b.rounds == 0).collect();
+    if (fresh.len() as i64) < c.questions {
         return Err(AppError::Conflict(crate::i18n::fill(
             s.bank_short,
-            &[&c.questions, &bank.len()],
+            &[&c.questions, &fresh.len()],
         )));
     }
     let mut rng = {
         use argon2::password_hash::rand_core::{OsRng, RngCore};
         rand_chacha::ChaCha8Rng::seed_from_u64(OsRng.next_u64())
     };
-    let (mut fresh, mut drawn): (Vec<_>, Vec<_>) = bank.iter().partition(|b| b.rounds == 0);
     fresh.shuffle(&mut rng);
-    drawn.shuffle(&mut rng);
     let picked: Vec<i64> = fresh
         .into_iter()
-        .chain(drawn)
         .take(c.questions as usize)
         .map(|b| b.id)
         .collect();
@@ -323,7 +323,7 @@ pub async fn create_round(contest: i64, round: RoundForm) -> Result<i64, AppErro
 /// order; how many won. 409 while the round is open.
 #[server]
 pub async fn publish_round(round: i64) -> Result<i64, AppError> {
-    use super::model::{RoundState, parse_prizes};
+    use super::model::parse_prizes;
     use super::store::desk;
     use crate::i18n::tqz;
     let ctx = crate::core::state::app_context()?;
@@ -334,7 +334,8 @@ pub async fn publish_round(round: i64) -> Result<i64, AppError> {
         .await?
         .ok_or(AppError::NotFound)?;
     drop(conn);
-    if RoundState::at(r.opens_at, r.closes_at, false, now) != RoundState::Closed {
+    // closed, and past the grace of the last sheets
+    if !super::model::settled(r.closes_at, now) {
         return Err(AppError::Conflict(tqz().round_not_closed.into()));
     }
     let prizes = parse_prizes(&r.prizes).map_err(AppError::Invalid)?;
@@ -373,7 +374,7 @@ pub async fn export_csv(
     headers: &http::HeaderMap,
     round: i64,
 ) -> Result<(String, String), AppError> {
-    use super::model::took;
+    use super::model::{csv_cell, took};
     use super::store::desk;
     use crate::features::accounts::{Permission, auth};
     use crate::i18n::tqz;
@@ -397,10 +398,10 @@ pub async fn export_csv(
     for (i, e) in rows.iter().enumerate() {
         out.write_record([
             (i + 1).to_string(),
-            e.name.clone(),
+            csv_cell(&e.name),
             e.birth_date.clone(),
             e.phone.clone(),
-            e.unit.clone(),
+            csv_cell(&e.unit),
             e.score.to_string(),
             e.prediction.to_string(),
             (e.prediction - r.entrants).abs().to_string(),
@@ -408,7 +409,7 @@ pub async fn export_csv(
             took(e.duration_ms),
             e.attempts.to_string(),
             crate::core::time::short_date(e.submitted_ms / 1000),
-            e.prize.clone().unwrap_or_default(),
+            csv_cell(e.prize.as_deref().unwrap_or_default()),
         ])
         .map_err(csv_err)?;
     }

@@ -119,7 +119,9 @@ pub async fn start_quiz(
         },
     )
     .await?;
-    let now = crate::core::time::now();
+    // one reading of the clock: the round is open at the attempt's start
+    let start_ms = now_ms();
+    let now = start_ms / 1000;
     let today = crate::core::time::local(now).date_naive();
     let who = check_entrant(
         &crate::core::text::nfc(&name),
@@ -142,7 +144,6 @@ pub async fn start_quiz(
         use argon2::password_hash::rand_core::{OsRng, RngCore};
         OsRng.next_u64() as i64
     };
-    let start_ms = now_ms();
     let attempt = NewAttempt {
         round: round.id,
         who: &who,
@@ -229,11 +230,14 @@ async fn result_of(
     a: &super::store::AttemptRow,
     of: i64,
 ) -> Result<QuizResult, AppError> {
-    let made = super::store::attempts_of(pool, a.round_id, &a.phone).await?;
+    let (made, first) = tokio::try_join!(
+        super::store::attempts_of(pool, a.round_id, &a.phone),
+        super::store::first_start(pool, a.round_id, &a.phone)
+    )?;
     Ok(QuizResult {
         score: a.score.unwrap_or(0),
         of,
-        took: super::model::took(a.submitted_ms.unwrap_or(a.started_ms) - a.started_ms),
+        took: super::model::took(a.submitted_ms.unwrap_or(a.started_ms) - first.min(a.started_ms)),
         prediction: a.prediction.unwrap_or(0),
         attempts: (made, a.contest.attempts),
     })
@@ -262,7 +266,7 @@ pub async fn submit_quiz(
     if a.submitted_ms.is_some() {
         return Err(AppError::Conflict(tqz().already_in.into()));
     }
-    if now > a.deadline_ms + GRACE_MS {
+    if now > a.deadline_ms + GRACE_MS || a.published {
         return Err(AppError::Conflict(tqz().time_up.into()));
     }
     let prediction: i64 = prediction
@@ -274,6 +278,8 @@ pub async fn submit_quiz(
         .ok_or(AppError::Invalid(tqz().prediction_invalid.into()))?;
     let questions = store::round_questions(&mut conn, a.round_id).await?;
     drop(conn);
+    // the time taken counts from the phone's first start in the round
+    let first = store::first_start(&ctx.pool, a.round_id, &a.phone).await?;
     let counts: Vec<usize> = questions.iter().map(|q| q.choices.len()).collect();
     let (order, perms) = sheet_order(a.seed as u64, &counts);
     let answers = answers.unwrap_or_default();
@@ -299,7 +305,7 @@ pub async fn submit_quiz(
     let standing = Standing {
         score,
         prediction,
-        duration_ms: (now - a.started_ms).max(0),
+        duration_ms: (now - first.min(a.started_ms)).max(0),
         submitted_ms: now,
     };
     let turn = ctx.write_turn().await;
@@ -339,7 +345,7 @@ pub async fn submit_quiz(
 /// has not opened.
 #[server(input = GetUrl)]
 pub async fn get_round_results(slug: String, number: i64) -> Result<RoundResults, AppError> {
-    use super::model::{RoundState, Winner, masked_phone, took};
+    use super::model::{RoundState, Winner, masked_phone, settled, took};
     use super::store::{self, desk};
     let ctx = crate::core::state::app_context()?;
     let now = crate::core::time::now();
@@ -354,8 +360,8 @@ pub async fn get_round_results(slug: String, number: i64) -> Result<RoundResults
     let mut conn = ctx.pool.acquire().await?;
     let questions = store::round_questions(&mut conn, r.id).await?;
     drop(conn);
-    let closed = matches!(card.state, RoundState::Closed | RoundState::Published);
-    let answers = if closed {
+    // the answers once no sheet can come in any more
+    let answers = if settled(r.closes_at, now) {
         questions
             .iter()
             .map(|q| {

@@ -32,6 +32,9 @@ pub const ATTEMPTS_MAX: i64 = 5;
 pub const PREDICTION_MAX: i64 = 100_000_000;
 /// A submission this late after the deadline still counts (the network's delay).
 pub const GRACE_MS: i64 = 5_000;
+/// A closed round's answers and results wait this long after its close, past the
+/// grace of the last sheets still coming in.
+pub const SETTLE_SECONDS: i64 = 10;
 /// Entrants are between these ages.
 pub const AGE_MIN: i32 = 6;
 pub const AGE_MAX: i32 = 110;
@@ -115,6 +118,23 @@ impl RoundState {
             RoundState::Closed => tqz().state_closed,
             RoundState::Published => tqz().state_published,
         }
+    }
+}
+
+/// Whether a round that closed at `closes_at` takes no more entries at `now`: its
+/// answers may be shown and its results published.
+pub fn settled(closes_at: i64, now: i64) -> bool {
+    now >= closes_at + SETTLE_SECONDS
+}
+
+/// A cell of the organisers' CSV as a spreadsheet reads it: text that a spreadsheet
+/// would take for a formula (`=`, `+`, `-`, `@`, a tab or a return first) gets a
+/// leading apostrophe.
+pub fn csv_cell(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
     }
 }
 
@@ -317,11 +337,6 @@ pub fn rank_order(a: &Standing, b: &Standing, actual: i64) -> std::cmp::Ordering
         )
         .then(a.duration_ms.cmp(&b.duration_ms))
         .then(a.submitted_ms.cmp(&b.submitted_ms))
-}
-
-/// Of two attempts of one phone, the one kept: the higher score, then the shorter time.
-pub fn better_attempt(new: &Standing, kept: &Standing) -> bool {
-    (new.score, -new.duration_ms) > (kept.score, -kept.duration_ms)
 }
 
 /// The order an attempt shows its questions and each question's choices in: a
@@ -555,6 +570,10 @@ mod tests {
         assert_eq!(phone_key("0012345678"), None);
         assert_eq!(phone_key("09123abc78"), None);
         assert_eq!(masked_phone("0912345678"), "•••••••678");
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_cell("Xã Hòa Bình"), "Xã Hòa Bình");
+        assert!(!settled(100, 109) && settled(100, 110));
     }
 
     #[cfg(feature = "ssr")]
@@ -639,9 +658,6 @@ mod tests {
             vec![2, 3, 0, 4, 1],
             "score, then |prediction − 110| (100 and 120 tie), then time, then arrival"
         );
-        assert!(better_attempt(&e(9, 0, 9000, 0), &e(8, 0, 10, 0)));
-        assert!(better_attempt(&e(8, 0, 9, 0), &e(8, 0, 10, 0)));
-        assert!(!better_attempt(&e(8, 0, 10, 0), &e(8, 0, 10, 0)));
     }
 
     #[cfg(feature = "ssr")]

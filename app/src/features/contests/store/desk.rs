@@ -296,21 +296,23 @@ pub async fn standings(
     .fetch_all(pool)
     .await?
     .iter()
-    .map(|r| {
-        Ok(StandingRow {
-            phone: r.try_get("phone")?,
-            name: r.try_get("name")?,
-            birth_date: r.try_get("birth_date")?,
-            unit: r.try_get("unit")?,
-            score: r.try_get("score")?,
-            prediction: r.try_get("prediction")?,
-            duration_ms: r.try_get("duration_ms")?,
-            submitted_ms: r.try_get("submitted_ms")?,
-            attempts: r.try_get("attempts")?,
-            prize: r.try_get("prize")?,
-        })
-    })
+    .map(standing_of)
     .collect()
+}
+
+fn standing_of(r: &sqlx::any::AnyRow) -> Result<StandingRow, sqlx::Error> {
+    Ok(StandingRow {
+        phone: r.try_get("phone")?,
+        name: r.try_get("name")?,
+        birth_date: r.try_get("birth_date")?,
+        unit: r.try_get("unit")?,
+        score: r.try_get("score")?,
+        prediction: r.try_get("prediction")?,
+        duration_ms: r.try_get("duration_ms")?,
+        submitted_ms: r.try_get("submitted_ms")?,
+        attempts: r.try_get("attempts")?,
+        prize: r.try_get("prize")?,
+    })
 }
 
 /// Publishes a round's results: the winners' ranks and prizes, as (phone, rank, prize).
@@ -360,22 +362,11 @@ pub async fn winners(
     .await?;
     rows.iter()
         .map(|r| {
-            let prize: Option<String> = r.try_get("prize")?;
+            let row = standing_of(r)?;
             Ok((
                 r.try_get("rank")?,
-                prize.clone().unwrap_or_default(),
-                StandingRow {
-                    phone: r.try_get("phone")?,
-                    name: r.try_get("name")?,
-                    birth_date: r.try_get("birth_date")?,
-                    unit: r.try_get("unit")?,
-                    score: r.try_get("score")?,
-                    prediction: r.try_get("prediction")?,
-                    duration_ms: r.try_get("duration_ms")?,
-                    submitted_ms: r.try_get("submitted_ms")?,
-                    attempts: r.try_get("attempts")?,
-                    prize,
-                },
+                row.prize.clone().unwrap_or_default(),
+                row,
             ))
         })
         .collect()

@@ -8,7 +8,7 @@ pub mod desk;
 
 use sqlx::{AnyConnection, AnyPool, Row, any::AnyRow};
 
-use super::model::{Entrant, Period, Standing, better_attempt};
+use super::model::{Entrant, Period, Standing};
 
 /// A contest as stored.
 pub struct ContestRow {
@@ -184,6 +184,8 @@ pub struct AttemptRow {
     pub submitted_ms: Option<i64>,
     pub score: Option<i64>,
     pub prediction: Option<i64>,
+    /// The round's results are out: no more entries.
+    pub published: bool,
 }
 
 pub async fn attempt(
@@ -192,7 +194,7 @@ pub async fn attempt(
 ) -> Result<Option<AttemptRow>, sqlx::Error> {
     let Some(r) = sqlx::query(
         "SELECT a.id AS attempt_id, a.round_id, a.phone, a.name, a.seed, a.started_ms, \
-         a.deadline_ms, a.submitted_ms, a.score, a.prediction, r.number AS round_number, \
+         a.deadline_ms, a.submitted_ms, a.score, a.prediction, r.number AS round_number, r.published_at, \
          c.id, c.slug, c.title, c.intro, c.period, c.questions_per_round, \
          c.time_limit_seconds, c.attempts FROM contest_attempts a \
          JOIN contest_rounds r ON r.id = a.round_id JOIN contests c ON c.id = r.contest_id \
@@ -217,7 +219,21 @@ pub async fn attempt(
         submitted_ms: r.try_get("submitted_ms")?,
         score: r.try_get("score")?,
         prediction: r.try_get("prediction")?,
+        published: r.try_get::<Option<i64>, _>("published_at")?.is_some(),
     }))
+}
+
+/// When a phone first started in a round (milliseconds): its time taken counts from
+/// there, whichever attempt it sends, so a second attempt gains no time.
+pub async fn first_start(pool: &AnyPool, round: i64, phone: &str) -> Result<i64, sqlx::Error> {
+    sqlx::query(
+        "SELECT COALESCE(MIN(started_ms), 0) FROM contest_attempts WHERE round_id = $1 AND phone = $2",
+    )
+    .bind(round)
+    .bind(phone)
+    .fetch_one(pool)
+    .await?
+    .try_get(0)
 }
 
 /// How many attempts a phone made in a round.
@@ -359,38 +375,32 @@ pub async fn submit(pool: &AnyPool, s: &Submission<'_>) -> Result<bool, sqlx::Er
             .execute(&mut *tx)
             .await?;
     } else {
-        let r = sqlx::query(
-            "SELECT score, prediction, duration_ms, submitted_ms FROM contest_entrants \
-             WHERE round_id = $1 AND phone = $2",
+        // the better attempt kept: the comparison is in the statement, which
+        // PostgreSQL checks again against the row as the other attempt left it
+        sqlx::query(
+            "UPDATE contest_entrants SET attempt_id = $1, score = $2, prediction = $3, \
+             duration_ms = $4, submitted_ms = $5 WHERE round_id = $6 AND phone = $7 \
+             AND (score < $8 OR (score = $9 AND duration_ms > $10))",
+        )
+        .bind(s.attempt)
+        .bind(st.score)
+        .bind(st.prediction)
+        .bind(st.duration_ms)
+        .bind(st.submitted_ms)
+        .bind(s.round)
+        .bind(s.phone)
+        .bind(st.score)
+        .bind(st.score)
+        .bind(st.duration_ms)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "UPDATE contest_entrants SET attempts = attempts + 1 WHERE round_id = $1 AND phone = $2",
         )
         .bind(s.round)
         .bind(s.phone)
-        .fetch_one(&mut *tx)
+        .execute(&mut *tx)
         .await?;
-        let old = Standing {
-            score: r.try_get("score")?,
-            prediction: r.try_get("prediction")?,
-            duration_ms: r.try_get("duration_ms")?,
-            submitted_ms: r.try_get("submitted_ms")?,
-        };
-        let q = if better_attempt(st, &old) {
-            sqlx::query(
-                "UPDATE contest_entrants SET attempt_id = $1, score = $2, prediction = $3, \
-                 duration_ms = $4, submitted_ms = $5, attempts = attempts + 1 \
-                 WHERE round_id = $6 AND phone = $7",
-            )
-            .bind(s.attempt)
-            .bind(st.score)
-            .bind(st.prediction)
-            .bind(st.duration_ms)
-            .bind(st.submitted_ms)
-        } else {
-            sqlx::query(
-                "UPDATE contest_entrants SET attempts = attempts + 1 \
-                 WHERE round_id = $1 AND phone = $2",
-            )
-        };
-        q.bind(s.round).bind(s.phone).execute(&mut *tx).await?;
     }
     tx.commit().await?;
     Ok(true)
