@@ -139,6 +139,7 @@ pub async fn migrate(pool: &AnyPool, url: &str) -> Result<(), DbError> {
         Backend::Sqlite => SQLITE_MIGRATIONS.run(pool).await?,
         Backend::Postgres => POSTGRES_MIGRATIONS.run(pool).await?,
     }
+    crate::search_index::rebuild_if_old(pool).await?;
     Ok(())
 }
 

@@ -28,6 +28,7 @@ pub mod pictures;
 pub mod qr_codes;
 pub mod render_pool;
 pub mod sample;
+pub mod search_index;
 pub mod site;
 pub mod user_admin;
 pub mod wal;

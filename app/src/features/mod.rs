@@ -17,6 +17,7 @@ pub mod polls;
 pub mod portal;
 pub mod questions;
 pub mod ratings;
+pub mod search;
 pub mod sharing;
 pub mod tags;
 pub mod topics;

@@ -18,6 +18,7 @@ pub mod media;
 pub mod messages;
 pub mod polls;
 pub mod qa;
+pub mod search;
 
 pub use admin::ta;
 pub use contests::tqz;
@@ -28,6 +29,7 @@ pub use media::{tmd, tmd_stored};
 pub use messages::tm;
 pub use polls::tpl;
 pub use qa::{tqa, tqa_stored};
+pub use search::tsr;
 
 /// The interface languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -22,6 +22,7 @@ use crate::features::polls::views::PollPage;
 use crate::features::portal::api::get_site_info;
 use crate::features::portal::views::{HomePage, SiteFooter, SiteHeader};
 use crate::features::questions::views::{AskPage, FollowPage, QaList, QuestionPage};
+use crate::features::search::views::SearchResultsPage;
 
 /// The HTML document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -85,6 +86,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/bai-viet/:slug/in") view=PrintArticlePage ssr=SsrMode::Async/>
                     <Route path=path!("/chuyen-de/:slug") view=TopicPage ssr=SsrMode::Async/>
                     <Route path=path!("/the/:slug") view=TagPage ssr=SsrMode::Async/>
+                    <Route path=path!("/tim-kiem") view=SearchResultsPage ssr=SsrMode::Async/>
                     <Route path=path!("/van-ban") view=DocumentsListPage ssr=SsrMode::Async/>
                     <Route path=path!("/van-ban/:slug") view=DocumentPage ssr=SsrMode::Async/>
                     <Route path=path!("/hoi-dap") view=QaList ssr=SsrMode::Async/>

@@ -232,6 +232,7 @@ pub async fn write(
         };
         workflow::enter(conn, m, now).await?;
     }
+    crate::features::search::sync_article(conn, id).await?;
     Ok(Written {
         id,
         revision,
@@ -287,6 +288,7 @@ async fn create(
         };
         workflow::enter(conn, m, now).await?;
     }
+    crate::features::search::sync_article(conn, id).await?;
     Ok(Written {
         id,
         revision,

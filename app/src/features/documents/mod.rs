@@ -14,6 +14,8 @@ pub mod model;
 #[cfg(feature = "ssr")]
 mod number;
 #[cfg(feature = "ssr")]
+mod search_entry;
+#[cfg(feature = "ssr")]
 mod store;
 #[cfg(feature = "ssr")]
 mod structured_data;
@@ -26,3 +28,5 @@ pub use api::{attached_file, for_article, latest_bulletin, refresh_refs, slug_ex
 #[cfg(feature = "ssr")]
 pub use model::AttachedFile;
 pub use model::{DocKind, DocStatus, DocumentCard, document_href};
+#[cfg(feature = "ssr")]
+pub use search_entry::index_all as index_all_for_search;

@@ -529,6 +529,7 @@ pub async fn save(
             .execute(&mut *conn)
             .await?;
     }
+    super::search_entry::index(conn, id).await?;
     Ok((id, slug))
 }
 
@@ -596,6 +597,8 @@ pub async fn delete(conn: &mut AnyConnection, id: i64) -> Result<Option<String>,
         sqlx::query("DELETE FROM documents WHERE id = $1")
             .bind(id)
             .execute(&mut *conn)
+            .await?;
+        crate::features::search::remove(conn, crate::features::search::Kind::Document.code(), id)
             .await?;
     }
     Ok(number)

@@ -86,6 +86,7 @@ pub fn SiteHeader() -> impl IntoView {
                     })
                 })}
             </Suspense>
+            <div class="wrap header-search-row"><crate::features::search::views::SearchBox/></div>
         </header>
     }
 }

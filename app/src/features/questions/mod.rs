@@ -10,6 +10,8 @@ pub mod admin_views;
 pub mod api;
 pub mod model;
 #[cfg(feature = "ssr")]
+mod search_entry;
+#[cfg(feature = "ssr")]
 mod store;
 #[cfg(feature = "ssr")]
 mod structured_data;
@@ -21,3 +23,5 @@ pub use admin_api::dashboard_counts;
 #[cfg(feature = "ssr")]
 pub use api::{DemoQuestion, seed_demo};
 pub use model::{ADMIN_QA_PATH, QA_PATH, QuestionStatus};
+#[cfg(feature = "ssr")]
+pub use search_entry::index_all as index_all_for_search;

@@ -475,9 +475,9 @@ pub async fn save(conn: &mut AnyConnection, c: &Change<'_>, now: i64) -> Result<
     .bind(c.slug)
     .bind(c.search_text)
     .bind(c.id)
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
-    Ok(())
+    super::search_entry::index(conn, c.id).await
 }
 
 /// Renames a field; false for no such field.

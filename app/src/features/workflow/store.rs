@@ -148,9 +148,10 @@ async fn record(
     .bind(to.as_str())
     .bind(reason)
     .bind(now)
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
-    Ok(())
+    // what is published is what search finds, from this change on
+    crate::features::search::sync_article(conn, article_id).await
 }
 
 /// A status change the articles writer makes as part of a write.

@@ -1,0 +1,72 @@
+// Search: a reader on a phone types words without tones into the header's box, picks
+// the article from the suggestions or sends the form, and lands on the results page
+// with the words marked; filters narrow the results; the box works without JavaScript.
+import { test, expect } from '@playwright/test';
+import { hydrated } from './support';
+
+const TAY_NINH = '/bai-viet/le-cong-bo-cong-thong-tin-dien-tu-dang-bo-tinh-tay-ninh';
+
+test('words without tones typed in the header find the article', async ({ page }) => {
+  await page.goto('/');
+  await hydrated(page);
+  const box = page.getByRole('combobox', { name: 'Tìm kiếm' });
+  await box.fill('cong bo cong thong tin tay ninh');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/\/tim-kiem\?q=cong(\+|%20)bo/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tìm kiếm');
+  const first = page.locator('.search-hit').first();
+  await expect(first.locator('.hit-title a')).toHaveAttribute('href', TAY_NINH);
+  await expect(first.locator('.hit-title mark').first()).toHaveText(/Công bố Cổng Thông tin/);
+  await expect(page.locator('.search-found')).toContainText('kết quả cho «cong bo cong thong tin tay ninh»');
+  await first.locator('.hit-title a').click();
+  await expect(page).toHaveURL(new RegExp(TAY_NINH + '$'));
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Lễ Công bố Cổng Thông tin điện tử');
+});
+
+test('suggestions come as the reader types, and the keyboard picks one', async ({ page }) => {
+  await page.goto('/');
+  await hydrated(page);
+  const box = page.getByRole('combobox', { name: 'Tìm kiếm' });
+  await box.pressSequentially('le cong bo cong thong tin tay ni', { delay: 20 });
+  const list = page.getByRole('listbox', { name: 'Gợi ý' });
+  await expect(list).toBeVisible();
+  await expect(box).toHaveAttribute('aria-expanded', 'true');
+  await expect(list.getByRole('option').first()).toContainText('Lễ Công bố Cổng Thông tin điện tử Đảng bộ tỉnh Tây Ninh');
+  await box.press('ArrowDown');
+  await expect(box).toHaveAttribute('aria-activedescendant', 'goi-y-tim-0');
+  await box.press('Enter');
+  await expect(page).toHaveURL(new RegExp(TAY_NINH + '$'));
+});
+
+test('the results narrow by type and date, and the form keeps what was asked', async ({ page }) => {
+  await page.goto('/tim-kiem?q=chuyen+doi+so');
+  await hydrated(page);
+  await expect(page.getByLabel('Tìm kiếm', { exact: true }).first()).toBeVisible();
+  await page.getByLabel('Loại').selectOption({ label: 'Văn bản' });
+  await page.locator('.search-main button').click();
+  await expect(page).toHaveURL(/loai=van-ban/);
+  const hits = page.locator('.search-hit');
+  expect(await hits.count()).toBeGreaterThan(0);
+  for (const href of await hits.locator('.hit-title a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+    expect(href).toMatch(/^\/van-ban\//);
+  }
+  await expect(page.locator('#tk-q')).toHaveValue('chuyen doi so');
+  await expect(page.getByLabel('Loại')).toHaveValue('van-ban');
+  // a range backwards is refused, said beside the form
+  await page.getByLabel('Từ ngày').fill('2025-02-01');
+  await page.getByLabel('Đến ngày').fill('2025-01-01');
+  await page.locator('.search-main button').click();
+  await expect(page.getByRole('alert')).toContainText('phải trước');
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the header box is a plain form', async ({ page }) => {
+    await page.goto('/');
+    await page.locator('#o-tim-kiem').fill('xay dung dang');
+    await page.locator('#o-tim-kiem').press('Enter');
+    await expect(page).toHaveURL(/\/tim-kiem\?q=xay/);
+    expect(await page.locator('.search-hit').count()).toBeGreaterThan(0);
+    await expect(page.locator('.search-hit mark').first()).toBeVisible();
+  });
+});
