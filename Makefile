@@ -24,7 +24,7 @@ SERVER_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=toasoan LEPT
   LEPTOS_SITE_PKG_DIR=pkg LEPTOS_SITE_ADDR=127.0.0.1:3000 LEPTOS_RELOAD_PORT=3001 LEPTOS_LIB_DIR=src \
   LEPTOS_BIN_DIR=server LEPTOS_HASH_FILES=true LEPTOS_HASH_FILE_NAME=hash.txt LEPTOS_JS_MINIFY=false
 
-.PHONY: run test tools tools-rust tools-npm tools-apt fmt-check clippy build build-release unit integration e2e bench bench-quiz clean
+.PHONY: run test tools tools-rust tools-npm tools-apt fmt-check clippy build build-release unit integration e2e bench bench-quiz bench-search clean
 
 # What the site's build reads: when none of it changed since the last build of the same
 # profile (its stamp, in the site folder both profiles write to), the build is skipped,
@@ -141,6 +141,10 @@ bench: tools-rust tools-npm
 # a quiz round's launch-day burst: 130,000 entrants, 300 at once (bench/quiz.sh)
 bench-quiz: tools-rust tools-npm
 	./bench/quiz.sh
+
+# search over 100,000 articles: p50 and p99 of one- to four-word queries (bench/search.sh)
+bench-search: tools-rust tools-npm
+	./bench/search.sh
 
 clean:
 	cargo clean

@@ -4,38 +4,38 @@
 import { test, expect } from '@playwright/test';
 import { hydrated } from './support';
 
-const TAY_NINH = '/bai-viet/le-cong-bo-cong-thong-tin-dien-tu-dang-bo-tinh-tay-ninh';
+const HOA_LOI = '/bai-viet/xa-hoa-loi-ve-dich-nong-thon-moi-kieu-mau';
 
 test('words without tones typed in the header find the article', async ({ page }) => {
   await page.goto('/');
   await hydrated(page);
   const box = page.getByRole('combobox', { name: 'Tìm kiếm' });
-  await box.fill('cong bo cong thong tin tay ninh');
+  await box.fill('hoa loi ve dich nong thon moi');
   await box.press('Enter');
-  await expect(page).toHaveURL(/\/tim-kiem\?q=cong(\+|%20)bo/);
+  await expect(page).toHaveURL(/\/tim-kiem\?q=hoa(\+|%20)loi/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tìm kiếm');
   const first = page.locator('.search-hit').first();
-  await expect(first.locator('.hit-title a')).toHaveAttribute('href', TAY_NINH);
-  await expect(first.locator('.hit-title mark').first()).toHaveText(/Công bố Cổng Thông tin/);
-  await expect(page.locator('.search-found')).toContainText('kết quả cho «cong bo cong thong tin tay ninh»');
+  await expect(first.locator('.hit-title a')).toHaveAttribute('href', HOA_LOI);
+  await expect(first.locator('.hit-title mark').first()).toHaveText(/Hòa Lợi về đích nông thôn mới/);
+  await expect(page.locator('.search-found')).toContainText('kết quả cho «hoa loi ve dich nong thon moi»');
   await first.locator('.hit-title a').click();
-  await expect(page).toHaveURL(new RegExp(TAY_NINH + '$'));
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Lễ Công bố Cổng Thông tin điện tử');
+  await expect(page).toHaveURL(new RegExp(HOA_LOI + '$'));
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Xã Hòa Lợi về đích nông thôn mới');
 });
 
 test('suggestions come as the reader types, and the keyboard picks one', async ({ page }) => {
   await page.goto('/');
   await hydrated(page);
   const box = page.getByRole('combobox', { name: 'Tìm kiếm' });
-  await box.pressSequentially('le cong bo cong thong tin tay ni', { delay: 20 });
+  await box.pressSequentially('xa hoa loi ve di', { delay: 20 });
   const list = page.getByRole('listbox', { name: 'Gợi ý' });
   await expect(list).toBeVisible();
   await expect(box).toHaveAttribute('aria-expanded', 'true');
-  await expect(list.getByRole('option').first()).toContainText('Lễ Công bố Cổng Thông tin điện tử Đảng bộ tỉnh Tây Ninh');
+  await expect(list.getByRole('option').first()).toContainText('Xã Hòa Lợi về đích nông thôn mới kiểu mẫu');
   await box.press('ArrowDown');
   await expect(box).toHaveAttribute('aria-activedescendant', 'goi-y-tim-0');
   await box.press('Enter');
-  await expect(page).toHaveURL(new RegExp(TAY_NINH + '$'));
+  await expect(page).toHaveURL(new RegExp(HOA_LOI + '$'));
 });
 
 test('the results narrow by type and date, and the form keeps what was asked', async ({ page }) => {
