@@ -99,6 +99,7 @@ test('the editorial board’s pages have no accessibility violations', async ({ 
   await audit(page, `${desk}/phien-ban`);
   await audit(page, '/quan-tri/bai-viet/moi');
   await audit(page, '/quan-tri/nhat-ky');
+  await audit(page, '/quan-tri/thong-ke');
   // feedback: the queue and the demo's answered piece, with its steps and notes
   await audit(page, '/quan-tri/gop-y?muc=answered');
   const feedback = await page.locator('main a[href^="/quan-tri/gop-y/"]').first().getAttribute('href');

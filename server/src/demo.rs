@@ -201,6 +201,8 @@ pub struct DemoReport {
     pub polls: usize,
     /// Quiz contests added (each with an open round).
     pub contests: usize,
+    /// Days of visitor statistics written.
+    pub stats_days: usize,
     /// The demo member made by this run: (username, password).
     pub member: Option<(String, String)>,
 }
@@ -269,6 +271,7 @@ pub async fn seed(pool: &AnyPool, media_dir: &Path) -> Result<DemoReport, Import
     report.feedback = crate::demo_feedback::seed(pool, now).await?;
     report.polls = crate::demo_feedback::seed_polls(pool, now).await?;
     report.contests = crate::demo_contests::seed(pool, now).await?;
+    report.stats_days = crate::demo_stats::seed(pool, now).await?;
     report.member = demo_member(pool).await.map_err(|e| ImportError::Db {
         file: "demo: thành viên".into(),
         reason: e.to_string(),

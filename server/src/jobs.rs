@@ -184,7 +184,18 @@ pub async fn flush_views(ctx: &toasoan_app::core::state::AppContext) -> i64 {
         .flush(toasoan_app::core::time::now(), |batch| async move {
             // in the readers' write queue: a flush never collides with their writes
             let _turn = ctx.write_turn().await;
-            toasoan_app::features::articles::add_views(pool, &batch).await
+            toasoan_app::features::articles::add_views(pool, &batch).await?;
+            // the day's reads for the statistics (a failure costs the report a few
+            // reads, never the article's count)
+            let day = toasoan_app::core::visits::day_number(toasoan_app::core::time::now());
+            let daily = async {
+                let mut conn = pool.acquire().await?;
+                toasoan_app::features::stats::add_article_views(&mut conn, day, &batch).await
+            };
+            if let Err(e) = daily.await {
+                tracing::warn!("lỗi ghi lượt đọc theo ngày: {e}");
+            }
+            Ok::<(), sqlx::Error>(())
         })
         .await;
     match written {
@@ -200,8 +211,21 @@ pub async fn flush_views(ctx: &toasoan_app::core::state::AppContext) -> i64 {
     }
 }
 
+/// Writes the visits counted ("Thống kê truy cập") and reads the totals back; the
+/// visits written.
+pub async fn flush_visits(ctx: &toasoan_app::core::state::AppContext) -> i64 {
+    match toasoan_app::features::stats::flush(ctx, toasoan_app::core::time::now()).await {
+        Ok(n) => n,
+        Err(e) => {
+            tracing::error!("lỗi ghi thống kê truy cập (sẽ thử lại): {e}");
+            0
+        }
+    }
+}
+
 /// Flushes counted views every `every` until aborted; written views make the kept
-/// pages (which show "Số lần đọc" and the most-read block) stale.
+/// pages (which show "Số lần đọc" and the most-read block) stale. The visits are
+/// written on the same beat (the block reads them from memory: no page changes).
 pub fn spawn_view_flusher(
     ctx: toasoan_app::core::state::AppContext,
     pages: Arc<PageCache>,
@@ -210,8 +234,11 @@ pub fn spawn_view_flusher(
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(every);
         tick.tick().await;
+        // the block's totals as the database holds them, from the start
+        flush_visits(&ctx).await;
         loop {
             tick.tick().await;
+            flush_visits(&ctx).await;
             // the counts need not show at once: old copies serve while pages render
             if flush_views(&ctx).await > 0 {
                 pages.invalidate_soft();

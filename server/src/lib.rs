@@ -14,6 +14,7 @@ pub mod demo_documents;
 pub mod demo_feedback;
 pub mod demo_pdf;
 pub mod demo_questions;
+pub mod demo_stats;
 pub mod document_files;
 pub mod fast_path;
 pub mod feedback_form;

@@ -38,8 +38,15 @@ async fn run(command: Command, config: Config) -> Result<ExitCode, Box<dyn std::
             let pool = db::open(&config.database_url).await?;
             let r = demo::seed(&pool, &config.media_dir).await?;
             println!(
-                "Nội dung trình diễn: thêm {} bài, giữ nguyên {} bài đã có; thêm {} văn bản, {} câu hỏi đã trả lời, {} góp ý, {} cuộc bình chọn, {} cuộc thi trắc nghiệm.",
-                r.created, r.kept, r.documents, r.questions, r.feedback, r.polls, r.contests
+                "Nội dung trình diễn: thêm {} bài, giữ nguyên {} bài đã có; thêm {} văn bản, {} câu hỏi đã trả lời, {} góp ý, {} cuộc bình chọn, {} cuộc thi trắc nghiệm, {} ngày thống kê truy cập.",
+                r.created,
+                r.kept,
+                r.documents,
+                r.questions,
+                r.feedback,
+                r.polls,
+                r.contests,
+                r.stats_days
             );
             if let Some((name, password)) = r.member {
                 println!(

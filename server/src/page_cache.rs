@@ -412,7 +412,20 @@ pub async fn serve(State(state): State<CacheState>, req: Request, next: Next) ->
     let lang = req.extensions().get::<Lang>().copied().unwrap_or_default();
     let Some(key) = cache_key(&method, req.uri(), req.headers(), lang) else {
         let signed_in = has_session(req.headers());
+        // a page no copy is kept of (signed in, a search) counts when it is one
+        let path = req.uri().path();
+        let page = method == Method::GET
+            && !["/pkg/", "/media/", "/api/", "/qr/"]
+                .iter()
+                .any(|p| path.starts_with(p));
+        let asked = page.then(|| Asked::of(&req));
         let mut res = next.run(req).await;
+        if let Some(asked) = asked
+            && res.status() == StatusCode::OK
+            && is_html(res.headers())
+        {
+            count(&state.ctx, &asked, None).await;
+        }
         res.headers_mut().remove(ARTICLE_HEADER);
         res.headers_mut().remove(CHANGED_HEADER);
         if signed_in && !res.headers().contains_key(header::CACHE_CONTROL) {
@@ -424,7 +437,6 @@ pub async fn serve(State(state): State<CacheState>, req: Request, next: Next) ->
         return res;
     };
     let asked = Asked::of(&req);
-    let encoding = asked.encoding;
     let mut waited = false;
     loop {
         let flight = match state.pages.lookup(&key) {
@@ -458,7 +470,7 @@ pub async fn serve(State(state): State<CacheState>, req: Request, next: Next) ->
                 // render per waiting reader
                 Err(_) => match state.pages.lookup(&key) {
                     Some((page, _)) => return answer(&state, &asked, &page, "stale").await,
-                    None => return render(&state, key, req, next, encoding).await,
+                    None => return counted_render(&state, &asked, key, req, next).await,
                 },
             },
         };
@@ -467,10 +479,32 @@ pub async fn serve(State(state): State<CacheState>, req: Request, next: Next) ->
             drop(flight);
             return answer(&state, &asked, &page, "hit").await;
         }
-        let res = render(&state, key, req, next, encoding).await;
+        let res = counted_render(&state, &asked, key, req, next).await;
         drop(flight);
         return res;
     }
+}
+
+/// A page rendered (and kept), counted as the kept copies are.
+async fn counted_render(
+    state: &CacheState,
+    asked: &Asked,
+    key: String,
+    req: Request,
+    next: Next,
+) -> Response {
+    let res = render(state, key, req, next, asked.encoding).await;
+    if res.status() == StatusCode::OK && is_html(res.headers()) {
+        count(&state.ctx, asked, None).await;
+    }
+    res
+}
+
+fn is_html(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("text/html"))
 }
 
 /// True when the request carries a session cookie.
@@ -495,9 +529,7 @@ pub(crate) async fn answer(
     page: &Page,
     cache: &'static str,
 ) -> Response {
-    if let Some(article) = page.article {
-        count_view(&state.ctx, asked.reader.clone(), article).await;
-    }
+    count(&state.ctx, asked, page.article).await;
     let ours = page.etag.to_str().unwrap_or("").trim_start_matches("W/");
     let known = asked.if_none_match.split(',').any(|tag| {
         let tag = tag.trim();
@@ -517,6 +549,10 @@ pub(crate) struct Asked {
     /// The browser's copies (`If-None-Match`), "" when none.
     if_none_match: String,
     reader: (String, String, String),
+    /// The host of an outside page that linked here.
+    referrer: Option<String>,
+    /// A page a reader asked for (GET, not the admin area): counted in the statistics.
+    counted: bool,
 }
 
 impl Asked {
@@ -537,6 +573,8 @@ impl Asked {
                 .collect::<Vec<_>>()
                 .join(","),
             reader: reader_of(req),
+            referrer: outside_referrer(req.headers()),
+            counted: req.method() == Method::GET && !req.uri().path().starts_with("/quan-tri"),
         }
     }
 }
@@ -620,18 +658,47 @@ pub(crate) fn reader_of(req: &Request) -> (String, String, String) {
     (text(header::USER_AGENT), text(header::COOKIE), address)
 }
 
-/// Counts a view of `article` by this reader, as the article's render does.
-async fn count_view(ctx: &AppContext, reader: (String, String, String), article: i64) {
-    let (agent, cookies, address) = reader;
+/// Counts a page served to this reader in the visitor statistics, and a view of
+/// `article` (a kept page's: a render counts its own), as the article's render does.
+pub(crate) async fn count(ctx: &AppContext, asked: &Asked, article: Option<i64>) {
+    if !asked.counted {
+        return;
+    }
+    let (agent, cookies, address) = &asked.reader;
     let Ok(secret) = ctx.secret().await else {
         return;
     };
-    if let Some(key) =
-        toasoan_app::features::guard::reader_key_of(&agent, &cookies, &address, &secret)
-    {
-        ctx.views
-            .record(article, &key, toasoan_app::core::time::now());
+    let now = toasoan_app::core::time::now();
+    let key = toasoan_app::features::guard::reader_key_of(agent, cookies, address, &secret);
+    if let (Some(article), Some(key)) = (article, &key) {
+        ctx.views.record(article, key, now);
     }
+    // a search engine's robot: one of its own per address and name
+    let robot = format!("b:{address}:{agent}");
+    let hit = toasoan_app::core::visits::Hit {
+        visitor: key.as_deref().unwrap_or(&robot),
+        bot: key.is_none(),
+        phone: toasoan_app::core::visits::is_phone(agent),
+        referrer: asked.referrer.as_deref(),
+    };
+    ctx.visits.record(hit, now);
+}
+
+/// The host of the page that linked here (`Referer`), when it is not this portal.
+fn outside_referrer(headers: &HeaderMap) -> Option<String> {
+    let from = headers.get(header::REFERER)?.to_str().ok()?;
+    let host = from.split_once("://")?.1.split(['/', '?', '#']).next()?;
+    let host = host
+        .rsplit('@')
+        .next()?
+        .split(':')
+        .next()?
+        .to_ascii_lowercase();
+    let own = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .map(|h| h.split(':').next().unwrap_or("").to_ascii_lowercase());
+    (!host.is_empty() && host.len() <= 253 && own.as_deref() != Some(host.as_str())).then_some(host)
 }
 
 impl Page {

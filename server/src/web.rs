@@ -433,6 +433,7 @@ pub async fn serve_until(
         keeper.abort();
     }
     crate::jobs::flush_views(&ctx).await;
+    crate::jobs::flush_visits(&ctx).await;
     crate::jobs::recount_rated(&ctx, &pages).await;
     served
 }

@@ -26,3 +26,5 @@ pub mod time;
 pub mod tracking_code;
 #[cfg(feature = "ssr")]
 pub mod view_counts;
+#[cfg(feature = "ssr")]
+pub mod visits;

@@ -39,6 +39,8 @@ pub struct AppContext {
     pub quiz_limits: Arc<ReaderLimits>,
     /// Article views counted in memory, written in batches.
     pub views: Arc<ViewCounts>,
+    /// The portal's visits ("Thống kê truy cập"), counted in memory, written in batches.
+    pub visits: Arc<crate::core::visits::Visits>,
     /// Articles whose rating totals wait to be recounted.
     pub recounts: Arc<crate::core::recount::Recounts>,
     /// Answers every write asks first, kept a second (forgotten when content changes).
@@ -163,6 +165,7 @@ impl AppContext {
             )),
             views: Arc::new(ViewCounts::new(i64::from(p.view_dedupe_hours) * 3600)),
             recounts: Arc::default(),
+            visits: Arc::default(),
             memo: Arc::new(crate::core::memo::Memo::new(ANSWERS_KEPT, 10_000)),
             participation: Arc::new(participation),
             secret: Arc::new(tokio::sync::OnceCell::new()),

@@ -68,6 +68,20 @@ pub fn local_input(ts: i64) -> String {
     local(ts).format("%Y-%m-%dT%H:%M").to_string()
 }
 
+/// A day as a date input holds it: "2026-12-04", Vietnam time.
+pub fn local_date(ts: i64) -> String {
+    local(ts).format("%Y-%m-%d").to_string()
+}
+
+/// The start (Vietnam time) of a day a date input sent ("2026-12-04").
+pub fn parse_date(s: &str) -> Option<i64> {
+    let d = chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()?;
+    Ho_Chi_Minh
+        .from_local_datetime(&d.and_hms_opt(0, 0, 0)?)
+        .single()
+        .map(|d| d.timestamp())
+}
+
 /// A time typed into the admin forms: RFC 3339, or a `datetime-local` value (with or
 /// without seconds) read as Vietnam time.
 pub fn parse_input(s: &str) -> Option<i64> {

@@ -19,6 +19,7 @@ pub mod questions;
 pub mod ratings;
 pub mod search;
 pub mod sharing;
+pub mod stats;
 pub mod tags;
 pub mod topics;
 pub mod workflow;

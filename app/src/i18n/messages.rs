@@ -29,6 +29,7 @@ pub struct Messages {
     pub perm_manage_categories: &'static str,
     pub perm_manage_documents: &'static str,
     pub perm_manage_contests: &'static str,
+    pub perm_view_statistics: &'static str,
     pub perm_read_audit_log: &'static str,
     // accounts: passwords, user names, sign-in and account forms
     pub password_too_short: &'static str,
@@ -200,6 +201,7 @@ pub const MESSAGES_VI: Messages = Messages {
     perm_manage_categories: "Quản lý chuyên mục",
     perm_manage_documents: "Quản lý văn bản",
     perm_manage_contests: "Quản lý cuộc thi trắc nghiệm",
+    perm_view_statistics: "Xem thống kê truy cập",
     perm_read_audit_log: "Xem nhật ký kiểm duyệt",
     // accounts: passwords, user names, sign-in and account forms
     password_too_short: "Mật khẩu phải có ít nhất 10 ký tự",
@@ -371,6 +373,7 @@ pub const MESSAGES_EN: Messages = Messages {
     perm_manage_categories: "Manage sections",
     perm_manage_documents: "Manage documents",
     perm_manage_contests: "Manage quiz contests",
+    perm_view_statistics: "Read the visitor statistics",
     perm_read_audit_log: "View the audit log",
     // accounts: passwords, user names, sign-in and account forms
     password_too_short: "The password must be at least 10 characters long",

@@ -19,6 +19,7 @@ pub mod messages;
 pub mod polls;
 pub mod qa;
 pub mod search;
+pub mod stats;
 
 pub use admin::ta;
 pub use contests::tqz;
@@ -30,6 +31,7 @@ pub use messages::tm;
 pub use polls::tpl;
 pub use qa::{tqa, tqa_stored};
 pub use search::tsr;
+pub use stats::tst;
 
 /// The interface languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

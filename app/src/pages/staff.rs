@@ -41,6 +41,7 @@ use crate::features::polls::admin_views::{PollEditPage, PollsAdminPage};
 use crate::features::portal::api::get_site_info;
 use crate::features::questions::admin_views::{QaQueuePage, QuestionAdminPage};
 use crate::features::questions::topics_admin::QaTopicsPage;
+use crate::features::stats::views::StatsAdminPage;
 
 /// What the pages inside an island expect around them: the portal info (their titles
 /// use `components::meta::page_head`, which needs no head context in the browser).
@@ -99,6 +100,7 @@ pub fn AdminApp() -> impl IntoView {
                 <Route path=path!("/quan-tri/bai-viet/:id/sua") view=framed!(ArticleFormPage)/>
                 <Route path=path!("/quan-tri/bai-viet/:id/phien-ban") view=framed!(RevisionsPage)/>
                 <Route path=path!("/quan-tri/nhat-ky") view=framed!(AuditPage)/>
+                <Route path=path!("/quan-tri/thong-ke") view=framed!(StatsAdminPage)/>
                 <Route path=path!("/quan-tri/y-kien") view=framed!(CommentsQueuePage)/>
                 <Route path=path!("/quan-tri/nguoi-dung") view=framed!(UsersPage)/>
                 <Route path=path!("/quan-tri/nguoi-dung/nhap") view=framed!(ImportMembersPage)/>

@@ -86,10 +86,12 @@ pub enum Permission {
     ManageContests,
     /// Read the audit log.
     ReadAuditLog,
+    /// Read the visitor statistics.
+    ViewStatistics,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 13] = [
+    pub const ALL: [Permission; 14] = [
         Permission::ReadInternal,
         Permission::UseAdmin,
         Permission::WriteOwnDrafts,
@@ -103,6 +105,7 @@ impl Permission {
         Permission::ManageDocuments,
         Permission::ManageContests,
         Permission::ReadAuditLog,
+        Permission::ViewStatistics,
     ];
 
     /// The name shown in the interface, in the request's language (Vietnamese outside a
@@ -122,6 +125,7 @@ impl Permission {
             Permission::ManageDocuments => tm().perm_manage_documents,
             Permission::ManageContests => tm().perm_manage_contests,
             Permission::ReadAuditLog => tm().perm_read_audit_log,
+            Permission::ViewStatistics => tm().perm_view_statistics,
         }
     }
 }

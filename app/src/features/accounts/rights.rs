@@ -49,6 +49,7 @@ const RIGHTS: &[(Permission, &[Role])] = {
         (P::ManageDocuments, &[R::Admin, R::EditorInChief, R::Editor]),
         (P::ManageContests, &[R::Admin, R::EditorInChief, R::Editor]),
         (P::ReadAuditLog, &[R::Admin, R::EditorInChief]),
+        (P::ViewStatistics, &[R::Admin, R::EditorInChief]),
     ]
 };
 

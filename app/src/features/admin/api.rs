@@ -61,6 +61,12 @@ pub async fn get_admin_me() -> Result<AdminMe, AppError> {
     if user.can(Permission::ReadAuditLog) {
         add("/quan-tri/nhat-ky", ta().nav_audit);
     }
+    if user.can(Permission::ViewStatistics) {
+        add(
+            crate::features::stats::model::ADMIN_STATS_PATH,
+            crate::i18n::tst().nav,
+        );
+    }
     Ok(AdminMe {
         portal,
         can_search: desk,

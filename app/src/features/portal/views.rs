@@ -124,6 +124,7 @@ pub fn SiteFooter() -> impl IntoView {
                                     <h2 id="tuong-tac-tieu-de">{crate::i18n::tfb().channels}</h2>
                                     {channel_links()}
                                 </section>
+                                <crate::features::stats::views::VisitStats/>
                             </div>
                             <div class="wrap footer-bottom">
                                 <p class="footer-credit">{tm().footer_credit}</p>

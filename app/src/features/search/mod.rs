@@ -14,6 +14,7 @@ mod rank;
 mod snippet;
 #[cfg(feature = "ssr")]
 mod store;
+mod suggest;
 #[cfg(feature = "ssr")]
 mod terms;
 pub mod views;

@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::api::{get_search, get_suggestions};
-use super::model::{Kind, Marked, SEARCH_PATH, SearchHit, SearchPage, SearchQuery, Suggestion};
+use super::api::get_search;
+use super::model::{Kind, Marked, SEARCH_PATH, SearchHit, SearchPage, SearchQuery};
 use crate::components::{PageMeta, Pagination, page_loader};
 use crate::core::site::SiteInfo;
 use crate::features::articles::views::members_mark;
@@ -183,91 +183,26 @@ fn results_view(site: SiteInfo, data: SearchPage) -> impl IntoView {
 }
 
 /// The header's search box: a plain GET form to the results page; once hydrated it
-/// offers up to six titles as the reader types (arrow keys move, Enter opens, Escape
-/// closes), in the ARIA combobox pattern.
+/// offers up to six titles as the reader types (`suggest`: arrow keys move, Enter
+/// opens, Escape closes), in the ARIA combobox pattern.
 #[island]
 pub fn SearchBox() -> impl IntoView {
+    use super::suggest;
     let s = tsr();
-    let items: RwSignal<Vec<Suggestion>> = RwSignal::new(Vec::new());
-    let active: RwSignal<Option<usize>> = RwSignal::new(None);
-    let asked = StoredValue::new(0u32);
-    let timer: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
-    let close = move || {
-        items.set(Vec::new());
-        active.set(None);
-    };
-    let on_input = move |ev| {
-        let q = event_target_value(&ev);
-        asked.update_value(|n| *n += 1);
-        let mine = asked.get_value();
-        if let Some(h) = timer.get_value() {
-            h.clear();
-        }
-        let ask = move || {
-            leptos::task::spawn_local(async move {
-                let found = get_suggestions(q).await.unwrap_or_default();
-                if asked.get_value() == mine {
-                    items.set(found);
-                    active.set(None);
-                }
-            })
-        };
-        timer.set_value(set_timeout_with_handle(ask, std::time::Duration::from_millis(150)).ok());
-    };
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let n = items.with(Vec::len);
-        match ev.key().as_str() {
-            "ArrowDown" if n > 0 => {
-                ev.prevent_default();
-                active.update(|a| *a = Some(a.map_or(0, |i| (i + 1) % n)));
-            }
-            "ArrowUp" if n > 0 => {
-                ev.prevent_default();
-                active.update(|a| *a = Some(a.map_or(n - 1, |i| (i + n - 1) % n)));
-            }
-            "Escape" => close(),
-            "Enter" => {
-                if let Some(href) = active
-                    .get()
-                    .and_then(|i| items.with(|v| v.get(i).map(|x| x.href.clone())))
-                {
-                    ev.prevent_default();
-                    let _ = window().location().set_href(&href);
-                }
-            }
-            _ => {}
-        }
-    };
-    // a click on a suggestion lands before the list closes
-    let on_blur = move |_| {
-        let _ = set_timeout_with_handle(close, std::time::Duration::from_millis(200));
-    };
-    let option_id = |i: usize| format!("goi-y-tim-{i}");
     view! {
         <form class="header-search" method="get" action=SEARCH_PATH role="search" aria-label=s.label>
-            <label for="o-tim-kiem" class="visually-hidden">{s.label}</label>
-            <input id="o-tim-kiem" type="search" name="q" maxlength="200" placeholder=s.placeholder
-                autocomplete="off" role="combobox" aria-autocomplete="list" aria-controls="goi-y-tim"
-                aria-expanded=move || items.with(|v| !v.is_empty()).to_string()
-                aria-activedescendant=move || active.get().map(option_id)
-                on:input=on_input on:keydown=on_key on:blur=on_blur/>
+            <label for=suggest::INPUT_ID class="visually-hidden">{s.label}</label>
+            <input id=suggest::INPUT_ID type="search" name="q" maxlength="200" placeholder=s.placeholder
+                autocomplete="off" role="combobox" aria-autocomplete="list" aria-controls=suggest::LIST_ID
+                aria-expanded="false"
+                on:input=|ev| suggest::typed(suggest::value_of(&ev)) on:keydown=suggest::key on:blur=|_| suggest::left()/>
             <button type="submit">
                 <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
                     <path d="M8 2a6 6 0 1 0 3.5 10.9l4.3 4.3 1.4-1.4-4.3-4.3A6 6 0 0 0 8 2zm0 2a4 4 0 1 1 0 8 4 4 0 0 1 0-8z" fill="currentColor"/>
                 </svg>
                 <span class="visually-hidden">{s.button}</span>
             </button>
-            <ul id="goi-y-tim" class="search-suggestions" role="listbox" aria-label=s.suggestions
-                hidden=move || items.with(Vec::is_empty)>
-                {move || items.get().into_iter().enumerate().map(|(i, x)| {
-                    let on = move || active.get() == Some(i);
-                    view! {
-                        <li id=option_id(i) role="option" aria-selected=move || on().to_string() class:active=on>
-                            <a href=x.href tabindex="-1">{x.title}</a>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
+            <ul id=suggest::LIST_ID class="search-suggestions" role="listbox" aria-label=s.suggestions hidden=true></ul>
         </form>
     }
 }
