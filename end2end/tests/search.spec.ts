@@ -38,6 +38,16 @@ test('suggestions come as the reader types, and the keyboard picks one', async (
   await expect(page).toHaveURL(new RegExp(HOA_LOI + '$'));
 });
 
+test('a suggestion opens with a press', async ({ page }) => {
+  await page.goto('/');
+  await hydrated(page);
+  await page.getByRole('combobox', { name: 'Tìm kiếm' }).pressSequentially('xa hoa loi', { delay: 20 });
+  const option = page.getByRole('option', { name: /Xã Hòa Lợi về đích/ });
+  await expect(option).toBeVisible();
+  await option.click();
+  await expect(page).toHaveURL(new RegExp(HOA_LOI + '$'));
+});
+
 test('the results narrow by type and date, and the form keeps what was asked', async ({ page }) => {
   await page.goto('/tim-kiem?q=chuyen+doi+so');
   await hydrated(page);

@@ -7,6 +7,7 @@ use super::{Lang, lang};
 #[derive(Debug)]
 pub struct SearchStrings {
     pub label: &'static str,
+    pub form_label: &'static str,
     pub placeholder: &'static str,
     pub button: &'static str,
     pub title: &'static str,
@@ -36,6 +37,7 @@ pub struct SearchStrings {
 
 static SR_VI: SearchStrings = SearchStrings {
     label: "Tìm kiếm",
+    form_label: "Tìm kiếm và lọc kết quả",
     placeholder: "Tìm bài viết, văn bản, hỏi đáp…",
     button: "Tìm",
     title: "Tìm kiếm",
@@ -64,6 +66,7 @@ static SR_VI: SearchStrings = SearchStrings {
 
 static SR_EN: SearchStrings = SearchStrings {
     label: "Search",
+    form_label: "Search and filter the results",
     placeholder: "Search articles, documents, Q&A…",
     button: "Search",
     title: "Search",

@@ -18,7 +18,9 @@ pub async fn get_search(query: SearchQuery) -> Result<SearchPage, AppError> {
     use super::terms::Terms;
     use crate::features::categories;
 
+    // the request's context before the first await: its owner is gone after it
     let ctx = crate::core::state::app_context()?;
+    let response = use_context::<leptos_axum::ResponseOptions>();
     let pool = ctx.pool.clone();
     let mut query = query;
     query.q = query.q.chars().take(QUERY_MAX).collect();
@@ -37,7 +39,7 @@ pub async fn get_search(query: SearchQuery) -> Result<SearchPage, AppError> {
         ..Default::default()
     };
     if page.filter_error.is_some()
-        && let Some(res) = use_context::<leptos_axum::ResponseOptions>()
+        && let Some(res) = response
     {
         res.set_status(http::StatusCode::BAD_REQUEST);
     }

@@ -1,7 +1,7 @@
 //! The header box's suggestions in the browser: asked for 150 ms after the last key,
 //! drawn into the box's list with the DOM's own calls (a few web-sys calls weigh less
 //! in the reader's client than a reactive list), moved through with the arrow keys,
-//! opened with Enter, closed with Escape or when the box loses the focus. The list
+//! opened with Enter or a press, closed with Escape or when the box loses the focus. The list
 //! follows the ARIA combobox pattern (`aria-expanded`, `aria-activedescendant`).
 
 use std::cell::RefCell;
@@ -45,7 +45,7 @@ fn draw() {
     list.set_text_content(None);
     STATE.with_borrow(|s| {
         for (i, item) in s.items.iter().enumerate() {
-            let (Ok(li), Ok(a)) = (doc.create_element("li"), doc.create_element("a")) else {
+            let Ok(li) = doc.create_element("li") else {
                 return;
             };
             let on = s.active == Some(i);
@@ -55,10 +55,10 @@ fn draw() {
             if on {
                 li.set_class_name("active");
             }
-            let _ = a.set_attribute("href", &item.href);
-            let _ = a.set_attribute("tabindex", "-1");
-            a.set_text_content(Some(&item.title));
-            let _ = li.append_child(&a);
+            // an option holds no link (no control inside a control): picking it opens
+            // its address
+            let _ = li.set_attribute("data-href", &item.href);
+            li.set_text_content(Some(&item.title));
             let _ = list.append_child(&li);
         }
         let open = !s.items.is_empty();
@@ -152,6 +152,19 @@ pub fn key(ev: web_sys::KeyboardEvent) {
             }
         }
         _ => {}
+    }
+}
+
+/// A press on the list: the option under it opens (before the box loses the focus).
+pub fn pressed(ev: web_sys::MouseEvent) {
+    let href = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("[data-href]").ok().flatten())
+        .and_then(|li| li.get_attribute("data-href"));
+    if let Some(href) = href {
+        ev.prevent_default();
+        let _ = window().location().set_href(&href);
     }
 }
 

@@ -143,7 +143,7 @@ fn results_view(site: SiteInfo, data: SearchPage) -> impl IntoView {
             <h1>{s.title}</h1>
             <p class="list-description">{s.intro}</p>
         </header>
-        <form class="search-form" method="get" action=SEARCH_PATH role="search" aria-label=s.label>
+        <form class="search-form" method="get" action=SEARCH_PATH role="search" aria-label=s.form_label>
             <p class="search-main">
                 <label for="tk-q" class="visually-hidden">{s.label}</label>
                 <input id="tk-q" type="search" name="q" value=words.clone() maxlength="200"
@@ -202,7 +202,8 @@ pub fn SearchBox() -> impl IntoView {
                 </svg>
                 <span class="visually-hidden">{s.button}</span>
             </button>
-            <ul id=suggest::LIST_ID class="search-suggestions" role="listbox" aria-label=s.suggestions hidden=true></ul>
+            <ul id=suggest::LIST_ID class="search-suggestions" role="listbox" aria-label=s.suggestions hidden=true
+                on:mousedown=suggest::pressed></ul>
         </form>
     }
 }

@@ -38,8 +38,9 @@ pub async fn get_stats_report(from: String, to: String) -> Result<StatsReport, A
     use crate::features::accounts::{Permission, auth};
     use crate::i18n::tst;
 
-    auth::require(Permission::ViewStatistics).await?;
+    // the context before the first await: the request's owner is gone after it
     let ctx = crate::core::state::app_context()?;
+    auth::require(Permission::ViewStatistics).await?;
     let pool = &ctx.pool;
     let now = crate::core::time::now();
     let last = parse_date(&to);

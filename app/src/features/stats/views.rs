@@ -228,7 +228,7 @@ fn report_view(r: StatsReport) -> impl IntoView {
         </dl>
         <div class="stats-chart-row">
             <figure class="stats-figure">{chart(&r.days)}</figure>
-            <div class="table-wrap stats-days"><table class="desk-table stats-table">
+            <div class="table-wrap stats-days" tabindex="0" role="region" aria-label=s.per_day><table class="desk-table stats-table">
                 <caption>{s.per_day}</caption>
                 <thead><tr><th scope="col">{s.day}</th><th scope="col" class="num">{s.visits}</th><th scope="col" class="num">{s.page_views}</th></tr></thead>
                 <tbody>{days_table}</tbody>
