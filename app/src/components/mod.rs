@@ -16,7 +16,7 @@ pub use client::ClientHead;
 pub use form::{form_done, form_error};
 pub use language::LanguageSwitch;
 pub use meta::PageMeta;
-pub use nav::{Breadcrumb, Pagination};
+pub use nav::{Breadcrumb, Pagination, members_mark};
 pub use page::{
     ErrorPage, NotFoundPage, SiteResource, page_loader, paragraphs, urlencode, use_site,
 };

@@ -95,17 +95,7 @@ pub fn ArticleCardView(
     }
 }
 
-/// The lock mark of an article for members only.
-pub fn members_mark() -> impl IntoView {
-    view! {
-        <span class="members-mark">
-            <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
-                <path d="M4 7V5a4 4 0 0 1 8 0v2h1v8H3V7zm2 0h4V5a2 2 0 0 0-4 0z" fill="currentColor"/>
-            </svg>
-            {t().members_only}
-        </span>
-    }
-}
+pub use crate::components::members_mark;
 
 /// A paginated list of articles at `base`, right under the page's title.
 #[component]

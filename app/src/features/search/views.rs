@@ -7,9 +7,8 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::get_search;
 use super::model::{Kind, Marked, SEARCH_PATH, SearchHit, SearchPage, SearchQuery};
-use crate::components::{PageMeta, Pagination, page_loader};
+use crate::components::{PageMeta, Pagination, members_mark, page_loader};
 use crate::core::site::SiteInfo;
-use crate::features::articles::views::members_mark;
 use crate::i18n::{fill, tsr};
 
 /// The query the address carries.
