@@ -32,5 +32,6 @@ pub mod sample;
 pub mod search_index;
 pub mod site;
 pub mod user_admin;
+pub mod visit_block;
 pub mod wal;
 pub mod web;

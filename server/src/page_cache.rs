@@ -415,6 +415,7 @@ pub async fn serve(State(state): State<CacheState>, req: Request, next: Next) ->
         // a page no copy is kept of (signed in, a search) counts when it is one
         let path = req.uri().path();
         let page = method == Method::GET
+            && path != toasoan_app::features::stats::model::FRAGMENT_PATH
             && !["/pkg/", "/media/", "/api/", "/qr/"]
                 .iter()
                 .any(|p| path.starts_with(p));

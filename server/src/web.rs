@@ -204,7 +204,15 @@ pub fn app(cfg: WebConfig) -> Web {
         )
         .with_state(ctx.clone());
 
+    let visit_block = Router::new()
+        .route(
+            toasoan_app::features::stats::model::FRAGMENT_PATH,
+            axum::routing::get(crate::visit_block::fragment),
+        )
+        .with_state(ctx.clone());
+
     let router = Router::new()
+        .merge(visit_block)
         .merge(uploads)
         .merge(contest_export)
         .merge(feedback_routes)

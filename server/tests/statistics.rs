@@ -87,6 +87,13 @@ async fn visits_are_counted_in_memory_written_in_batches_and_reported() {
         // the server's own calls and files are not pages
         s.query(<GetVisitBlock as ServerFn>::PATH, &[]).await;
 
+        // the footer's frame: the numbers of the moment, kept by no cache, not a visit
+        let res = reqwest::get(s.url("/thong-ke-truy-cap")).await.unwrap();
+        assert_eq!(res.status().as_u16(), 200);
+        assert_eq!(common::header(&res, "cache-control"), "no-store");
+        let frame = res.text().await.unwrap();
+        assert!(frame.contains("<dd id=\"tk-hom-nay\">3</dd>"), "{frame}");
+        assert!(frame.contains("Đang truy cập"));
         let b = block(&s).await;
         assert_eq!(b["online"], 4, "{backend:?}: {b}");
         assert_eq!(b["bots"], 1);

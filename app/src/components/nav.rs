@@ -83,6 +83,18 @@ pub fn Pagination(base: String, page: u32, pages: u32) -> impl IntoView {
         .into_any()
 }
 
+/// The lock mark of an article for members only.
+pub fn members_mark() -> impl IntoView {
+    view! {
+        <span class="members-mark">
+            <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+                <path d="M4 7V5a4 4 0 0 1 8 0v2h1v8H3V7zm2 0h4V5a2 2 0 0 0-4 0z" fill="currentColor"/>
+            </svg>
+            {t().members_only}
+        </span>
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::page_numbers;
@@ -93,17 +105,5 @@ mod tests {
         assert_eq!(page_numbers(1, 3), vec![1, 2, 3]);
         assert_eq!(page_numbers(5, 10), vec![1, 0, 3, 4, 5, 6, 7, 0, 10]);
         assert_eq!(page_numbers(1, 10), vec![1, 2, 3, 0, 10]);
-    }
-}
-
-/// The lock mark of an article for members only.
-pub fn members_mark() -> impl IntoView {
-    view! {
-        <span class="members-mark">
-            <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
-                <path d="M4 7V5a4 4 0 0 1 8 0v2h1v8H3V7zm2 0h4V5a2 2 0 0 0-4 0z" fill="currentColor"/>
-            </svg>
-            {t().members_only}
-        </span>
     }
 }

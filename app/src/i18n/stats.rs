@@ -118,7 +118,12 @@ static ST_EN: StatsStrings = StatsStrings {
 
 /// Statistics' strings in the request's language.
 pub fn tst() -> &'static StatsStrings {
-    match lang() {
+    strings(lang())
+}
+
+/// Statistics' strings in `lang` (outside a page's render).
+pub fn strings(lang: Lang) -> &'static StatsStrings {
+    match lang {
         Lang::Vi => &ST_VI,
         Lang::En => &ST_EN,
     }

@@ -6,12 +6,15 @@
 use sqlx::{AnyConnection, Row};
 
 use super::model::{DocKind, document_href};
-use crate::features::search::{self, Kind, NewEntry};
+use crate::features::search::{self, Kind, NewEntry, Source};
 
-const COLUMNS: &str =
-    "id, slug, number, kind, issuer, signer, issued_on, summary, members_only FROM documents";
+const DOCUMENTS: Source = Source {
+    kind: "van-ban",
+    select: "id, slug, number, kind, issuer, signer, issued_on, summary, members_only FROM documents",
+    entry,
+};
 
-async fn put_row(conn: &mut AnyConnection, r: &sqlx::any::AnyRow) -> Result<(), sqlx::Error> {
+fn entry(r: &sqlx::any::AnyRow) -> Result<Option<NewEntry>, sqlx::Error> {
     let kind: String = r.try_get("kind")?;
     let label = DocKind::parse(&kind)
         .map(|k| k.stored_label())
@@ -19,49 +22,28 @@ async fn put_row(conn: &mut AnyConnection, r: &sqlx::any::AnyRow) -> Result<(), 
     let number: String = r.try_get("number")?;
     let issued_on: String = r.try_get("issued_on")?;
     let slug: String = r.try_get("slug")?;
-    let summary: String = r.try_get("summary")?;
     let issuer: String = r.try_get("issuer")?;
     let signer: String = r.try_get("signer")?;
-    let title = format!("{label} {number}");
-    let body = format!("{issuer}. {signer}");
-    let published_at = crate::core::time::parse_input(&format!("{issued_on}T00:00")).unwrap_or(0);
-    search::put(
-        conn,
-        &NewEntry {
-            kind: Kind::Document.code(),
-            ref_id: r.try_get("id")?,
-            category_id: None,
-            published_at,
-            expire_at: None,
-            members_only: r.try_get::<i64, _>("members_only")? != 0,
-            path: document_href(&slug),
-            title: &title,
-            lead: &summary,
-            body: &body,
-        },
-    )
-    .await
+    Ok(Some(NewEntry {
+        kind: Kind::Document.code(),
+        ref_id: r.try_get("id")?,
+        category_id: None,
+        published_at: crate::core::time::parse_date(&issued_on).unwrap_or(0),
+        expire_at: None,
+        members_only: r.try_get::<i64, _>("members_only")? != 0,
+        path: document_href(&slug),
+        title: format!("{label} {number}"),
+        lead: r.try_get("summary")?,
+        body: format!("{issuer}. {signer}"),
+    }))
 }
 
 /// Puts document `id` in the index as it is now.
 pub async fn index(conn: &mut AnyConnection, id: i64) -> Result<(), sqlx::Error> {
-    let row = sqlx::query(&format!("SELECT {COLUMNS} WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?;
-    match row {
-        Some(r) => put_row(conn, &r).await,
-        None => search::remove(conn, Kind::Document.code(), id).await,
-    }
+    search::sync(conn, &DOCUMENTS, id).await
 }
 
 /// Puts every document in the index; returns how many.
 pub async fn index_all(conn: &mut AnyConnection) -> Result<usize, sqlx::Error> {
-    let rows = sqlx::query(&format!("SELECT {COLUMNS} ORDER BY id"))
-        .fetch_all(&mut *conn)
-        .await?;
-    for r in &rows {
-        put_row(conn, r).await?;
-    }
-    Ok(rows.len())
+    search::put_all(conn, &DOCUMENTS, "1 = 1").await
 }

@@ -7,11 +7,6 @@ use super::store::Filters;
 use crate::features::categories::CategoryTree;
 use crate::i18n::tsr;
 
-/// The start of day `d` (YYYY-MM-DD) in the portal's time zone.
-fn day_start(d: &str) -> Option<i64> {
-    crate::core::time::parse_input(&format!("{}T00:00", d.trim()))
-}
-
 /// The filters of `q`, and why they could not all be read (then the search is not made).
 pub fn read(q: &SearchQuery, tree: &CategoryTree, now: i64) -> (Filters, Option<String>) {
     let mut error = None;
@@ -19,7 +14,7 @@ pub fn read(q: &SearchQuery, tree: &CategoryTree, now: i64) -> (Filters, Option<
         if d.trim().is_empty() {
             return None;
         }
-        let start = day_start(d);
+        let start = crate::core::time::parse_date(d);
         if start.is_none() {
             error = Some(tsr().date_invalid.to_string());
         }

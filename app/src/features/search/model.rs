@@ -14,6 +14,8 @@ pub const PER_PAGE: u32 = 10;
 pub const REACH: usize = 1_000;
 /// Suggestions shown as a reader types.
 pub const SUGGESTIONS: usize = 6;
+/// The header's box.
+pub const INPUT_ID: &str = "o-tim-kiem";
 /// A query's characters beyond this are ignored.
 pub const QUERY_MAX: usize = 200;
 

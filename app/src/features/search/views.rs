@@ -181,28 +181,22 @@ fn results_view(site: SiteInfo, data: SearchPage) -> impl IntoView {
     }
 }
 
-/// The header's search box: a plain GET form to the results page; once hydrated it
-/// offers up to six titles as the reader types (`suggest`: arrow keys move, Enter
-/// opens, Escape closes), in the ARIA combobox pattern.
-#[island]
+/// The header's search box: a plain GET form to the results page, on every page.
+#[component]
 pub fn SearchBox() -> impl IntoView {
-    use super::suggest;
+    use super::model::INPUT_ID;
     let s = tsr();
     view! {
         <form class="header-search" method="get" action=SEARCH_PATH role="search" aria-label=s.label>
-            <label for=suggest::INPUT_ID class="visually-hidden">{s.label}</label>
-            <input id=suggest::INPUT_ID type="search" name="q" maxlength="200" placeholder=s.placeholder
-                autocomplete="off" role="combobox" aria-autocomplete="list" aria-controls=suggest::LIST_ID
-                aria-expanded="false"
-                on:input=|ev| suggest::typed(suggest::value_of(&ev)) on:keydown=suggest::key on:blur=|_| suggest::left()/>
+            <label for=INPUT_ID class="visually-hidden">{s.label}</label>
+            <input id=INPUT_ID type="search" name="q" maxlength="200" placeholder=s.placeholder
+                autocomplete="off"/>
             <button type="submit">
                 <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
                     <path d="M8 2a6 6 0 1 0 3.5 10.9l4.3 4.3 1.4-1.4-4.3-4.3A6 6 0 0 0 8 2zm0 2a4 4 0 1 1 0 8 4 4 0 0 1 0-8z" fill="currentColor"/>
                 </svg>
                 <span class="visually-hidden">{s.button}</span>
             </button>
-            <ul id=suggest::LIST_ID class="search-suggestions" role="listbox" aria-label=s.suggestions hidden=true
-                on:mousedown=suggest::pressed></ul>
         </form>
     }
 }

@@ -12,18 +12,9 @@ use crate::core::error::AppError;
 #[server(input = GetUrl)]
 pub async fn get_visit_block() -> Result<VisitBlock, AppError> {
     let ctx = crate::core::state::app_context()?;
-    let now = crate::core::time::now();
-    let (online, bots) = ctx.visits.online(now);
-    let t = ctx.visits.totals(now);
-    // one reader's numbers of this moment: no shared cache keeps them
+    // the numbers of this moment: no shared cache keeps them
     crate::core::state::keep_private();
-    Ok(VisitBlock {
-        online,
-        bots,
-        today: t.today,
-        month: t.month,
-        total: t.total,
-    })
+    Ok(super::block(&ctx, crate::core::time::now()))
 }
 
 /// The report from `from` to `to` (YYYY-MM-DD, both included; the last 30 days when

@@ -12,6 +12,20 @@ pub mod views;
 #[cfg(feature = "ssr")]
 pub use store::add_article_views;
 
+/// The block's numbers now: this server's memory, no database read.
+#[cfg(feature = "ssr")]
+pub fn block(ctx: &crate::core::state::AppContext, now: i64) -> model::VisitBlock {
+    let (online, bots) = ctx.visits.online(now);
+    let t = ctx.visits.totals(now);
+    model::VisitBlock {
+        online,
+        bots,
+        today: t.today,
+        month: t.month,
+        total: t.total,
+    }
+}
+
 /// Writes what `ctx.visits` counted (and reads the totals back); the visits written.
 #[cfg(feature = "ssr")]
 pub async fn flush(ctx: &crate::core::state::AppContext, now: i64) -> Result<i64, sqlx::Error> {

@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 
 /// The admin's statistics page.
 pub const ADMIN_STATS_PATH: &str = "/quan-tri/thong-ke";
+/// The block's numbers, as the small page every page's footer frames.
+pub const FRAGMENT_PATH: &str = "/thong-ke-truy-cap";
 /// Days a report covers when none are asked.
 pub const DEFAULT_DAYS: i64 = 30;
 /// Days a report may cover at most.

@@ -7,8 +7,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::api::{get_stats_report, get_visit_block};
-use super::model::{ADMIN_STATS_PATH, DayRow, Ranked, StatsReport};
+use super::api::get_stats_report;
+use super::model::{ADMIN_STATS_PATH, DayRow, FRAGMENT_PATH, Ranked, StatsReport, VisitBlock};
 use crate::components::admin::page_data;
 use crate::components::admin_content;
 use crate::i18n::{fill, tst};
@@ -26,7 +26,7 @@ pub fn grouped(n: i64) -> String {
     if n < 0 { format!("-{out}") } else { out }
 }
 
-/// The block's numbers, by the ids of their places.
+/// The block's numbers, by the ids of their places in the fragment.
 const PLACES: [&str; 6] = [
     "tk-dang-truy-cap",
     "tk-may-tim-kiem",
@@ -36,44 +36,59 @@ const PLACES: [&str; 6] = [
     "tk-tong",
 ];
 
-/// The block: its labels from the server, its numbers filled in by the DOM's own calls
-/// once the page has hydrated ("…" until then, and without JavaScript).
-#[island]
+/// The block: its heading, and its numbers in a small frame of their own
+/// (`FRAGMENT_PATH`, never cached) that the server fills in for each page shown, so
+/// cached pages stay the same for everyone, no code reaches the reader's client, and
+/// the numbers show without JavaScript too.
+#[component]
 pub fn VisitStats() -> impl IntoView {
     let s = tst();
-    Effect::new(move |_| {
-        leptos::task::spawn_local(async move {
-            let Ok(b) = get_visit_block().await else {
-                return;
-            };
-            let numbers = [b.online, b.bots, b.visitors(), b.today, b.month, b.total];
-            for (id, n) in PLACES.iter().zip(numbers) {
-                if let Some(el) = document().get_element_by_id(id) {
-                    el.set_text_content(Some(&grouped(n)));
-                }
-            }
-            if let Some(el) = document().get_element_by_id("thong-ke-truy-cap-khoi") {
-                let _ = el.set_attribute("aria-busy", "false");
-            }
-        });
-    });
-    let row = |class: &'static str, label: &'static str, id: &'static str| {
-        view! { <div class=class><dt>{label}</dt><dd id=id>"…"</dd></div> }
-    };
     view! {
-        <section id="thong-ke-truy-cap-khoi" class="visit-stats" aria-labelledby="thong-ke-truy-cap" aria-busy="true">
+        <section class="visit-stats" aria-labelledby="thong-ke-truy-cap">
             <h2 id="thong-ke-truy-cap">{s.block_title}</h2>
-            <dl>
-                {row("visit-online", s.online, PLACES[0])}
-                {row("visit-sub", s.bots, PLACES[1])}
-                {row("visit-sub", s.visitors, PLACES[2])}
-                {row("", s.today, PLACES[3])}
-                {row("", s.month, PLACES[4])}
-                {row("", s.total, PLACES[5])}
-            </dl>
+            <iframe class="visit-frame" src=FRAGMENT_PATH title=s.block_title></iframe>
         </section>
     }
 }
+
+/// The fragment's page: the numbers as a list of terms, in `lang`, styled for the
+/// footer it is framed in. Made of the portal's own strings and numbers only.
+#[cfg(feature = "ssr")]
+pub fn fragment(b: VisitBlock, lang: crate::i18n::Lang) -> String {
+    let s = crate::i18n::stats::strings(lang);
+    let rows = [
+        ("visit-online", s.online, b.online),
+        ("visit-sub", s.bots, b.bots),
+        ("visit-sub", s.visitors, b.visitors()),
+        ("", s.today, b.today),
+        ("", s.month, b.month),
+        ("", s.total, b.total),
+    ];
+    let items: String = rows
+        .iter()
+        .zip(PLACES)
+        .map(|((class, label, n), id)| {
+            format!(
+                "<div class=\"{class}\"><dt>{label}</dt><dd id=\"{id}\">{}</dd></div>",
+                grouped(*n)
+            )
+        })
+        .collect();
+    format!(
+        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"robots\" content=\"noindex\">\
+         <title>{}</title><style>{FRAGMENT_STYLE}</style></head><body><dl>{items}</dl></body></html>",
+        lang.code(),
+        s.block_title
+    )
+}
+
+/// The fragment's look: the footer's colours and type.
+#[cfg(feature = "ssr")]
+const FRAGMENT_STYLE: &str = "html{color-scheme:dark}body{margin:0;background:transparent;color:#fff;\
+font:.92rem/1.4 'Noto Sans','Segoe UI',Roboto,Arial,sans-serif}dl{margin:0}dl>div{display:flex;\
+justify-content:space-between;gap:12px;padding:3px 0;border-bottom:1px dotted rgba(255,255,255,.25)}\
+dt{color:#f3d9d9}dd{margin:0;font-weight:700;font-variant-numeric:tabular-nums}.visit-sub{font-size:.88rem}\
+.visit-sub dt{padding-left:14px}";
 
 /// A round top for the chart's scale: 1, 2 or 5 times a power of ten.
 fn nice_top(max: i64) -> i64 {

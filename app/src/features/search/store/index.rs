@@ -11,7 +11,7 @@ pub const VERSION: &str = "1";
 
 /// An entry as its owner describes it.
 #[derive(Debug, Clone)]
-pub struct NewEntry<'a> {
+pub struct NewEntry {
     /// `Kind::code()`.
     pub kind: &'static str,
     pub ref_id: i64,
@@ -21,9 +21,17 @@ pub struct NewEntry<'a> {
     /// Members-only entries are found and shown by their title alone.
     pub members_only: bool,
     pub path: String,
-    pub title: &'a str,
-    pub lead: &'a str,
-    pub body: &'a str,
+    pub title: String,
+    pub lead: String,
+    pub body: String,
+}
+
+/// How an owner's rows become entries: its kind, the columns it reads (`… FROM
+/// table`, with an `id`), and a row's entry (`None` while it is not public).
+pub struct Source {
+    pub kind: &'static str,
+    pub select: &'static str,
+    pub entry: fn(&sqlx::any::AnyRow) -> Result<Option<NewEntry>, sqlx::Error>,
 }
 
 fn postgres(conn: &AnyConnection) -> bool {
@@ -42,14 +50,14 @@ fn low_bits(kind: &str, ref_id: i64) -> i64 {
 }
 
 /// Puts `e` in the index, in place of its entry before.
-pub async fn put(conn: &mut AnyConnection, e: &NewEntry<'_>) -> Result<(), sqlx::Error> {
+pub async fn put(conn: &mut AnyConnection, e: &NewEntry) -> Result<(), sqlx::Error> {
     remove(conn, e.kind, e.ref_id).await?;
     let (lead, body) = if e.members_only {
         ("", "")
     } else {
-        (e.lead, e.body)
+        (e.lead.as_str(), e.body.as_str())
     };
-    let terms = index_terms(e.title, lead, body);
+    let terms = index_terms(&e.title, lead, body);
     let pg = postgres(conn);
     let base = e.published_at.max(0) << 20;
     let mut low = low_bits(e.kind, e.ref_id);
@@ -74,7 +82,7 @@ pub async fn put(conn: &mut AnyConnection, e: &NewEntry<'_>) -> Result<(), sqlx:
             .bind(e.expire_at)
             .bind(i64::from(e.members_only))
             .bind(&e.path)
-            .bind(e.title)
+            .bind(&e.title)
             .bind(lead)
             .bind(body);
         if pg {
@@ -117,52 +125,86 @@ pub async fn remove(conn: &mut AnyConnection, kind: &str, ref_id: i64) -> Result
     Ok(())
 }
 
-const ARTICLE_COLUMNS: &str = "id, slug, title, sapo, body_text, category_id, status, publish_at, \
-     expire_at, members_only FROM articles";
-
-async fn put_article_row(
-    conn: &mut AnyConnection,
-    r: &sqlx::any::AnyRow,
-) -> Result<(), sqlx::Error> {
-    let id: i64 = r.try_get("id")?;
-    let status: String = r.try_get("status")?;
-    let publish_at: Option<i64> = r.try_get("publish_at")?;
-    let Some(published_at) = publish_at.filter(|_| status == "published") else {
-        return remove(conn, "bai-viet", id).await;
-    };
-    let slug: String = r.try_get("slug")?;
-    let title: String = r.try_get("title")?;
-    let lead: String = r.try_get("sapo")?;
-    let body: String = r.try_get("body_text")?;
-    put(
-        conn,
-        &NewEntry {
-            kind: "bai-viet",
-            ref_id: id,
-            category_id: r.try_get("category_id")?,
-            published_at,
-            expire_at: r.try_get("expire_at")?,
-            members_only: r.try_get::<i64, _>("members_only")? != 0,
-            path: crate::core::links::article_href(&slug),
-            title: &title,
-            lead: &lead,
-            body: &body,
-        },
-    )
-    .await
-}
-
-/// Brings article `id`'s entry in step with its row: there while it is published (its
-/// expiry is checked when searching), gone otherwise.
-pub async fn sync_article(conn: &mut AnyConnection, id: i64) -> Result<(), sqlx::Error> {
-    let row = sqlx::query(&format!("SELECT {ARTICLE_COLUMNS} WHERE id = $1"))
+/// The row `id` of `source` put in the index, or taken out when it is not public (or
+/// gone).
+pub async fn sync(conn: &mut AnyConnection, source: &Source, id: i64) -> Result<(), sqlx::Error> {
+    let row = sqlx::query(&format!("SELECT {} WHERE id = $1", source.select))
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?;
-    match row {
-        Some(r) => put_article_row(conn, &r).await,
-        None => remove(conn, "bai-viet", id).await,
+    match row.map(|r| (source.entry)(&r)).transpose()?.flatten() {
+        Some(e) => put(conn, &e).await,
+        None => remove(conn, source.kind, id).await,
     }
+}
+
+/// Puts every row of `source` that `filter` keeps (a condition on its columns) in the
+/// index, 500 at a time; returns how many.
+pub async fn put_all(
+    conn: &mut AnyConnection,
+    source: &Source,
+    filter: &str,
+) -> Result<usize, sqlx::Error> {
+    let mut after = 0i64;
+    let mut n = 0;
+    loop {
+        let rows = sqlx::query(&format!(
+            "SELECT {} WHERE {filter} AND id > $1 ORDER BY id LIMIT 500",
+            source.select
+        ))
+        .bind(after)
+        .fetch_all(&mut *conn)
+        .await?;
+        let Some(last) = rows.last() else {
+            return Ok(n);
+        };
+        after = last.try_get("id")?;
+        for r in &rows {
+            if let Some(e) = (source.entry)(r)? {
+                put(conn, &e).await?;
+                n += 1;
+            }
+        }
+    }
+}
+
+/// Articles: in the index while published (their expiry is checked when searching).
+const ARTICLES: Source = Source {
+    kind: "bai-viet",
+    select: "id, slug, title, sapo, body_text, category_id, status, publish_at, expire_at, \
+             members_only FROM articles",
+    entry: article_entry,
+};
+
+fn article_entry(r: &sqlx::any::AnyRow) -> Result<Option<NewEntry>, sqlx::Error> {
+    let status: String = r.try_get("status")?;
+    let publish_at: Option<i64> = r.try_get("publish_at")?;
+    let Some(published_at) = publish_at.filter(|_| status == "published") else {
+        return Ok(None);
+    };
+    let slug: String = r.try_get("slug")?;
+    Ok(Some(NewEntry {
+        kind: ARTICLES.kind,
+        ref_id: r.try_get("id")?,
+        category_id: r.try_get("category_id")?,
+        published_at,
+        expire_at: r.try_get("expire_at")?,
+        members_only: r.try_get::<i64, _>("members_only")? != 0,
+        path: crate::core::links::article_href(&slug),
+        title: r.try_get("title")?,
+        lead: r.try_get("sapo")?,
+        body: r.try_get("body_text")?,
+    }))
+}
+
+/// Brings article `id`'s entry in step with its row.
+pub async fn sync_article(conn: &mut AnyConnection, id: i64) -> Result<(), sqlx::Error> {
+    sync(conn, &ARTICLES, id).await
+}
+
+/// Puts every published article in the index; returns how many.
+pub async fn put_all_articles(conn: &mut AnyConnection) -> Result<usize, sqlx::Error> {
+    put_all(conn, &ARTICLES, "status = 'published'").await
 }
 
 /// When the index is older than `VERSION`, empties it, marks it current and returns
@@ -187,26 +229,4 @@ pub async fn claim_rebuild(conn: &mut AnyConnection) -> Result<bool, sqlx::Error
             .await?;
     }
     Ok(claimed)
-}
-
-/// Puts every published article in the index; returns how many.
-pub async fn put_all_articles(conn: &mut AnyConnection) -> Result<usize, sqlx::Error> {
-    let mut after = 0i64;
-    let mut n = 0;
-    loop {
-        let rows = sqlx::query(&format!(
-            "SELECT {ARTICLE_COLUMNS} WHERE status = 'published' AND id > $1 ORDER BY id LIMIT 500"
-        ))
-        .bind(after)
-        .fetch_all(&mut *conn)
-        .await?;
-        let Some(last) = rows.last() else {
-            return Ok(n);
-        };
-        after = last.try_get("id")?;
-        for r in &rows {
-            put_article_row(conn, r).await?;
-        }
-        n += rows.len();
-    }
 }
