@@ -35,15 +35,7 @@ pub async fn add(
             .execute(&mut *tx)
             .await?;
             for (host, n) in &c.referrers {
-                sqlx::query(
-                    "INSERT INTO visit_referrers (day, host, views) VALUES ($1, $2, $3) \
-                     ON CONFLICT (day, host) DO UPDATE SET views = visit_referrers.views + excluded.views",
-                )
-                .bind(day)
-                .bind(host)
-                .bind(n)
-                .execute(&mut *tx)
-                .await?;
+                add_views(&mut tx, "visit_referrers", "host", *day, host.clone(), *n).await?;
             }
         }
         tx.commit().await?;
@@ -58,16 +50,33 @@ pub async fn add_article_views(
     views: &[(i64, i64)],
 ) -> Result<(), sqlx::Error> {
     for (article, n) in views {
-        sqlx::query(
-            "INSERT INTO visit_articles (day, article_id, views) VALUES ($1, $2, $3) \
-             ON CONFLICT (day, article_id) DO UPDATE SET views = visit_articles.views + excluded.views",
-        )
-        .bind(day)
-        .bind(article)
-        .bind(n)
-        .execute(&mut *conn)
-        .await?;
+        add_views(conn, "visit_articles", "article_id", day, *article, *n).await?;
     }
+    Ok(())
+}
+
+/// Adds `n` views of `key` on `day` to `table` (keyed by day and `column`).
+async fn add_views<K>(
+    conn: &mut sqlx::AnyConnection,
+    table: &str,
+    column: &str,
+    day: i64,
+    key: K,
+    n: i64,
+) -> Result<(), sqlx::Error>
+where
+    K: 'static + Send + for<'e> sqlx::Encode<'e, sqlx::Any> + sqlx::Type<sqlx::Any>,
+{
+    let sql = format!(
+        "INSERT INTO {table} (day, {column}, views) VALUES ($1, $2, $3) \
+         ON CONFLICT (day, {column}) DO UPDATE SET views = {table}.views + excluded.views"
+    );
+    sqlx::query(&sql)
+        .bind(day)
+        .bind(key)
+        .bind(n)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 
@@ -119,10 +128,20 @@ pub async fn days(
     Ok((out, sums))
 }
 
-fn ranked(
-    rows: Vec<sqlx::any::AnyRow>,
+/// The rows of a "most" query (`k`: the slug its link is made of, `label`, `n`) for
+/// the days from `from` to `to`, the first `n`.
+async fn ranked(
+    pool: &AnyPool,
+    sql: &str,
+    (from, to, n): (i64, i64, i64),
     href: impl Fn(&str) -> String,
 ) -> Result<Vec<Ranked>, sqlx::Error> {
+    let rows = sqlx::query(sql)
+        .bind(from)
+        .bind(to)
+        .bind(n)
+        .fetch_all(pool)
+        .await?;
     rows.into_iter()
         .map(|r| {
             let key: String = r.try_get("k")?;
@@ -142,17 +161,10 @@ pub async fn top_articles(
     to: i64,
     n: i64,
 ) -> Result<Vec<Ranked>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT a.slug AS k, a.title AS label, CAST(SUM(v.views) AS BIGINT) AS n FROM visit_articles v \
+    let sql = "SELECT a.slug AS k, a.title AS label, CAST(SUM(v.views) AS BIGINT) AS n FROM visit_articles v \
          JOIN articles a ON a.id = v.article_id WHERE v.day >= $1 AND v.day <= $2 \
-         GROUP BY a.id, a.slug, a.title ORDER BY n DESC, a.id DESC LIMIT $3",
-    )
-    .bind(from)
-    .bind(to)
-    .bind(n)
-    .fetch_all(pool)
-    .await?;
-    ranked(rows, crate::core::links::article_href)
+         GROUP BY a.id, a.slug, a.title ORDER BY n DESC, a.id DESC LIMIT $3";
+    ranked(pool, sql, (from, to, n), crate::core::links::article_href).await
 }
 
 /// The period's most read categories (their articles' views).
@@ -162,17 +174,13 @@ pub async fn top_categories(
     to: i64,
     n: i64,
 ) -> Result<Vec<Ranked>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT c.slug AS k, c.name AS label, CAST(SUM(v.views) AS BIGINT) AS n FROM visit_articles v \
+    let sql = "SELECT c.slug AS k, c.name AS label, CAST(SUM(v.views) AS BIGINT) AS n FROM visit_articles v \
          JOIN articles a ON a.id = v.article_id JOIN categories c ON c.id = a.category_id \
-         WHERE v.day >= $1 AND v.day <= $2 GROUP BY c.id, c.slug, c.name ORDER BY n DESC, c.id LIMIT $3",
-    )
-    .bind(from)
-    .bind(to)
-    .bind(n)
-    .fetch_all(pool)
-    .await?;
-    ranked(rows, |slug| format!("/chuyen-muc/{slug}"))
+         WHERE v.day >= $1 AND v.day <= $2 GROUP BY c.id, c.slug, c.name ORDER BY n DESC, c.id LIMIT $3";
+    ranked(pool, sql, (from, to, n), |slug| {
+        format!("/chuyen-muc/{slug}")
+    })
+    .await
 }
 
 /// The period's referring hosts, by the pages they sent.
@@ -182,16 +190,9 @@ pub async fn top_referrers(
     to: i64,
     n: i64,
 ) -> Result<Vec<Ranked>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT '' AS k, host AS label, CAST(SUM(views) AS BIGINT) AS n FROM visit_referrers \
-         WHERE day >= $1 AND day <= $2 GROUP BY host ORDER BY n DESC, host LIMIT $3",
-    )
-    .bind(from)
-    .bind(to)
-    .bind(n)
-    .fetch_all(pool)
-    .await?;
-    ranked(rows, |_| String::new())
+    let sql = "SELECT '' AS k, host AS label, CAST(SUM(views) AS BIGINT) AS n FROM visit_referrers \
+         WHERE day >= $1 AND day <= $2 GROUP BY host ORDER BY n DESC, host LIMIT $3";
+    ranked(pool, sql, (from, to, n), |_| String::new()).await
 }
 
 /// Whether any day is stored.
