@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::api::get_stats_report;
-use super::model::{ADMIN_STATS_PATH, DayRow, FRAGMENT_PATH, Ranked, StatsReport, VisitBlock};
+use super::model::{ADMIN_STATS_PATH, DayRow, FRAGMENT_PATH, Ranked, StatsReport};
 use crate::components::admin::page_data;
 use crate::components::admin_content;
 use crate::i18n::{fill, tst};
@@ -27,6 +27,7 @@ pub fn grouped(n: i64) -> String {
 }
 
 /// The block's numbers, by the ids of their places in the fragment.
+#[cfg(feature = "ssr")]
 const PLACES: [&str; 6] = [
     "tk-dang-truy-cap",
     "tk-may-tim-kiem",
@@ -54,7 +55,7 @@ pub fn VisitStats() -> impl IntoView {
 /// The fragment's page: the numbers as a list of terms, in `lang`, styled for the
 /// footer it is framed in. Made of the portal's own strings and numbers only.
 #[cfg(feature = "ssr")]
-pub fn fragment(b: VisitBlock, lang: crate::i18n::Lang) -> String {
+pub fn fragment(b: super::model::VisitBlock, lang: crate::i18n::Lang) -> String {
     let s = crate::i18n::stats::strings(lang);
     let rows = [
         ("visit-online", s.online, b.online),
